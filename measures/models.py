@@ -1,3 +1,148 @@
-from django.db import models
+"""Policy measures and the subsidy rules inside them."""
 
-# Create your models here.
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import Document, Fact, FactQuerySet, Provision
+
+
+class InstrumentType(models.Model):
+    """A row of the instrument typology (OECD STIP Compass, adapted)."""
+
+    key = models.SlugField(_("标识"), max_length=60, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    name_en = models.CharField(_("英文名称"), max_length=150)
+    stip_category = models.CharField(_("STIP 类别"), max_length=150, blank=True)
+    position = models.PositiveIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        ordering = ["position", "key"]
+        verbose_name = _("政策工具类型")
+        verbose_name_plural = _("政策工具类型")
+
+    def __str__(self):
+        return self.name
+
+
+class TargetGroup(models.Model):
+    key = models.SlugField(_("标识"), max_length=60, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    name_en = models.CharField(_("英文名称"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("政策对象")
+        verbose_name_plural = _("政策对象")
+
+    def __str__(self):
+        return self.name
+
+
+class Measure(models.Model):
+    """The actionable commitment of one provision."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="measures"
+    )
+    provision = models.ForeignKey(
+        Provision,
+        verbose_name=_("条款"),
+        on_delete=models.CASCADE,
+        related_name="measures",
+    )
+    summary = models.TextField(_("措施内容"))
+    instrument_types = models.ManyToManyField(
+        InstrumentType, verbose_name=_("政策工具"), blank=True, related_name="measures"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("政策对象"), blank=True, related_name="measures"
+    )
+    responsible_units = models.CharField(_("责任单位"), max_length=300, blank=True)
+    start = models.PositiveIntegerField(_("起始偏移"))
+    end = models.PositiveIntegerField(_("结束偏移"))
+    rule = models.CharField(_("抽取规则"), max_length=80)
+
+    class Meta:
+        ordering = ["document", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provision", "start"], name="measure_unique_per_provision_start"
+            )
+        ]
+        verbose_name = _("政策措施")
+        verbose_name_plural = _("政策措施")
+
+    def __str__(self):
+        return self.summary[:40]
+
+    def get_absolute_url(self):
+        return self.provision.get_absolute_url()
+
+
+class SubsidyKind(models.TextChoices):
+    GRANT = "grant", _("资金支持/补助")
+    POST_SUBSIDY = "post_subsidy", _("后补助")
+    AWARD = "award", _("奖励")
+    INVENTOR_SHARE = "inventor_share", _("成果转化收益奖励（科研人员）")
+    LOAN = "loan", _("贷款/信贷")
+    INTEREST_SUBSIDY = "interest_subsidy", _("贴息")
+    FEE_WAIVER = "fee_waiver", _("费用减免")
+    EQUITY = "equity_investment", _("股权投资")
+    TAX = "tax_incentive", _("税收优惠")
+    OTHER = "other", _("其他")
+
+
+class SubsidyPer(models.TextChoices):
+    NONE = "", _("未说明")
+    ITEM = "item", _("每项/每件")
+    ONCE = "once", _("一次性")
+    ITEM_ONCE = "item_once", _("每项/每件一次性")
+    YEAR = "year", _("每年")
+
+
+class Subsidy(Fact):
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("所属措施"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subsidies",
+    )
+    kind = models.CharField(_("类型"), max_length=20, choices=SubsidyKind.choices)
+    amount_min = models.DecimalField(
+        _("最低金额（元）"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    amount_max = models.DecimalField(
+        _("最高金额（元）"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    ratio_percent = models.DecimalField(
+        _("比例（%）"), max_digits=7, decimal_places=3, null=True, blank=True
+    )
+    basis = models.CharField(_("比例基数"), max_length=100, blank=True)
+    cap = models.DecimalField(
+        _("上限（元）"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    per = models.CharField(
+        _("计量方式"), max_length=10, choices=SubsidyPer.choices, blank=True
+    )
+    beneficiary = models.CharField(_("支持对象"), max_length=200, blank=True)
+    funding_source = models.CharField(_("资金来源"), max_length=200, blank=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta(Fact.Meta):
+        default_related_name = "subsidies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "fingerprint"], name="subsidy_fingerprint_unique"
+            )
+        ]
+        verbose_name = _("资助规则")
+        verbose_name_plural = _("资助规则")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.beneficiary}".strip()
+
+    def get_absolute_url(self):
+        return f"{self.provision.get_absolute_url()}#subsidy-{self.pk}"

@@ -30,6 +30,7 @@ class ExtractedQuantityFact:
     raw_value_text: str = ""  # the number as printed, e.g. "６９０６"
     flags: list[str] = field(default_factory=list)  # plausibility problems, e.g. ["percent_over_100"]
     suggested_value: Decimal | None = None  # a plausibility rule's repair (e.g. decimal point restored)
+    year_inferred: bool = False  # year not written by the number (plan end, doc year)
 
 
 @dataclass

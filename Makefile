@@ -1,0 +1,45 @@
+# One readable command per target.  Only python3 and make are needed:
+# the first target that needs them creates .venv and installs the pinned
+# requirements into it.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install run serve migrate ingest test test-postgres lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+ingest: migrate
+	$(BIN)/python manage.py ingest
+
+# Install, migrate, ingest the five bundled documents and serve the site.
+run: ingest
+	$(BIN)/python manage.py runserver $(HOST)
+
+# The whole suite, on SQLite unless DATABASE_URL points elsewhere.
+test: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+# The suite against the local PostgreSQL server (a fresh test database).
+test-postgres: install
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/policybase_$$$$ $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

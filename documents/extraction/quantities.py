@@ -1,0 +1,524 @@
+"""Numbers with their unit and comparator, found in normalised policy text.
+
+Public API (stable; ``targets.extraction`` and ``measures.extraction`` use it):
+
+    find_quantities(text: str) -> list[Quantity]
+    Quantity            frozen dataclass, fields below
+    to_yuan(value, unit) -> Decimal      ("15", "万元" -> 150000)
+    KINDS               the values of Quantity.kind
+
+Reads normalised text (full-width ASCII folded, Chinese punctuation （）：；，！？
+kept, no spaces next to CJK or digits, one paragraph per line).  Writes one
+``Quantity`` per number expression, with offsets into that text, in order.
+
+Every numeric expression is returned and *typed*, so callers skip what they
+do not want instead of re-detecting it.  ``kind`` is one of:
+
+    amount       a value with a unit: "8.8亿元", "126个", "70%", "2.6万余项",
+                 "近三分之一", "1/3", "15-30万元", "1.29倍"
+    bare         a number with no unit (table cells "130", ">200"; "世界500强")
+    rank         "第37位", "前15名" (comparator "<=")
+    rank_change  "排名上升9位"
+    ordinal      "第7个国家级示范区"
+    year         "2017年", "2016-2020年", a bare 1900–2100 ("报告2021")
+    date         "2016年10月31日", "二〇一一年六月七日" (value = the year)
+    duration     "3年内", "利用3年时间", "五年规划"
+    doc_number   "〔2016〕28号" (value = the serial), "第201号"
+    label        "1." / "1、" at a line start, "专栏1", line-initial item numbers
+    name         numbers inside programme names: "“111”基地", "11+1个创新工程",
+                 "100户企业上市培育工程", "“五位一体”", "3D", "V2X"
+    article      Chinese 一 + classifier ("一项长期工作"): "a", not a count of one
+
+Rules (all words and units are tables in ``documents.extraction.units``):
+
+- value: ``Decimal``; Chinese numerals through ``cn2an``; a Chinese power after
+  Arabic digits multiplies ("2.6万余项" -> 26000 项, ``multiplier`` 10000,
+  "近5千名" -> ~5000 名) — except in currency units, which are kept as written
+  ("8.8亿元" -> 8.8 亿元; use ``to_yuan``).  A 亿 with nothing after it
+  ("注册资本1.4亿…") is money with 元 implied: 1.4 "亿元".
+- ranges: "15-30万元" -> value 15, value_max 30, unit 万元.
+- fractions are percentages: "三分之一", "1/3" -> 33.33 "%" (2 decimals,
+  ``text`` keeps the fraction as printed).  One unit for all shares lets a
+  fraction target line up with percentage figures of the same indicator.
+- comparators: prefix (约/近 "~", 不少于/不低于/至少 ">=", 超过 ">",
+  不超过/不高于/最高 "<=", ">" "<"), infix 余/多 (">"), suffix (左右 "~",
+  以上 ">=", 以下/以内 "<="); default "=".
+- word quantities: "过半" -> 50 "%" ">" (``units.WORD_QUANTITIES``).
+- ``aspirational``: "力争"/"争取" earlier in the same clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from documents.extraction import units as unit_table
+from documents.extraction.numerals import (
+    ARABIC,
+    CHINESE_NUMERAL,
+    is_bare_power,
+    parse_arabic,
+    parse_chinese,
+    percent_of_fraction,
+    tidy,
+)
+from documents.extraction.periods import find_periods
+from documents.extraction.units import to_yuan
+
+__all__ = ["KINDS", "Quantity", "find_quantities", "to_yuan"]
+
+KINDS = (
+    "amount",
+    "bare",
+    "rank",
+    "rank_change",
+    "ordinal",
+    "year",
+    "date",
+    "duration",
+    "doc_number",
+    "label",
+    "name",
+    "article",
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # the whole expression, comparator words included
+    end: int
+    value: Decimal  # multiplier applied ("2.6万余项" -> 26000)
+    value_max: Decimal | None  # upper end of a range ("15-30万元" -> 30)
+    unit: str  # as written: "万元", "%", "个", "人次"; "" when none
+    comparator: str  # ">=", ">", "~", "=", "<=", "<"
+    text: str  # text[start:end]
+    kind: str = "amount"  # one of KINDS
+    multiplier: int = 1  # Chinese power folded into value ("万" -> 10000)
+    number_start: int = 0  # the digits as printed, for raw_value_text
+    number_end: int = 0
+    aspirational: bool = False  # 力争 earlier in the same clause
+
+    @property
+    def number_text(self) -> str:
+        return self.text[self.number_start - self.start : self.number_end - self.start]
+
+    @property
+    def category(self) -> str:
+        """The unit's category: count, money, percent, multiple, time, … or ""."""
+        return unit_table.category_of(self.unit)
+
+    @property
+    def is_measure(self) -> bool:
+        """True for the values targets and figures are made of."""
+        return self.kind == "amount"
+
+
+_NUMBER_RE = re.compile(
+    rf"(?P<cnfrac>(?P<den>{CHINESE_NUMERAL})分之(?P<num>{CHINESE_NUMERAL}))"
+    rf"|(?P<frac>(?P<fnum>\d+)/(?P<fden>\d+))"
+    rf"|(?P<arabic>{ARABIC})"
+    rf"|(?P<cn>{CHINESE_NUMERAL})"
+)
+_ARABIC_RE = re.compile(ARABIC)
+_RANGE_SEPARATORS = "-~～—–至"
+_DOC_NUMBER_RES = (
+    re.compile(r"〔(?P<year>\d{4})〕(?P<serial>\d+)号"),
+    re.compile(r"第(?P<serial>\d+)号"),
+)
+# 力争 governs its clause: in "交易额力争达到50亿元，…比重达到25%以上" only
+# the 50亿元 is aspirational.
+_CLAUSE_END = "。！？；，\n"
+# Short quoted spans are names ("“双千工程”", "“111”基地", "“五位一体”").
+_QUOTE_RE = re.compile(r"“[^”。\n]{1,25}”")
+# A count that names a programme: "100户企业上市培育工程", "11项创新工程".
+# 工程 must end the word: "省级工程研究中心" is not a programme.
+_PROGRAMME_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:工程|战略)(?=[，。；、：和与及的”）]|基础|$)"
+)
+_RANK_UNITS = ("位", "名")
+_RANK_CHANGE_WORDS = (
+    "上升了",
+    "上升",
+    "提升了",
+    "提升",
+    "前进了",
+    "前进",
+    "下降了",
+    "下降",
+)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n"
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in _CLAUSE_END) + 1
+
+
+def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
+    """(comparator, new start) for a comparator word ending at ``start``."""
+    for word in unit_table.PREFIX_COMPARATOR_WORDS:
+        begin = start - len(word)
+        if begin >= 0 and text.startswith(word, begin):
+            not_after = unit_table.PREFIX_NOT_AFTER.get(word, "")
+            if begin > 0 and text[begin - 1] in not_after:
+                continue
+            return unit_table.PREFIX_COMPARATORS[word], begin
+    return "", start
+
+
+@dataclass
+class _Tail:
+    end: int
+    unit: str = ""
+    multiplier: int = 1
+    infix: str = ""
+    suffix: str = ""
+
+
+def _read_tail(text: str, pos: int, *, allow_multiplier: bool) -> _Tail:
+    """Multiplier, 余/多, unit and suffix comparator after a number."""
+    tail = _Tail(pos)
+    found = unit_table.unit_at(text, pos)
+    mult_char = ""
+    if found is None and allow_multiplier and pos < len(text):
+        ch = text[pos]
+        if ch in unit_table.ARABIC_MULTIPLIERS:
+            mult_char = ch
+            tail.multiplier = unit_table.ARABIC_MULTIPLIERS[ch]
+            pos += 1
+    if pos < len(text) and text[pos] in unit_table.INFIX_COMPARATORS:
+        # "余"/"多" only count when a unit follows ("400余个", "2.6万余项").
+        after = unit_table.unit_at(text, pos + 1)
+        if after is not None:
+            tail.infix = unit_table.INFIX_COMPARATORS[text[pos]]
+            pos += 1
+    found = unit_table.unit_at(text, pos)
+    if found is not None:
+        tail.unit = found.symbol
+        pos += len(found.symbol)
+    elif mult_char in unit_table.BARE_MONEY_MULTIPLIERS:
+        # "注册资本1.4亿博大…": 元 implied, value unscaled.
+        tail.unit = unit_table.BARE_MONEY_MULTIPLIERS[mult_char]
+        tail.multiplier = 1
+    elif mult_char:
+        # "5千" with nothing after it: scale, no unit.
+        pass
+    for word in unit_table.SUFFIX_COMPARATOR_WORDS:
+        if tail.unit and text.startswith(word, pos):
+            tail.suffix = unit_table.SUFFIX_COMPARATORS[word]
+            pos += len(word)
+            break
+    tail.end = pos
+    return tail
+
+
+class _Scanner:
+    def __init__(self, text: str):
+        self.text = text
+        self.out: list[Quantity] = []
+        self.taken: list[tuple[int, int]] = []
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(s < start and end < e for s, e in self.quotes)
+
+    def emit(self, start, end, value, unit, *, kind, number=None, **extra) -> None:
+        number_start, number_end = number or (start, end)
+        self.out.append(
+            Quantity(
+                start=start,
+                end=end,
+                value=value,
+                value_max=extra.pop("value_max", None),
+                unit=unit,
+                comparator=extra.pop("comparator", "="),
+                text=self.text[start:end],
+                kind=kind,
+                number_start=number_start,
+                number_end=number_end,
+                **extra,
+            )
+        )
+        self.taken.append((start, end))
+
+    # -- protected spans: typed, never amounts --------------------------------
+
+    def scan_protected(self) -> None:
+        text = self.text
+        for pattern in _DOC_NUMBER_RES:
+            for m in pattern.finditer(text):
+                if self.free(m.start(), m.end()):
+                    serial = m.span("serial")
+                    self.emit(
+                        m.start(),
+                        m.end(),
+                        Decimal(m.group("serial")),
+                        "号",
+                        kind="doc_number",
+                        number=serial,
+                    )
+        for period in find_periods(text):
+            if not self.free(period.start, period.end):
+                continue
+            if period.kind == "date":
+                self.emit(
+                    period.start,
+                    period.end,
+                    Decimal(period.year_start),
+                    "",
+                    kind="date",
+                )
+            elif period.kind in ("year", "year_range"):
+                digits = re.search(r"\d{4}|[〇零一二三四五六七八九]{4}", period.text)
+                offset = period.start + (digits.start() if digits else 0)
+                self.emit(
+                    offset,
+                    period.end,
+                    Decimal(period.year_start),
+                    "年" if "年" in period.text else "",
+                    kind="year",
+                    value_max=(
+                        Decimal(period.year_end)
+                        if period.year_end != period.year_start
+                        else None
+                    ),
+                    number=(offset, offset + 4),
+                )
+            elif period.plan_number is not None:
+                # Plan names are periods, not numbers: reserve the span only.
+                self.taken.append((period.start, period.end))
+
+    # -- numbers ------------------------------------------------------------
+
+    def scan_words(self) -> None:
+        text = self.text
+        for word, (value, unit, comparator) in unit_table.WORD_QUANTITIES.items():
+            for m in re.finditer(re.escape(word), text):
+                before = text[m.start() - 1] if m.start() else ""
+                if before in unit_table.WORD_QUANTITY_NOT_AFTER:
+                    continue
+                if self.free(m.start(), m.end()):
+                    self.emit(
+                        m.start(),
+                        m.end(),
+                        value,
+                        unit,
+                        kind="amount",
+                        comparator=comparator,
+                        aspirational=self.aspirational(m.start()),
+                    )
+
+    def scan_numbers(self) -> None:
+        text = self.text
+        pos = 0
+        while True:
+            m = _NUMBER_RE.search(text, pos)
+            if m is None:
+                return
+            pos = m.end()
+            if not self.free(m.start(), m.end()):
+                continue
+            if m.group("cnfrac") or m.group("frac"):
+                pos = self.fraction(m)
+            elif m.group("arabic"):
+                pos = self.arabic(m)
+            else:
+                pos = self.chinese(m)
+
+    def fraction(self, m: re.Match) -> int:
+        if m.group("cnfrac"):
+            try:
+                num = parse_chinese(m.group("num"))
+                den = parse_chinese(m.group("den"))
+            except ValueError:
+                return m.end()
+        else:
+            num, den = Decimal(m.group("fnum")), Decimal(m.group("fden"))
+        try:
+            value = percent_of_fraction(num, den)
+        except ValueError:
+            return m.end()
+        comparator, start = _prefix_comparator(self.text, m.start())
+        end = m.end()
+        suffix = ""
+        for word in unit_table.SUFFIX_COMPARATOR_WORDS:
+            if self.text.startswith(word, end):
+                suffix = unit_table.SUFFIX_COMPARATORS[word]
+                end += len(word)
+                break
+        self.emit(
+            start,
+            end,
+            value,
+            "%",
+            kind="amount",
+            comparator=comparator or suffix or "=",
+            number=(m.start(), m.end()),
+            aspirational=self.aspirational(start),
+        )
+        return end
+
+    def aspirational(self, pos: int) -> bool:
+        begin = _clause_start(self.text, pos)
+        segment = self.text[begin:pos]
+        return any(word in segment for word in unit_table.ASPIRATIONAL_WORDS)
+
+    def arabic(self, m: re.Match) -> int:
+        text = self.text
+        number_start, number_end = m.start(), m.end()
+        value = parse_arabic(m.group("arabic"))
+        value_max = None
+        end = number_end
+        # Range "15-30万元": a second Arabic number after a separator.
+        if end < len(text) and text[end] in _RANGE_SEPARATORS:
+            second = _ARABIC_RE.match(text, end + 1)
+            if second is not None:
+                value_max = parse_arabic(second.group(0))
+                end = second.end()
+                number_end = end
+        tail = _read_tail(text, end, allow_multiplier=True)
+        if tail.multiplier != 1:
+            value = tidy(value * tail.multiplier)
+            if value_max is not None:
+                value_max = tidy(value_max * tail.multiplier)
+        comparator, start = _prefix_comparator(text, number_start)
+        kind = self.classify_arabic(m, number_start, tail, value, value_max)
+        if kind in ("rank", "ordinal"):
+            # the span takes 第/前: "第37位", "前15名" (<=), "第7个"
+            start, comparator = self.rank_prefix(number_start)
+        elif kind not in ("amount", "bare"):
+            comparator, start = "", number_start
+        if kind in ("amount", "bare"):
+            comparator = comparator or tail.infix or tail.suffix or "="
+        self.emit(
+            start,
+            tail.end,
+            value,
+            tail.unit,
+            kind=kind,
+            value_max=value_max,
+            comparator=comparator or "=",
+            multiplier=tail.multiplier,
+            number=(number_start, number_end),
+            aspirational=self.aspirational(start),
+        )
+        return tail.end
+
+    def rank_prefix(self, number_start: int) -> tuple[int, str]:
+        before = self.text[number_start - 1] if number_start else ""
+        if before == "前":
+            return number_start - 1, "<="
+        return number_start - 1, "="
+
+    def classify_arabic(self, m, number_start, tail, value, value_max) -> str:
+        text = self.text
+        before = text[number_start - 1] if number_start else ""
+        after_number = text[m.end()] if m.end() < len(text) else ""
+        if (before.isascii() and before.isalpha()) or (
+            after_number.isascii() and after_number.isalpha()
+        ):
+            return "name"  # "3D", "V2X", "5G"
+        if before == "+" or after_number == "+":
+            return "name"  # "11+1个创新工程"
+        if before in ("第", "前") and tail.unit in _RANK_UNITS:
+            return "rank"
+        if before == "第":
+            return "ordinal"
+        if any(text.endswith(w, 0, number_start) for w in _RANK_CHANGE_WORDS) and (
+            tail.unit == "位"
+        ):
+            return "rank_change"
+        if text.endswith("专栏", 0, number_start):
+            return "label"
+        if _at_line_start(text, number_start) and not tail.unit:
+            if after_number in ".、．" or value < 100:
+                return "label"
+        if tail.unit == "年" or (
+            not tail.unit and value_max is None and 1900 <= value <= 2100
+        ):
+            if 1900 <= value <= 2100 and value == value.to_integral_value():
+                return "year"
+            return "duration"
+        if tail.unit and unit_table.category_of(tail.unit) == "time":
+            return "duration"
+        if value_max is not None and not tail.unit and 1900 <= value <= 2100:
+            return "year"
+        if self.in_quote(number_start, tail.end):
+            return "name"
+        if (
+            tail.unit
+            and _PROGRAMME_RE.match(text, tail.end)
+            and _programme_name(text, tail.end)
+        ):
+            return "name"
+        return "amount" if tail.unit else "bare"
+
+    def chinese(self, m: re.Match) -> int:
+        text = self.text
+        digits = m.group("cn")
+        number_start, number_end = m.start(), m.end()
+        tail = _read_tail(text, number_end, allow_multiplier=False)
+        if is_bare_power(digits):
+            # "百余所" is a number; "万米", "百年", "每万人口" are words.
+            if not (tail.infix and tail.unit):
+                return number_end
+        if not tail.unit:
+            return number_end  # "一是", "十大功能", "四新设施": not quantities
+        try:
+            value = parse_chinese(digits, allow_bare_power=True)
+        except ValueError:
+            return number_end
+        comparator, start = _prefix_comparator(text, number_start)
+        before = text[number_start - 1] if number_start else ""
+        if before == "第":
+            kind = "rank" if tail.unit in _RANK_UNITS else "ordinal"
+            start, comparator = number_start - 1, "="
+        elif unit_table.category_of(tail.unit) == "time":
+            kind = "duration"
+        elif self.in_quote(number_start, number_end) or _programme_name(text, tail.end):
+            kind = "name"
+        elif digits == "一" and unit_table.category_of(tail.unit) == "count":
+            kind = "article"
+        else:
+            kind = "amount"
+        if kind == "amount":
+            comparator = comparator or tail.infix or tail.suffix or "="
+        elif kind not in ("rank", "ordinal"):
+            comparator, start = "=", number_start
+        self.emit(
+            start,
+            tail.end,
+            value,
+            tail.unit,
+            kind=kind,
+            comparator=comparator or "=",
+            number=(number_start, number_end),
+            aspirational=self.aspirational(start),
+        )
+        return tail.end
+
+
+def _programme_name(text: str, unit_end: int) -> bool:
+    """True when the unit is followed, within a few characters and without
+    punctuation, by 工程/战略: "100户企业上市培育工程", "百名创新人才培育工程"."""
+    m = _PROGRAMME_RE.match(text, unit_end)
+    return m is not None and m.start() == unit_end
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number expression in ``text``, typed by ``kind``, in text order."""
+    scanner = _Scanner(text)
+    scanner.scan_protected()
+    scanner.scan_words()
+    scanner.scan_numbers()
+    return sorted(scanner.out, key=lambda q: q.start)

@@ -1,0 +1,286 @@
+"""Heading grammar: which printed line start is which kind of provision.
+
+Reads one normalised paragraph (or one normalised line, when the normaliser
+asks whether a line must start a new paragraph) and writes a ``HeadingMatch``
+(kind, number, where the label ends, the heading text) or ``None``.
+
+The grammar is data: ``HEADING_RULES`` is a table of (kind, pattern, how to
+read the number, sequence policy, how to read the heading).  ``HeadingMatcher``
+is the small engine that applies it.  It is stateful because a bare number at
+a line start is ambiguous: "１汽车产业技术。" opens box item 1 inside 专栏１,
+but "２０１６－２０２０年，全省共…" wrapped onto a new line is not item 2016.
+Numbered kinds are therefore only accepted when the number is the expected
+next one of its list (or 1, restarting a list; a box's items always start at 1).
+
+Tables ("序号 指标名称 ２０２０年 ２０２５年") are a second, tiny grammar at the
+end of this module: a header row whose first cell is ``序号``, then rows that
+start with the expected row number and end with one value per value column.
+
+Kinds emitted by the whole parser (``PROVISION_KINDS``):
+
+- volume 第X编, chapter 第X章, section 第X节, article 第X条 (legal-style outline)
+- part 一、, numbered_section （一）, item 1. / 1、 / 1．, subitem (1) / ① / 1)
+- box 专栏N with its title, box_item "１汽车产业技术。…" inside a box
+- bullet: a paragraph opened by a run of dashes "---" / "———" (or ● ■ ◆)
+- table (a "序号 …" table, heading = its caption line), table_row (one row)
+- paragraph: body text under the nearest heading (heading = its lead sentence
+  in documents that print bold lead sentences, see structure.py)
+- title: the standalone title line near the top ("吉林省科学技术发展“十四五”规划")
+- preamble: other text before the first heading (addressees, forwarding
+  notice, introduction, the 文号 line)
+- signature: the issuer line and the date line of a signature block
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cn2an
+
+PROVISION_KINDS = (
+    "volume",
+    "chapter",
+    "section",
+    "article",
+    "part",
+    "numbered_section",
+    "item",
+    "subitem",
+    "box",
+    "box_item",
+    "bullet",
+    "table",
+    "table_row",
+    "paragraph",
+    "title",
+    "preamble",
+    "signature",
+)
+
+# --- how to read a number -----------------------------------------------------
+
+
+def read_chinese(digits: str) -> int:
+    """Read "十五" -> 15, "二十八" -> 28, "二〇一一" -> 2011 (also plain "15")."""
+    return int(cn2an.cn2an(digits, "smart"))
+
+
+def read_arabic(digits: str) -> int:
+    return int(digits)
+
+
+def read_circled(symbol: str) -> int:
+    """① -> 1 … ⑳ -> 20."""
+    return ord(symbol) - ord("①") + 1
+
+
+# --- sequence policies ----------------------------------------------------------
+# "restart": any number the first time the kind is seen, then the next number
+#            or 1 (lists restart: （一） restarts in every part of 001).
+# "counted": like restart, but the first one must be 1 -- used for the weakly
+#            marked Arabic labels ("1." could be a wrapped "1.52 亿元").
+# "in_box":  only inside an open 专栏 box, exactly 1, 2, 3 … per box.
+# "none":    unnumbered (bullets).
+
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+CN_NUM = f"[{CN_DIGITS}]{{1,5}}"
+# A label is followed by the heading text, never by a digit or a comma
+# (rules out "1.52 亿元", "一、二等奖" style false starts).
+NOT_DIGIT = r"(?![\d.,%])"
+
+
+@dataclass(frozen=True)
+class HeadingRule:
+    """One printed heading pattern.
+
+    pattern: anchored at the paragraph start; group ``num`` holds the number.
+    number: reads ``num`` into an int (None for unnumbered kinds).
+    sequence: one of the policies above.
+    heading: "line"  -- the rest of the line is the heading (第一章　发展基础),
+                        or its lead sentence when body text follows;
+             "lead"  -- the lead sentence, if short ("（二）发展目标。到２０１７年…");
+             "none"  -- no heading (第一条 …).
+    """
+
+    kind: str
+    pattern: re.Pattern[str]
+    number: Callable[[str], int] | None
+    sequence: str
+    heading: str
+
+
+def _rule(kind, pattern, number, sequence, heading) -> HeadingRule:
+    return HeadingRule(kind, re.compile(pattern), number, sequence, heading)
+
+
+# Order matters only where patterns overlap: "（1）" is a subitem, "（一）" a
+# numbered section; box items are tried before items (both start with digits).
+# fmt: off
+HEADING_RULES: tuple[HeadingRule, ...] = (
+    _rule("volume", rf"第(?P<num>{CN_NUM}|\d{{1,3}})编", read_chinese, "restart", "line"),
+    _rule("chapter", rf"第(?P<num>{CN_NUM}|\d{{1,3}})章", read_chinese, "restart", "line"),
+    _rule("section", rf"第(?P<num>{CN_NUM}|\d{{1,3}})节", read_chinese, "restart", "line"),
+    _rule("article", rf"第(?P<num>{CN_NUM}|\d{{1,3}})条", read_chinese, "restart", "none"),
+    _rule("part", rf"(?P<num>{CN_NUM})、", read_chinese, "restart", "line"),
+    _rule("numbered_section", rf"[（(](?P<num>{CN_NUM})[）)]", read_chinese, "restart", "lead"),
+    _rule("box", r"专栏(?P<num>\d{1,2})(?!\d)", read_arabic, "restart", "line"),
+    _rule("box_item", r"(?P<num>\d{1,2})(?=[\u4e00-\u9fff“《])", read_arabic, "in_box", "lead"),
+    _rule("item", rf"(?P<num>\d{{1,3}})[.、]{NOT_DIGIT}", read_arabic, "counted", "lead"),
+    _rule("subitem", r"[（(](?P<num>\d{1,2})[）)]", read_arabic, "counted", "lead"),
+    _rule("subitem", r"(?P<num>\d{1,2})[）)]", read_arabic, "counted", "lead"),
+    _rule("subitem", r"(?P<num>[①-⑳])", read_circled, "counted", "lead"),
+    _rule("bullet", r"(?:-{2,}|—{2,}|─{2,}|[●■◆▲])", None, "none", "lead"),
+)
+# fmt: on
+
+# A heading taken from a lead sentence must be short: 003's longest real one,
+# "进一步落实科技体制机制改革配套政策，优化科技人才发展与合理流动的环境", has 34
+# characters; 002's first item ("为促进吉林省科技创新发展，经省委、省政府批准
+# 设立了省级科技专项资金和引导基金", 38) is a statement, not a heading.
+LEAD_MAX_CHARS = 36
+# Lead sentences end at the first full stop; "（一）计划启动期（2011年）：分解…"
+# (003) ends its heading with a colon.
+LEAD_TERMINATORS = "。：！？"
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    kind: str
+    number: int | None
+    label_end: int  # offset (in the matched string) just after the label
+    heading: str  # "" when the provision has none
+    rule: HeadingRule
+    # The body is a single sentence ("（一）基本原则。", "（一）自行投资实施转化；"):
+    # it is a heading only if provisions follow under it (structure.py decides).
+    single_sentence: bool = False
+
+
+# Punctuation that closes a heading but is not part of it.
+HEADING_TRAILING = "。；：，、;:,"
+
+
+def lead_sentence(text: str, terminators: str = LEAD_TERMINATORS) -> tuple[str, bool]:
+    """The text before the first terminator, and whether more text follows it."""
+    for i, ch in enumerate(text):
+        if ch in terminators:
+            return text[:i], bool(text[i + 1 :].strip())
+    return text, False
+
+
+def heading_of(body: str, policy: str) -> tuple[str, bool]:
+    """The heading carried by ``body`` (the text after the label), and whether
+    ``body`` is a single sentence (see ``HeadingMatch.single_sentence``)."""
+    if policy == "none" or not body:
+        return "", False
+    lead, more = lead_sentence(body)
+    lead = lead.rstrip(HEADING_TRAILING)
+    if policy == "line" and not more:
+        # 第一章　发展基础 / 八、落实保障措施，确保取得实效
+        return lead, False
+    return (lead if 0 < len(lead) <= LEAD_MAX_CHARS else ""), not more
+
+
+class HeadingMatcher:
+    """Applies ``HEADING_RULES`` to paragraph starts, remembering list numbers.
+
+    ``match`` only looks; ``accept`` commits a match (the caller accepts every
+    match it turns into a paragraph start).  ``plain_paragraph`` tells the
+    matcher that a paragraph without a heading started: that closes an open
+    专栏 box once it has items (004 returns to body text right after a box).
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, int] = {}
+        self._box_open = False
+
+    def match(self, text: str) -> HeadingMatch | None:
+        for rule in HEADING_RULES:
+            m = rule.pattern.match(text)
+            if m is None:
+                continue
+            try:
+                number = rule.number(m.group("num")) if rule.number else None
+            except ValueError:  # "〇十、" is not a numeral cn2an (or we) can read
+                continue
+            if not self._in_sequence(rule, number):
+                continue
+            body = text[m.end() :]
+            if not body.strip() and rule.kind != "box":
+                # A label alone on a line ("（一）") is not a heading we can use.
+                continue
+            heading, single = heading_of(body, rule.heading)
+            return HeadingMatch(
+                kind=rule.kind,
+                number=number,
+                label_end=m.end(),
+                heading=heading,
+                rule=rule,
+                single_sentence=single,
+            )
+        return None
+
+    def accept(self, match: HeadingMatch) -> None:
+        if match.kind == "box":
+            self._box_open = True
+            self._last.pop("box_item", None)
+        elif match.kind != "box_item":
+            self._box_open = False
+        if match.number is not None:
+            self._last[match.kind] = match.number
+
+    def plain_paragraph(self) -> None:
+        if self._box_open and "box_item" in self._last:
+            self._box_open = False
+
+    @property
+    def box_open(self) -> bool:
+        return self._box_open
+
+    def _in_sequence(self, rule: HeadingRule, number: int | None) -> bool:
+        if rule.sequence == "none":
+            return True
+        last = self._last.get(rule.kind)
+        if rule.sequence == "in_box":
+            return self._box_open and number == (last or 0) + 1
+        if last is None:
+            return rule.sequence == "restart" or number == 1
+        return number in (last + 1, 1)
+
+
+# --- tables -------------------------------------------------------------------
+# 004's target table: a header row "序号 指标名称 ２０２０年 ２０２５年", then rows
+# "２ 万名从业人员中的研发人员数 （人） ２９１０ ３３００" whose name may wrap over
+# several printed lines ("１" / "研究与试验发展 …比" / "重 （％） １３０ ＞２００").
+# Cells are separated by whitespace in the printed text.
+
+TABLE_HEADER_FIRST_CELLS = ("序号", "编号")
+# A value cell: a number with an optional comparison sign or unit sign, or a
+# dash for an empty cell.  Never contains CJK, so a name never looks like one.
+TABLE_VALUE = re.compile(r"[<>≤≥~]?[-+]?\d[\d.,]*%?|[-—–/]+")
+
+
+def table_value_columns(cells: list[str]) -> list[str] | None:
+    """Value-column names of a header row, or None if ``cells`` is no header.
+
+    The header is: number column, name column, then one column per value.
+    """
+    if len(cells) >= 3 and cells[0] in TABLE_HEADER_FIRST_CELLS:
+        return cells[2:]
+    return None
+
+
+def table_row_number(first_cell: str, expected: int) -> bool:
+    """Is ``first_cell`` the expected row number ("１" or "1" or "一")?"""
+    try:
+        return read_chinese(first_cell) == expected
+    except (ValueError, KeyError, TypeError, IndexError):
+        return False
+
+
+def table_row_complete(cells: list[str], n_values: int) -> bool:
+    """Number cell, at least one name cell, then ``n_values`` value cells."""
+    if len(cells) < n_values + 2:
+        return False
+    return all(TABLE_VALUE.fullmatch(c) for c in cells[-n_values:])

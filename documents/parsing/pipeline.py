@@ -1,0 +1,22 @@
+"""The whole parsing pipeline: bytes in, ``ParsedDocument`` out.
+
+decode (encoding.py) -> normalise (normalise.py) -> parse (structure.py) and
+detect_meta (metadata.py).  Raises ``SourceError`` for unusable uploads.
+"""
+
+from __future__ import annotations
+
+from documents.parsing.encoding import decode
+from documents.parsing.metadata import detect_meta
+from documents.parsing.normalise import normalise
+from documents.parsing.structure import parse
+from documents.parsing.types import ParsedDocument
+
+
+def parse_document(data: bytes, *, max_bytes: int) -> ParsedDocument:
+    normalised = normalise(decode(data, max_bytes=max_bytes))
+    return ParsedDocument(
+        normalised=normalised,
+        meta=detect_meta(normalised),
+        provisions=parse(normalised),
+    )

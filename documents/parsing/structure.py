@@ -1,0 +1,412 @@
+"""Stage 3, structure: reads ``NormalisedText``, writes the provision tree.
+
+Each normalised line is one paragraph.  Heading paragraphs (headings.py)
+become nodes; other paragraphs become "paragraph" children of the nearest
+heading.  Nesting is learned per document from the order in which kinds first
+appear, the way legal-document parsers do it: a kind seen for the first time
+nests under the current node, a kind seen before pops back to its level
+("（二）" after "1." pops the item, "三、" pops both).  Only the legal-style
+outline 编 > 章 > 节 > 条 and the outline 一、 > （一） > 1. > (1) have a fixed
+relative order, so that a 第一节 first met after some 第X条 still goes above
+them.
+
+Around the body: text before the first heading is "preamble" (addressees,
+forwarding notice, 文号), except a standalone title line ("title") and
+signature blocks ("signature": an issuer line and/or a date line); a
+closing paragraph of a reply ("下一步，…") after the last heading goes back to
+the root.  In documents that print bold lead sentences -- most of 004's body
+paragraphs open with one, "汽车产业技术。围绕…" -- a paragraph's lead
+sentence becomes its heading.  Tables (004's target table) become a "table"
+node with one "table_row" child per row.
+
+Every node satisfies ``text == normalised.text[text_start:text_end]``; its
+label is read back from the raw text, so it is printed as in the source
+("（十五）", "专栏１", "第三章").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from documents.parsing import lines as line_grammar
+from documents.parsing.headings import (
+    TABLE_VALUE,
+    HeadingMatch,
+    HeadingMatcher,
+    lead_sentence,
+    table_row_number,
+    table_value_columns,
+)
+from documents.parsing.types import NormalisedText, ParsedProvision
+
+# Relative depth inside the two families of numbered outlines.  Kinds outside
+# these families (box, bullet, table…) nest purely by order of appearance.
+CANONICAL_DEPTH = {
+    "volume": ("legal", 0),
+    "chapter": ("legal", 1),
+    "section": ("legal", 2),
+    "article": ("legal", 3),
+    "part": ("outline", 0),
+    "numbered_section": ("outline", 1),
+    "item": ("outline", 2),
+    "subitem": ("outline", 3),
+}
+
+# Boxes and tables are inserts set between the paragraphs of a chapter or
+# section: they never belong to the list entry printed just before them
+# (a plan's "专栏１" after its items "１．…", "２．…", "３．…").
+INSERT_KINDS = frozenset({"box", "table"})
+LIST_ENTRY_KINDS = frozenset({"item", "subitem", "bullet", "box_item", "table_row"})
+
+# A reply closes with "下一步，省科技厅将…" (002) or a thanks/"此复" formula;
+# after the last heading such a paragraph belongs to the whole document.
+CLOSING_OPENERS = (
+    "下一步",
+    "此复",
+    "特此答复",
+    "专此答复",
+    "特此通知",
+    "感谢您",
+    "感谢你",
+)
+
+# Bold lead sentences in body paragraphs are short noun/verb phrases without
+# commas: "汽车产业技术", "科技创新环境正快速优化", "坚持“四个面向”" (004).
+PARAGRAPH_LEAD_MAX_CHARS = 24
+PARAGRAPH_LEAD_FORBIDDEN = "，；："
+# A document "prints lead sentences" when at least this share of its body
+# paragraphs open with one (004: most; 000: 1 in 3; 001-003: none).
+PARAGRAPH_LEAD_SHARE = 0.5
+# A table caption is a short line without final punctuation right above the
+# header row ("“十四五”时期全省科技发展目标").
+CAPTION_MAX_CHARS = 40
+SENTENCE_END = "。！？；："
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Table:
+    node: ParsedProvision
+    columns: list[str]
+    expected: int = 1
+
+
+def paragraphs_of(text: str) -> list[_Paragraph]:
+    out: list[_Paragraph] = []
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            out.append(_Paragraph(start, start + len(line), line))
+        start += len(line) + 1
+    return out
+
+
+class _TreeBuilder:
+    def __init__(self, normalised: NormalisedText) -> None:
+        self.normalised = normalised
+        self.matcher = HeadingMatcher()
+        self.roots: list[ParsedProvision] = []
+        self.stack: list[ParsedProvision] = []
+        self.levels: dict[str, int] = {}
+        self.table: _Table | None = None
+        self.front_matter = True  # no heading seen yet (or a new title)
+        self.body_paragraphs: list[ParsedProvision] = []
+        self.single_sentence: list[ParsedProvision] = []
+
+    # -- the walk ----------------------------------------------------------------
+
+    def build(self) -> list[ParsedProvision]:
+        paragraphs = paragraphs_of(self.normalised.text)
+        last_heading = max(
+            (k for k, p in enumerate(paragraphs) if self._peek_heading(p)),
+            default=-1,
+        )
+        self.matcher = HeadingMatcher()  # _peek_heading used a throwaway state
+        caption: _Paragraph | None = None
+        for k, para in enumerate(paragraphs):
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            if self.table is not None and self._table_row(para):
+                continue
+            self._close_table()
+            columns = table_value_columns(self._cell_texts(para))
+            if columns:
+                self._open_table(para, columns, caption)
+                caption = None
+                continue
+            if nxt is not None and _is_caption(para, self._cell_texts(nxt)):
+                caption = para
+                continue
+            match = self.matcher.match(para.text)
+            if match is not None:
+                self.matcher.accept(match)
+                self._heading(para, match)
+            else:
+                self.matcher.plain_paragraph()
+                self._plain(para, nxt, after_last_heading=k > last_heading)
+        self._apply_paragraph_leads()
+        for node in self.single_sentence:
+            # 001 "（一）基本原则。" has its "---" principles under it, so it is a
+            # heading; 条例 "（一）自行投资实施转化；" is only an enumerated clause.
+            if not node.children:
+                node.heading = ""
+        return self.roots
+
+    def _peek_heading(self, para: _Paragraph) -> bool:
+        match = self.matcher.match(para.text)
+        if match is None:
+            self.matcher.plain_paragraph()
+            return False
+        self.matcher.accept(match)
+        return True
+
+    # -- headings ------------------------------------------------------------------
+
+    def _heading(self, para: _Paragraph, match: HeadingMatch) -> None:
+        self.front_matter = False
+        text_start = para.start + match.label_end
+        node = self._node(
+            match.kind,
+            para,
+            text_start,
+            heading=match.heading,
+            number=match.number,
+            label=self.normalised.raw_slice(para.start, text_start),
+        )
+        if match.single_sentence and match.heading:
+            self.single_sentence.append(node)
+        self._close_box_if_closed()
+        self._place(node)
+        self.stack.append(node)
+
+    def _place(self, node: ParsedProvision) -> None:
+        """Attach ``node`` at its learned level and leave the stack above it."""
+        kind = node.kind
+        if kind in INSERT_KINDS:
+            while self.stack and self.stack[-1].kind in LIST_ENTRY_KINDS:
+                self.stack.pop()
+        if kind in self.levels:
+            while self.stack and self.levels[self.stack[-1].kind] >= self.levels[kind]:
+                self.stack.pop()
+        else:
+            # A regulation's first 第一节 may come after 第X条 were seen in an
+            # earlier chapter: the section goes above the articles, which move
+            # one level down.
+            depth = len(self.stack)
+            deeper = [
+                level
+                for other, level in self.levels.items()
+                if _canonically_deeper(other, kind)
+            ] + [
+                i
+                for i, open_node in enumerate(self.stack)
+                if _canonically_deeper(open_node.kind, kind)
+            ]
+            if deeper and min(deeper) <= depth:
+                depth = min(deeper)
+                del self.stack[depth:]
+                for other, level in self.levels.items():
+                    if level >= depth:
+                        self.levels[other] = level + 1
+            self.levels[kind] = depth
+        self._attach(node)
+
+    def _attach(self, node: ParsedProvision) -> None:
+        if self.stack:
+            self.stack[-1].children.append(node)
+        else:
+            self.roots.append(node)
+
+    def _close_box_if_closed(self) -> None:
+        # The matcher closes a 专栏 box at the first non-item paragraph.
+        if self.matcher.box_open:
+            return
+        for i, open_node in enumerate(self.stack):
+            if open_node.kind == "box":
+                del self.stack[i:]
+                return
+
+    # -- plain paragraphs ----------------------------------------------------------
+
+    def _plain(
+        self, para: _Paragraph, nxt: _Paragraph | None, *, after_last_heading: bool
+    ) -> None:
+        self._close_box_if_closed()
+        text = para.text
+        is_date = line_grammar.parse_date_line(text) is not None
+        issuer = (
+            nxt is not None
+            and line_grammar.is_org_name(text)
+            and line_grammar.parse_date_line(nxt.text) is not None
+        )
+        if is_date or issuer:
+            self.stack.clear()
+            self.roots.append(self._node("signature", para, para.start))
+            return
+        previous = self.roots[-1] if self.roots else None
+        if line_grammar.is_title_line(text) and (
+            self.front_matter or (previous is not None and previous.kind == "signature")
+        ):
+            # 001 prints the plan's title right after the forwarding notice's
+            # signature: a new document starts.
+            self.stack.clear()
+            self.front_matter = True
+            self.roots.append(self._node("title", para, para.start, heading=text))
+            return
+        if self.front_matter:
+            self.roots.append(self._node("preamble", para, para.start))
+            return
+        node = self._node("paragraph", para, para.start)
+        if after_last_heading and text.startswith(CLOSING_OPENERS):
+            self.stack.clear()
+        else:
+            self.body_paragraphs.append(node)
+        self._attach(node)
+
+    def _apply_paragraph_leads(self) -> None:
+        leads = [(node, _paragraph_lead(node.text)) for node in self.body_paragraphs]
+        with_lead = sum(1 for _, lead in leads if lead)
+        if leads and with_lead >= PARAGRAPH_LEAD_SHARE * len(leads):
+            for node, lead in leads:
+                node.heading = lead
+
+    # -- tables ------------------------------------------------------------------
+
+    def _cell_spans(self, para: _Paragraph) -> list[tuple[int, int]]:
+        """Cells of a paragraph: runs of characters printed without whitespace
+        between them in the raw text (the normaliser removed that whitespace).
+        """
+        raw, offsets = self.normalised.raw, self.normalised.raw_offsets
+        text = self.normalised.text
+        spans: list[tuple[int, int]] = []
+        start = para.start
+        for i in range(para.start, para.end):
+            if text[i] == " ":
+                if start < i:
+                    spans.append((start, i))
+                start = i + 1
+                continue
+            if i + 1 < para.end and text[i + 1] != " ":
+                gap = raw[offsets[i] + 1 : offsets[i + 1]]
+                if gap and any(ch.isspace() for ch in gap):
+                    spans.append((start, i + 1))
+                    start = i + 1
+        if start < para.end:
+            spans.append((start, para.end))
+        return spans
+
+    def _cell_texts(self, para: _Paragraph) -> list[str]:
+        if not para.text.startswith(("序号", "编号")):
+            return []
+        return [self.normalised.text[s:e] for s, e in self._cell_spans(para)]
+
+    def _open_table(
+        self, header: _Paragraph, columns: list[str], caption: _Paragraph | None
+    ) -> None:
+        first = caption or header
+        node = ParsedProvision(
+            kind="table",
+            label="",
+            heading=caption.text if caption else "",
+            text=self.normalised.text[first.start : header.end],
+            start=first.start,
+            text_start=first.start,
+            text_end=header.end,
+        )
+        self._close_box_if_closed()
+        self._place(node)
+        self.stack.append(node)
+        self.table = _Table(node=node, columns=columns)
+
+    def _table_row(self, para: _Paragraph) -> bool:
+        table = self.table
+        assert table is not None
+        spans = self._cell_spans(para)
+        n = len(table.columns)
+        text = self.normalised.text
+        if len(spans) < n + 2:
+            return False
+        first, values = spans[0], spans[-n:]
+        cells = [text[s:e] for s, e in values]
+        if not table_row_number(text[first[0] : first[1]], table.expected) or not all(
+            TABLE_VALUE.fullmatch(cell) for cell in cells
+        ):
+            return False
+        row = ParsedProvision(
+            kind="table_row",
+            label=self.normalised.raw_slice(*first),
+            heading=text[first[1] : values[0][0]].strip(),
+            text=text[first[1] : para.end],
+            start=para.start,
+            text_start=first[1],
+            text_end=para.end,
+            number=table.expected,
+            cells=dict(zip(table.columns, cells, strict=True)),
+        )
+        table.node.children.append(row)
+        table.expected += 1
+        return True
+
+    def _close_table(self) -> None:
+        if self.table is None:
+            return
+        if self.table.node in self.stack:
+            del self.stack[self.stack.index(self.table.node) :]
+        self.table = None
+
+    # -- nodes ---------------------------------------------------------------------
+
+    def _node(
+        self,
+        kind: str,
+        para: _Paragraph,
+        text_start: int,
+        *,
+        heading: str = "",
+        number: int | None = None,
+        label: str = "",
+    ) -> ParsedProvision:
+        return ParsedProvision(
+            kind=kind,
+            label=label,
+            heading=heading,
+            text=self.normalised.text[text_start : para.end],
+            start=para.start,
+            text_start=text_start,
+            text_end=para.end,
+            number=number,
+        )
+
+
+def _canonically_deeper(open_kind: str, new_kind: str) -> bool:
+    a, b = CANONICAL_DEPTH.get(open_kind), CANONICAL_DEPTH.get(new_kind)
+    return a is not None and b is not None and a[0] == b[0] and a[1] > b[1]
+
+
+def _paragraph_lead(text: str) -> str:
+    lead, more = lead_sentence(text, "。")
+    if (
+        more
+        and 0 < len(lead) <= PARAGRAPH_LEAD_MAX_CHARS
+        and not any(ch in lead for ch in PARAGRAPH_LEAD_FORBIDDEN)
+    ):
+        return lead
+    return ""
+
+
+def _is_caption(para: _Paragraph, next_cells: list[str]) -> bool:
+    return (
+        table_value_columns(next_cells) is not None
+        and len(para.text) <= CAPTION_MAX_CHARS
+        and para.text[-1] not in SENTENCE_END
+    )
+
+
+def parse(normalised: NormalisedText) -> list[ParsedProvision]:
+    """The provision tree (roots in document order) of a normalised text."""
+    return _TreeBuilder(normalised).build()

@@ -1,0 +1,572 @@
+"""Subsidy rules: support with an amount or a ratio, and the named schemes without one.
+
+Pure Python (no Django).  ``extract_subsidies(text, offset=)`` returns one
+``ExtractedSubsidy`` per rule.  Numbers come from the shared parser
+``documents.extraction.quantities`` (never re-parsed here); this module only
+decides which money amounts and percentages are support rules and reads the
+words around them.  Tables (data) first, engine (a few functions) after.
+
+Unit of analysis: a *rule segment*.  Jilin texts chain several rules in one
+sentence, each opened by a 对…的X clause or separated by "；"/"：" (001 措施19:
+"对获得当年国内发明授权的专利，每件一次性给予不高于5000元的补助，对获得当年
+国外发明授权的专利，每件一次性给予5万元的补助；…"), so a segment starts at
+such a clause.
+
+Inside a segment:
+
+* an *anchor* is a money amount or a percentage that sits in a clause with a
+  support word (SUBSIDY_KINDS triggers: 给予…支持/补助/奖励, 资助, 奖给, 贷款…)
+  and without a statistic/target word (NOT_SUPPORT_WORDS: 达到, 累计, 投放,
+  规模… — "知识产权质押融资额达到50亿元以上" is a target, "累计投入资金13亿元"
+  a figure).  A percentage inside the 对…的 clause is an eligibility condition
+  (000 （四） "…比重达到1%…的科技项目"), not a ratio;
+* a ratio followed by a ceiling ("技术交易额10%、最高不超过50万元";
+  "…的10%给予补助，单个企业每年最高不超过100万元") is one rule with a cap;
+* with no anchor, MENTION_PATTERNS pick up schemes named without an amount
+  (000 （七） "给予一定补贴", 002 "给予后补助支持", "四免三贴"'s 免收…费用 and
+  …贷款贴息).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from documents.extraction.quantities import Quantity, find_quantities, to_yuan
+from measures.extraction.actors import UNIT_PATTERNS
+from measures.extraction.segments import Span, clauses, sentences, strip_span
+from measures.extraction.types import ExtractedSubsidy
+
+
+# --------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SubsidyKind:
+    key: str  # the ExtractedSubsidy.kind value (measures.models.SubsidyKind)
+    label: str  # Chinese
+    triggers: tuple[str, ...]  # words that reveal the kind next to an amount
+
+
+# Order matters twice: it is the priority when several triggers precede an
+# amount ("贴息比例不超过贷款利息的50%": 贴息 beats 贷款), and the generic
+# grant row comes last.  After an amount the nearest trigger wins instead
+# ("15-30万元后补助支持": 后补助, not 补助 or 支持).
+# fmt: off
+SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
+    SubsidyKind("inventor_share", "成果转化收益奖励（科研人员）",
+                ("奖给", "奖励给", "用于奖励", "奖励科研团队")),
+    SubsidyKind("post_subsidy", "后补助", ("后补助",)),
+    SubsidyKind("interest_subsidy", "贴息", ("贴息",)),
+    SubsidyKind("fee_waiver", "费用减免", ("免收", "费用减免")),
+    SubsidyKind("loan", "贷款/信贷", ("贷款", "信贷", "授信", "债权")),
+    SubsidyKind("equity_investment", "股权投资",
+                ("股权投资", "资本金投入", "股权注入", "投资入股")),
+    SubsidyKind("tax_incentive", "税收优惠",
+                ("所得税", "税收优惠", "加计扣除", "减免税")),
+    SubsidyKind("award", "奖励", ("奖励", "奖金")),
+    SubsidyKind("grant", "资金支持/补助",
+                ("补助", "补贴", "资助", "资金支持", "支持")),
+    SubsidyKind("other", "其他", ()),
+)
+# fmt: on
+KIND_LABELS: dict[str, str] = {kind.key: kind.label for kind in SUBSIDY_KINDS}
+
+# Words that make the clause of a number a statistic or a goal, not a rule.
+# fmt: off
+NOT_SUPPORT_WORDS: tuple[str, ...] = (
+    "达到", "累计", "力争", "规模", "投放", "投入资金", "金额", "注册资本", "增加",
+    "比重",
+    "占", "增长", "交易额力争", "融资额", "营业收入", "总额",
+)
+# fmt: on
+
+# Schemes stated without an amount.  (name, pattern, kind); an optional group
+# "basis" names what is waived or subsidised.
+# fmt: off
+MENTION_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # 002: "对新认定及运营中的科技企业孵化器（众创空间）给予后补助支持"
+    # 000 （二十二）: "政府采用“后补助”及间接投入等方式给予支持"
+    ("post_subsidy", re.compile(r"给予后补助|后补助”?[^，。；]{0,10}方式给予支持"),
+     "post_subsidy"),
+    # 000 （七）: "由省和当地政府根据收购额给予一定补贴"
+    ("grant_unquantified",
+     re.compile(r"给予(?:一定|适当)?的?(?:补贴|补助)(?!经费)"), "grant"),
+    # 000 （七）: "有关部门将予以资金支持"
+    ("funding_support", re.compile(r"(?:予以|给予)资金支持"), "grant"),
+    # 000 （六）: "以资本金投入、资金补助和“交任务、给项目”的方式给予支持"
+    ("equity_mode",
+     re.compile(r"以[^，。；]{0,10}资本金投入[^，。；]{0,20}方式给予支持"),
+     "equity_investment"),
+    ("grant_mode", re.compile(r"以[^，。；]{0,10}资金补助[^，。；]{0,20}方式给予支持"),
+     "grant"),
+    # 000 （十七）: "采取政府补助的方式，使其面向社会开放服务"
+    ("grant_mode", re.compile(r"(?:采取|采用)(?:政府)?补助的?方式"), "grant"),
+    # 000 （二十三）: "可部分或全部采用债权、股权等投入方式"
+    ("debt_mode", re.compile(r"采用[^，。；]{0,6}债权[^，。；]{0,8}投入方式"), "loan"),
+    ("equity_mode", re.compile(r"采用[^，。；]{0,6}股权[^，。；]{0,8}投入方式"),
+     "equity_investment"),
+    # 002: "考核合格且…达到一定数额的机构，可依条件申请补助经费"
+    ("grant_application", re.compile(r"申请补助经费"), "grant"),
+    # 002 四免三贴: "小微企业免收评估、抵押登记、保险、公证费用"
+    ("fee_waiver", re.compile(r"免收(?P<basis>[^，。；]{1,30}?)费用"), "fee_waiver"),
+    # 002 四免三贴: "符合政策要求的企业享受创业担保贷款贴息、工会双创贷款贴息、…"
+    ("interest_subsidy", re.compile(r"享受(?P<basis>[^，。；]{0,60}贴息)"),
+     "interest_subsidy"),
+    # 001 措施10: "相关人员可在5年内分期缴纳个人所得税"
+    ("tax_deferral", re.compile(r"分期缴纳个人所得税"), "tax_incentive"),
+    # 000 （十一）: "对…高层次人才落实和完善相关税收优惠政策"
+    ("tax_incentive", re.compile(r"落实[^，。；]{0,8}税收优惠政策"), "tax_incentive"),
+)
+
+# Where the money comes from.  Searched in the rule segment, then the sentence.
+FUNDING_SOURCE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "通过省级科技创新专项资金给予", "通过科技成果转化基金引导"
+    re.compile(r"通过(?P<source>[^，。；]{2,20}?(?:资金|基金))"),
+    # 001 措施9: "支持资金主要从吉林省人才开发基金中列支"
+    re.compile(r"从(?P<source>[^，。；]{2,20}?)中?列支"),
+    # 002: "依托省科技发展计划，对新认定…给予后补助支持"
+    re.compile(r"依托(?P<source>[^，。；]{2,12}?计划)"),
+    # 001 措施7: "给予30-40万元的科技项目资金支持"
+    re.compile(r"的(?P<source>[^，。；的\d]{2,10}资金)支持"),
+    # 000 （七）: "由省和当地政府根据收购额给予一定补贴"
+    re.compile(r"由(?P<source>[^，。；]{1,10}?政府)"),
+    # 002: "根据协议，银行对省科技厅立项支持的科技企业，给予…信用贷款"
+    re.compile(r"(?P<source>银行)对"),
+)
+# fmt: on
+
+# A beneficiary head that says nothing by itself: keep the whole 对…的 clause
+# instead ("获得当年国内发明授权的专利", not "专利").
+GENERIC_HEADS = frozenset(
+    {"企业", "项目", "机构", "单位", "团队", "人员", "个人", "专利"}
+)
+
+# 对 that does not open a beneficiary clause: 针对/面对/相对…, 对外/对接/对口…
+_NOT_BEFORE_DUI = "针面相绝应反核比"
+_NOT_AFTER_DUI = "外接口于照标应象话"
+# Verbs that end a 对…的X clause written without a comma ("对…孵化器给予后补助").
+_CLAUSE_END_WORDS = (
+    r"给予|予以|实行|实施|落实|加大|通过|由|按照|按(?!期)|根据|一次性|每项|每件|可|将"
+)
+_BENEFICIARY_RE = re.compile(
+    rf"对(?P<clause>[^，。；：]+?)(?=，|；|{_CLAUSE_END_WORDS}|$)"
+)
+# The object of a reward to people: "奖给成果完成人或团队", "用于奖励科研团队".
+_REWARD_OBJECT_RE = re.compile(r"(?:奖给|奖励给|用于奖励)(?P<who>[^，。；]+)")
+# A subject that enjoys a waiver: "小微企业免收…", "符合政策要求的企业享受…".
+_SUBJECT_RE = re.compile(r"(?P<who>[^，。；：]{2,20}?)(?:免收|享受)")
+# A counted group selected for support: "评选产生100个省级重大科技项目研发人才团队".
+_COUNTED_GROUP_RE = re.compile(
+    r"\d+[个家名项户](?P<who>[^，。；、的\d]{2,20}(?:团队|企业|项目|机构|人才))"
+)
+# Leading verbs of a sentence whose object is the beneficiary
+# ("加快构建产业技术研究院，…给予支持", "发挥大型仪器设备协作共用网作用，采取…").
+_LEAD_OBJECT_RE = re.compile(
+    r"^(?:加快|积极|大力|进一步)?(?:构建|建设|支持|鼓励|发挥)(?P<who>[^，。；]{2,20}?)(?:作用)?$"
+)
+
+# What the ratio is a share of: the text before "N%" back to one of these.
+_BASIS_BOUNDARY_RE = re.compile(
+    r".*(?:给予其|给予|按照|根据|按|将|把|以|不超过|不高于|最高|，|、)"
+)
+_BASIS_STRIP_END = ("的", "部分")
+_BASIS_STRIP_START = ("其",)
+# "将X，以不低于70%的比例奖励给…": the share of X.
+_TRANSFER_OBJECT_RE = re.compile(r"将(?P<basis>[^，。；]+?)(?:，|$)")
+# "根据收购额给予一定补贴", "按照研发投入给予补助".
+_BASIS_WITHOUT_RATIO_RE = re.compile(r"(?:根据|按照|按)(?P<basis>[^，。；]{1,10}?)给予")
+
+PER_WORDS: tuple[tuple[str, str], ...] = (
+    ("每项", "item"),
+    ("每件", "item"),
+    ("每个", "item"),
+    ("每家", "item"),
+    ("每户", "item"),
+    ("一次性", "once"),
+    ("每年度", "year"),
+    ("每年", "year"),
+)
+
+_NAMED_BANKS = next(u.pattern for u in UNIT_PATTERNS if u.name == "named_banks")
+
+
+# --------------------------------------------------------------------------
+# Engine
+# --------------------------------------------------------------------------
+class _Anchor(NamedTuple):
+    quantity: Quantity
+    clause: Span
+    is_ratio: bool
+
+
+def _rule_segments(text: str, sentence: Span) -> list[Span]:
+    """Split a sentence where a new rule starts (对…的 clause, after ；or ：)."""
+    segments: list[Span] = []
+    seg_start = sentence.start
+    parts = clauses(text, sentence)
+    for i, clause in enumerate(parts):
+        if i == 0:
+            continue
+        previous_end = text[parts[i - 1].end - 1]
+        body = text[clause.start : clause.end]
+        dui = body.find("对")
+        opens_rule = (
+            0 <= dui <= 4
+            and "的" in body
+            and (dui == 0 or body[dui - 1] not in _NOT_BEFORE_DUI)
+            and body[dui + 1 : dui + 2] not in tuple(_NOT_AFTER_DUI)
+        )
+        if previous_end in "；：" or opens_rule:
+            segments.append(Span(seg_start, clause.start))
+            seg_start = clause.start
+    segments.append(Span(seg_start, sentence.end))
+    return segments
+
+
+def _clause_of(parts: list[Span], pos: int) -> Span:
+    for clause in parts:
+        if clause.start <= pos < clause.end:
+            return clause
+    return parts[-1]
+
+
+def _kind_near(text: str, clause: Span, start: int, end: int) -> str:
+    """Kind of the support next to text[start:end] within ``clause``.
+
+    After the amount the nearest trigger wins (longest at equal distance);
+    before it, the first kind in SUBSIDY_KINDS order that occurs.
+    """
+    after = text[end : clause.end]
+    best: tuple[int, int, str] | None = None
+    for kind in SUBSIDY_KINDS:
+        for trigger in kind.triggers:
+            pos = after.find(trigger)
+            if pos >= 0:
+                candidate = (pos, -len(trigger), kind.key)
+                if best is None or candidate < best:
+                    best = candidate
+    if best:
+        return best[2]
+    before = text[clause.start : start]
+    for kind in SUBSIDY_KINDS:
+        if any(trigger in before for trigger in kind.triggers):
+            return kind.key
+    return ""
+
+
+def _dui_clause(text: str, segment: Span) -> re.Match[str] | None:
+    """The 对…X clause that opens ``segment``.
+
+    Ending at a comma it must contain 的 ("对列入年度科技计划的联盟项目，");
+    ending at a verb it may not ("对入驻企业按实际缴纳房租的50%给予房租补贴").
+    """
+    for match in _BENEFICIARY_RE.finditer(text, segment.start, segment.end):
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        clause = match.group("clause")
+        if before and before in _NOT_BEFORE_DUI:
+            continue
+        if not clause or clause[0] in _NOT_AFTER_DUI:
+            continue
+        at_comma = text[match.end() : match.end() + 1] in ("，", "；", "")
+        if at_comma and "的" not in clause:
+            continue
+        return match
+    return None
+
+
+def _head(clause: str) -> str:
+    """The noun phrase after the last 的; the whole clause if that head is generic."""
+    head = clause.rsplit("的", 1)[1] if "的" in clause else clause
+    if not head or head in GENERIC_HEADS:
+        return clause
+    return head
+
+
+def _beneficiary(text: str, segment: Span, sentence: Span, anchor_start: int) -> str:
+    dui = _dui_clause(text, segment)
+    if dui and dui.start() < anchor_start:
+        return _head(dui.group("clause"))
+    window = text[segment.start : segment.end]
+    reward = _REWARD_OBJECT_RE.search(window)
+    if reward:
+        return reward.group("who")
+    subject = _SUBJECT_RE.search(window)
+    if subject:
+        return _head(subject.group("who"))
+    # "…达到一定数额的机构，可依条件申请补助经费": the 的-clause just before,
+    # when it ends in a short noun phrase (not a list: "规模、实施周期、…").
+    parts = clauses(text, segment)
+    for clause in reversed(parts):
+        if clause.end <= anchor_start:
+            stripped = strip_span(text, clause)
+            body = text[stripped.start : stripped.end]
+            head = body.rsplit("的", 1)[-1]
+            if "的" in body and 0 < len(head) <= 8 and "、" not in head:
+                return _head(body)
+            break
+    before = text[sentence.start : anchor_start]
+    counted = list(_COUNTED_GROUP_RE.finditer(before))
+    if counted:
+        return counted[-1].group("who")
+    first = strip_span(text, clauses(text, sentence)[0])
+    lead = _LEAD_OBJECT_RE.match(text[first.start : first.end])
+    return lead.group("who") if lead else ""
+
+
+def _funding_source(
+    text: str, segment: Span, sentence: Span, anchor_end: int, preamble: Span
+) -> str:
+    """The fund named in the segment, else earlier in the sentence.
+
+    A segment that opens its own 对…的 rule inherits only from the sentence's
+    preamble (002: "依托省科技发展计划，对新认定…给予后补助支持"), not from the
+    rule before it (000 （七）: the second rule after "；" is paid by 有关部门,
+    not by the 省和当地政府 of the first).  A segment without one is a sub-rule
+    and inherits from the whole sentence (002: "…实行“四免三贴”政策：小微企业免
+    收…" is the banks' scheme).
+    """
+    outer = preamble if _dui_clause(text, segment) else sentence
+    for span in (segment, outer):
+        for pattern in FUNDING_SOURCE_PATTERNS:
+            found = [
+                match
+                for match in pattern.finditer(text, span.start, span.end)
+                if match.start() < anchor_end or span is segment
+            ]
+            if found:
+                source = found[-1].group("source")
+                if source == "银行":
+                    # "银行对…" refers back to the banks named before (002).
+                    named = list(dict.fromkeys(_NAMED_BANKS.findall(text)))
+                    source = "、".join(named) or source
+                return source
+    return ""
+
+
+def _per(text: str, segment: Span, end: int) -> str:
+    window = text[segment.start : end]
+    found = {per for word, per in PER_WORDS if word in window}
+    if {"item", "once"} <= found:
+        return "item_once"
+    for per in ("item", "once", "year"):
+        if per in found:
+            return per
+    return ""
+
+
+def _clean_basis(basis: str) -> str:
+    for suffix in _BASIS_STRIP_END:
+        basis = basis.removesuffix(suffix)
+    for prefix in _BASIS_STRIP_START:
+        basis = basis.removeprefix(prefix)
+    return basis
+
+
+def _ratio_basis(text: str, segment: Span, clause: Span, quantity: Quantity) -> str:
+    before = text[clause.start : quantity.start]
+    cut = _BASIS_BOUNDARY_RE.match(before)
+    basis = _clean_basis(before[cut.end() :] if cut else before)
+    if basis:
+        return basis
+    transfer = _TRANSFER_OBJECT_RE.search(text, segment.start, clause.start)
+    return transfer.group("basis") if transfer else ""
+
+
+def _is_support_clause(text: str, clause: Span) -> bool:
+    body = text[clause.start : clause.end]
+    if any(word in body for word in NOT_SUPPORT_WORDS):
+        return False
+    return any(t in body for kind in SUBSIDY_KINDS for t in kind.triggers)
+
+
+def _anchors(text: str, segment: Span, quantities: list[Quantity]) -> list[_Anchor]:
+    parts = clauses(text, segment)
+    dui = _dui_clause(text, segment)
+    condition = dui if dui and "的" in dui.group("clause") else None
+    anchors: list[_Anchor] = []
+    for quantity in quantities:
+        if not (segment.start <= quantity.start < segment.end):
+            continue
+        if quantity.kind != "amount" or quantity.aspirational:
+            continue
+        is_ratio = quantity.category == "percent"
+        if not is_ratio and quantity.category != "money":
+            continue
+        if (
+            is_ratio
+            and condition
+            and condition.start() <= quantity.start < condition.end()
+        ):
+            continue  # an eligibility condition inside 对…的
+        clause = _clause_of(parts, quantity.start)
+        if not _is_support_clause(text, clause) and not _is_cap_of_ratio(
+            parts, anchors, clause, quantity
+        ):
+            continue
+        anchors.append(_Anchor(quantity, clause, is_ratio))
+    return anchors
+
+
+def _is_cap_of_ratio(
+    parts: list[Span], anchors: list[_Anchor], clause: Span, quantity: Quantity
+) -> bool:
+    """A ceiling in the clause after a ratio needs no support word of its own
+    ("按照研发投入的10%给予补助，单个企业每年最高不超过100万元")."""
+    if (
+        not anchors
+        or not anchors[-1].is_ratio
+        or quantity.comparator not in ("<=", "<")
+    ):
+        return False
+    ratio_index = parts.index(anchors[-1].clause)
+    return parts.index(clause) - ratio_index <= 1
+
+
+def _yuan(quantity: Quantity) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(amount_min, amount_max, cap) in yuan of a money quantity."""
+    low = to_yuan(quantity.value, quantity.unit)
+    high = to_yuan(quantity.value_max, quantity.unit) if quantity.value_max else None
+    if high is not None:
+        return low, high, (high if quantity.comparator == "<=" else None)
+    if quantity.comparator in ("<=", "<"):
+        return None, low, low
+    if quantity.comparator in (">=", ">"):
+        return low, None, None
+    return low, low, None
+
+
+def _from_anchors(
+    text: str, segment: Span, sentence: Span, preamble: Span, anchors: list[_Anchor]
+) -> list[ExtractedSubsidy]:
+    out: list[ExtractedSubsidy] = []
+    i = 0
+    while i < len(anchors):
+        anchor = anchors[i]
+        q = anchor.quantity
+        start, end = q.start, q.end
+        last_clause = anchor.clause
+        amount_min = amount_max = cap = ratio = None
+        flags: list[str] = []
+        basis = ""
+        rule = "amount"
+        if anchor.is_ratio:
+            ratio = q.value
+            basis = _ratio_basis(text, segment, anchor.clause, q)
+            rule = "ratio"
+            if q.comparator in (">=", ">"):
+                flags.append("ratio_at_least")
+            before = text[anchor.clause.start : q.start]
+            if q.comparator in ("<=", "<") or re.search(r"不超过|不高于|最高", before):
+                flags.append("ratio_at_most")
+            following = anchors[i + 1] if i + 1 < len(anchors) else None
+            if (
+                following
+                and not following.is_ratio
+                and following.quantity.comparator in ("<=", "<")
+                and not following.quantity.value_max
+            ):
+                _, amount_max, cap = _yuan(following.quantity)
+                end = following.quantity.end
+                last_clause = following.clause
+                rule = "ratio+cap"
+                i += 1
+        else:
+            amount_min, amount_max, cap = _yuan(q)
+            if q.comparator == "~":
+                flags.append("approximate")
+            match = _BASIS_WITHOUT_RATIO_RE.search(text, segment.start, q.start)
+            basis = match.group("basis") if match else ""
+        kind = _kind_near(text, anchor.clause, q.start, q.end) or "other"
+        out.append(
+            ExtractedSubsidy(
+                kind=kind,
+                amount_min=amount_min,
+                amount_max=amount_max,
+                ratio_percent=ratio,
+                basis=basis,
+                cap=cap,
+                per=_per(text, segment, last_clause.end),
+                beneficiary=_beneficiary(text, segment, sentence, start),
+                funding_source=_funding_source(text, segment, sentence, end, preamble),
+                start=start,
+                end=end,
+                sentence_start=sentence.start,
+                sentence_end=sentence.end,
+                rule=rule,
+                flags=flags,
+            )
+        )
+        i += 1
+    return out
+
+
+def _from_mentions(
+    text: str, segment: Span, sentence: Span, preamble: Span, skip_kinds: set[str]
+) -> list[ExtractedSubsidy]:
+    """Schemes without an amount; ``skip_kinds`` are already quantified in the
+    segment (001 措施10 keeps its 分期缴纳个人所得税 next to the 70% share)."""
+    out: list[ExtractedSubsidy] = []
+    for name, pattern, kind in MENTION_PATTERNS:
+        if kind in skip_kinds:
+            continue
+        for match in pattern.finditer(text, segment.start, segment.end):
+            if any(
+                s.kind == kind and s.start < match.end() and match.start() < s.end
+                for s in out
+            ):
+                continue  # one scheme, one rule
+            basis = match.groupdict().get("basis") or ""
+            if not basis:
+                found = _BASIS_WITHOUT_RATIO_RE.search(text, segment.start, match.end())
+                basis = found.group("basis") if found else ""
+            out.append(
+                ExtractedSubsidy(
+                    kind=kind,
+                    amount_min=None,
+                    amount_max=None,
+                    ratio_percent=None,
+                    basis=basis,
+                    cap=None,
+                    per=_per(text, segment, match.end()),
+                    beneficiary=_beneficiary(text, segment, sentence, match.start()),
+                    funding_source=_funding_source(
+                        text, segment, sentence, match.end(), preamble
+                    ),
+                    start=match.start(),
+                    end=match.end(),
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    rule=f"mention:{name}",
+                    flags=["no_amount"],
+                )
+            )
+    return out
+
+
+def extract_subsidies(text: str, *, offset: int = 0) -> list[ExtractedSubsidy]:
+    """Every subsidy rule in ``text`` (see module docstring), in text order."""
+    quantities = find_quantities(text)
+    found: list[ExtractedSubsidy] = []
+    for raw_sentence in sentences(text):
+        sentence = strip_span(text, raw_sentence)
+        if sentence.start >= sentence.end:
+            continue
+        segments = _rule_segments(text, sentence)
+        first_rule = next(
+            (seg.start for seg in segments if _dui_clause(text, seg)), sentence.end
+        )
+        preamble = Span(sentence.start, first_rule)
+        for segment in segments:
+            anchors = _anchors(text, segment, quantities)
+            quantified = _from_anchors(text, segment, sentence, preamble, anchors)
+            found.extend(quantified)
+            kinds = {subsidy.kind for subsidy in quantified}
+            found.extend(_from_mentions(text, segment, sentence, preamble, kinds))
+    found.sort(key=lambda subsidy: subsidy.start)
+    for subsidy in found:
+        for name in ("start", "end", "sentence_start", "sentence_end"):
+            setattr(subsidy, name, getattr(subsidy, name) + offset)
+    return found

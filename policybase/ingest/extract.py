@@ -1,0 +1,64 @@
+"""Calls into each app's pure-Python extractors for one provision.
+
+Reads: a parsed provision and its document context.
+Writes nothing: returns the extractors' dataclasses, so that stages.py can
+turn them into rows.  This is the only module that knows every extractor's
+signature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from documents.crossrefs import find_crossrefs
+from documents.parsing.types import ParsedProvision
+from documents.themes import classify
+from measures.extraction.measures import extract_measures
+from measures.extraction.subsidies import extract_subsidies
+from targets.extraction import extract_quantity_facts, extract_table_row
+
+
+@dataclass(frozen=True)
+class Context:
+    doc_year: int | None
+    plan_period: tuple[int, int] | None
+    section_heading: str  # headings of the ancestors, outermost first, " › "-joined
+
+
+@dataclass
+class ProvisionFacts:
+    themes: list[str]
+    crossrefs: list
+    measures: list
+    subsidies: list
+    targets: list
+    figures: list
+
+
+def extract(provision: ParsedProvision, context: Context) -> ProvisionFacts:
+    text, offset = provision.text, provision.text_start
+    if provision.kind == "table_row":
+        targets, figures = extract_table_row(
+            provision.heading,
+            provision.cells,
+            offset=offset,
+            text=text,
+            doc_year=context.doc_year,
+            plan_period=context.plan_period,
+        )
+    else:
+        targets, figures = extract_quantity_facts(
+            text,
+            offset=offset,
+            doc_year=context.doc_year,
+            plan_period=context.plan_period,
+            section_heading=context.section_heading,
+        )
+    return ProvisionFacts(
+        themes=classify(text, heading=provision.heading),
+        crossrefs=find_crossrefs(text, offset=offset),
+        measures=extract_measures(text, offset=offset, heading=provision.heading),
+        subsidies=extract_subsidies(text, offset=offset),
+        targets=targets,
+        figures=figures,
+    )

@@ -1,0 +1,234 @@
+"""Words that decide what a number is, as data for ``targets.extraction.facts``.
+
+Each table names the scope it is read in: the clause before the number
+("现有的20个"), the sentence ("目前，…"), the section heading ("发展成就").
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- target or reported figure ---------------------------------------------
+
+# In the clause before the number: the count exists already.
+# ("组织现有的20个行业中试中心", "在已有的…等6个国家级科技合作基地",
+#  "依托…等31个产业技术创新联盟", "省科技企业孵化器计123家")
+FIGURE_CLAUSE_MARKERS = (
+    "现有",
+    "已有",
+    "已经",
+    "已",
+    "累计",
+    "共有",
+    "先后",
+    "建有",
+    "依托",
+    "其中",
+    "确定的",
+    "设立了",
+    "建设了",
+    "建成了",
+    "形成了",
+    "获批",
+    "入选",
+    "位列",
+    "依次居",
+)
+# Verbs that make the number their object: a clause marker before one of
+# them does not apply ("依托各市（州）、高新区建设6个…分市场" is a target).
+BUILD_VERBS = (
+    "建设",
+    "建立",
+    "建成",
+    "培育",
+    "培养",
+    "新增",
+    "打造",
+    "搭建",
+    "实施",
+    "评选",
+    "设立",
+)
+# In the sentence before the number: the sentence reports the present.
+FIGURE_SENTENCE_MARKERS = ("目前", "当前", "截至目前", "至今", "现阶段")
+# Words that start a passage about the future in a report ("下一步，…").
+TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "计划到")
+# Section headings (any ancestor) whose paragraphs report the past.
+FIGURE_SECTION_WORDS = ("基础", "成就", "成效", "现状", "回顾", "进展", "情况")
+TARGET_SECTION_WORDS = ("目标", "任务", "措施", "重点", "部署")
+
+# A plan-period or year phrase right after these is a comparison base, not
+# the time of the number: "比“十二五”期间增加了", "是“十二五”期间的1.29倍".
+COMPARISON_BEFORE_PERIOD = ("比", "较", "是", "为", "与", "同")
+# A year without a lead word sets the time only as an adverbial ("2021年，",
+# "（2011年）：", "2011年和2013年，"); "入选2018年全国科技创新百强县" names a list.
+ADVERBIAL_AFTER_YEAR = "，：）、和至及"
+
+# -- numbers that are not targets or figures ---------------------------------
+
+# Money in a clause with these words is a subsidy (measures.extraction owns it).
+SUBSIDY_WORDS = ("给予", "资助", "补助", "补贴", "奖励", "额度", "每项", "每件", "奖金")
+# A share with these words around it is an award/allocation rule
+# ("70%一次性奖给成果完成人", "增值收益部分50%用于奖励科研团队").
+ALLOCATION_WORDS = ("奖给", "奖励", "用于", "给予", "分成", "让渡")
+# "对…达到1%…的科技项目予以重点支持": the number is an eligibility condition.
+CONDITION_OPENERS = ("对",)
+CONDITION_CLOSERS = ("予以", "给予")
+# Technical specifications of products, not indicators ("时速400公里").
+SPEC_WORDS = ("时速", "口径", "直径", "长度", "速度", "精度", "波长")
+SKIP_UNIT_CATEGORIES = ("length", "time", "weight")
+# Head nouns that count the parts of a strategy or a text, not things
+# ("着眼1个创新远景目标", "推进5个重点突破", "协同3个创新路径").
+ABSTRACT_HEADS = (
+    "目标",
+    "蓝图",
+    "突破",
+    "路径",
+    "工具",
+    "功能",
+    "原则",
+    "方面",
+    "环节",
+    "理念",
+    "导向",
+    "任务",
+    "举措",
+    "战略",
+)
+
+# -- indicator names ---------------------------------------------------------
+
+# Stripped from the front of a noun phrase before the number.
+LEADING_WORDS = (
+    "目前",
+    "全省",
+    "我省",
+    "其中",
+    "共有",
+    "现有",
+    "已有",
+    "建有",
+    "建成",
+    "建设",
+    "建立",
+    "重点建设",
+    "推动建设",
+    "加快建设",
+    "重点",
+    "培育",
+    "打造",
+    "形成",
+    "认定",
+    "已认定",
+    "评聘",
+    "拥有",
+    "含",
+    "包括",
+    "在",
+    "推动",
+    "组织",
+    "继续",
+    "实现",
+    "已",
+    "累计",
+    "先后",
+    "批准建设",
+    "依托",
+    "首批认定",
+    "首批",
+    "选择",
+    "实施",
+    "搭建",
+    "重点搭建",
+    "评选产生",
+    "全部",
+)
+# Stripped from the end of a noun phrase before the number.
+TRAILING_WORDS = (
+    "分别达到",
+    "累计达到",
+    "力争达到",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "计",
+    "约",
+    "分别",
+    "保持在",
+    "力争",
+    "有",
+    "等",
+)
+# Verbs kept in the name: they change what is counted ("培训技术经纪人" is a
+# yearly flow, "技术经纪人" the stock).
+KEPT_VERBS = {
+    "新增认定": "新增",
+    "新增": "新增",
+    "培训": "培训",
+    "培养和引进": "培养和引进",
+    "培养": "培养",
+    "引进": "引进",
+}
+# When no noun follows a count ("21人、3个团队…入选…"), the unit names it.
+UNIT_NOUNS = {"人": "人员", "名": "人员"}
+# Verbs after the counted noun; the name becomes "<verb phrase>的<noun>"
+# ("100家企业达到《…》标准" -> "达到《…》标准的企业").
+PREDICATE_VERBS = (
+    "构筑",
+    "设立",
+    "实施",
+    "分别实施",
+    "达到",
+    "参投",
+    "入选",
+    "实现",
+    "落地转化",
+    "通过",
+    "承担",
+    "作为",
+    "获得",
+    "全部位于",
+    "位于",
+    "出台",
+    "参与",
+)
+# Nouns too general to name an indicator on their own.
+GENERIC_NOUNS = (
+    "企业",
+    "科技企业",
+    "科技成果",
+    "科研成果",
+    "项目",
+    "单位",
+    "机构",
+    "人",
+    "人才",
+)
+# Words that open a relative clause after a count ("10个左右具有…的市（州）").
+RELATIVE_CLAUSE_OPENERS = ("具有", "拥有", "处于")
+# Verbs before a measured noun that end the subject: "创立注册资本1.4亿" ->
+# "注册资本".
+SUBJECT_VERBS = ("创立", "成立", "组建")
+# Words after the counted noun that are not part of it ("…基地基础上").
+TRAILING_NOUN_WORDS = ("基础上", "建设", "等")
+# Measured nouns after a count: "4个国家级高新区企业营业收入达到…亿元" — the
+# count stops at the institution, the rest names the next number.
+MEASURE_NOUNS = ("营业收入", "收入", "产值", "规模", "投入", "经费", "支出", "金额")
+INSTITUTION_HEADS = (
+    "区",
+    "中心",
+    "基地",
+    "实验室",
+    "企业",
+    "机构",
+    "平台",
+    "园区",
+    "联盟",
+)
+# Rank phrases: "<subject>(依次)居<category>第N位".
+RANK_VERBS = ("依次居", "位列", "位居", "保持在", "排名", "成为", "居")
+RANK_CHANGE_VERBS = ("上升", "提升", "前进", "下降")
+
+PARENTHETICAL_RE = re.compile(r"（[^（）]*）$")
+QUOTE_CHARS = "“”"
