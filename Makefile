@@ -18,6 +18,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_groups
 
 ingest: migrate
 	$(BIN)/python manage.py ingest
@@ -40,6 +41,8 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/search.py --sizes 10000 100000
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,3 +1,371 @@
-from django.contrib import admin
+"""Admin for documents, provisions and curations, and the base every fact
+admin builds on (``FactAdmin``: review queue, bulk curation, source view).
 
-# Register your models here.
+Everything the pipeline writes is read-only here: a change would be undone
+by the next ingest.  The one way to change a fact is a curation, recorded
+by ``documents.curation`` so that it survives re-ingest.  This module
+imports neither ``measures`` nor ``targets``: they register their own fact
+admins on ``FactAdmin`` and add their inlines to ``ProvisionAdmin``.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources
+from import_export.admin import ImportExportMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import curation as curation_rules
+from .models import (
+    CrossReference,
+    Curation,
+    Document,
+    Provision,
+    ReviewStatus,
+    Theme,
+)
+
+# How much of a provision the source view shows around a fact's sentence.
+SOURCE_CONTEXT_CHARS = 300
+
+
+def source_in_context(fact):
+    """The fact's provision with its sentence marked and the number in bold.
+
+    Offsets are into ``Document.text``, which the provision text, the
+    sentence and the number are all slices of; every piece is escaped by
+    format_html, so markup in a source text is shown, never run.
+    """
+    text = fact.document.text
+    provision = fact.provision
+    s_start, s_end = fact.sentence_start, fact.sentence_end
+    v_start, v_end = fact.start, fact.end
+    if not (0 <= s_start <= v_start <= v_end <= s_end <= len(text)):
+        return format_html('<div class="fact-source">{}</div>', fact.source_text)
+    start = max(min(provision.text_start, s_start), s_start - SOURCE_CONTEXT_CHARS)
+    end = min(max(provision.text_end, s_end), s_end + SOURCE_CONTEXT_CHARS)
+    return format_html(
+        '<div class="fact-source" lang="zh-Hans">{}{}<mark class="fact-sentence">{}'
+        '<strong class="fact-value"><mark>{}</mark></strong>{}</mark>{}{}</div>',
+        "…" if start > provision.text_start else "",
+        text[start:s_start],
+        text[s_start:v_start],
+        text[v_start:v_end],
+        text[v_end:s_end],
+        text[s_end:end],
+        "…" if end < provision.text_end else "",
+    )
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The review queue: what still needs a curator, by reason."""
+
+    title = _("审核队列")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("open", _("全部待审核")),
+            ("unreviewed", ReviewStatus.UNREVIEWED.label),
+            ("flagged", ReviewStatus.FLAGGED.label),
+            ("conflict", ReviewStatus.CONFLICT.label),
+            ("curated", _("已有人工审核")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "open":
+            return queryset.needing_review()
+        if value in {"unreviewed", "flagged", "conflict"}:
+            return queryset.filter(review_status=value)
+        if value == "curated":
+            return queryset.exclude(
+                review_status__in=[
+                    ReviewStatus.UNREVIEWED,
+                    ReviewStatus.FLAGGED,
+                    ReviewStatus.CONFLICT,
+                ]
+            )
+        return queryset
+
+
+class FactForm(forms.ModelForm):
+    curation_reason = forms.CharField(
+        label=_("更正理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept with the curation and exported with it."),
+    )
+
+
+class FactResource(resources.ModelResource):
+    """Import/export of facts.  An import only corrects existing facts (by id)
+    and every changed row becomes a curation through ``curate_edit``."""
+
+    document = fields.Field(attribute="document__key", column_name="document", readonly=True)
+    provision = fields.Field(attribute="provision__key", column_name="provision", readonly=True)
+    source_text = fields.Field(attribute="source_text", column_name="source_text", readonly=True)
+    raw_text = fields.Field(attribute="raw_text", column_name="raw_text", readonly=True)
+    review_status = fields.Field(
+        attribute="review_status", column_name="review_status", readonly=True
+    )
+    reason = fields.Field(column_name="reason", readonly=True)
+
+    class Meta:
+        import_id_fields = ("id",)
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def dehydrate_reason(self, fact):
+        return ""
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if is_create:
+            raise ValueError(
+                "只能更正已有的事实（需提供 id） / "
+                "an import can only correct existing facts (an id is required)"
+            )
+        self.before_save_instance(instance, row, **kwargs)
+        user = kwargs.get("user")
+        curation_rules.curate_edit(
+            instance,
+            reason=str(row.get("reason") or "") or "导入更正 / corrected by import",
+            author=user if getattr(user, "is_authenticated", False) else None,
+            source="import",
+        )
+        self.after_save_instance(instance, row, **kwargs)
+
+
+@admin.action(description=_("确认所选事实"), permissions=["change"])
+def confirm_facts(modeladmin, request, queryset):
+    done = curation_rules.curate_many(
+        queryset.select_related("document"), Curation.Action.CONFIRM, author=request.user
+    )
+    modeladmin.message_user(request, _("已确认 %d 条。") % len(done), messages.SUCCESS)
+
+
+@admin.action(description=_("否决所选事实（抽取错误）"), permissions=["change"])
+def reject_facts(modeladmin, request, queryset):
+    done = curation_rules.curate_many(
+        queryset.select_related("document"),
+        Curation.Action.REJECT,
+        reason="批量否决 / rejected in bulk",
+        author=request.user,
+    )
+    modeladmin.message_user(request, _("已否决 %d 条。") % len(done), messages.SUCCESS)
+
+
+@admin.action(description=_("按规则建议值更正所选事实"), permissions=["change"])
+def correct_facts_to_suggestion(modeladmin, request, queryset):
+    done = skipped = 0
+    for fact in queryset.select_related("document"):
+        if curation_rules.correct_to_suggestion(fact, author=request.user):
+            done += 1
+        else:
+            skipped += 1
+    modeladmin.message_user(
+        request,
+        _("已更正 %(done)d 条；%(skipped)d 条没有建议值，请逐条更正。")
+        % {"done": done, "skipped": skipped},
+        messages.SUCCESS if not skipped else messages.WARNING,
+    )
+
+
+class FactAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    """Shared by the target, figure and subsidy admins.
+
+    Curated fields are editable; saving records a correction through
+    ``documents.curation`` (never a plain save).  Facts are neither added nor
+    deleted here: they come from the source text, and a wrong one is rejected.
+    """
+
+    form = FactForm
+    list_filter = [ReviewQueueFilter, "review_status", "document", "rule"]
+    list_select_related = ["document", "provision"]
+    search_fields = ["source_text", "raw_text", "document__key", "document__title"]
+    autocomplete_fields = ["document", "provision"]
+    actions = [confirm_facts, correct_facts_to_suggestion, reject_facts]
+    history_list_display = ["review_status"]
+    location_fields = [
+        "document",
+        "provision",
+        "source_view",
+        "source_text",
+        "raw_text",
+        "rule",
+        "fingerprint",
+        "start",
+        "end",
+        "sentence_start",
+        "sentence_end",
+    ]
+    review_fields = ["review_status", "flags", "extracted", "review_note", "created", "updated"]
+
+    def get_fieldsets(self, request, obj=None):
+        values = curation_rules.curated_fields(self.model)
+        if self.has_change_permission(request, obj):
+            values = [*values, "curation_reason"]
+        return [
+            (_("原文"), {"fields": ["source_view"]}),
+            (_("数值（可更正）"), {"fields": values}),
+            (_("审核"), {"fields": self.review_fields}),
+            (_("出处"), {"fields": [f for f in self.location_fields if f != "source_view"],
+                        "classes": ["collapse"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Without change permission Django shows every field read-only anyway.
+        return [*self.location_fields, *self.review_fields]
+
+    def get_autocomplete_fields(self, request):
+        # Document and provision are read-only; only curated relations
+        # (the indicator) use autocomplete.
+        return [f for f in super().get_autocomplete_fields(request)
+                if f in curation_rules.curated_fields(self.model)]
+
+    @admin.display(description=_("原文（高亮）"))
+    def source_view(self, obj):
+        return source_in_context(obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        curation_rules.curate_edit(
+            obj,
+            reason=form.cleaned_data.get("curation_reason", ""),
+            author=request.user,
+            source="admin",
+        )
+
+    def save_related(self, request, form, formsets, change):
+        """Facts have no many-to-many fields; curate_edit saved everything."""
+
+
+class FactInline(admin.TabularInline):
+    """A provision's facts, read-only, each linking to its change form."""
+
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["sentence", "raw_text", "review_status"]
+    readonly_fields = fields
+
+    @admin.display(description=_("原句"))
+    def sentence(self, obj):
+        return obj.source_text[:60]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PipelineOwnedAdmin(admin.ModelAdmin):
+    """Rows the pipeline writes: shown, searched, never edited by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CrossReferenceInline(admin.TabularInline):
+    model = CrossReference
+    fk_name = "provision"
+    fields = ["title", "doc_number", "target"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(PipelineOwnedAdmin):
+    list_display = ["key", "display_title", "doc_number", "issuer", "issued_on",
+                    "doc_type", "provision_count"]
+    list_filter = ["doc_type", "issuer"]
+    search_fields = ["key", "title", "subject", "doc_number", "issuer"]
+    date_hierarchy = "issued_on"
+    readonly_fields = ["key", "title", "subject", "doc_number", "issuer", "issued_on",
+                       "doc_type", "plan_period_start", "plan_period_end", "source_name",
+                       "source_sha256", "pipeline_version", "metadata_notes", "created",
+                       "updated", "text"]
+    exclude = ["raw_text", "search_text"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(provision_total=Count("provisions"))
+
+    @admin.display(description=_("条款数"), ordering="provision_total")
+    def provision_count(self, obj):
+        return obj.provision_total
+
+
+@admin.register(Provision)
+class ProvisionAdmin(SimpleHistoryAdmin, PipelineOwnedAdmin):
+    list_display = ["__str__", "document", "key", "kind", "depth", "short_text"]
+    list_filter = ["kind", "document", "themes"]
+    list_select_related = ["document"]
+    search_fields = ["key", "label", "heading", "text", "document__key"]
+    autocomplete_fields = ["document", "parent"]
+    readonly_fields = ["document", "parent", "key", "kind", "label", "number", "heading",
+                       "text", "cells", "themes", "position", "depth", "start",
+                       "text_start", "text_end"]
+    exclude = ["search_text"]
+    inlines = [CrossReferenceInline]
+    # measures/admin.py and targets/admin.py append their fact inlines here.
+    fact_inlines: list = []
+
+    def get_inlines(self, request, obj):
+        return [*self.inlines, *self.fact_inlines]
+
+    @admin.display(description=_("正文"))
+    def short_text(self, obj):
+        return obj.text[:50]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "name_en", "parent", "position"]
+    list_filter = ["parent"]
+    search_fields = ["name", "slug", "name_en"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(CrossReference)
+class CrossReferenceAdmin(PipelineOwnedAdmin):
+    list_display = ["__str__", "document", "doc_number", "target"]
+    list_filter = ["document", ("target", admin.EmptyFieldListFilter)]
+    list_select_related = ["document", "target"]
+    search_fields = ["title", "doc_number"]
+    autocomplete_fields = ["provision", "document", "target"]
+
+
+@admin.register(Curation)
+class CurationAdmin(SimpleHistoryAdmin):
+    """Curations are made on the facts (form, bulk actions, import); here
+    they are reviewed.  Only the reason can be edited afterwards."""
+
+    list_display = ["__str__", "content_type", "document", "action", "author", "source",
+                    "orphaned", "created"]
+    list_filter = ["action", "orphaned", "content_type", "document", "source"]
+    list_select_related = ["content_type", "document", "author"]
+    search_fields = ["reason", "fingerprint", "document__key", "author__username"]
+    readonly_fields = ["content_type", "document", "fingerprint", "locator", "action",
+                       "changes", "source", "author", "orphaned", "created"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False

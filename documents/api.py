@@ -1,27 +1,81 @@
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
-from .filters import DocumentFilter, ProvisionFilter, ThemeFilter
-from .models import Document, Provision, Theme
-from .serializers import DocumentSerializer, ProvisionSerializer, ThemeSerializer
+from policybase.api.viewsets import ExportableReadOnlyViewSet
+
+from .filters import CrossReferenceFilter, DocumentFilter, ProvisionFilter, ThemeFilter
+from .models import (
+    DOCUMENT_TEXT_FIELDS,
+    CrossReference,
+    Document,
+    Provision,
+    Theme,
+    with_document_name,
+)
+from .serializers import (
+    CrossReferenceSerializer,
+    DocumentSerializer,
+    DocumentTreeSerializer,
+    ProvisionSerializer,
+    ThemeSerializer,
+)
 
 
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Document.objects.all()
+@extend_schema(tags=["documents"])
+class DocumentViewSet(ExportableReadOnlyViewSet):
+    """Policy documents (政策文件)."""
+
+    queryset = Document.objects.defer(*DOCUMENT_TEXT_FIELDS)
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
     lookup_field = "key"
-    ordering_fields = ["issued_on", "key", "title"]
+    ordering_fields = ["issued_on", "key", "title", "doc_type"]
+
+    @extend_schema(
+        summary="Provision tree of one document",
+        description="Every provision of the document, nested: top-level "
+        "provisions with their children, in document order.",
+        responses=DocumentTreeSerializer,
+        filters=False,
+    )
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def tree(self, request, key=None):
+        document = self.get_object()
+        provisions = Provision.objects.in_document(document).with_themes().tree()
+        serializer = DocumentTreeSerializer(
+            {"document": document, "provisions": provisions},
+            context=self.get_serializer_context(),
+        )
+        return Response(serializer.data)
 
 
-class ProvisionViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Provision.objects.select_related("document").prefetch_related("themes")
+@extend_schema(tags=["provisions"])
+class ProvisionViewSet(ExportableReadOnlyViewSet):
+    """Provisions (条款): chapters, articles, items … of every document."""
+
+    queryset = with_document_name(Provision.objects.defer("search_text")).with_themes()
     serializer_class = ProvisionSerializer
     filterset_class = ProvisionFilter
-    ordering_fields = ["position", "document"]
+    ordering_fields = ["position", "document", "depth", "id"]
 
 
-class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema(tags=["themes"])
+class ThemeViewSet(ExportableReadOnlyViewSet):
+    """Themes (主题) assigned to provisions."""
+
     queryset = Theme.objects.select_related("parent")
     serializer_class = ThemeSerializer
     filterset_class = ThemeFilter
     lookup_field = "slug"
+    ordering_fields = ["position", "slug", "name"]
+
+
+@extend_schema(tags=["cross-references"])
+class CrossReferenceViewSet(ExportableReadOnlyViewSet):
+    """Citations (引用) of other documents found in the texts."""
+
+    queryset = with_document_name(CrossReference.objects.all(), via="document, target")
+    serializer_class = CrossReferenceSerializer
+    filterset_class = CrossReferenceFilter
+    ordering_fields = ["document", "start", "title"]

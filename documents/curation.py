@@ -20,7 +20,8 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from .models import Curation, Document, ReviewStatus
+from .history import record_missing_history
+from .models import Curation, Document, Fact, ReviewStatus
 
 ACTION_STATUS = {
     Curation.Action.CONFIRM: ReviewStatus.CONFIRMED,
@@ -110,6 +111,12 @@ def apply_one(curation, fact):
 
 
 def apply_curations(document: Document) -> CurationReport:
+    """Re-apply every curation of ``document`` (the last stage of an ingest).
+
+    It also gives each row the ingest created in bulk its first history
+    record (see ``documents.history``), so that imports show in the history.
+    """
+    record_missing_history(document)
     report = CurationReport()
     for curation in document.curations.select_related("content_type").order_by("created", "pk"):
         model = curation.content_type.model_class()
@@ -186,3 +193,149 @@ def load_shipped(path: Path) -> int:
         )
         count += 1
     return count
+
+
+# --------------------------------------------------------------------------
+# Curating in the admin and by import: every decision goes through curate()
+
+# Fields of the shared fact base: where a fact is and who vouched for it.
+# What is left of a concrete fact model is what the fact says, and that is
+# what a curator may change.
+NOT_CURATED = {f.name for f in Fact._meta.get_fields()} | {"id", "raw_value", "measure"}
+
+
+def curated_fields(model) -> list[str]:
+    """The fields of ``model`` a curation may change (value, unit, year …)."""
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in NOT_CURATED and f.editable
+    ]
+
+
+def as_json(value):
+    """A field value as curation ``changes`` store it (Decimal → str, FK → key)."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, models.Model):
+        return getattr(value, "key", value.pk)
+    return value
+
+
+def changes_between(original, edited) -> dict:
+    """The curated fields whose value differs between two copies of a fact."""
+    changes = {}
+    for name in curated_fields(type(original)):
+        before, after = getattr(original, name), getattr(edited, name)
+        if before != after:
+            changes[name] = as_json(after)
+    return changes
+
+
+def curate_edit(edited, *, reason="", author=None, source="admin"):
+    """Record an edited copy of a stored fact as a correction.
+
+    ``edited`` is an unsaved instance carrying the new values (an admin form's
+    or an import row's); the stored row is changed only through ``curate`` so
+    that the edit becomes a Curation and survives re-ingest.  Returns the
+    curation, or None when no curated field changed.
+    """
+    original = type(edited).objects.get(pk=edited.pk)
+    changes = changes_between(original, edited)
+    if not changes:
+        return None
+    return curate(original, Curation.Action.CORRECT, changes=changes, reason=reason,
+                  author=author, source=source)
+
+
+def curate_many(facts, action, *, reason="", author=None, source="admin"):
+    """One curation per fact (the admin's bulk confirm/reject)."""
+    return [curate(f, action, reason=reason, author=author, source=source) for f in facts]
+
+
+def correct_to_suggestion(fact, *, author=None, source="admin"):
+    """Accept the plausibility rule's suggested value (e.g. a lost decimal
+    point: 130% → 1.30).  Returns None for a fact without a suggestion."""
+    suggested = (fact.extracted or {}).get("suggested_value")
+    if suggested is None or not hasattr(fact, "value"):
+        return None
+    return curate(
+        fact,
+        Curation.Action.CORRECT,
+        changes={"value": suggested},
+        reason=f"采纳规则建议值 / accepted the suggested value {suggested}",
+        author=author,
+        source=source,
+    )
+
+
+# --------------------------------------------------------------------------
+# Exporting curations as fixtures that ``ingest`` replays
+
+EXPORT_NAME = "curated-edits.json"
+
+EXPORT_ABOUT = (
+    "Curations made in the admin or by import, exported by `manage.py "
+    "export_curations`. Same format as corrections.json: `ingest` loads every "
+    "fixtures/curation/*.json (in name order) and re-applies them, so they "
+    "replay on a fresh database. Several decisions about one fact are merged "
+    "into one entry (changes in order, the last action)."
+)
+
+
+def shipped_source(curation, directory: Path) -> str | None:
+    """The fixture file a curation was loaded from, if it still exists."""
+    name, sep, _ = curation.source.partition(":")
+    if sep and name.endswith(".json") and (directory / name).exists():
+        return name
+    return None
+
+
+def export_entries(directory: Path, name: str = EXPORT_NAME) -> list[dict]:
+    """Every curation not already kept in another fixture file, one entry per fact.
+
+    Curations loaded from ``name`` itself are included, so that exporting
+    again after a replay rewrites the file without losing them.
+    """
+    entries: dict[tuple, dict] = {}
+    curations = Curation.objects.select_related("content_type", "document").order_by(
+        "created", "pk"
+    )
+    for curation in curations:
+        origin = shipped_source(curation, directory)
+        if origin is not None and origin != name:
+            continue
+        label = f"{curation.content_type.app_label}.{curation.content_type.model}"
+        identity = (
+            label,
+            curation.document.key,
+            curation.fingerprint or json.dumps(curation.locator, sort_keys=True),
+        )
+        entry = entries.get(identity)
+        if entry is None:
+            entry = entries[identity] = {
+                "model": label,
+                "document": curation.document.key,
+                "locator": curation.locator,
+                "fingerprint": curation.fingerprint,
+                "action": curation.action,
+                "changes": {},
+                "reason": "",
+            }
+        entry["action"] = curation.action
+        entry["changes"].update(curation.changes)
+        if curation.reason and curation.reason not in entry["reason"]:
+            entry["reason"] = "\n".join(p for p in (entry["reason"], curation.reason) if p)
+    return list(entries.values())
+
+
+def export_curations(directory: Path, name: str = EXPORT_NAME) -> tuple[Path, int]:
+    """Write the curations to ``directory/name``; return the path and entry count."""
+    entries = export_entries(directory, name)
+    path = directory / name
+    payload = {"_about": EXPORT_ABOUT, "corrections": entries}
+    path.write_text(
+        json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
+        encoding="utf-8",
+    )
+    return path, len(entries)

@@ -7,9 +7,10 @@ every extracted fact that do not depend on its kind (``Fact``, ``Curation``).
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class DocumentType(models.TextChoices):
@@ -121,12 +122,30 @@ class Document(models.Model):
         return None
 
 
+# Document columns holding a whole text (together some 100 kB a row): a list
+# that joins the document only to name it defers them.
+DOCUMENT_TEXT_FIELDS = ("raw_text", "text", "search_text", "metadata_notes")
+# Bookkeeping columns of a fact that no listing shows.
+FACT_BOOKKEEPING_FIELDS = ("extracted", "created", "updated", "sentence_start", "sentence_end")
+
+
+def with_document_name(queryset, via="document"):
+    """``queryset`` with the related document(s) at ``via`` joined in, minus
+    their texts.  ``via`` may name several relations, comma-separated."""
+    paths = [v.strip() for v in via.split(",")]
+    return queryset.select_related(*paths).defer(
+        *(f"{path}__{name}" for path in paths for name in DOCUMENT_TEXT_FIELDS)
+    )
+
+
 class ProvisionQuerySet(models.QuerySet):
     def in_document(self, document):
         return self.filter(document=document)
 
     def with_path(self):
-        return self.select_related("document", "parent__parent__parent")
+        # Five levels cover the deepest trees seen (章 › 节 › 条 › （一） › 1.);
+        # a deeper node costs one query per extra level in ancestors().
+        return self.select_related("document", "parent__parent__parent__parent__parent")
 
     def with_fact_counts(self):
         return self.annotate(
@@ -139,6 +158,20 @@ class ProvisionQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("position"))
         )
+
+    def tree(self):
+        """The provisions as a forest: root nodes in document order, each node
+        with ``tree_children`` set.  One query (plus the prefetches already on
+        the queryset) whatever the depth, unlike walking ``children``."""
+        nodes = list(self.order_by("position"))
+        by_id = {node.pk: node for node in nodes}
+        roots = []
+        for node in nodes:
+            node.tree_children = []
+        for node in nodes:
+            parent = by_id.get(node.parent_id)
+            (parent.tree_children if parent else roots).append(node)
+        return roots
 
 
 class Provision(models.Model):
@@ -197,6 +230,9 @@ class Provision(models.Model):
     )
 
     objects = ProvisionQuerySet.as_manager()
+    # Who changed a provision and when (ingest included); the segmented
+    # search text is derived, so it is not kept in the history.
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["document", "position"]
@@ -226,11 +262,21 @@ class Provision(models.Model):
         return list(reversed(chain))
 
     @property
+    def short_name(self):
+        """How the provision is named in a path: its label as printed (第三章,
+        （十五）), else its heading, else "第N段" for an untitled paragraph.
+        Dash bullets (———) are named by their heading: the dashes say nothing."""
+        if self.label and self.label.strip("-—－ "):
+            return self.label
+        if self.heading:
+            return self.heading[:12]
+        ordinal = self.key.rsplit(".", 1)[-1].removeprefix("para")
+        return f"第{ordinal}段" if ordinal.isdigit() else self.kind
+
+    @property
     def path_display(self):
-        """第三章 › 第二节 › …, the labels (or headings) on the way down."""
-        return " › ".join(
-            (p.label or p.heading[:12]) for p in [*self.ancestors(), self]
-        )
+        """第三章 › 第二节 › …, the names on the way down (see short_name)."""
+        return " › ".join(p.short_name for p in [*self.ancestors(), self])
 
 
 class CrossReference(models.Model):
@@ -396,6 +442,8 @@ class Curation(models.Model):
         help_text=_("Set when the last ingest found no fact for this curation."),
     )
     created = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["document", "created"]

@@ -1,12 +1,102 @@
+"""API representations of documents, provisions, themes and cross-references.
+
+Model verbose names are Chinese; the English descriptions below are the
+OpenAPI field descriptions and the open-data release's README, so both stay
+in step with what the API serves.
+"""
+
 from rest_framework import serializers
 
-from .models import Document, Provision, Theme
+from policybase.api.serialization import FastListSerializer
+
+from .models import CrossReference, Document, Provision, Theme
+
+DOCUMENT_FIELDS = {
+    "key": "Stable document id used in URLs (the source file's name stem).",
+    "title": "Title as printed; empty when the source lost it.",
+    "display_title": "Title to show: the title, else the subject or file name marked 〔标题缺失〕.",
+    "subject": "Subject as the text states it, shown when the title is lost.",
+    "doc_number": "Official document number (文号), e.g. 吉政发〔2011〕14号.",
+    "issuer": "Issuing authority (发文机关).",
+    "issued_on": "Date of issue (YYYY-MM-DD); null when the text does not establish it.",
+    "doc_type": "Genre of the document (意见, 方案, 规划 …).",
+    "plan_period_start": "First year of the plan period the document covers, if any.",
+    "plan_period_end": "Last year of the plan period the document covers, if any.",
+    "source_name": "File name of the source text.",
+    "source_sha256": "SHA-256 of the source file's bytes (provenance).",
+    "pipeline_version": "Version of the ingestion pipeline that produced the rows.",
+}
+
+THEME_FIELDS = {
+    "slug": "Stable theme id used in URLs and filters.",
+    "name": "Theme name in Chinese.",
+    "name_en": "Theme name in English.",
+    "parent": "Slug of the parent theme; null for a top-level theme.",
+    "position": "Display order among siblings.",
+}
+
+PROVISION_FIELDS = {
+    "id": "Numeric provision id.",
+    "document": "Key of the document the provision belongs to.",
+    "parent": "Id of the enclosing provision; null at the top of the tree.",
+    "key": "Provision id, stable within its document (built from the labels on its path).",
+    "level": "Depth in the provision tree, 0 at the top.",
+    "kind": "Structural kind: chapter, article, numbered section, item, box, table row …",
+    "label": "Number label as printed (第三章, （二）, 1. …).",
+    "number": "The label's ordinal as a number, when it has one.",
+    "heading": "Heading text of the provision, if any.",
+    "text": "Body text of the provision (normalised).",
+    "position": "Order of the provision in its document.",
+    "start": "Character offset of the provision in the document's normalised text.",
+    "text_start": "Offset where the body text starts.",
+    "text_end": "Offset where the body text ends.",
+    "cells": "Table cells keyed by column heading (table rows only).",
+    "themes": "Slugs of the themes assigned to the provision.",
+    "children": "Child provisions, in document order.",
+}
+
+CROSSREF_FIELDS = {
+    "id": "Numeric cross-reference id.",
+    "document": "Key of the citing document.",
+    "provision": "Id of the citing provision.",
+    "title": "Title of the cited document as quoted (without 《》).",
+    "doc_number": "Document number of the cited document as quoted.",
+    "target": "Key of the cited document when it is in the knowledge base, else null.",
+    "start": "Character offset of the citation in the citing document.",
+    "end": "Character offset where the citation ends.",
+}
+
+FACT_FIELDS = {
+    "id": "Numeric id of the fact.",
+    "document": "Key of the document the fact was extracted from.",
+    "provision": "Id of the provision holding the sentence.",
+    "source_text": "The sentence the fact was extracted from.",
+    "raw_text": "The number as printed in the source.",
+    "start": "Character offset of the number in the document's normalised text.",
+    "end": "Character offset where the number ends.",
+    "rule": "Name of the extraction rule that produced the fact.",
+    "review_status": "Curation state: unreviewed, flagged, conflict, confirmed, corrected.",
+    "flags": "Plausibility doubts raised about the value (empty when none).",
+    "review_note": "Curator's note on the decision.",
+}
+
+
+def described(descriptions, names):
+    """``extra_kwargs`` giving each model field its English description."""
+    return {
+        name: {"help_text": descriptions[name]}
+        for name in names
+        if name in descriptions
+    }
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    display_title = serializers.CharField(read_only=True)
+    display_title = serializers.CharField(
+        read_only=True, help_text=DOCUMENT_FIELDS["display_title"]
+    )
 
     class Meta:
+        list_serializer_class = FastListSerializer
         model = Document
         fields = [
             "key",
@@ -20,23 +110,43 @@ class DocumentSerializer(serializers.ModelSerializer):
             "plan_period_start",
             "plan_period_end",
             "source_name",
+            "source_sha256",
+            "pipeline_version",
         ]
+        extra_kwargs = described(DOCUMENT_FIELDS, fields)
 
 
 class ThemeSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text=THEME_FIELDS["parent"],
+    )
 
     class Meta:
+        list_serializer_class = FastListSerializer
         model = Theme
-        fields = ["slug", "name", "name_en", "parent"]
+        fields = ["slug", "name", "name_en", "parent", "position"]
+        extra_kwargs = described(THEME_FIELDS, fields)
 
 
 class ProvisionSerializer(serializers.ModelSerializer):
-    document = serializers.SlugRelatedField(slug_field="key", read_only=True)
-    level = serializers.IntegerField(source="depth", read_only=True)
-    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    document = serializers.SlugRelatedField(
+        slug_field="key", read_only=True, help_text=PROVISION_FIELDS["document"]
+    )
+    level = serializers.IntegerField(
+        source="depth", read_only=True, help_text=PROVISION_FIELDS["level"]
+    )
+    themes = serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        read_only=True,
+        help_text=PROVISION_FIELDS["themes"],
+    )
 
     class Meta:
+        list_serializer_class = FastListSerializer
         model = Provision
         fields = [
             "id",
@@ -46,6 +156,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
             "level",
             "kind",
             "label",
+            "number",
             "heading",
             "text",
             "position",
@@ -55,12 +166,68 @@ class ProvisionSerializer(serializers.ModelSerializer):
             "cells",
             "themes",
         ]
+        extra_kwargs = described(PROVISION_FIELDS, fields)
+
+
+class ProvisionNodeSerializer(ProvisionSerializer):
+    """One node of ``/documents/{key}/tree/``: the provision and its children,
+    built by ``Provision.objects.tree()`` (no query per node)."""
+
+    class Meta(ProvisionSerializer.Meta):
+        fields = [f for f in ProvisionSerializer.Meta.fields if f != "document"]
+        fields.append("children")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["children"] = ProvisionNodeSerializer(
+            source="tree_children",
+            many=True,
+            read_only=True,
+            help_text=PROVISION_FIELDS["children"],
+        )
+        return fields
+
+
+class DocumentTreeSerializer(serializers.Serializer):
+    document = DocumentSerializer(read_only=True, help_text="The document.")
+    provisions = ProvisionNodeSerializer(
+        many=True, read_only=True, help_text="Top-level provisions with their subtrees."
+    )
+
+
+class CrossReferenceSerializer(serializers.ModelSerializer):
+    document = serializers.SlugRelatedField(
+        slug_field="key", read_only=True, help_text=CROSSREF_FIELDS["document"]
+    )
+    target = serializers.SlugRelatedField(
+        slug_field="key",
+        read_only=True,
+        allow_null=True,
+        help_text=CROSSREF_FIELDS["target"],
+    )
+
+    class Meta:
+        list_serializer_class = FastListSerializer
+        model = CrossReference
+        fields = [
+            "id",
+            "document",
+            "provision",
+            "title",
+            "doc_number",
+            "target",
+            "start",
+            "end",
+        ]
+        extra_kwargs = described(CROSSREF_FIELDS, fields)
 
 
 class FactSourceSerializer(serializers.ModelSerializer):
     """Fields every extracted fact shares: where it comes from and its review."""
 
-    document = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    document = serializers.SlugRelatedField(
+        slug_field="key", read_only=True, help_text=FACT_FIELDS["document"]
+    )
 
     class Meta:
         fields = [
@@ -73,4 +240,5 @@ class FactSourceSerializer(serializers.ModelSerializer):
             "rule",
             "review_status",
             "flags",
+            "review_note",
         ]

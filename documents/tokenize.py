@@ -1,17 +1,29 @@
 """Chinese word segmentation for the search index (jieba + a domain dictionary).
 
-Reads: normalised provision text.  Writes: the space-separated tokens stored
-in ``Provision.search_text``, which the search backends index.
+Reads: provision text.  Writes: the space-separated tokens stored in
+``Provision.search_text``, which the search backends index.
 
 The user dictionary (documents/data/userdict.txt) is data: one term per line
 with a frequency high enough that jieba keeps 科技成果转化 whole instead of
-splitting it into 科技 / 成果 / 转化.
+splitting it into 科技 / 成果 / 转化.  Search mode also emits the dictionary
+words inside a long word (科技, 成果, 转化), so a query for a part still hits.
+
+Text is normalised first (documents.search.normalise: traditional → simplified,
+full → half width, lower case), the same normal form queries get.  jieba's HMM
+is off: it invents "words" from unknown character runs that depend on the
+surrounding text, so the same unknown word could be cut one way in a document
+and another way in a query.  Unknown words are matched by substring instead.
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
 USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
+
+# An index word is a run of letters and digits: both SQLite's unicode61
+# tokenizer and PostgreSQL's default parser then see it as exactly one token.
+_NON_WORD = re.compile(r"[^\w]|_")
 
 
 @cache
@@ -21,17 +33,44 @@ def tokenizer():
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr
     tk = jieba.Tokenizer()
     tk.load_userdict(str(USER_DICT))
+    # Abbreviations from the synonym table (高企, 双创) become words too, with
+    # a low frequency so that jieba only cuts them where no common word does
+    # (提高企业 stays 提高 / 企业).
+    for word in _synonym_words():
+        if word not in tk.FREQ or not tk.FREQ[word]:
+            tk.add_word(word, freq=3)
     return tk
 
 
+def _synonym_words():
+    from documents.search.synonyms import groups
+
+    return [w for w in groups() if w.isalnum() and len(w) > 1]
+
+
 def tokens(text: str) -> list[str]:
-    """Search-mode tokens: long words and their shorter parts, no punctuation."""
-    return [t for t in tokenizer().cut_for_search(text) if t.strip() and _is_word(t)]
+    """Search-mode tokens of the normalised text: long words and their parts."""
+    from documents.search.normalise import normalise
+
+    return index_words(tokenizer().cut_for_search(normalise(text), HMM=False))
+
+
+def query_words(normalised_term: str) -> list[str]:
+    """Precise-mode words of a normalised query term (no overlapping parts)."""
+    return index_words(tokenizer().cut(normalised_term, HMM=False))
+
+
+def index_words(pieces) -> list[str]:
+    words = []
+    for piece in pieces:
+        words.extend(w for w in _NON_WORD.split(piece) if w)
+    return words
+
+
+def is_dictionary_word(word: str) -> bool:
+    """A word jieba can emit as one token (so the index holds it as a token)."""
+    return len(word) > 1 and tokenizer().FREQ.get(word, 0) > 0
 
 
 def segment(text: str) -> str:
     return " ".join(tokens(text))
-
-
-def _is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)

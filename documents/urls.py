@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .search import views as search_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,5 +11,8 @@ urlpatterns = [
         views.provision_page,
         name="provision-page",
     ),
+    path("themes/", views.theme_list, name="theme-list"),
     path("themes/<slug:slug>/", views.theme_page, name="theme-page"),
+    path("search/", search_views.search_page, name="search"),
+    path("compare/", views.compare, name="compare"),
 ]

@@ -1,32 +1,363 @@
-from django.shortcuts import get_object_or_404, render
+"""The site's document pages: home, reader, provision, themes, compare.
 
-from .models import Document, Provision, Theme
+Also ``FilteredListView``, the base of every filterable table on the site
+(measures and targets build on it): one FilterSet per resource, shared with
+the API, plus whitelisted sorting, pagination and CSV export of the filtered
+rows.
+
+This app imports neither ``measures`` nor ``targets``: the facts shown in the
+reader are reached through the reverse relations every ``Fact`` declares
+(``targets``, ``figures``, ``subsidies``).
+"""
+
+import csv
+
+from django.db.models import Count, F, Q
+from django.forms import HiddenInput, MultiWidget
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django_filters.views import FilterView
+
+from .models import CrossReference, Document, Provision, Theme
+
+# Fact relations of Provision, with what their tooltips need joined in.
+FACT_RELATIONS = {
+    "targets": ("indicator",),
+    "figures": ("indicator",),
+    "subsidies": (),
+}
+
+# Kinds that make up the reader's table of contents.
+TOC_KINDS = {
+    Provision.Kind.VOLUME,
+    Provision.Kind.CHAPTER,
+    Provision.Kind.SECTION,
+    Provision.Kind.PART,
+    Provision.Kind.ARTICLE,
+    Provision.Kind.NUMBERED_SECTION,
+    Provision.Kind.BOX,
+}
+
+# The big text columns a page never shows: loading them for every row of a
+# list costs more than the rest of the page.
+DOCUMENT_HEAVY = ("raw_text", "search_text", "metadata_notes")
+
+
+def light_documents():
+    return Document.objects.defer(*DOCUMENT_HEAVY)
+
+
+def attach_facts(provisions, themes=False):
+    """Give each provision its visible facts and cross-references, in text
+    order, as plain lists (``targets_list``, ``figures_list``,
+    ``subsidies_list``, ``crossrefs_list`` and, asked for, ``themes_list``).
+
+    One query per relation, like prefetch_related, but without the queryset
+    Django clones per instance to hold a prefetch: on the largest document
+    (191 provisions × 5 relations) those clones cost more than the queries.
+    """
+    by_id = {p.pk: p for p in provisions}
+    names = [*FACT_RELATIONS, "crossrefs"]
+    for p in provisions:
+        for name in names:
+            setattr(p, f"{name}_list", [])
+        if themes:
+            p.themes_list = []
+    if not by_id:
+        return provisions
+    # Filtered by document, not by 191 provision ids: preparing a long IN
+    # list cost more than reading the few facts of other provisions.
+    documents = {p.document_id for p in provisions}
+    for name, joins in FACT_RELATIONS.items():
+        model = Provision._meta.get_field(name).related_model
+        rows = (
+            model.objects.visible()
+            .filter(document_id__in=documents)
+            .select_related(*joins)
+            .defer("extracted", "source_text")
+            .order_by("start")
+        )
+        for row in rows:
+            if row.provision_id in by_id:
+                getattr(by_id[row.provision_id], f"{name}_list").append(row)
+    refs = (
+        CrossReference.objects.filter(document_id__in=documents)
+        .select_related("target")
+        .defer(*(f"target__{f}" for f in (*DOCUMENT_HEAVY, "text")))
+        .order_by("start")
+    )
+    for ref in refs:
+        if ref.provision_id in by_id:
+            by_id[ref.provision_id].crossrefs_list.append(ref)
+    if themes:
+        # Pairs of ids and the few themes once: a model instance per link
+        # (569 on the largest document) cost more than the query.
+        theme_by_id = {t.pk: t for t in Theme.objects.all()}
+        links = (
+            Provision.themes.through.objects.filter(provision__document_id__in=documents)
+            .order_by("theme__position", "theme__slug")
+            .values_list("provision_id", "theme_id")
+        )
+        for provision_id, theme_id in links:
+            if provision_id in by_id:
+                by_id[provision_id].themes_list.append(theme_by_id[theme_id])
+    return provisions
+
+
+def link_tree(document, provisions):
+    """Cache each provision's document and parent from the list itself, so
+    ``path_display`` and ``get_absolute_url`` cost no query per provision."""
+    by_id = {p.pk: p for p in provisions}
+    for p in provisions:
+        p.document = document
+        if p.parent_id:
+            p.parent = by_id.get(p.parent_id)
+    return provisions
 
 
 def home(request):
-    documents = Document.objects.order_by("issued_on", "key")
+    documents = light_documents().order_by(
+        F("issued_on").asc(nulls_last=True), "key"
+    ).defer("text")
     themes = Theme.objects.filter(parent=None).prefetch_related("children")
-    return render(request, "home.html", {"documents": documents, "themes": themes})
+    counts = [("条款", Provision.objects.count())]
+    for name, label in (("targets", "目标"), ("figures", "统计数据"), ("subsidies", "资助规则")):
+        model = Provision._meta.get_field(name).related_model
+        counts.append((label, model.objects.visible().count()))
+    return render(
+        request,
+        "home.html",
+        {"documents": documents, "themes": themes, "headline_counts": counts},
+    )
 
 
 def document_page(request, key):
-    document = get_object_or_404(Document, key=key)
-    provisions = Provision.objects.in_document(document).order_by("position")
+    document = get_object_or_404(light_documents(), key=key)
+    provisions = link_tree(
+        document,
+        list(
+            Provision.objects.in_document(document)
+            .defer("search_text")
+            .order_by("position")
+        ),
+    )
+    attach_facts(provisions, themes=True)
+    toc = [p for p in provisions if p.kind in TOC_KINDS]
     return render(
-        request, "documents/document.html", {"document": document, "provisions": provisions}
+        request,
+        "documents/document.html",
+        {"document": document, "provisions": provisions, "toc": toc},
     )
 
 
 def provision_page(request, key, provision_key):
     provision = get_object_or_404(
-        Provision.objects.with_path(), document__key=key, key=provision_key
+        Provision.objects.with_path()
+        .defer(*(f"document__{f}" for f in DOCUMENT_HEAVY))
+        .with_themes(),
+        document__key=key,
+        key=provision_key,
     )
-    return render(request, "documents/provision.html", {"provision": provision})
+    attach_facts([provision])
+    theme_ids = [t.pk for t in provision.themes.all()]
+    # Provisions of the other documents ranked by how many themes they share.
+    related = (
+        Provision.objects.filter(themes__in=theme_ids)
+        .exclude(document_id=provision.document_id)
+        .annotate(shared=Count("themes"))
+        .select_related("document")
+        .only("key", "label", "heading", "text", "document__key", "document__title",
+              "document__subject", "document__source_name", "document__issued_on")
+        .order_by("-shared", F("document__issued_on").asc(nulls_last=True), "position")[:10]
+    )
+    return render(
+        request,
+        "documents/provision.html",
+        {"provision": provision, "document": provision.document, "related": related},
+    )
+
+
+def theme_list(request):
+    themes = list(Theme.objects.all())
+    documents = list(
+        light_documents().defer("text").order_by(F("issued_on").asc(nulls_last=True), "key")
+    )
+    # One grouped query for the whole theme × document table.
+    cells = (
+        Provision.themes.through.objects.values("theme_id", "provision__document_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = {(c["theme_id"], c["provision__document_id"]): c["n"] for c in cells}
+    children = {}
+    for theme in themes:
+        theme.per_document = [counts.get((theme.pk, d.pk), 0) for d in documents]
+        theme.total = sum(theme.per_document)
+        children.setdefault(theme.parent_id, []).append(theme)
+    for theme in themes:
+        theme.subthemes = children.get(theme.pk, [])
+    return render(
+        request,
+        "documents/theme_list.html",
+        {"roots": children.get(None, []), "documents": documents},
+    )
 
 
 def theme_page(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
-    provisions = theme.provisions.select_related("document").order_by(
-        "document__issued_on", "position"
+    theme = get_object_or_404(
+        Theme.objects.select_related("parent").prefetch_related("children"), slug=slug
     )
-    return render(request, "documents/theme.html", {"theme": theme, "provisions": provisions})
+    provisions = list(
+        theme.provisions.with_path()
+        .defer(*(f"document__{f}" for f in (*DOCUMENT_HEAVY, "text")), "search_text")
+        .order_by(F("document__issued_on").asc(nulls_last=True), "document__key", "position")
+    )
+    attach_facts(provisions)
+    # The indicators this theme's provisions set targets for or report on:
+    # the way from a theme to its charts.
+    indicators = {}
+    for p in provisions:
+        for fact in (*p.targets_list, *p.figures_list):
+            indicators.setdefault(fact.indicator_id, fact.indicator)
+    return render(
+        request,
+        "documents/theme.html",
+        {
+            "theme": theme,
+            "provisions": provisions,
+            "indicators": sorted(indicators.values(), key=lambda i: (not i.known, i.name)),
+        },
+    )
+
+
+def compare(request):
+    """``/compare/?theme=<slug>&documents=a,b``: one theme, documents side by side.
+
+    ``documents`` may be comma-separated (a bookmark) or repeated (the form's
+    checkboxes); without it every document with provisions on the theme is shown.
+    """
+    themes = Theme.objects.all()
+    theme = None
+    columns = []
+    all_documents = list(
+        light_documents().defer("text").order_by(F("issued_on").asc(nulls_last=True), "key")
+    )
+    wanted = [
+        k for v in request.GET.getlist("documents") for k in v.split(",") if k.strip()
+    ]
+    slug = request.GET.get("theme")
+    if slug:
+        theme = Theme.objects.filter(slug=slug).first()
+        if theme is None:
+            raise Http404("没有这个主题 / no such theme")
+        provisions = list(
+            Provision.objects.filter(Q(themes=theme) | Q(themes__parent=theme))
+            .distinct()
+            .with_path()
+            .defer("search_text", *(f"document__{f}" for f in (*DOCUMENT_HEAVY, "text")))
+            .order_by("document_id", "position")
+        )
+        attach_facts(provisions)
+        by_document = {}
+        for p in provisions:
+            by_document.setdefault(p.document_id, []).append(p)
+        for document in all_documents:
+            if (wanted and document.key not in wanted) or (
+                not wanted and document.pk not in by_document
+            ):
+                continue
+            rows = by_document.get(document.pk, [])
+            for p in rows:
+                p.document = document
+            columns.append({"document": document, "provisions": rows})
+    return render(
+        request,
+        "documents/compare.html",
+        {
+            "themes": themes,
+            "theme": theme,
+            "columns": columns,
+            "all_documents": all_documents,
+            "selected": set(wanted) or {c["document"].key for c in columns},
+        },
+    )
+
+
+# "amount_max__gte" and "amount_max__lte" share one label in the FilterSet.
+BOUND_LABELS = {"gte": "（不低于）", "lte": "（不高于）"}
+
+
+class FilteredListView(FilterView):
+    """A table with the resource's FilterSet, sorting, pagination and CSV.
+
+    Subclasses set ``filterset_class``, ``queryset``, ``sort_fields``
+    (``?sort=`` value → ORM ordering), ``form_fields`` (filters shown in the
+    form; the rest still filter from the URL, as hidden inputs) and
+    ``csv_columns`` (header → function of a row).
+    """
+
+    paginate_by = 50
+    sort_fields = {}
+    default_sort = None
+    form_fields = ()
+    csv_columns = ()
+    csv_name = "export"
+    title = ""
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        for name, field in filterset.form.fields.items():
+            # The FilterSets label for the API ("支持对象 / Beneficiary
+            # contains this text"); the site shows the Chinese half.
+            field.label = str(field.label or name).split(" / ")[0] + BOUND_LABELS.get(
+                name.rpartition("__")[2], ""
+            )
+            if self.form_fields and name not in self.form_fields:
+                # A hidden input never renders the choices, so a filter on
+                # a long list (every provision) costs nothing until used.
+                field.widget = HiddenInput()
+            elif isinstance(field.widget, MultiWidget):
+                # Range filters render two inputs under one <label>; name
+                # each so that screen readers (and axe) can tell them apart.
+                for widget, bound in zip(field.widget.widgets, ("最小", "最大"), strict=True):
+                    widget.attrs["aria-label"] = f"{field.label}（{bound}）"
+        return filterset
+
+    def current_sort(self):
+        sort = self.request.GET.get("sort", "")
+        return sort if sort.lstrip("-") in self.sort_fields else self.default_sort
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        sort = self.current_sort()
+        if sort:
+            field = self.sort_fields[sort.lstrip("-")]
+            expr = F(field).desc(nulls_last=True) if sort.startswith("-") else F(field).asc(nulls_last=True)
+            queryset = queryset.order_by(expr, "pk")
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sort"] = self.current_sort() or ""
+        context["title"] = self.title
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "csv":
+            return self.csv_response(self.object_list)
+        return super().render_to_response(context, **kwargs)
+
+    def csv_response(self, rows):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.csv_name}-{stamp}.csv"'
+        )
+        # The BOM makes Excel, which staff open CSV files with, read UTF-8.
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([header for header, _ in self.csv_columns])
+        for row in rows:
+            writer.writerow([value(row) for _, value in self.csv_columns])
+        return response

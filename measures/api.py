@@ -1,21 +1,41 @@
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema
+
+from documents.models import FACT_BOOKKEEPING_FIELDS, with_document_name
+from policybase.api.curation import CurationMixin
+from policybase.api.viewsets import ExportableReadOnlyViewSet
 
 from .filters import MeasureFilter, SubsidyFilter
 from .models import Measure, Subsidy
 from .serializers import MeasureSerializer, SubsidySerializer
 
 
-class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Measure.objects.select_related("document").prefetch_related(
+@extend_schema(tags=["measures"])
+class MeasureViewSet(ExportableReadOnlyViewSet):
+    """Policy measures (政策措施): the actionable commitment of a provision."""
+
+    queryset = with_document_name(Measure.objects.all()).prefetch_related(
         "instrument_types", "target_groups"
     )
     serializer_class = MeasureSerializer
     filterset_class = MeasureFilter
-    ordering_fields = ["document", "start"]
+    ordering_fields = ["document", "start", "id"]
 
 
-class SubsidyViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Subsidy.objects.visible().select_related("document")
+@extend_schema(tags=["subsidies"])
+class SubsidyViewSet(CurationMixin, ExportableReadOnlyViewSet):
+    """Subsidy rules (资助规则): amounts, ratios and caps of financial support."""
+
+    queryset = with_document_name(
+        Subsidy.objects.visible().defer(*FACT_BOOKKEEPING_FIELDS)
+    )
     serializer_class = SubsidySerializer
     filterset_class = SubsidyFilter
-    ordering_fields = ["amount_min", "amount_max", "ratio_percent", "document", "start"]
+    ordering_fields = [
+        "amount_min",
+        "amount_max",
+        "ratio_percent",
+        "cap",
+        "document",
+        "start",
+        "id",
+    ]

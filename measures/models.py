@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from documents.models import Document, Fact, FactQuerySet, Provision
 
@@ -130,6 +131,7 @@ class Subsidy(Fact):
     funding_source = models.CharField(_("资金来源"), max_length=200, blank=True)
 
     objects = FactQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta(Fact.Meta):
         default_related_name = "subsidies"

@@ -1,26 +1,71 @@
 from rest_framework import serializers
 
-from documents.serializers import FactSourceSerializer
+from documents.serializers import FACT_FIELDS, FactSourceSerializer, described
+from policybase.api.serialization import FastListSerializer
 
 from .models import InstrumentType, Measure, Subsidy
+
+MEASURE_FIELDS = {
+    "id": "Numeric measure id.",
+    "document": "Key of the document the measure comes from.",
+    "provision": "Id of the provision stating the measure.",
+    "summary": "The commitment as stated in the text.",
+    "instrument_types": "Keys of the policy instruments used (OECD STIP Compass typology, adapted).",
+    "target_groups": "Names of the groups the measure is aimed at (enterprises, universities …).",
+    "responsible_units": "Units named as responsible for carrying it out.",
+    "start": "Character offset of the measure in the document's normalised text.",
+    "end": "Character offset where the measure ends.",
+    "rule": "Name of the extraction rule that produced the measure.",
+}
+
+INSTRUMENT_TYPE_FIELDS = {
+    "key": "Stable instrument type id.",
+    "name": "Name in Chinese.",
+    "name_en": "Name in English.",
+    "stip_category": "OECD STIP Compass category it maps to.",
+}
+
+SUBSIDY_FIELDS = {
+    **FACT_FIELDS,
+    "kind": "Kind of support: grant, post_subsidy, award, loan, interest_subsidy, tax_incentive …",
+    "amount_min": "Lowest amount in yuan (the amount, when a single one is stated).",
+    "amount_max": "Highest amount in yuan ('up to …'); equals amount_min for a single amount.",
+    "ratio_percent": "Share in percent, for support stated as a ratio (e.g. 10 for 10%).",
+    "basis": "What the ratio is a share of (e.g. R&D expenditure).",
+    "cap": "Ceiling in yuan for ratio-based support.",
+    "per": "Unit of the amount: item, once, item_once, year, or empty when unstated.",
+    "beneficiary": "Who receives the support, as stated.",
+    "funding_source": "Where the money comes from, as stated.",
+    "measure": "Id of the measure the subsidy belongs to, if any.",
+}
 
 
 class InstrumentTypeSerializer(serializers.ModelSerializer):
     class Meta:
         model = InstrumentType
         fields = ["key", "name", "name_en", "stip_category"]
+        extra_kwargs = described(INSTRUMENT_TYPE_FIELDS, fields)
 
 
 class MeasureSerializer(serializers.ModelSerializer):
-    document = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    document = serializers.SlugRelatedField(
+        slug_field="key", read_only=True, help_text=MEASURE_FIELDS["document"]
+    )
     instrument_types = serializers.SlugRelatedField(
-        slug_field="key", many=True, read_only=True
+        slug_field="key",
+        many=True,
+        read_only=True,
+        help_text=MEASURE_FIELDS["instrument_types"],
     )
     target_groups = serializers.SlugRelatedField(
-        slug_field="name", many=True, read_only=True
+        slug_field="name",
+        many=True,
+        read_only=True,
+        help_text=MEASURE_FIELDS["target_groups"],
     )
 
     class Meta:
+        list_serializer_class = FastListSerializer
         model = Measure
         fields = [
             "id",
@@ -34,10 +79,12 @@ class MeasureSerializer(serializers.ModelSerializer):
             "end",
             "rule",
         ]
+        extra_kwargs = described(MEASURE_FIELDS, fields)
 
 
 class SubsidySerializer(FactSourceSerializer):
     class Meta(FactSourceSerializer.Meta):
+        list_serializer_class = FastListSerializer
         model = Subsidy
         fields = [
             "id",
@@ -53,3 +100,4 @@ class SubsidySerializer(FactSourceSerializer):
             "measure",
             *FactSourceSerializer.Meta.fields,
         ]
+        extra_kwargs = described(SUBSIDY_FIELDS, fields)

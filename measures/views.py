@@ -1,3 +1,80 @@
-from django.shortcuts import render
+"""The site's measure and subsidy tables (filters shared with the API)."""
 
-# Create your views here.
+from documents.views import DOCUMENT_HEAVY, FilteredListView
+
+from .filters import MeasureFilter, SubsidyFilter
+from .models import Measure, Subsidy
+
+# Rows link to their provision by keys, so the provision's own document
+# (and its text columns) never has to be loaded.
+LIGHT_SOURCE = (
+    *(f"document__{f}" for f in (*DOCUMENT_HEAVY, "text")),
+    "provision__text",
+    "provision__search_text",
+    "provision__cells",
+)
+
+
+def yuan(value):
+    return "" if value is None else f"{value:f}"
+
+
+class MeasureListView(FilteredListView):
+    filterset_class = MeasureFilter
+    queryset = (
+        Measure.objects.select_related("document", "provision")
+        .defer(*LIGHT_SOURCE)
+        .prefetch_related("instrument_types", "target_groups")
+    )
+    template_name = "measures/measure_list.html"
+    title = "政策措施"
+    form_fields = ("document", "instrument_type", "target_group", "theme")
+    sort_fields = {"document": "document__issued_on", "position": "start"}
+    csv_name = "measures"
+    csv_columns = (
+        ("文件", lambda m: m.document.display_title),
+        ("条款", lambda m: m.provision.key),
+        ("措施内容", lambda m: m.summary),
+        ("政策工具", lambda m: "；".join(t.name for t in m.instrument_types.all())),
+        ("政策对象", lambda m: "；".join(g.name for g in m.target_groups.all())),
+        ("责任单位", lambda m: m.responsible_units),
+    )
+
+
+class SubsidyListView(FilteredListView):
+    filterset_class = SubsidyFilter
+    queryset = (
+        Subsidy.objects.visible()
+        .select_related("document", "provision")
+        .defer(*LIGHT_SOURCE)
+    )
+    template_name = "measures/subsidy_list.html"
+    title = "资助规则"
+    form_fields = (
+        "document", "kind", "beneficiary", "amount_max__gte", "amount_max__lte",
+        "instrument_type", "theme",
+    )
+    sort_fields = {
+        "document": "document__issued_on",
+        "kind": "kind",
+        "beneficiary": "beneficiary",
+        "amount_max": "amount_max",
+        "amount_min": "amount_min",
+        "ratio": "ratio_percent",
+    }
+    csv_name = "subsidies"
+    csv_columns = (
+        ("文件", lambda s: s.document.display_title),
+        ("条款", lambda s: s.provision.key),
+        ("类型", lambda s: s.get_kind_display()),
+        ("支持对象", lambda s: s.beneficiary),
+        ("最低金额（元）", lambda s: yuan(s.amount_min)),
+        ("最高金额（元）", lambda s: yuan(s.amount_max)),
+        ("比例（%）", lambda s: yuan(s.ratio_percent)),
+        ("比例基数", lambda s: s.basis),
+        ("上限（元）", lambda s: yuan(s.cap)),
+        ("计量方式", lambda s: s.get_per_display()),
+        ("资金来源", lambda s: s.funding_source),
+        ("原文", lambda s: s.raw_text),
+        ("审核状态", lambda s: s.get_review_status_display()),
+    )

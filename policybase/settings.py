@@ -55,7 +55,12 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "rest_framework.authtoken",
     "simple_history",
+    "import_export",
+    "axes",
+    "csp",
     "policybase",
     "documents",
     "measures",
@@ -73,6 +78,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a lockout into a 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first, so a locked-out login never reaches the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "policybase.urls"
@@ -132,8 +146,20 @@ STORAGES = {
 }
 
 REST_FRAMEWORK = {
+    # Reads are anonymous; writes (curation) need a token or a session of a
+    # user holding the model permissions (see policybase/api/permissions.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "policybase.api.renderers.CSVRenderer",
+    ],
+    "EXCEPTION_HANDLER": "policybase.api.errors.bilingual_exception_handler",
     "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
+        "policybase.api.permissions.ReadOnlyOrModelPermissions"
     ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -142,7 +168,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "policybase.api.pagination.BoundedPageNumberPagination",
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": False,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "policybase.api.schema.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
 }
@@ -151,6 +177,27 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "吉林省科技政策知识库 API / Jilin S&T Policy Knowledge Base API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "DESCRIPTION": (
+        "Read-only for anonymous clients (throttled); curation writes need a token "
+        "(`Authorization: Token <key>`) or a session with the curator permissions. "
+        "Every list filters (see its parameters), orders (`ordering`) and pages "
+        "(`page`, `page_size` ≤ 200). Add `format=csv` (UTF-8 with BOM) or "
+        "`format=json` to any list to download the whole filtered list as a file. "
+        "Errors: 400 names the offending parameter; messages are in Chinese and English."
+    ),
+    # Swagger UI and ReDoc from drf-spectacular-sidecar's static files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "policybase.api.schema.describe_path_parameters",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "SubsidyKindEnum": "measures.models.SubsidyKind",
+        "ProvisionKindEnum": "documents.models.Provision.Kind",
+    },
 }
 
 # Ingestion limits: a file above this size is refused before decoding.
@@ -162,3 +209,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"jieba": {"level": "WARNING"}},
 }
+
+# Production hardening (HTTPS, cookies, HSTS, framing), the
+# Content-Security-Policy and the login lockout: see policybase/security.py.
+from policybase import security  # noqa: E402
+
+globals().update(security.production_settings(DEBUG))
+CONTENT_SECURITY_POLICY = security.csp_settings()
+globals().update(security.axes_settings())
+# Fact imports in the admin run in a transaction: the preview is rolled back.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Importing changes facts (each row becomes a curation); exporting only reads.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

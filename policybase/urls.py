@@ -6,4 +6,5 @@ urlpatterns = [
     path("api/v1/", include("policybase.api.urls")),
     path("", include("documents.urls")),
     path("", include("targets.urls")),
+    path("", include("measures.urls")),
 ]

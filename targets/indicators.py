@@ -46,9 +46,16 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         "研究与试验发展（R&D）经费支出占地区生产总值比重",
         "R&D expenditure as a share of GDP",
         "%",
-        (rf"{_R_AND_D}经费(?:投入|支出)?占{_GDP}",),
+        (
+            rf"{_R_AND_D}经费(?:投入|支出)?占{_GDP}",
+            # "（全社会）研发经费投入强度", "R&D经费投入强度", "研发投入强度":
+            # the usual name of the same ratio in plans.  An enterprise's
+            # intensity (规上企业研发投入强度) divides by its revenue instead.
+            rf"(?<!企业){_R_AND_D}(?:经费)?(?:投入|支出)?强度",
+        ),
         Decimal(0),
         Decimal(10),  # no Chinese province has reached 7 %
+        note="研发经费投入强度 is R&D expenditure / GDP by definition.",
     ),
     IndicatorDef(
         "enterprise_rd_share",
@@ -104,6 +111,15 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         (r"每万人口高价值发明专利",),
         Decimal(0),
         Decimal(200),  # the national figure was 6.3 in 2020, Beijing about 100
+    ),
+    IndicatorDef(
+        "invention_patents_per_10k",
+        "每万人口发明专利拥有量",
+        "Invention patents in force per 10,000 people",
+        "件",
+        (r"(?:每)?万人(?:口)?(?:有效)?发明专利(?:拥有量|拥有数|数)?$",),
+        Decimal(0),
+        Decimal(300),  # the national figure was 15.8 in 2020, Beijing about 156
     ),
     IndicatorDef(
         "science_literacy_share",

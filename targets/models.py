@@ -1,8 +1,11 @@
 """Indicators, the targets set for them and the figures reported about them."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from documents.models import Fact, FactQuerySet
 
@@ -31,6 +34,23 @@ class Indicator(models.Model):
     def get_absolute_url(self):
         return reverse("indicator-page", args=[self.key])
 
+    def series(self):
+        """Every visible target and figure of this indicator across documents,
+        in time order, each target judged against the figures (``Target.judge``).
+
+        Two queries whatever the number of documents.  Points without a year
+        come last; within a year, figures before targets, then by document
+        date.  Returns ``SeriesPoint`` objects.
+        """
+        targets = list(self.targets.visible().select_related("document"))
+        figures = list(self.figures.visible().select_related("document"))
+        points = [SeriesPoint("figure", f) for f in figures]
+        for target in targets:
+            status, figure = target.judge(figures)
+            points.append(SeriesPoint("target", target, status, figure))
+        points.sort(key=SeriesPoint.sort_key)
+        return points
+
 
 class Comparator(models.TextChoices):
     GE = ">=", "≥"
@@ -39,6 +59,42 @@ class Comparator(models.TextChoices):
     EQ = "=", "="
     LE = "<=", "≤"
     LT = "<", "<"
+
+
+class TargetStatus(models.TextChoices):
+    MET = "met", _("已实现")
+    NOT_MET = "not_met", _("未实现")
+    PENDING = "pending", _("待评估（尚无后续统计数据）")
+
+
+# "≈" and "=" targets in these plans state a level to reach ("达到2%左右"):
+# a figure at most this share below the value, or any figure above it,
+# meets the target.
+APPROX_TOLERANCE = Decimal("0.05")
+
+
+class SeriesPoint:
+    """One point of ``Indicator.series()``: a figure, or a target with its
+    status and the figure it was judged by."""
+
+    def __init__(self, kind, fact, status=None, judged_by=None):
+        self.kind = kind
+        self.fact = fact
+        self.status = status
+        self.judged_by = judged_by
+
+    def sort_key(self):
+        fact = self.fact
+        issued = fact.document.issued_on
+        return (
+            fact.year is None,
+            fact.year or 0,
+            self.kind != "figure",
+            issued is None,
+            issued.isoformat() if issued else "",
+            fact.document.key,
+            fact.pk,
+        )
 
 
 class QuantityFact(Fact):
@@ -80,6 +136,8 @@ class Target(QuantityFact):
     )
     baseline_year = models.PositiveSmallIntegerField(_("基期年份"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(QuantityFact.Meta):
         default_related_name = "targets"
         constraints = [
@@ -96,9 +154,37 @@ class Target(QuantityFact):
     def get_absolute_url(self):
         return f"{self.provision.get_absolute_url()}#target-{self.pk}"
 
+    def judge(self, figures):
+        """(status, figure): met or not met by the first of ``figures`` (same
+        indicator) reported for this target's year or later in the same unit,
+        pending when there is none or the target has no year."""
+        if self.year is None:
+            return TargetStatus.PENDING, None
+        later = [
+            f for f in figures if f.year is not None and f.year >= self.year and f.unit == self.unit
+        ]
+        if not later:
+            return TargetStatus.PENDING, None
+        figure = min(later, key=lambda f: (f.year, f.pk))
+        met = self.is_met_by(figure.value)
+        return (TargetStatus.MET if met else TargetStatus.NOT_MET), figure
+
+    def is_met_by(self, value):
+        if self.comparator == Comparator.GE:
+            return value >= self.value
+        if self.comparator == Comparator.GT:
+            return value > self.value
+        if self.comparator == Comparator.LE:
+            return value <= self.value
+        if self.comparator == Comparator.LT:
+            return value < self.value
+        return value >= self.value - abs(self.value) * APPROX_TOLERANCE
+
 
 class Figure(QuantityFact):
     year_start = models.PositiveSmallIntegerField(_("起始年份"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(QuantityFact.Meta):
         default_related_name = "figures"

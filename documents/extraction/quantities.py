@@ -40,6 +40,8 @@ Rules (all words and units are tables in ``documents.extraction.units``):
 - fractions are percentages: "三分之一", "1/3" -> 33.33 "%" (2 decimals,
   ``text`` keeps the fraction as printed).  One unit for all shares lets a
   fraction target line up with percentage figures of the same indicator.
+  A power as denominator is a percentage as written, kept exact: "百分之七十"
+  -> 70 "%" (the 第X条 style of laws and regulations), "千分之五" -> 0.5 "%".
 - comparators: prefix (约/近 "~", 不少于/不低于/至少 ">=", 超过 ">",
   不超过/不高于/最高 "<=", ">" "<"), infix 余/多 (">"), suffix (左右 "~",
   以上 ">=", 以下/以内 "<="); default "=".
@@ -56,6 +58,7 @@ from decimal import Decimal
 from documents.extraction import units as unit_table
 from documents.extraction.numerals import (
     ARABIC,
+    CHINESE_DIGITS,
     CHINESE_NUMERAL,
     is_bare_power,
     parse_arabic,
@@ -115,7 +118,8 @@ class Quantity:
 
 
 _NUMBER_RE = re.compile(
-    rf"(?P<cnfrac>(?P<den>{CHINESE_NUMERAL})分之(?P<num>{CHINESE_NUMERAL}))"
+    rf"(?P<cnfrac>(?P<den>{CHINESE_NUMERAL})分之"
+    rf"(?P<num>{CHINESE_NUMERAL}(?:点[{CHINESE_DIGITS}]+)?))"
     rf"|(?P<frac>(?P<fnum>\d+)/(?P<fden>\d+))"
     rf"|(?P<arabic>{ARABIC})"
     rf"|(?P<cn>{CHINESE_NUMERAL})"
@@ -336,17 +340,24 @@ class _Scanner:
                 pos = self.chinese(m)
 
     def fraction(self, m: re.Match) -> int:
+        per_power = False
         if m.group("cnfrac"):
+            # "百分之七十" (a bare power as denominator) is a percentage as
+            # written: 70 %, "千分之五" 0.5 %; "三分之一" a fraction.
+            per_power = is_bare_power(m.group("den"))
             try:
                 num = parse_chinese(m.group("num"))
-                den = parse_chinese(m.group("den"))
+                den = parse_chinese(m.group("den"), allow_bare_power=per_power)
             except ValueError:
                 return m.end()
         else:
             num, den = Decimal(m.group("fnum")), Decimal(m.group("fden"))
         try:
-            value = percent_of_fraction(num, den)
-        except ValueError:
+            if per_power:
+                value = tidy(num * 100 / den)
+            else:
+                value = percent_of_fraction(num, den)
+        except (ValueError, ArithmeticError):
             return m.end()
         comparator, start = _prefix_comparator(self.text, m.start())
         end = m.end()

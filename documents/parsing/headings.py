@@ -86,8 +86,8 @@ def read_circled(symbol: str) -> int:
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
 CN_NUM = f"[{CN_DIGITS}]{{1,5}}"
-# A label is followed by the heading text, never by a digit or a comma
-# (rules out "1.52 亿元", "一、二等奖" style false starts).
+# An item label is followed by its text, never by a digit or a number sign
+# (rules out a wrapped "1.52 亿元" or "1,000" at a line start).
 NOT_DIGIT = r"(?![\d.,%])"
 
 

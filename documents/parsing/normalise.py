@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from documents.parsing import lines as line_grammar
 from documents.parsing.headings import (
+    TABLE_HEADER_FIRST_CELLS,
     HeadingMatch,
     HeadingMatcher,
     table_row_complete,
@@ -312,7 +313,24 @@ class _Table:
 
 
 class _Joiner:
-    """Walks the content lines once and decides where paragraphs start."""
+    """Walks the content lines once and decides where paragraphs start.
+
+    In this order, a line starts a new paragraph when:
+    1. it continues or ends a table (a row spans lines until it has one value
+       per value column; the line after the last row starts afresh);
+    2. it is a table header, a heading (headings.py, sequence-aware), a date
+       or a 文号 line -- or the previous line was a short heading-only line,
+       a date or a 文号;
+    3. the document is not hard-wrapped (001, 003);
+    4. blank lines separate paragraphs in this document and one precedes it;
+    5. indentation marks paragraph starts in this document and it is indented;
+    6. the previous line is short: it ends a sentence, or it is a title or
+       caption (in indented documents a short unpunctuated line followed by
+       an unindented one is a wrapped title, 002 "…的答" / "复");
+    7. the previous line is full and ends a sentence, and this line is as
+       narrow as a first line that lost its indent (004).
+    Otherwise the line continues the paragraph.
+    """
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
@@ -331,18 +349,20 @@ class _Joiner:
         return self.paragraphs
 
     def _starts_paragraph(self, line: Line) -> bool:
+        after_table = False
         if self.table is not None:
             decision = self._table_line(line)
             if decision is not None:
                 return decision
+            after_table = True  # a finished table row always ends its paragraph
         prev_match, prev_standalone = self.prev_match, self.prev_standalone
         self.prev_match, self.prev_standalone = None, False
         # Structural lines: headings, table headers, dates, 文号 stand alone.
-        cells = line.cells() if line.text.startswith(("序号", "编号")) else []
-        columns = table_value_columns(cells)
-        if columns:
-            self.table = _Table(n_values=len(columns))
-            return True
+        if line.text.startswith(TABLE_HEADER_FIRST_CELLS):
+            columns = table_value_columns(line.cells())
+            if columns:
+                self.table = _Table(n_values=len(columns))
+                return True
         match = self.matcher.match(line.text)
         if match is not None:
             self.matcher.accept(match)
@@ -353,16 +373,18 @@ class _Joiner:
             return True
         if not self.paragraphs:
             return True
-        paragraph = self.paragraphs[-1]
-        prev = paragraph[-1]
-        if prev_standalone or (
+        prev = self.paragraphs[-1][-1]
+        heading_line = (
             prev_match is not None
             and prev_match.rule.heading == "line"
             and self._short(prev)
-        ):
-            starts = True
-        else:
-            starts = self._wrap_break(prev, line)
+        )
+        starts = (
+            after_table
+            or prev_standalone
+            or heading_line
+            or self._wrap_break(prev, line)
+        )
         if starts:
             self.matcher.plain_paragraph()
         return starts
@@ -414,14 +436,14 @@ class _Joiner:
             table.open_row = not table_row_complete(cells, table.n_values)
             return True
         self.table = None
-        self.prev_match, self.prev_standalone = None, False
-        return None  # the table ended; decide as for any line
+        return None  # the table ended: the line opens a new paragraph
 
 
 def _is_standalone(text: str) -> bool:
-    return line_grammar.parse_date_line(text) is not None or line_grammar.is_doc_number(
-        text
-    )
+    """Dates and 文号 are lines of their own ("2016年10月31日", "吉科发办〔2022〕109号")."""
+    if line_grammar.parse_date_line(text) is not None:
+        return True
+    return line_grammar.is_doc_number(text)
 
 
 # --- putting it together --------------------------------------------------------

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from documents.parsing import lines as line_grammar
 from documents.parsing.headings import (
+    TABLE_HEADER_FIRST_CELLS,
     TABLE_VALUE,
     HeadingMatch,
     HeadingMatcher,
@@ -301,7 +302,7 @@ class _TreeBuilder:
         return spans
 
     def _cell_texts(self, para: _Paragraph) -> list[str]:
-        if not para.text.startswith(("序号", "编号")):
+        if not para.text.startswith(TABLE_HEADER_FIRST_CELLS):
             return []
         return [self.normalised.text[s:e] for s, e in self._cell_spans(para)]
 

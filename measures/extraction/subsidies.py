@@ -22,15 +22,29 @@ Inside a segment:
   (000 （四） "…比重达到1%…的科技项目"), not a ratio;
 * a ratio followed by a ceiling ("技术交易额10%、最高不超过50万元";
   "…的10%给予补助，单个企业每年最高不超过100万元") is one rule with a cap;
+* a ceiling word a little before a money amount makes it a cap even with a
+  verb between them ("按照设备投资额的15%给予补助，最高给予200万元补助" is one
+  ratio rule with a cap of 200万元);
+* money reported as paid out (兑现/拨付/下达/共计…: "2022年共兑现补助资金3200
+  万元") is a figure for ``targets.extraction``, not a rule;
 * with no anchor, MENTION_PATTERNS pick up schemes named without an amount
   (000 （七） "给予一定补贴", 002 "给予后补助支持", "四免三贴"'s 免收…费用 and
   …贷款贴息).
+
+Lists (a 第X条 "…对…作出重要贡献的人员给予奖励：" and its items "（一）…从净收
+入中提取不低于百分之七十的比例；"): the caller passes the parent's text as
+``lead_in``; when it ends on a support word it lends the items its kind and
+beneficiary, so an item's share or amount needs no support word of its own
+(but still no statistic word, and no 的-condition: "（一）上年度研发投入不低
+于500万元的；" lists who qualifies).  A percentage reward to people out of what
+a 科技成果 earns (净收入, 作价投资…) is an ``inventor_share``; the share's basis
+is what it is taken from ("从X中提取").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -75,13 +89,43 @@ SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
 KIND_LABELS: dict[str, str] = {kind.key: kind.label for kind in SUBSIDY_KINDS}
 
 # Words that make the clause of a number a statistic or a goal, not a rule.
+# The second line reports money already paid out ("2022年共兑现补助资金3200
+# 万元，惠及企业418户" in a reply is a figure, not a rule).
 # fmt: off
 NOT_SUPPORT_WORDS: tuple[str, ...] = (
     "达到", "累计", "力争", "规模", "投放", "投入资金", "金额", "注册资本", "增加",
     "比重",
     "占", "增长", "交易额力争", "融资额", "营业收入", "总额",
+    "兑现", "兑付", "拨付", "下达", "共计", "合计", "惠及",
 )
 # fmt: on
+
+# A ceiling word a little before a money amount in its clause makes the
+# amount a cap even when a verb separates them ("最高给予200万元补助",
+# "最高可获得500万元资助"); right before it the quantity parser already says
+# "<=" ("给予最高100万元奖励").  Not across 的: "研发投入最高的企业给予50万
+# 元奖励" names who gets the award.
+CEILING_BEFORE_RE = re.compile(
+    r"(?:最高|最多|不超过|不高于|上限为?)[^\d，。；、：的]{0,6}$"
+)
+
+# What a share is taken out of: "从净收入中提取不低于百分之七十的比例"
+# (the wording of the 促进科技成果转化法 and the regulations that follow it).
+SHARE_SOURCE_RE = re.compile(r"从(?P<basis>[^，。；]+?)中(?:提取|提留|划出|拿出)")
+
+# A lead-in that ends on its support word (within a few characters: "给予以下
+# 支持", "给予奖励") introduces items that are rules.
+LEAD_SUPPORT_END_RE = re.compile(
+    r"(?:给予|予以|奖励|奖给|资助|补助|补贴|支持|贴息)[^，。；：]{0,8}$"
+)
+
+# A percentage reward to people out of what a 科技成果 earns is the inventors'
+# share, whatever the verb (奖励, 提取…的比例): the kind is refined when the
+# beneficiary is people and the rule or its lead-in speaks of such income.
+PEOPLE_RE = re.compile(r"(?:人员|人才|团队|完成人|发明人|个人|科研人员)$")
+RESEARCH_INCOME_RE = re.compile(
+    r"科技成果|职务成果|净收入|转化收益|转让收入|许可收入|作价投资|增值收益"
+)
 
 # Schemes stated without an amount.  (name, pattern, kind); an optional group
 # "basis" names what is waived or subsidised.
@@ -147,6 +191,11 @@ GENERIC_HEADS = frozenset(
 # 对 that does not open a beneficiary clause: 针对/面对/相对…, 对外/对接/对口…
 _NOT_BEFORE_DUI = "针面相绝应反核比"
 _NOT_AFTER_DUI = "外接口于照标应象话"
+# Words that show a comma-bounded 对 clause already holds the rule itself
+# (then it ends at the first _CLAUSE_END_WORDS verb instead).
+_RULE_IN_CLAUSE_RE = re.compile(
+    r"给予|予以|奖励|补助|补贴|资助|按照|按(?!期)|根据|一次性|每项|每件|每户|每家"
+)
 # Verbs that end a 对…的X clause written without a comma ("对…孵化器给予后补助").
 _CLAUSE_END_WORDS = (
     r"给予|予以|实行|实施|落实|加大|通过|由|按照|按(?!期)|根据|一次性|每项|每件|可|将"
@@ -154,6 +203,10 @@ _CLAUSE_END_WORDS = (
 _BENEFICIARY_RE = re.compile(
     rf"对(?P<clause>[^，。；：]+?)(?=，|；|{_CLAUSE_END_WORDS}|$)"
 )
+# The same clause up to its comma, taken when the verb that ended the short
+# one sits inside a 的-clause: "对首次通过高新技术企业认定的企业，…", "对在本市
+# 实施转化的，…" (not "对…人才落实和完善相关税收优惠政策").
+_BENEFICIARY_TO_COMMA_RE = re.compile(r"对(?P<clause>[^，。；：]+?)(?=，|；|：|$)")
 # The object of a reward to people: "奖给成果完成人或团队", "用于奖励科研团队".
 _REWARD_OBJECT_RE = re.compile(r"(?:奖给|奖励给|用于奖励)(?P<who>[^，。；]+)")
 # A subject that enjoys a waiver: "小微企业免收…", "符合政策要求的企业享受…".
@@ -270,6 +323,14 @@ def _dui_clause(text: str, segment: Span) -> re.Match[str] | None:
             continue
         if not clause or clause[0] in _NOT_AFTER_DUI:
             continue
+        whole = _BENEFICIARY_TO_COMMA_RE.match(text, match.start(), segment.end)
+        if (
+            whole
+            and whole.end() > match.end()
+            and "的" in text[match.end() : whole.end()]
+            and not _RULE_IN_CLAUSE_RE.search(whole.group("clause"))
+        ):
+            return whole
         at_comma = text[match.end() : match.end() + 1] in ("，", "；", "")
         if at_comma and "的" not in clause:
             continue
@@ -367,6 +428,9 @@ def _clean_basis(basis: str) -> str:
 
 def _ratio_basis(text: str, segment: Span, clause: Span, quantity: Quantity) -> str:
     before = text[clause.start : quantity.start]
+    source = list(SHARE_SOURCE_RE.finditer(before))
+    if source:
+        return source[-1].group("basis")
     cut = _BASIS_BOUNDARY_RE.match(before)
     basis = _clean_basis(before[cut.end() :] if cut else before)
     if basis:
@@ -382,7 +446,27 @@ def _is_support_clause(text: str, clause: Span) -> bool:
     return any(t in body for kind in SUBSIDY_KINDS for t in kind.triggers)
 
 
-def _anchors(text: str, segment: Span, quantities: list[Quantity]) -> list[_Anchor]:
+def _with_ceiling(text: str, clause: Span, quantity: Quantity) -> Quantity:
+    """A money amount under a ceiling word earlier in its clause is a cap."""
+    if quantity.comparator != "=" or quantity.value_max is not None:
+        return quantity
+    if CEILING_BEFORE_RE.search(text, clause.start, quantity.start):
+        return replace(quantity, comparator="<=")
+    return quantity
+
+
+def _is_condition_clause(text: str, clause: Span) -> bool:
+    """A clause that ends in 的 states who qualifies ("…转化的，")."""
+    stripped = strip_span(text, clause)
+    return text[stripped.start : stripped.end].endswith("的")
+
+
+def _anchors(
+    text: str, segment: Span, quantities: list[Quantity], lead_kind: str = ""
+) -> list[_Anchor]:
+    """Support amounts and ratios of ``segment``.  With ``lead_kind`` (the
+    kind the lead-in of a list names, "…给予奖励：") a clause needs no support
+    word of its own, only no statistic word and no 的-condition ending."""
     parts = clauses(text, segment)
     dui = _dui_clause(text, segment)
     condition = dui if dui and "的" in dui.group("clause") else None
@@ -402,9 +486,16 @@ def _anchors(text: str, segment: Span, quantities: list[Quantity]) -> list[_Anch
         ):
             continue  # an eligibility condition inside 对…的
         clause = _clause_of(parts, quantity.start)
-        if not _is_support_clause(text, clause) and not _is_cap_of_ratio(
-            parts, anchors, clause, quantity
-        ):
+        if not is_ratio:
+            quantity = _with_ceiling(text, clause, quantity)
+        supported = _is_support_clause(text, clause) or (
+            lead_kind
+            and not any(
+                word in text[clause.start : clause.end] for word in NOT_SUPPORT_WORDS
+            )
+            and not _is_condition_clause(text, clause)
+        )
+        if not supported and not _is_cap_of_ratio(parts, anchors, clause, quantity):
             continue
         anchors.append(_Anchor(quantity, clause, is_ratio))
     return anchors
@@ -438,8 +529,58 @@ def _yuan(quantity: Quantity) -> tuple[Decimal | None, Decimal | None, Decimal |
     return low, low, None
 
 
+class _LeadIn(NamedTuple):
+    """What the lead-in of a list ("…对…人员给予奖励：") lends its items."""
+
+    kind: str
+    beneficiary: str
+    text: str
+
+
+_NO_LEAD = _LeadIn("", "", "")
+
+
+def _lead_in(lead_in: str) -> _LeadIn:
+    """Kind and beneficiary of the last sentence of ``lead_in``.
+
+    Only a lead-in that ends on its support ("…人员给予奖励：", "按照以下标准
+    给予补助：") lends a kind: "申请补助的企业应当符合下列条件：" lists
+    conditions, not rules.
+    """
+    spans = [strip_span(lead_in, span) for span in sentences(lead_in)]
+    spans = [span for span in spans if span.start < span.end]
+    if not spans:
+        return _NO_LEAD
+    sentence = spans[-1]
+    last = strip_span(lead_in, clauses(lead_in, sentence)[-1])
+    kind = ""
+    if LEAD_SUPPORT_END_RE.search(lead_in, last.start, last.end) and not any(
+        word in lead_in[last.start : last.end] for word in NOT_SUPPORT_WORDS
+    ):
+        kind = _kind_near(lead_in, last, last.start, last.start)
+    beneficiary = _beneficiary(lead_in, sentence, sentence, sentence.end)
+    return _LeadIn(kind, beneficiary, lead_in[sentence.start : sentence.end])
+
+
+def _refine_kind(kind: str, is_ratio: bool, beneficiary: str, context: str) -> str:
+    """A percentage reward to people out of research income: inventor_share."""
+    if (
+        kind in ("award", "other")
+        and is_ratio
+        and PEOPLE_RE.search(beneficiary)
+        and RESEARCH_INCOME_RE.search(context)
+    ):
+        return "inventor_share"
+    return kind
+
+
 def _from_anchors(
-    text: str, segment: Span, sentence: Span, preamble: Span, anchors: list[_Anchor]
+    text: str,
+    segment: Span,
+    sentence: Span,
+    preamble: Span,
+    anchors: list[_Anchor],
+    lead: _LeadIn = _NO_LEAD,
 ) -> list[ExtractedSubsidy]:
     out: list[ExtractedSubsidy] = []
     i = 0
@@ -479,7 +620,13 @@ def _from_anchors(
                 flags.append("approximate")
             match = _BASIS_WITHOUT_RATIO_RE.search(text, segment.start, q.start)
             basis = match.group("basis") if match else ""
-        kind = _kind_near(text, anchor.clause, q.start, q.end) or "other"
+        kind = _kind_near(text, anchor.clause, q.start, q.end) or lead.kind or "other"
+        if lead.beneficiary and not _dui_clause(text, segment):
+            beneficiary = lead.beneficiary
+        else:
+            beneficiary = _beneficiary(text, segment, sentence, start)
+        context = text[segment.start : segment.end] + lead.text
+        kind = _refine_kind(kind, anchor.is_ratio, beneficiary, context)
         out.append(
             ExtractedSubsidy(
                 kind=kind,
@@ -489,7 +636,7 @@ def _from_anchors(
                 basis=basis,
                 cap=cap,
                 per=_per(text, segment, last_clause.end),
-                beneficiary=_beneficiary(text, segment, sentence, start),
+                beneficiary=beneficiary,
                 funding_source=_funding_source(text, segment, sentence, end, preamble),
                 start=start,
                 end=end,
@@ -546,8 +693,17 @@ def _from_mentions(
     return out
 
 
-def extract_subsidies(text: str, *, offset: int = 0) -> list[ExtractedSubsidy]:
-    """Every subsidy rule in ``text`` (see module docstring), in text order."""
+def extract_subsidies(
+    text: str, *, offset: int = 0, lead_in: str = ""
+) -> list[ExtractedSubsidy]:
+    """Every subsidy rule in ``text`` (see module docstring), in text order.
+
+    ``lead_in``: the text of the provision that introduces ``text`` as one of
+    its items, when it ends with "：" (a 第X条 "…对…作出重要贡献的人员给予奖
+    励：" before "（一）…从净收入中提取不低于百分之七十的比例；").  It lends the
+    items its kind of support and its beneficiary; it yields no rule itself.
+    """
+    lead = _lead_in(lead_in) if lead_in.strip() else _NO_LEAD
     quantities = find_quantities(text)
     found: list[ExtractedSubsidy] = []
     for raw_sentence in sentences(text):
@@ -560,8 +716,8 @@ def extract_subsidies(text: str, *, offset: int = 0) -> list[ExtractedSubsidy]:
         )
         preamble = Span(sentence.start, first_rule)
         for segment in segments:
-            anchors = _anchors(text, segment, quantities)
-            quantified = _from_anchors(text, segment, sentence, preamble, anchors)
+            anchors = _anchors(text, segment, quantities, lead.kind)
+            quantified = _from_anchors(text, segment, sentence, preamble, anchors, lead)
             found.extend(quantified)
             kinds = {subsidy.kind for subsidy in quantified}
             found.extend(_from_mentions(text, segment, sentence, preamble, kinds))

@@ -1,11 +1,24 @@
 """The /api/v1/ router: the only place that lists every app's resources."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
 
-from documents.api import DocumentViewSet, ProvisionViewSet, ThemeViewSet
+from documents.api import (
+    CrossReferenceViewSet,
+    DocumentViewSet,
+    ProvisionViewSet,
+    ThemeViewSet,
+)
+from documents.search.views import SearchAPIView
 from measures.api import MeasureViewSet, SubsidyViewSet
 from targets.api import FigureViewSet, IndicatorViewSet, TargetViewSet
+
+from .errors import not_found
 
 router = DefaultRouter()
 router.register("documents", DocumentViewSet)
@@ -16,5 +29,25 @@ router.register("subsidies", SubsidyViewSet)
 router.register("indicators", IndicatorViewSet)
 router.register("targets", TargetViewSet)
 router.register("figures", FigureViewSet)
+router.register("cross-references", CrossReferenceViewSet, basename="crossreference")
 
-urlpatterns = [path("", include(router.urls))]
+urlpatterns = [
+    path("search/", SearchAPIView.as_view(), name="api-search"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema"),
+        name="api-docs",
+    ),
+    path(
+        "redoc/",
+        SpectacularRedocView.as_view(
+            url_name="api-schema", template_name="api/redoc.html"
+        ),
+        name="api-redoc",
+    ),
+    # Namespaced: the site's pages use the same names (theme-list …).
+    path("", include((router.urls, "api"))),
+    # Keep last: anything under /api/v1/ that nothing above matched.
+    re_path(r"^(?P<unmatched>.*)$", not_found),
+]

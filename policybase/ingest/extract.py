@@ -23,6 +23,7 @@ class Context:
     doc_year: int | None
     plan_period: tuple[int, int] | None
     section_heading: str  # headings of the ancestors, outermost first, " › "-joined
+    lead_in: str = ""  # the parent's text when it introduces a list ("…给予奖励：")
 
 
 @dataclass
@@ -58,7 +59,7 @@ def extract(provision: ParsedProvision, context: Context) -> ProvisionFacts:
         themes=classify(text, heading=provision.heading),
         crossrefs=find_crossrefs(text, offset=offset),
         measures=extract_measures(text, offset=offset, heading=provision.heading),
-        subsidies=extract_subsidies(text, offset=offset),
+        subsidies=extract_subsidies(text, offset=offset, lead_in=context.lead_in),
         targets=targets,
         figures=figures,
     )

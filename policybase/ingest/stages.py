@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from documents.crossrefs import normalise_title
+from documents.extraction.periods import plan_period_of
 from documents.models import (
     CrossReference,
     Document,
@@ -28,6 +29,7 @@ from documents.models import (
     Theme,
 )
 from documents.parsing.types import ParsedDocument, ParsedProvision
+from documents.search import index as search_index
 from documents.themes import THEMES
 from documents.tokenize import segment
 from measures.beneficiaries import TARGET_GROUPS
@@ -114,8 +116,10 @@ def save_document(source, parsed: ParsedDocument, sha: str, version: str):
         "issued_on": meta.issued_on,
         "doc_type": meta.doc_type or "",
     }
+    period = plan_period_of(meta.title or "") if meta.title else None
+    detected["plan_period_start"], detected["plan_period_end"] = period or (None, None)
     curated = source.metadata()
-    values = {**detected, "subject": "", "plan_period_start": None, "plan_period_end": None}
+    values = {**detected, "subject": ""}
     values.update(curated)
     notes = "metadata: curated manifest" if curated else "metadata: detected from the text"
     values.update(
@@ -302,49 +306,52 @@ def provision_values(row: ProvisionRow) -> dict:
     }
 
 
-def sync_provisions(document, rows, changes: ChangeSet) -> tuple[dict[str, Provision], set[str]]:
-    """Upsert provisions by key; return them by key and the keys whose text changed."""
+def sync_provisions(document, rows, changes: ChangeSet) -> dict[str, Provision]:
+    """Upsert provisions by key and return them by key.
+
+    New provisions are inserted with one bulk INSERT per tree level (a level's
+    parents must have their ids before the children point at them).
+    """
     existing = {p.key: p for p in document.provisions.all()}
     by_key: dict[str, Provision] = {}
-    text_changed: set[str] = set()
-    to_update: list[Provision] = []
+    new_by_depth: dict[int, list[tuple[ProvisionRow, Provision]]] = defaultdict(list)
+    to_update: list[tuple[Provision, list[str]]] = []
     for row in rows:
         values = provision_values(row)
-        parent = by_key[row.parent_key] if row.parent_key else None
         obj = existing.pop(row.key, None)
         if obj is None:
             obj = Provision(
                 document=document,
                 key=row.key,
-                parent=parent,
                 search_text=segment(" ".join(filter(None, (values["heading"], values["text"])))),
                 **values,
             )
-            obj.save()
-            changes.counts["provisions created"] += 1
-            text_changed.add(row.key)
+            new_by_depth[row.depth].append((row, obj))
         else:
             dirty = [k for k, v in values.items() if getattr(obj, k) != v]
-            if obj.parent_id != (parent.pk if parent else None):
-                obj.parent = parent
-                dirty.append("parent")
-            if dirty:
-                for k in dirty:
-                    if k != "parent":
-                        setattr(obj, k, values[k])
-                if "text" in dirty or "heading" in dirty:
-                    obj.search_text = segment(" ".join(filter(None, (obj.heading, obj.text))))
-                    dirty.append("search_text")
-                    text_changed.add(row.key)
-                to_update.append((obj, dirty))
+            for k in dirty:
+                setattr(obj, k, values[k])
+            if "text" in dirty or "heading" in dirty:
+                obj.search_text = segment(" ".join(filter(None, (obj.heading, obj.text))))
+                dirty.append("search_text")
+            to_update.append((obj, dirty))
         by_key[row.key] = obj
-    for obj, dirty in to_update:
-        obj.save(update_fields=dirty)
-    changes.counts["provisions updated"] += len(to_update)
     if existing:
         changes.counts["provisions deleted"] += len(existing)
         Provision.objects.filter(pk__in=[p.pk for p in existing.values()]).delete()
-    return by_key, text_changed
+    for depth in sorted(new_by_depth):
+        level = new_by_depth[depth]
+        for row, obj in level:
+            obj.parent = by_key[row.parent_key] if row.parent_key else None
+        Provision.objects.bulk_create([obj for _, obj in level])
+        changes.counts["provisions created"] += len(level)
+    # A key is built from the labels on its path, so an existing key always
+    # has the same parent: only its own fields can have changed.
+    updated = [(obj, dirty) for obj, dirty in to_update if dirty]
+    for obj, dirty in updated:
+        obj.save(update_fields=dirty)
+    changes.counts["provisions updated"] += len(updated)
+    return by_key
 
 
 # --------------------------------------------------------------------------
@@ -355,12 +362,14 @@ def sync_document(document: Document, parsed: ParsedDocument) -> ChangeSet:
     changes = ChangeSet()
     seed_reference_tables()
     rows = provision_rows(parsed)
-    provisions, _ = sync_provisions(document, rows, changes)
+    provisions = sync_provisions(document, rows, changes)
+    text_of = {row.key: row.parsed.text for row in rows}
     context_of = {
         row.key: Context(
             doc_year=document.year or document.plan_period_start,
             plan_period=document.plan_period,
             section_heading=row.path_headings,
+            lead_in=lead_in(text_of.get(row.parent_key, "")),
         )
         for row in rows
     }
@@ -393,7 +402,14 @@ def sync_document(document: Document, parsed: ParsedDocument) -> ChangeSet:
             changes,
         )
     resolve_crossref_targets()
+    search_index.update(p.pk for p in provisions.values())
     return changes
+
+
+def lead_in(parent_text: str) -> str:
+    """A parent that ends in a colon introduces its items ("按照下列标准…给予
+    奖励：" then "（一）…不低于百分之七十"): the items need it to be read."""
+    return parent_text if parent_text.rstrip().endswith(("：", ":")) else ""
 
 
 def sync_themes(provisions, facts: dict[str, ProvisionFacts], changes):
@@ -476,6 +492,7 @@ def sync_measures(document, provisions, facts, changes) -> dict[int, list[Measur
     for m in document.measures.prefetch_related("instrument_types", "target_groups"):
         existing[m.provision_id].append(m)
     result: dict[int, list[Measure]] = {}
+    pending = []
     for key, pf in facts.items():
         provision = provisions[key]
         wanted = [
@@ -506,10 +523,18 @@ def sync_measures(document, provisions, facts, changes) -> dict[int, list[Measur
         if sorted(wanted) == sorted(have):
             result[provision.pk] = have_objs
             continue
-        Measure.objects.filter(provision=provision).delete()
-        created = []
-        for start, end, summary, instruments, groups, units, rule in wanted:
-            m = Measure.objects.create(
+        if have_objs:
+            Measure.objects.filter(provision=provision).delete()
+        pending.append((provision, wanted))
+    create_measures(document, pending, instrument_ids, group_ids, result, changes)
+    return result
+
+
+def create_measures(document, pending, instrument_ids, group_ids, result, changes):
+    """Insert the measures of changed provisions with a few bulk INSERTs."""
+    measures = [
+        (
+            Measure(
                 document=document,
                 provision=provision,
                 start=start,
@@ -517,13 +542,33 @@ def sync_measures(document, provisions, facts, changes) -> dict[int, list[Measur
                 summary=summary,
                 responsible_units=units,
                 rule=rule,
-            )
-            m.instrument_types.set([instrument_ids[k] for k in instruments])
-            m.target_groups.set([group_ids[g] for g in groups])
-            created.append(m)
-        changes.counts["measures replaced"] += len(created)
-        result[provision.pk] = created
-    return result
+            ),
+            instruments,
+            groups,
+        )
+        for provision, wanted in pending
+        for start, end, summary, instruments, groups, units, rule in wanted
+    ]
+    Measure.objects.bulk_create([m for m, _, _ in measures])
+    InstrumentLink = Measure.instrument_types.through
+    GroupLink = Measure.target_groups.through
+    InstrumentLink.objects.bulk_create(
+        [
+            InstrumentLink(measure_id=m.pk, instrumenttype_id=instrument_ids[k])
+            for m, instruments, _ in measures
+            for k in instruments
+        ]
+    )
+    GroupLink.objects.bulk_create(
+        [
+            GroupLink(measure_id=m.pk, targetgroup_id=group_ids[g])
+            for m, _, groups in measures
+            for g in groups
+        ]
+    )
+    for m, _, _ in measures:
+        result.setdefault(m.provision_id, []).append(m)
+    changes.counts["measures replaced"] += len(measures)
 
 
 # --------------------------------------------------------------------------

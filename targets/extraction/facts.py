@@ -8,7 +8,8 @@ offsets into the document (``offset`` added).
 For each number that ``find_quantities`` types as an amount or a rank:
 
 1. skip what is not a target or a figure: subsidy amounts (money next to
-   给予/资助/补助/…), award shares (70%奖给…), eligibility conditions
+   给予/资助/补助/…, unless reported as paid out: "共兑现补助资金3200万元"),
+   award shares (70%奖给…), eligibility conditions
    (对…达到1%…的项目予以支持), technical specs (时速400公里), durations,
    structural counts (Chinese-numeral "三个公共技术平台", "5个重点突破");
 2. decide target or figure, first rule that speaks wins:
@@ -117,19 +118,50 @@ class _Provision:
         after = self.text[q.end : clause.end]
         if any(w in before[-6:] for w in markers.SPEC_WORDS):
             return False
-        if q.category == "money" and any(
-            w in clause.text for w in markers.SUBSIDY_WORDS
+        if (
+            q.category == "money"
+            and any(w in clause.text for w in markers.SUBSIDY_WORDS)
+            and not self.disbursed(before)
         ):
             return False
         if q.unit == "%" and any(w in clause.text for w in markers.ALLOCATION_WORDS):
             return False
-        if any(w in before for w in markers.CONDITION_OPENERS) and any(
-            w in after for w in markers.CONDITION_CLOSERS
+        if markers.CONDITION_OPENER_RE.search(before) and self.condition_closed(
+            q, after
         ):
+            return False
+        if q.category == "money" and self.cap_of_rule(q):
             return False
         if q.category == "count" and self.structural_count(q, after):
             return False
         return True
+
+    def condition_closed(self, q: Quantity, after: str) -> bool:
+        """对…<number>… closed by 给予/予以: in the clause, or later in the
+        sentence when the number sits in a 的-clause ("对上年度研发费用支出超
+        过200万元且较上一年度增长的企业，按照…给予补助")."""
+        if any(w in after for w in markers.CONDITION_CLOSERS):
+            return True
+        if "的" not in after:
+            return False
+        sentence = self.sentence_of(q.start)
+        rest = self.text[q.end : sentence.end]
+        return any(w in rest for w in markers.CONDITION_CLOSERS)
+
+    def cap_of_rule(self, q: Quantity) -> bool:
+        """ "…给予补助，单个企业每年最高50万元": the ceiling of a rule."""
+        if q.comparator not in markers.CAP_COMPARATORS:
+            return False
+        sentence = self.sentence_of(q.start)
+        lead = self.text[sentence.start : q.start]
+        return any(w in lead for w in markers.SUBSIDY_WORDS)
+
+    @staticmethod
+    def disbursed(before: str) -> bool:
+        """Money reported as paid out ("共兑现补助资金3200万元"), not a rule."""
+        return any(w in before for w in markers.DISBURSEMENT_WORDS) and not any(
+            w in before for w in markers.RULE_WORDS
+        )
 
     def ordinal_rank(self, q: Quantity) -> bool:
         """ "成为全国第7个国家级示范区" is a rank; "第十四个五年规划" is not."""
@@ -144,7 +176,7 @@ class _Provision:
         # parts of an enumeration.  "百余所" keeps its 余.
         if not q.number_text.isascii() and q.comparator == "=":
             return True
-        noun, _ = names._split_predicate(after.rstrip("。！？；，："))
+        noun, _ = names.split_predicate(after.rstrip("。！？；，："))
         noun = names.strip_parentheticals(noun)
         return any(noun.endswith(h) for h in markers.ABSTRACT_HEADS)
 
@@ -306,9 +338,6 @@ class _Provision:
         clause = self.clause_of(q.start)
         return "力争" in self.text[clause.start : q.start]
 
-    def comparator(self, q: Quantity) -> str:
-        return q.comparator
-
     def candidates(self) -> list[_Candidate]:
         out: list[_Candidate] = []
         usable = [q for q in self.quantities if self.usable(q)]
@@ -336,7 +365,7 @@ class _Provision:
                     per_year=is_target and self.per_year(q),
                     aspirational=is_target and self.aspirational(q, time),
                     unit=unit,
-                    comparator=self.comparator(q),
+                    comparator=q.comparator,
                     sentence=self.sentence_of(q.start),
                 )
             )
@@ -384,7 +413,7 @@ class _Provision:
         order = names.quantity_noun_order(q, after)
         if order == "share":
             list_predicate = self.list_predicate(usable, i, clause)
-            noun, predicate = names._split_predicate(after[1:])
+            noun, predicate = names.split_predicate(after[1:])
             predicate = predicate or list_predicate
             noun = names.strip_parentheticals(noun)
             return f"{predicate}的{noun}占比" if predicate else f"{noun}占比", "share"
@@ -402,6 +431,10 @@ class _Provision:
                 return f"{previous_name}{base}的倍数", "delta"
             return f"{previous_name}{base}", "delta"
         name = names.name_before(before)
+        if name.startswith("占") and previous_name:
+            # "研发经费支出达到28.6亿元，占地区生产总值比重为1.3%": the share
+            # of the amount named just before.
+            return previous_name + name, "share_of_previous"
         same_clause = previous is not None
         if not name and previous_name and same_clause:
             return previous_name, "list"
@@ -451,7 +484,7 @@ class _Provision:
         tail = self.text[last.end : clause.end]
         if tail.startswith("的"):
             tail = tail[1:]
-        _, predicate = names._split_predicate(tail)
+        _, predicate = names.split_predicate(tail)
         return predicate.rstrip("。；，")
 
 
@@ -531,9 +564,37 @@ def extract_quantity_facts(
     return targets, figures
 
 
-def extract_targets(text: str, **context) -> list[ExtractedTarget]:
-    return extract_quantity_facts(text, **context)[0]
+def extract_targets(
+    text: str,
+    *,
+    offset: int = 0,
+    doc_year: int | None = None,
+    plan_period: tuple[int, int] | None = None,
+    section_heading: str = "",
+) -> list[ExtractedTarget]:
+    """The targets of ``extract_quantity_facts``."""
+    return extract_quantity_facts(
+        text,
+        offset=offset,
+        doc_year=doc_year,
+        plan_period=plan_period,
+        section_heading=section_heading,
+    )[0]
 
 
-def extract_figures(text: str, **context) -> list[ExtractedFigure]:
-    return extract_quantity_facts(text, **context)[1]
+def extract_figures(
+    text: str,
+    *,
+    offset: int = 0,
+    doc_year: int | None = None,
+    plan_period: tuple[int, int] | None = None,
+    section_heading: str = "",
+) -> list[ExtractedFigure]:
+    """The reported figures of ``extract_quantity_facts``."""
+    return extract_quantity_facts(
+        text,
+        offset=offset,
+        doc_year=doc_year,
+        plan_period=plan_period,
+        section_heading=section_heading,
+    )[1]

@@ -61,19 +61,41 @@ TARGET_SECTION_WORDS = ("目标", "任务", "措施", "重点", "部署")
 # the time of the number: "比“十二五”期间增加了", "是“十二五”期间的1.29倍".
 COMPARISON_BEFORE_PERIOD = ("比", "较", "是", "为", "与", "同")
 # A year without a lead word sets the time only as an adverbial ("2021年，",
-# "（2011年）：", "2011年和2013年，"); "入选2018年全国科技创新百强县" names a list.
-ADVERBIAL_AFTER_YEAR = "，：）、和至及"
+# "（2011年）：", "2011年和2013年，", "2022年共兑现…"); "入选2018年全国科技创新
+# 百强县" names a list.
+ADVERBIAL_AFTER_YEAR = "，：）、和至及共"
 
 # -- numbers that are not targets or figures ---------------------------------
 
 # Money in a clause with these words is a subsidy (measures.extraction owns it).
-SUBSIDY_WORDS = ("给予", "资助", "补助", "补贴", "奖励", "额度", "每项", "每件", "奖金")
+SUBSIDY_WORDS = (
+    "给予",
+    "资助",
+    "补助",
+    "补贴",
+    "奖励",
+    "额度",
+    "每项",
+    "每件",
+    "奖金",
+    "贴息",
+)
+# ...unless the clause reports money paid out: a disbursement word before the
+# number and no rule word ("2022年共兑现补助资金3200万元" is a figure; "对…
+# 发放一次性补贴5000元" stays a rule).
+DISBURSEMENT_WORDS = ("兑现", "兑付", "拨付", "下达", "发放", "共计", "合计", "累计")
+RULE_WORDS = ("给予", "予以", "对", "每", "按", "最高", "不超过", "不高于", "一次性")
 # A share with these words around it is an award/allocation rule
-# ("70%一次性奖给成果完成人", "增值收益部分50%用于奖励科研团队").
-ALLOCATION_WORDS = ("奖给", "奖励", "用于", "给予", "分成", "让渡")
+# ("70%一次性奖给成果完成人", "增值收益部分50%用于奖励科研团队",
+#  "从净收入中提取不低于百分之七十的比例").
+ALLOCATION_WORDS = ("奖给", "奖励", "用于", "给予", "分成", "让渡", "提取", "提留")
 # "对…达到1%…的科技项目予以重点支持": the number is an eligibility condition.
-CONDITION_OPENERS = ("对",)
+# (对 as a preposition: not 针对/相对/面对/对接/对于.)
+CONDITION_OPENER_RE = re.compile(r"(?<![针相面应绝核比])对(?![接于外象话])")
 CONDITION_CLOSERS = ("予以", "给予")
+# A ceiling on money after a support word earlier in the sentence is the cap
+# of that rule ("…给予补助，单个企业每年最高50万元").
+CAP_COMPARATORS = ("<=", "<")
 # Technical specifications of products, not indicators ("时速400公里").
 SPEC_WORDS = ("时速", "口径", "直径", "长度", "速度", "精度", "波长")
 SKIP_UNIT_CATEGORIES = ("length", "time", "weight")
@@ -103,6 +125,12 @@ LEADING_WORDS = (
     "目前",
     "全省",
     "我省",
+    "全市",
+    "我市",
+    "全区",
+    "我区",
+    "全县",
+    "我县",
     "其中",
     "共有",
     "现有",

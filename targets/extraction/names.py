@@ -100,7 +100,7 @@ def _after_marker(before: str) -> str:
     return before[best + len(best_word) :]
 
 
-def _split_predicate(noun_phrase: str) -> tuple[str, str]:
+def split_predicate(noun_phrase: str) -> tuple[str, str]:
     """(noun, predicate) at the first predicate verb ("企业达到《…》标准")."""
     first = len(noun_phrase)
     for verb in markers.PREDICATE_VERBS + ("由",):
@@ -145,7 +145,7 @@ def name_after(after: str, before: str, unit: str, list_predicate: str) -> str:
     if phrase.startswith("的"):
         phrase = phrase[1:]
     phrase = _cut_before_measure(phrase)
-    noun, predicate = _split_predicate(phrase)
+    noun, predicate = split_predicate(phrase)
     noun = _head_noun(noun) if noun else ""
     if len(strip_parentheticals(noun)) > 2:
         noun = strip_parentheticals(noun)

@@ -45,6 +45,15 @@ def test_a_gb18030_file_keeps_characters_outside_gbk():
     assert decode(text.encode("gb18030"), max_bytes=LIMIT) == text
 
 
+# Two-byte GB18030 sequences drawn at random: valid GB18030, but mostly rare
+# characters no policy text is made of.
+GB18030_NOISE = bytes(
+    byte
+    for i in range(1500)
+    for byte in (0x81 + (i * 37) % 0x7E, 0x40 + (i * 53) % 0x3F)
+)
+
+
 @pytest.mark.parametrize(
     ("data", "max_bytes", "chinese", "english"),
     [
@@ -54,15 +63,24 @@ def test_a_gb18030_file_keeps_characters_outside_gbk():
         # UTF-16 without its BOM: NUL bytes everywhere, refused rather than guessed.
         (REPLY.encode("utf-16-le"), LIMIT, "二进制", "binary"),
         (REPLY.encode("utf-8") + b"\x01\x02\x03\x04" * 40, LIMIT, "二进制", "binary"),
+        (b"\xff\x80" * 60, LIMIT, "无法解码", "undecodable"),
+        (b"\x80\x81\xff" + REPLY.encode("utf-8"), LIMIT, "无法解码", "undecodable"),
+        # a BOM, then bytes that are no text in the declared encoding
         (
-            b"\x80\x81\xff" + REPLY.encode("utf-8"),
+            codecs.BOM_UTF16_LE + bytes(range(32, 256)) * 4,
             LIMIT,
-            "无法识别文件编码",
-            "cannot decode",
+            "中文",
+            "no recognisable",
         ),
-        (codecs.BOM_UTF8 + b"\xff\xfe\xfd", LIMIT, "无法按", "cannot decode"),
-        (b"Policy text in English only, no Chinese at all.", LIMIT, "中文", "Chinese"),
-        ("科技成果转化".encode(), LIMIT, "中文", "only 6 CJK"),
+        (codecs.BOM_UTF8 + b"\xff\xfe\xfd" * 30, LIMIT, "中文", "no recognisable"),
+        (GB18030_NOISE, LIMIT, "中文", "no recognisable"),
+        (
+            b"Policy text in English only, no Chinese at all.",
+            LIMIT,
+            "中文",
+            "no recognisable",
+        ),
+        ("科技成果转化".encode(), LIMIT, "中文", "6 common CJK"),
     ],
     ids=[
         "empty",
@@ -71,7 +89,10 @@ def test_a_gb18030_file_keeps_characters_outside_gbk():
         "utf16 without bom",
         "control characters",
         "undecodable",
-        "broken utf8 after bom",
+        "undecodable start",
+        "utf16 bom then noise",
+        "utf8 bom then noise",
+        "gb18030 noise",
         "english only",
         "too little chinese",
     ],

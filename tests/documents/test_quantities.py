@@ -82,7 +82,10 @@ def kinds(text):
         ),
         (  # 001 一(二): 10个左右, 100名左右
             "新增认定10个左右省级中试中心。每年培训100名左右技术经纪人。",
-            [("10个左右", "10", None, "个", "~"), ("100名左右", "100", None, "名", "~")],
+            [
+                ("10个左右", "10", None, "个", "~"),
+                ("100名左右", "100", None, "名", "~"),
+            ],
         ),
         (  # 002 一.3 and 001 措施19: 最高 / 不高于 / 不低于
             "给予额度最高 1000 万元的信用贷款；每件一次性给予不高于5000元的补助；"
@@ -212,7 +215,9 @@ def test_offsets_point_into_the_text():
 
 def test_aspiration_is_read_in_the_clause():
     # 001 一(二): only the 50亿元 is 力争.
-    text = normalise("全省技术合同交易额力争达到50亿元，高技术产业增加值占工业增加值比重达到25％以上。")
+    text = normalise(
+        "全省技术合同交易额力争达到50亿元，高技术产业增加值占工业增加值比重达到25％以上。"
+    )
     assert [q.aspirational for q in find_quantities(text)] == [True, False]
 
 

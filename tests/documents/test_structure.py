@@ -10,6 +10,8 @@ heading as "paragraph ×N".  Labels are as printed in the raw text ("专栏１")
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from documents.parsing.headings import PROVISION_KINDS
 from documents.parsing.normalise import normalise
@@ -852,3 +854,20 @@ def test_a_section_met_after_articles_goes_above_them():
             "  article 第四条",
         ]
     )
+
+
+ALPHABET = list(
+    "第一二三章节条编、（）()。，：1２3.、专栏１２序号 指标 2020年 ＞\n\n　"
+    "---———科技成果转化吉林省发展目标下一步2022年7月6日吉林省科学技术厅"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET), max_size=300).map("".join))
+def test_any_text_gives_a_consistent_tree(raw):
+    normalised = normalise(raw)
+    for root in parse(normalised):
+        for node in root.walk():
+            assert node.kind in PROVISION_KINDS
+            assert node.text == normalised.text[node.text_start : node.text_end]
+            assert node.start <= node.text_start <= node.text_end

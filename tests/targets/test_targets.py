@@ -130,7 +130,9 @@ P001_GOALS = (
 
 def test_001_main_goals():
     text = normalise(P001_GOALS)
-    targets = extract_targets(text, section_heading="一、总体思路 › （二）主要目标", **DOC_001)
+    targets = extract_targets(
+        text, section_heading="一、总体思路 › （二）主要目标", **DOC_001
+    )
     assert [(t.value, t.unit, t.year, t.aspirational) for t in targets] == [
         (50, "个", 2020, False),
         (1, "个", 2020, False),
@@ -256,9 +258,7 @@ def test_001_subsidies_and_conditions_are_not_targets(text):
 
 
 def test_002_funds_present_figures_and_a_dated_year():
-    text = (
-        "两支基金规模分别达到 8.8 亿元和 8 亿元，已累计投资省内项目 126 个，累计投入资金 13亿元。"
-    )
+    text = "两支基金规模分别达到 8.8 亿元和 8 亿元，已累计投资省内项目 126 个，累计投入资金 13亿元。"
     assert facts(text, **DOC_002) == [
         ("figure", "8.8亿元", "8.8", "亿元", "=", 2022),
         ("figure", "8亿元", "8", "亿元", "=", 2022),
@@ -364,7 +364,9 @@ P003_GOALS = (
 
 
 def test_003_goals_are_aspirational_for_the_whole_paragraph():
-    targets = extract_targets(normalise(P003_GOALS), section_heading="三、目标任务", **DOC_003)
+    targets = extract_targets(
+        normalise(P003_GOALS), section_heading="三、目标任务", **DOC_003
+    )
     assert [
         (t.value, t.unit, t.comparator, t.year, t.aspirational, t.indicator_key)
         for t in targets
@@ -445,7 +447,14 @@ def test_004_totals_of_the_13th_plan_with_lost_decimal_points():
     )
     figures = extract_figures(normalise(text), section_heading=ACHIEVEMENTS, **DOC_004)
     assert [
-        (f.raw_value_text, f.unit, f.comparator, f.year_start, f.year, f.suggested_value)
+        (
+            f.raw_value_text,
+            f.unit,
+            f.comparator,
+            f.year_start,
+            f.year,
+            f.suggested_value,
+        )
         for f in figures
     ] == [
         ("6906", "亿元", "=", 2016, 2020, Decimal("690.6")),
@@ -474,13 +483,14 @@ def test_004_stocks_without_a_date_are_the_plan_base_year():
         ("figure", "3个", "3", "个", "=", 2020),
         ("figure", "1个", "1", "个", "=", 2020),
     ]
-    assert names(text, ACHIEVEMENTS, **DOC_004)["21人"] == "入选科技部创新人才推进计划的人员"
+    assert (
+        names(text, ACHIEVEMENTS, **DOC_004)["21人"]
+        == "入选科技部创新人才推进计划的人员"
+    )
 
 
 def test_004_an_attributive_year_does_not_date_the_next_sentence():
-    text = (
-        "延吉市、通化县入选２０１８年全国科技创新百强县。省集成创新综合体吸纳集聚４２６家企业。"
-    )
+    text = "延吉市、通化县入选２０１８年全国科技创新百强县。省集成创新综合体吸纳集聚４２６家企业。"
     assert facts(text, ACHIEVEMENTS, **DOC_004) == [
         ("figure", "426家", "426", "家", "=", 2020)
     ]
@@ -514,7 +524,9 @@ def test_004_a_dated_sentence_of_2020():
 
 def test_004_the_ordinal_of_a_zone_has_no_year():
     text = "长吉图国家科技成果转移转化示范区成为全国第７个国家级示范区"
-    (figure,) = extract_figures(normalise(text), section_heading=ACHIEVEMENTS, **DOC_004)
+    (figure,) = extract_figures(
+        normalise(text), section_heading=ACHIEVEMENTS, **DOC_004
+    )
     assert (figure.value, figure.unit, figure.year) == (7, "位", None)
 
 
@@ -527,7 +539,9 @@ def test_004_plan_targets():
         **DOC_004,
     ) == [("target", "3000亿元", "3000", "亿元", "=", 2025)]
     (target,) = extract_targets(
-        normalise("力争在 “十四五”期间每年筛选推出２００项优质科技成果，助力招商引资，加速落地转化。"),
+        normalise(
+            "力争在 “十四五”期间每年筛选推出２００项优质科技成果，助力招商引资，加速落地转化。"
+        ),
         **DOC_004,
     )
     assert (target.value, target.year, target.per_year, target.aspirational) == (

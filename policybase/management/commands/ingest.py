@@ -12,7 +12,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from documents.curation import apply_curations, load_shipped
 from documents.models import Document
-from policybase.ingest import RunReport, bundled_sources, ingest_source, source_from_path
+from policybase.ingest import (
+    RunReport,
+    bundled_sources,
+    ingest_source,
+    source_from_path,
+)
 from policybase.ingest.sources import CURATION_DIR
 from policybase.ingest.stages import counts
 

@@ -1,0 +1,102 @@
+"""``search()``: from what a person typed to a ranked, explained, faceted page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from documents.models import Provision
+
+from .backends import backend_for, plan_for
+from .facets import facet_counts
+from .index import indexed_text
+from .normalise import normalise
+from .query import Query, parse
+from .snippets import explain, snippet
+
+MAX_PAGE_SIZE = 100
+
+
+@dataclass
+class Hit:
+    provision: Provision
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]
+    reasons: list[dict]
+
+    def as_dict(self) -> dict:
+        p = self.provision
+        return {
+            "id": p.pk,
+            "document": p.document.key,
+            "document_title": p.document.display_title,
+            "key": p.key,
+            "path": p.path_display,
+            "heading": p.heading,
+            "score": round(self.score, 6),
+            "snippet": str(self.snippet),
+            "highlights": self.highlights,
+            "text": p.text,
+            "why": self.reasons,
+            "url": p.get_absolute_url(),
+        }
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    total_is_lower_bound: bool = False
+    facets: dict = field(default_factory=dict)
+    page: int = 1
+    page_size: int = 10
+    ids: list[int] = field(default_factory=list)  # every ranked match (≤ the bound)
+
+    @property
+    def start(self) -> int:
+        """The rank of the first hit shown."""
+        return (self.page - 1) * self.page_size + 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def notices(self) -> list[str]:
+        return self.query.notices
+
+
+def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=True):
+    query = parse(raw)
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    result = SearchResult(query=query, page=max(1, int(page)), page_size=page_size)
+    if query.is_empty:
+        return result
+    restrict = None
+    if filterset is not None and filterset.is_active:
+        sql, params = filterset.qs.values("pk").query.sql_with_params()
+        restrict = (sql, list(params))
+    candidates = backend_for(connection).candidates(plan_for(query), restrict)
+    scores = candidates.scores
+    ids = candidates.ids
+    result.ids = ids
+    result.total = len(ids)
+    result.total_is_lower_bound = candidates.bounded
+    first = (result.page - 1) * page_size
+    shown = ids[first : first + page_size]
+    provisions = Provision.objects.with_path().in_bulk(shown)
+    for pk in shown:
+        p = provisions.get(pk)
+        if p is None:
+            continue  # deleted since indexed; the receiver drops it from the index
+        text = indexed_text(p)
+        html, spans = snippet(query, text)
+        result.hits.append(
+            Hit(p, scores[pk], html, spans, explain(query, normalise(text)))
+        )
+    if facets:
+        result.facets = facet_counts(ids)
+    return result

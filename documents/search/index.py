@@ -1,0 +1,106 @@
+"""Keeping the search index in step with the provisions.
+
+``update(ids)`` re-reads those provisions and replaces their index rows (rows
+of provisions that no longer exist are dropped); ``rebuild()`` starts from
+scratch.  Ingest calls ``update`` at the end of each document; the
+post_save/post_delete receivers (receivers.py) cover admin edits.
+"""
+
+from django.db import connection, transaction
+
+from documents.models import Provision
+from documents.tokenize import segment
+
+from .backends import backend_for
+from .normalise import normalise
+
+BATCH = 2000
+
+# Databases whose index tables were checked in this process.  A database
+# migrated while the index schema was still changing lacks the impact tables;
+# create() is idempotent (IF NOT EXISTS), so the first write repairs it.
+_checked: set = set()
+
+
+def _backend():
+    backend = backend_for(connection)
+    key = (connection.alias, str(connection.settings_dict.get("NAME")))
+    if key not in _checked:
+        backend.create()
+        _checked.add(key)
+    return backend
+
+
+def indexed_text(provision) -> str:
+    return " ".join(filter(None, (provision.heading, provision.text)))
+
+
+def row_for(provision) -> tuple[int, str, str]:
+    """(id, words, plain text) — the index row of one provision."""
+    text = indexed_text(provision)
+    return provision.pk, segment(text), normalise(text)
+
+
+def update(provision_ids):
+    ids = sorted(set(provision_ids))
+    if not ids:
+        return
+    backend = _backend()
+    with transaction.atomic():
+        for i in range(0, len(ids), BATCH):
+            chunk = ids[i : i + BATCH]
+            provisions = list(
+                Provision.objects.filter(pk__in=chunk).only("heading", "text", "search_text")
+            )
+            rows = [row_for(p) for p in provisions]
+            _keep_search_text(provisions, rows)
+            backend.delete(set(chunk) - {p.pk for p in provisions})
+            backend.replace(rows)
+
+
+def remove(provision_ids):
+    _backend().delete(provision_ids)
+
+
+def rebuild() -> int:
+    """Drop every index row and index every provision again; returns the count."""
+    _checked.clear()
+    backend = _backend()
+    counted = []
+
+    def batches(pass_number):
+        ids = list(Provision.objects.order_by("pk").values_list("pk", flat=True))
+        for i in range(0, len(ids), BATCH):
+            chunk = ids[i : i + BATCH]
+            if pass_number == 2:
+                # The words were written back on the first pass.
+                yield list(
+                    Provision.objects.filter(pk__in=chunk)
+                    .order_by("pk")
+                    .values_list("pk", "search_text", "heading")
+                )
+                continue
+            provisions = list(
+                Provision.objects.filter(pk__in=chunk).only("heading", "text", "search_text")
+            )
+            rows = [row_for(p) for p in provisions]
+            _keep_search_text(provisions, rows)
+            counted.append(len(rows))
+            yield rows
+
+    with transaction.atomic():
+        backend.clear()
+        backend.bulk_load(batches)
+    return sum(counted)
+
+
+def _keep_search_text(provisions, rows):
+    # Provision.search_text is the words the index holds; an admin edit of the
+    # text, or a new user dictionary, leaves it stale until this writes it back.
+    stale = []
+    for provision, (_pk, words, _plain) in zip(provisions, rows, strict=True):
+        if provision.search_text != words:
+            provision.search_text = words
+            stale.append(provision)
+    if stale:
+        Provision.objects.bulk_update(stale, ["search_text"], batch_size=500)

@@ -1,0 +1,81 @@
+"""Highlighted snippets and "why it matched", computed for the shown page only."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .normalise import normalise_with_offsets
+from .query import Query
+
+WINDOW = 60  # characters of context either side of the first highlight
+
+
+def explain(query: Query, plain: str) -> list[dict]:
+    """The terms and synonyms that hit in one provision's normalised text."""
+    reasons = []
+    for term in query.terms:
+        for form in term.forms:
+            parts = [form.text] if form.substring else list(form.words)
+            if parts and all(p in plain for p in parts):
+                reasons.append(
+                    {
+                        "term": term.typed,
+                        "matched": form.text,
+                        "synonym": form.synonym,
+                        "phrase": term.phrase,
+                    }
+                )
+    return reasons
+
+
+def highlight_spans(query: Query, plain: str) -> list[tuple[int, int]]:
+    """Spans of the normalised text to highlight: whole forms where they occur,
+    else their words."""
+    needles = set()
+    for term in query.terms:
+        for form in term.forms:
+            if form.text in plain:
+                needles.add(form.text)
+            elif not form.substring:
+                needles.update(w for w in form.words if w in plain)
+    spans = []
+    for needle in needles:
+        start = plain.find(needle)
+        while start != -1:
+            spans.append((start, start + len(needle)))
+            start = plain.find(needle, start + len(needle))
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def snippet(query: Query, text: str) -> tuple[str, list[tuple[int, int]]]:
+    """(HTML snippet with <mark>, highlight spans as offsets into ``text``)."""
+    plain, offsets, display = normalise_with_offsets(text)
+    spans = [
+        (offsets[s], offsets[e - 1] + 1)
+        for s, e in highlight_spans(query, plain)
+    ]
+    if spans:
+        lo = max(0, spans[0][0] - WINDOW)
+        hi = min(len(display), max(spans[0][1] + WINDOW, lo + 2 * WINDOW))
+    else:
+        lo, hi = 0, min(len(display), 2 * WINDOW)
+    pieces = ["…" if lo > 0 else ""]
+    cursor = lo
+    for start, end in spans:
+        if end <= lo or start >= hi:
+            continue
+        start, end = max(start, lo), min(end, hi)
+        pieces.append(escape(display[cursor:start]))
+        pieces.append(f"<mark>{escape(display[start:end])}</mark>")
+        cursor = end
+    pieces.append(escape(display[cursor:hi]))
+    pieces.append("…" if hi < len(display) else "")
+    return mark_safe("".join(pieces)), spans

@@ -1,0 +1,73 @@
+"""The search page (/search/) and the search API (/api/v1/search/): both thin
+over ``engine.search`` and the shared ``SearchFilter``."""
+
+from django.shortcuts import render
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .engine import search
+from .filters import SearchFilter
+
+
+def _int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _run(params, page_size):
+    filterset = SearchFilter(params, queryset=SearchFilter.Meta.model.objects.all())
+    errors = {}
+    if not filterset.is_valid():
+        errors = {k: [str(m) for m in v] for k, v in filterset.errors.items()}
+        filterset = None
+    result = search(
+        params.get("q", ""),
+        filterset=filterset,
+        page=_int(params.get("page"), 1),
+        page_size=_int(params.get("page_size"), page_size),
+    )
+    return result, filterset, errors
+
+
+def search_page(request):
+    result, filterset, errors = _run(request.GET, 10)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "q": request.GET.get("q", ""),
+            "result": result,
+            "filter_errors": errors,
+            "active": {k: v for k, v in request.GET.items() if k not in ("q", "page") and v},
+            "base_query": params.urlencode(),
+        },
+    )
+
+
+class SearchAPIView(APIView):
+    """全文检索 / Full-text search over provisions.
+
+    ``?q=`` (words AND-ed; ``OR``; ``-exclude``; ``"exact phrase"``), filters
+    ``document``, ``doc_type``, ``theme``, ``year``, ``instrument``,
+    ``has_subsidy``, ``has_target``; ``page``, ``page_size`` (≤ 100).
+    """
+
+    def get(self, request):
+        result, _filterset, errors = _run(request.query_params, 10)
+        return Response(
+            {
+                "query": result.query.raw,
+                "notices": result.notices,
+                "filter_errors": errors,
+                "count": result.total,
+                "count_is_lower_bound": result.total_is_lower_bound,
+                "page": result.page,
+                "page_size": result.page_size,
+                "results": [hit.as_dict() for hit in result.hits],
+                "facets": result.facets,
+            }
+        )

@@ -1,0 +1,123 @@
+"""``POST /api/v1/{targets,figures,subsidies}/{id}/curate/``: the API's only
+write.  It records a ``Curation`` through ``documents.curation.curate`` (the
+same path as the admin), so the decision survives re-ingest."""
+
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from documents.curation import CurationError, coerce, curate
+from documents.models import Curation
+
+from .permissions import CanCurate
+
+# What a curator may change: the fact's reading, never its provenance
+# (document, provision, offsets, fingerprint, rule).
+CURATED_FIELDS = {
+    "value",
+    "value_max",
+    "unit",
+    "comparator",
+    "year",
+    "year_start",
+    "indicator",
+    "per_year",
+    "aspirational",
+    "baseline_value",
+    "baseline_year",
+    "kind",
+    "amount_min",
+    "amount_max",
+    "ratio_percent",
+    "basis",
+    "cap",
+    "per",
+    "beneficiary",
+    "funding_source",
+}
+
+
+class CurationRequestSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=Curation.Action.choices,
+        help_text="confirm: the rule read it right; correct: apply `changes`; "
+        "reject: hide the fact.",
+    )
+    changes = serializers.DictField(
+        required=False,
+        default=dict,
+        help_text='For `correct`: field name → new value, e.g. {"value": "2.5"}.',
+    )
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text="Why; shown to other curators.",
+    )
+
+    def validate(self, attrs):
+        model = self.context["model"]
+        errors = []
+        for name, value in attrs["changes"].items():
+            if name not in CURATED_FIELDS:
+                errors.append(f"{name}: 不可修改 / cannot be changed")
+                continue
+            try:
+                model_field = model._meta.get_field(name)
+                coerced = coerce(model, name, value)
+                if not model_field.is_relation:
+                    model_field.clean(coerced, None)
+            except FieldDoesNotExist:
+                errors.append(f"{name}: 不可修改 / cannot be changed")
+            except ObjectDoesNotExist:
+                errors.append(f"{name}: 不存在 / no such object: {value!r}")
+            except (CurationError, DjangoValidationError, ValueError, TypeError) as exc:
+                errors.append(f"{name}: {exc}")
+        if errors:
+            raise ValidationError({"changes": errors})
+        if attrs["action"] == Curation.Action.CORRECT and not attrs["changes"]:
+            raise ValidationError(
+                {"changes": ["更正须给出修改内容 / a correction needs changes"]}
+            )
+        return attrs
+
+
+class CurationMixin:
+    @extend_schema(
+        summary="Curate this fact (curators only)",
+        description="Confirm, correct or reject the fact. Needs a token or "
+        "session of a user with the fact's change permission (the curator group); "
+        "returns the fact as it now reads.",
+        request=CurationRequestSerializer,
+        filters=False,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[CanCurate],
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def curate(self, request, pk=None):
+        # The list queryset defers columns; curation saves the whole row.
+        model = self.get_queryset().model
+        fact = model.objects.select_related("document").get(pk=self.get_object().pk)
+        incoming = CurationRequestSerializer(
+            data=request.data, context={"model": model}
+        )
+        incoming.is_valid(raise_exception=True)
+        curate(
+            fact,
+            incoming.validated_data["action"],
+            changes=incoming.validated_data["changes"],
+            reason=incoming.validated_data["reason"],
+            author=request.user,
+            source="api",
+        )
+        fact = model.objects.select_related("document").get(pk=fact.pk)
+        return Response(self.get_serializer(fact).data)

@@ -1,0 +1,60 @@
+"""``manage.py setup_groups``: the curator and viewer permission groups.
+
+Idempotent: run it after every migrate (``make migrate`` does).  Permissions
+are set exactly, so removing one from the lists below takes it away again.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db.models import Q
+
+KB_APPS = ("documents", "measures", "targets")
+
+# Facts a curator confirms, corrects or rejects (the admin turns every change
+# into a Curation); curations themselves are made through the facts, and a
+# curator may amend a curation's reason.  Nobody but a superuser deletes.
+CURATOR_CHANGE = {
+    "targets": ["target", "figure"],
+    "measures": ["subsidy"],
+    "documents": ["curation"],
+}
+
+GROUPS = {
+    "curator": "审核员 / curator: views everything, confirms and corrects facts",
+    "viewer": "查看者 / viewer: views everything, changes nothing",
+}
+
+
+def view_permissions():
+    return Permission.objects.filter(
+        content_type__app_label__in=KB_APPS, codename__startswith="view_"
+    )
+
+
+def curator_permissions():
+    change = Q()
+    for app_label, models in CURATOR_CHANGE.items():
+        change |= Q(
+            content_type__app_label=app_label,
+            codename__in=[f"change_{m}" for m in models],
+        )
+    return view_permissions() | Permission.objects.filter(change)
+
+
+def setup_groups():
+    curator, _ = Group.objects.get_or_create(name="curator")
+    curator.permissions.set(curator_permissions())
+    viewer, _ = Group.objects.get_or_create(name="viewer")
+    viewer.permissions.set(view_permissions())
+    return curator, viewer
+
+
+class Command(BaseCommand):
+    help = "Create or update the curator and viewer groups / 创建审核员与查看者用户组"
+
+    def handle(self, *args, **options):
+        for group in setup_groups():
+            self.stdout.write(
+                f"{group.name}: {group.permissions.count()} permissions / 项权限 — "
+                f"{GROUPS[group.name]}"
+            )

@@ -1,0 +1,54 @@
+"""Users of the admin: a superuser, a curator and a viewer (the groups made
+by ``setup_groups``).  Tests log in with ``force_login``: it skips the
+password check, so django-axes' lockout never interferes."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from policybase.management.commands.setup_groups import setup_groups
+
+
+@pytest.fixture
+def groups(db):
+    return dict(zip(("curator", "viewer"), setup_groups(), strict=True))
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("root", "root@example.org", "x")
+
+
+@pytest.fixture
+def curator(groups):
+    user = User.objects.create_user("curator1", is_staff=True)
+    user.groups.add(groups["curator"])
+    return user
+
+
+@pytest.fixture
+def viewer(groups):
+    user = User.objects.create_user("viewer1", is_staff=True)
+    user.groups.add(groups["viewer"])
+    return user
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return client_for(superuser)
+
+
+@pytest.fixture
+def curator_client(curator):
+    return client_for(curator)
+
+
+@pytest.fixture
+def viewer_client(viewer):
+    return client_for(viewer)
