@@ -17,6 +17,7 @@ from django.forms import HiddenInput, MultiWidget
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
 from .models import CrossReference, Document, Provision, Theme
@@ -116,6 +117,7 @@ def link_tree(document, provisions):
     return provisions
 
 
+@require_safe
 def home(request):
     documents = light_documents().order_by(
         F("issued_on").asc(nulls_last=True), "key"
@@ -132,6 +134,7 @@ def home(request):
     )
 
 
+@require_safe
 def document_page(request, key):
     document = get_object_or_404(light_documents(), key=key)
     provisions = link_tree(
@@ -151,6 +154,7 @@ def document_page(request, key):
     )
 
 
+@require_safe
 def provision_page(request, key, provision_key):
     provision = get_object_or_404(
         Provision.objects.with_path()
@@ -178,6 +182,7 @@ def provision_page(request, key, provision_key):
     )
 
 
+@require_safe
 def theme_list(request):
     themes = list(Theme.objects.all())
     documents = list(
@@ -204,6 +209,7 @@ def theme_list(request):
     )
 
 
+@require_safe
 def theme_page(request, slug):
     theme = get_object_or_404(
         Theme.objects.select_related("parent").prefetch_related("children"), slug=slug
@@ -231,6 +237,7 @@ def theme_page(request, slug):
     )
 
 
+@require_safe
 def compare(request):
     """``/compare/?theme=<slug>&documents=a,b``: one theme, documents side by side.
 
@@ -298,6 +305,8 @@ class FilteredListView(FilterView):
     """
 
     paginate_by = 50
+    # Read-only pages: anything but GET/HEAD gets 405, not a page.
+    http_method_names = ["get", "head", "options"]
     sort_fields = {}
     default_sort = None
     form_fields = ()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from documents.extraction.units import category_of, to_yuan
 from documents.models import Fact, FactQuerySet
 
 
@@ -128,6 +129,21 @@ class QuantityFact(Fact):
         return self.value != self.raw_value
 
 
+def in_unit(value, unit, wanted):
+    """``value`` (in ``unit``) expressed in ``wanted``; None when the two do
+    not measure alike.  Counts of things compare whatever the classifier (a
+    target of 60个 key laboratories against 148家 reported), money converts
+    (万元 ↔ 亿元); person-times (人次) count visits, not people."""
+    if unit == wanted:
+        return value
+    kinds = {category_of(unit), category_of(wanted)}
+    if kinds == {"money"}:
+        return to_yuan(value, unit) / to_yuan(Decimal(1), wanted)
+    if kinds == {"count"} and "人次" not in (unit, wanted):
+        return value
+    return None
+
+
 class Target(QuantityFact):
     per_year = models.BooleanField(_("每年"), default=False)
     aspirational = models.BooleanField(_("力争"), default=False)
@@ -156,17 +172,21 @@ class Target(QuantityFact):
 
     def judge(self, figures):
         """(status, figure): met or not met by the first of ``figures`` (same
-        indicator) reported for this target's year or later in the same unit,
-        pending when there is none or the target has no year."""
+        indicator) reported for this target's year or later in a comparable
+        unit (see in_unit), pending when there is none or no year."""
         if self.year is None:
             return TargetStatus.PENDING, None
         later = [
-            f for f in figures if f.year is not None and f.year >= self.year and f.unit == self.unit
+            f
+            for f in figures
+            if f.year is not None
+            and f.year >= self.year
+            and in_unit(f.value, f.unit, self.unit) is not None
         ]
         if not later:
             return TargetStatus.PENDING, None
         figure = min(later, key=lambda f: (f.year, f.pk))
-        met = self.is_met_by(figure.value)
+        met = self.is_met_by(in_unit(figure.value, figure.unit, self.unit))
         return (TargetStatus.MET if met else TargetStatus.NOT_MET), figure
 
     def is_met_by(self, value):

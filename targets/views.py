@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from documents.templatetags.reader import num
 from documents.views import DOCUMENT_HEAVY, FilteredListView
@@ -22,6 +23,7 @@ def with_source(queryset):
     return queryset.visible().select_related("document", "provision").defer(*LIGHT_SOURCE)
 
 
+@require_safe
 def indicator_page(request, key):
     indicator = get_object_or_404(Indicator, key=key)
     figures = list(with_source(indicator.figures.all()).order_by("year", "start"))

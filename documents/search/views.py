@@ -2,6 +2,9 @@
 over ``engine.search`` and the shared ``SearchFilter``."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -31,6 +34,7 @@ def _run(params, page_size):
     return result, filterset, errors
 
 
+@require_safe
 def search_page(request):
     result, filterset, errors = _run(request.GET, 10)
     params = request.GET.copy()
@@ -56,6 +60,24 @@ class SearchAPIView(APIView):
     ``has_subsidy``, ``has_target``; ``page``, ``page_size`` (≤ 100).
     """
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "q",
+                str,
+                description='检索式 / query: words AND-ed, OR, -exclude, "exact phrase"',
+            ),
+            *(
+                OpenApiParameter(name, str, description=f"筛选 / filter: {f.label}")
+                for name, f in SearchFilter.base_filters.items()
+            ),
+            OpenApiParameter("page", int, description="页码 / page number, from 1"),
+            OpenApiParameter(
+                "page_size", int, description="每页条数 / results per page (≤ 100)"
+            ),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request):
         result, _filterset, errors = _run(request.query_params, 10)
         return Response(

@@ -306,8 +306,9 @@ def provision_values(row: ProvisionRow) -> dict:
     }
 
 
-def sync_provisions(document, rows, changes: ChangeSet) -> dict[str, Provision]:
-    """Upsert provisions by key and return them by key.
+def sync_provisions(document, rows, changes: ChangeSet) -> tuple[dict[str, Provision], set[str]]:
+    """Upsert provisions by key; return them by key, and the keys of those
+    whose words changed (new, or a new heading or text) for the search index.
 
     New provisions are inserted with one bulk INSERT per tree level (a level's
     parents must have their ids before the children point at them).
@@ -316,6 +317,7 @@ def sync_provisions(document, rows, changes: ChangeSet) -> dict[str, Provision]:
     by_key: dict[str, Provision] = {}
     new_by_depth: dict[int, list[tuple[ProvisionRow, Provision]]] = defaultdict(list)
     to_update: list[tuple[Provision, list[str]]] = []
+    reworded: set[str] = set()
     for row in rows:
         values = provision_values(row)
         obj = existing.pop(row.key, None)
@@ -327,6 +329,7 @@ def sync_provisions(document, rows, changes: ChangeSet) -> dict[str, Provision]:
                 **values,
             )
             new_by_depth[row.depth].append((row, obj))
+            reworded.add(row.key)
         else:
             dirty = [k for k, v in values.items() if getattr(obj, k) != v]
             for k in dirty:
@@ -334,6 +337,7 @@ def sync_provisions(document, rows, changes: ChangeSet) -> dict[str, Provision]:
             if "text" in dirty or "heading" in dirty:
                 obj.search_text = segment(" ".join(filter(None, (obj.heading, obj.text))))
                 dirty.append("search_text")
+                reworded.add(row.key)
             to_update.append((obj, dirty))
         by_key[row.key] = obj
     if existing:
@@ -351,7 +355,7 @@ def sync_provisions(document, rows, changes: ChangeSet) -> dict[str, Provision]:
     for obj, dirty in updated:
         obj.save(update_fields=dirty)
     changes.counts["provisions updated"] += len(updated)
-    return by_key
+    return by_key, reworded
 
 
 # --------------------------------------------------------------------------
@@ -362,7 +366,7 @@ def sync_document(document: Document, parsed: ParsedDocument) -> ChangeSet:
     changes = ChangeSet()
     seed_reference_tables()
     rows = provision_rows(parsed)
-    provisions = sync_provisions(document, rows, changes)
+    provisions, reworded = sync_provisions(document, rows, changes)
     text_of = {row.key: row.parsed.text for row in rows}
     context_of = {
         row.key: Context(
@@ -402,7 +406,7 @@ def sync_document(document: Document, parsed: ParsedDocument) -> ChangeSet:
             changes,
         )
     resolve_crossref_targets()
-    search_index.update(p.pk for p in provisions.values())
+    search_index.update(provisions[key].pk for key in reworded)
     return changes
 
 
