@@ -495,29 +495,40 @@ def main():
             if database == "postgresql":
                 print(f"\nbench database lc_ctype: {builds['ctype']}")
                 cursor = builds["cursor"]
-                for raw in ("科技 创新", "技术经纪人"):
+                for raw in ("科技 创新", "技术经纪人", "舟桥机制"):
                     plan = plan_for(parse(raw))
                     driver = backend._driver(plan)
+                    steps = []
                     if driver:
+                        # The same statements _from_impacts runs, in order.
+                        ids = set()
+                        for term, frequent in driver:
+                            if frequent:
+                                sql = (
+                                    "SELECT provision_id, score FROM search_index_impact "
+                                    "WHERE term = %s ORDER BY score DESC "
+                                    f"LIMIT {backends.IMPACT_DEPTH}"
+                                )
+                                params = [term]
+                            else:
+                                where, params, _s, _p = backend.match_sql(
+                                    backends.Plan(include=[[(term,)]])
+                                )
+                                sql = (
+                                    f"SELECT provision_id, 1.0 FROM search_index WHERE {where} "
+                                    f"LIMIT {backends.FREQUENT_DF}"
+                                )
+                            cursor.execute(sql, params)
+                            ids.update(r[0] for r in cursor.fetchall())
+                            steps.append((sql, params))
                         where, params, _s, _p = backend.match_sql(plan)
-                        cursor.execute(
-                            f"SELECT provision_id FROM search_index_impact WHERE term = %s "
-                            f"ORDER BY score DESC LIMIT {backends.IMPACT_DEPTH}",
-                            [driver[0][0]],
-                        )
-                        ids = [r[0] for r in cursor.fetchall()]
-                        steps = [
-                            (
-                                f"SELECT provision_id, score FROM search_index_impact WHERE term = %s "
-                                f"ORDER BY score DESC LIMIT {backends.IMPACT_DEPTH}",
-                                [driver[0][0]],
-                            ),
+                        steps.append(
                             (
                                 "SELECT provision_id FROM search_index "
                                 f"WHERE provision_id = ANY(%s) AND {where}",
-                                [ids, *params],
-                            ),
-                        ]
+                                [sorted(ids), *params],
+                            )
+                        )
                     else:
                         steps = [backend.candidates_sql(plan)]
                     for sql, params in steps:

@@ -16,7 +16,7 @@ and another way in a query.  Unknown words are matched by substring instead.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
@@ -72,5 +72,8 @@ def is_dictionary_word(word: str) -> bool:
     return len(word) > 1 and tokenizer().FREQ.get(word, 0) > 0
 
 
+@lru_cache(maxsize=4096)
 def segment(text: str) -> str:
+    # Cached: ingest segments a provision for Provision.search_text and the
+    # index segments the same text again moments later.
     return " ".join(tokens(text))

@@ -69,6 +69,9 @@ def csp_settings() -> dict:
             "img-src": [SELF, "data:"],
             "font-src": [SELF],
             "connect-src": [SELF],
+            # ReDoc builds its search index in a Web Worker made from a blob:
+            # URL of its own (already loaded from 'self') code.
+            "worker-src": [SELF, "blob:"],
             "object-src": [NONE],
             "base-uri": [SELF],
             "form-action": [SELF],

@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from documents.models import DocumentType, Provision
+from documents.models import Document, DocumentType, Provision
 
 FACETS = (
     # (name, label, ORM path of the value, ORM path of its display name)
@@ -48,6 +48,12 @@ def facet_counts(provision_ids) -> dict[str, list[dict]]:
                 if row[path] not in ("", None)
             ],
         }
+    # A document whose title was lost in the source shows its display title
+    # (〔标题缺失〕 + subject), as everywhere else on the site.
+    keys = [v["value"] for v in facets["document"]["values"]]
+    titles = {d.key: d.display_title for d in Document.objects.filter(key__in=keys)}
+    for v in facets["document"]["values"]:
+        v["label"] = titles.get(v["value"], v["label"])
     for name, label, relation in (
         ("has_subsidy", "含资金支持", "subsidies"),
         ("has_target", "含目标指标", "targets"),

@@ -41,8 +41,28 @@ def row_for(provision) -> tuple[int, str, str]:
     return provision.pk, segment(text), normalise(text)
 
 
+# Provision ids saved in the current transaction and not yet indexed, per
+# database alias: the receiver defers to commit time, so a transaction that
+# saves many provisions (ingest) indexes each once, and ingest's own
+# ``update`` call at the end of a document takes them off the list.
+_pending: dict[str, set[int]] = {}
+
+
+def schedule(provision_id):
+    """Index this provision when the current transaction commits."""
+    _pending.setdefault(connection.alias, set()).add(provision_id)
+    transaction.on_commit(flush)
+
+
+def flush():
+    ids = _pending.pop(connection.alias, set())
+    if ids:
+        update(ids)
+
+
 def update(provision_ids):
     ids = sorted(set(provision_ids))
+    _pending.get(connection.alias, set()).difference_update(ids)
     if not ids:
         return
     backend = _backend()

@@ -115,6 +115,11 @@ def test_fact_values_on_hover_and_keyboard_focus(live_corpus, page):
             break
     focused_tip = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
     assert focused_tip and page.locator("#" + focused_tip).is_visible()
+    # On a phone the tip stays on the screen.
+    page.set_viewport_size({"width": 390, "height": 800})
+    fact.focus()
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     # The lost decimal point: 6906 printed, 690.6 shown beside it.
     assert page.locator("a.fact-figure", has_text="6906").is_visible()
     assert page.locator("ins.correction", has_text="690.6").is_visible()

@@ -52,11 +52,14 @@ def test_a_result_carries_document_path_snippet_text_and_why():
     assert {"term": "高企", "matched": "高新技术企业", "synonym": True, "phrase": False} in data["why"]
 
 
-def test_snippet_escapes_html_and_highlights_the_original_characters(db):
+def test_snippet_escapes_html_and_highlights_the_original_characters(
+    db, django_capture_on_commit_callbacks
+):
     provision = Provision.objects.get(document__key="cppcc-proposal-201-reply-2022", key="p2.i3")
     provision.heading = ""
     provision.text = "推進<b>科技成果轉化</b>，全角ＡＢＣ。"
-    provision.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        provision.save()
     hit = next(h for h in search("科技成果转化 abc").hits if h.provision.pk == provision.pk)
     assert "<mark>科技成果轉化</mark>" in hit.snippet
     assert "<mark>ＡＢＣ</mark>" in hit.snippet
@@ -103,10 +106,11 @@ def test_normalisation_of_the_query(variant, plain):
     assert all_ids(variant) == all_ids(plain) != set()
 
 
-def test_the_index_normalises_the_text(db):
+def test_the_index_normalises_the_text(db, django_capture_on_commit_callbacks):
     provision = Provision.objects.get(document__key="cppcc-proposal-201-reply-2022", key="p2.i3")
     provision.text = "試點推進職務科技成果賦權改革，ＡＢＣ２０２５。"
-    provision.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        provision.save()
     assert provision.pk in all_ids("职务科技成果赋权")
     assert provision.pk in all_ids("abc2025")
 
@@ -187,12 +191,14 @@ def test_pages_do_not_overlap(client):
 # The index follows the data
 
 
-def test_admin_style_edit_updates_the_index(db):
+def test_admin_style_edit_updates_the_index(db, django_capture_on_commit_callbacks):
+    """A save outside ingest is indexed when its transaction commits."""
     provision = Provision.objects.get(document__key="market-oriented-innovation-opinions", key="p6.n20")
     assert provision.pk in all_ids("技术经纪人")
     provision.text = "培育一支活跃、稳定的量子计算服务队伍。"
     provision.heading = ""
-    provision.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        provision.save()
     assert provision.pk not in all_ids("技术经纪人")
     assert provision.pk in all_ids("量子计算")
     provision.refresh_from_db()
