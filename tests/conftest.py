@@ -3,11 +3,16 @@
 ``ingested`` loads the five bundled documents once per test session into the
 test database (on SQLite or PostgreSQL, whichever DATABASE_URL names) and
 leaves them for the tests that only read.  Tests that write use ``db`` and
-ingest what they need themselves.
+ingest what they need themselves.  The user fixtures at the end serve the
+admin, API and security tests.
 """
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.test import Client
+
+from policybase.management.commands.setup_groups import setup_groups
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +26,52 @@ def ingested(django_db_setup, django_db_blocker):
 def corpus(ingested, db):
     """The bundled corpus, read inside a test transaction (rolled back after)."""
     return None
+
+
+# Users of the admin and the API: a superuser, a curator and a viewer (the
+# groups made by ``setup_groups``).  Clients log in with ``force_login``: it
+# skips the password check, so django-axes' lockout never interferes.
+
+@pytest.fixture
+def groups(db):
+    return dict(zip(("curator", "viewer"), setup_groups(), strict=True))
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("root", "root@example.org", "x")
+
+
+@pytest.fixture
+def curator(groups):
+    user = User.objects.create_user("curator1", is_staff=True)
+    user.groups.add(groups["curator"])
+    return user
+
+
+@pytest.fixture
+def viewer(groups):
+    user = User.objects.create_user("viewer1", is_staff=True)
+    user.groups.add(groups["viewer"])
+    return user
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return client_for(superuser)
+
+
+@pytest.fixture
+def curator_client(curator):
+    return client_for(curator)
+
+
+@pytest.fixture
+def viewer_client(viewer):
+    return client_for(viewer)
