@@ -2,8 +2,8 @@
 admin builds on (``FactAdmin``: review queue, bulk curation, source view).
 
 Everything the pipeline writes is read-only here: a change would be undone
-by the next ingest.  The one way to change a fact is a curation, recorded
-by ``documents.curation`` so that it survives re-ingest.  This module
+by the next ingest.  The one way to change or add a fact is a curation,
+recorded by ``documents.curation`` so that it survives re-ingest.  This module
 imports neither ``measures`` nor ``targets``: they register their own fact
 admins on ``FactAdmin`` and add their inlines to ``ProvisionAdmin``.
 """
@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import curation as curation_rules
 from .models import (
+    DOCUMENT_TEXT_FIELDS,
     CrossReference,
     Curation,
     Document,
@@ -100,6 +101,48 @@ class FactForm(forms.ModelForm):
     )
 
 
+class FactAddForm(forms.ModelForm):
+    """A fact the rules missed: where it is printed, then what it says.
+
+    The document, the quote and the number as printed place the fact (they
+    become the add curation's locator); the rest are its values.
+    """
+
+    quote = forms.CharField(
+        label=_("原文引文"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "A passage of the document containing the number, copied as printed "
+            "(e.g. 培养500名专业化技术转移人才). If the passage occurs twice, "
+            "quote more of it: the first occurrence is used."
+        ),
+    )
+    curation_reason = forms.CharField(
+        label=_("新增理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why the rules missed it; kept with the curation and exported with it."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        printed = self.fields["raw_text"]
+        printed.required = True
+        printed.label = _("原文数值")
+        printed.help_text = _("The number as printed inside the quote, e.g. 500万元.")
+
+    def clean(self):
+        cleaned = super().clean()
+        document, quote = cleaned.get("document"), cleaned.get("quote")
+        printed = cleaned.get("raw_text")
+        if document and quote and printed:
+            try:
+                curation_rules.check_add(self._meta.model, document, quote, printed)
+            except curation_rules.CurationError as exc:
+                self.add_error("quote", str(exc))
+        return cleaned
+
+
 class FactResource(resources.ModelResource):
     """Import/export of facts.  An import only corrects existing facts (by id)
     and every changed row becomes a curation through ``curate_edit``."""
@@ -178,8 +221,9 @@ class FactAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """Shared by the target, figure and subsidy admins.
 
     Curated fields are editable; saving records a correction through
-    ``documents.curation`` (never a plain save).  Facts are neither added nor
-    deleted here: they come from the source text, and a wrong one is rejected.
+    ``documents.curation`` (never a plain save).  A fact the rules missed is
+    added with the add form, which records an add curation (``curate_add``).
+    Facts are not deleted here: a wrong one is rejected.
     """
 
     form = FactForm
@@ -204,8 +248,19 @@ class FactAdmin(ImportExportMixin, SimpleHistoryAdmin):
     ]
     review_fields = ["review_status", "flags", "extracted", "review_note", "created", "updated"]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = FactAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
     def get_fieldsets(self, request, obj=None):
         values = curation_rules.curated_fields(self.model)
+        if obj is None:
+            return [
+                (_("原文出处"), {"fields": ["document", "quote", "raw_text"]}),
+                (_("数值"), {"fields": values}),
+                (_("审核"), {"fields": ["curation_reason"]}),
+            ]
         if self.has_change_permission(request, obj):
             values = [*values, "curation_reason"]
         return [
@@ -217,6 +272,8 @@ class FactAdmin(ImportExportMixin, SimpleHistoryAdmin):
         ]
 
     def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []  # the add form: the location is what the curator gives
         # Without change permission Django shows every field read-only anyway.
         return [*self.location_fields, *self.review_fields]
 
@@ -226,23 +283,37 @@ class FactAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return [f for f in super().get_autocomplete_fields(request)
                 if f in curation_rules.curated_fields(self.model)]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "document":
+            # The add form lists documents by title; their texts stay unloaded.
+            kwargs["queryset"] = Document.objects.defer(*DOCUMENT_TEXT_FIELDS)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     @admin.display(description=_("原文（高亮）"))
     def source_view(self, obj):
         return source_in_context(obj)
-
-    def has_add_permission(self, request):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def save_model(self, request, obj, form, change):
-        curation_rules.curate_edit(
-            obj,
-            reason=form.cleaned_data.get("curation_reason", ""),
+        reason = form.cleaned_data.get("curation_reason", "")
+        if change:
+            curation_rules.curate_edit(obj, reason=reason, author=request.user, source="admin")
+            return
+        data = form.cleaned_data
+        _curation, fact = curation_rules.curate_add(
+            self.model,
+            data["document"],
+            data["quote"],
+            data["raw_text"],
+            {name: data[name] for name in curation_rules.curated_fields(self.model)
+             if name in data},
+            reason=reason,
             author=request.user,
             source="admin",
         )
+        obj.pk = fact.pk  # the admin's message and redirect name the new fact
 
     def save_related(self, request, form, formsets, change):
         """Facts have no many-to-many fields; curate_edit saved everything."""

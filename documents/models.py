@@ -405,12 +405,18 @@ class Curation(models.Model):
     replayed on a fresh database.  A curation finds its fact by fingerprint,
     or else by ``locator`` (a quote of the sentence and the number as printed),
     which is how the shipped corrections are written by hand.
+
+    An ``add`` curation is a fact the rules missed: ``changes`` holds all its
+    values, ``locator`` the passage (``quote``) and the number as printed
+    (``raw_text``) that place it in the text, and ``apply_curations`` makes
+    the fact from them after every ingest.
     """
 
     class Action(models.TextChoices):
         CONFIRM = "confirm", _("确认")
         CORRECT = "correct", _("更正")
         REJECT = "reject", _("否决")
+        ADD = "add", _("新增")
 
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("事实类型"), on_delete=models.CASCADE

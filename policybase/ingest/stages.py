@@ -7,6 +7,8 @@ measures, and the facts (subsidies, targets, figures) by fingerprint.
 Facts a curator confirmed, corrected or rejected keep their curated values:
 when the rule now reads something else from the source, the fact is marked
 ``conflict`` and the difference is reported, never silently overwritten.
+Facts a curator added (fingerprint "curated:…") are not the rules' at all:
+the sync neither updates nor deletes them; ``documents.curation`` does.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from documents.crossrefs import normalise_title
+from documents.curation import ADDED_PREFIX
 from documents.extraction.periods import plan_period_of
 from documents.models import (
     CrossReference,
@@ -722,7 +725,12 @@ def quantity_rows(model, document, provision, items, indicators, parsed):
 
 def sync_facts(model, document, desired: list[DesiredFact], changes: ChangeSet):
     label = model._meta.verbose_name_plural
-    existing = {f.fingerprint: f for f in model.objects.filter(document=document)}
+    # Added facts belong to their curations (documents.curation.apply_add);
+    # a rule's fingerprint is a bare SHA-1, so it never names one of them.
+    rule_facts = model.objects.filter(document=document).exclude(
+        fingerprint__startswith=ADDED_PREFIX
+    )
+    existing = {f.fingerprint: f for f in rule_facts}
     new_objects = []
     for d in desired:
         fact = existing.pop(d.fingerprint, None)

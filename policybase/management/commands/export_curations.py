@@ -1,7 +1,8 @@
 """``manage.py export_curations``: write curated edits to fixtures/curation.
 
 The file has the format of ``corrections.json`` and ``ingest`` loads every
-``fixtures/curation/*.json``, so the edits replay on a fresh database.
+``fixtures/curation/*.json``, so the edits replay on a fresh database; facts
+a curator added ("add" entries) are made again from their quote.
 Curations that came from another fixture file are already kept there and
 are not repeated.
 """

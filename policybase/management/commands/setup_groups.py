@@ -18,9 +18,15 @@ CURATOR_CHANGE = {
     "measures": ["subsidy"],
     "documents": ["curation"],
 }
+# Facts a curator may add where the rules missed them (recorded as an add
+# curation, so the fact survives re-ingest like any other decision).
+CURATOR_ADD = {
+    "targets": ["target", "figure"],
+    "measures": ["subsidy"],
+}
 
 GROUPS = {
-    "curator": "审核员 / curator: views everything, confirms and corrects facts",
+    "curator": "审核员 / curator: views everything, confirms, corrects and adds facts",
     "viewer": "查看者 / viewer: views everything, changes nothing",
 }
 
@@ -32,13 +38,14 @@ def view_permissions():
 
 
 def curator_permissions():
-    change = Q()
-    for app_label, models in CURATOR_CHANGE.items():
-        change |= Q(
-            content_type__app_label=app_label,
-            codename__in=[f"change_{m}" for m in models],
-        )
-    return view_permissions() | Permission.objects.filter(change)
+    granted = Q()
+    for action, table in (("change", CURATOR_CHANGE), ("add", CURATOR_ADD)):
+        for app_label, models in table.items():
+            granted |= Q(
+                content_type__app_label=app_label,
+                codename__in=[f"{action}_{m}" for m in models],
+            )
+    return view_permissions() | Permission.objects.filter(granted)
 
 
 def setup_groups():
