@@ -28,9 +28,11 @@ rewards the words of a compound standing together.
 from __future__ import annotations
 
 import heapq
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .grams import index_grams, query_grams
 from .query import Form, Query
 
 TABLE = "documents_search_index"
@@ -62,6 +64,10 @@ class Plan:
 
     include: list[list[tuple[str, ...]]] = field(default_factory=list)
     exclude: list[tuple[str, ...]] = field(default_factory=list)
+    # Groups the word index cannot answer (single characters, unknown
+    # words), as OR-groups of AND-ed character grams: a necessary condition
+    # the gram index checks before the substring check decides.
+    grams: list[list[tuple[str, ...]]] = field(default_factory=list)
     # Residual checks on the plain text: (negate, [[substring, …] per form]).
     residual: list[tuple[bool, list[list[str]]]] = field(default_factory=list)
     boost: list[tuple[str, float]] = field(default_factory=list)
@@ -91,6 +97,13 @@ def plan_for(query: Query) -> Plan:
         forms = [f for term in group for f in term.forms]
         if all(f.indexed for f in forms):
             plan.include.append([f.words for f in forms])
+        else:
+            # Only the substring check could answer this group: the gram
+            # index narrows it first.  (A group with words — a phrase, 技术经
+            # — is narrowed by its words, as precise and cheaper.)
+            grams = [query_grams(f.text) for f in forms]
+            if all(grams):
+                plan.grams.append(grams)
         if any(f.substring for f in forms):
             plan.residual.append((False, [_substrings(f) for f in forms]))
         plan.boost.extend((f.text, SYNONYM_WEIGHT if f.synonym else 1.0) for f in forms)
@@ -105,6 +118,16 @@ def plan_for(query: Query) -> Plan:
         else:
             plan.residual.append((True, [_substrings(f) for f in term.forms]))
     return plan
+
+
+def _single_word(plan: Plan) -> str | None:
+    """The word of a plan that is exactly one word and nothing else."""
+    if plan.exclude or plan.residual or plan.grams or len(plan.include) != 1:
+        return None
+    (group,) = plan.include
+    if len(group) != 1 or len(group[0]) != 1:
+        return None
+    return group[0][0]
 
 
 def _substrings(form: Form) -> list[str]:
@@ -143,12 +166,17 @@ def boost(plan: Plan, plain: str) -> float:
     return score
 
 
-def matches(plan: Plan, words: set[str], plain: str) -> bool:
-    """The plan evaluated on one provision's words and plain text (the same
-    semantics as the SQL both backends run)."""
-    if not all(any(set(form) <= words for form in group) for group in plan.include):
+def matches(plan: Plan, words: str, plain: str) -> bool:
+    """The plan evaluated on one provision's words (space-separated, as
+    indexed) and plain text — the same semantics as the SQL both backends run."""
+    padded = f" {words} "
+
+    def has(form):
+        return all(f" {w} " in padded for w in form)
+
+    if not all(any(has(form) for form in group) for group in plan.include):
         return False
-    if any(set(form) <= words for form in plan.exclude):
+    if any(has(form) for form in plan.exclude):
         return False
     for negate, forms in plan.residual:
         if any(all(s in plain for s in subs) for subs in forms) == negate:
@@ -225,6 +253,7 @@ class SearchBackend:
         self.table = table
         self.impact = f"{table}_impact"
         self.terms = f"{table}_term"
+        self.grams = f"{table}_grams"
 
     # Schema (the migration and the benchmark both call these) ------------
 
@@ -243,7 +272,8 @@ class SearchBackend:
         raise NotImplementedError
 
     def drop(self):
-        self._run(*(f"DROP TABLE IF EXISTS {t}" for t in (self.table, self.impact, self.terms)))
+        tables = (self.table, self.impact, self.terms, self.grams)
+        self._run(*(f"DROP TABLE IF EXISTS {t}" for t in tables))
 
     # Writes ---------------------------------------------------------------
 
@@ -276,11 +306,21 @@ class SearchBackend:
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
                 marks = ", ".join(["%s"] * len(chunk))
+                self._delete_grams(cursor, chunk)
                 cursor.execute(f"DELETE FROM {self.table} WHERE {self.id_column} IN ({marks})", chunk)
                 cursor.execute(f"DELETE FROM {self.impact} WHERE provision_id IN ({marks})", chunk)
 
+    def _delete_grams(self, cursor, ids):
+        marks = ", ".join(["%s"] * len(ids))
+        cursor.execute(f"DELETE FROM {self.grams} WHERE provision_id IN ({marks})", ids)
+
     def clear(self):
-        self._run(*(f"DELETE FROM {t}" for t in (self.table, self.impact, self.terms)))
+        self._run(*(f"DELETE FROM {t}" for t in (self.table, self.impact, self.terms, self.grams)))
+
+    def backfill_grams(self) -> int:
+        """Give every indexed row without one its gram row (an index built
+        before the gram index existed); returns how many were added."""
+        raise NotImplementedError
 
     def bulk_load(self, make_batches):
         """Load an empty index.  ``make_batches(pass_number)`` returns the rows
@@ -321,12 +361,42 @@ class SearchBackend:
 
     # Reads ----------------------------------------------------------------
 
-    def candidates(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT) -> Candidates:
+    def candidates(
+        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False
+    ) -> Candidates:
         """Matching ids, best first.  ``restrict`` is ``(sql, params)`` selecting
-        the provision ids that filters allow."""
-        driver = self._driver(plan) if plan.uses_index else None
+        the provision ids that filters allow.  ``exhaustive`` leaves the impact
+        lists and the gram path's depth aside, so that up to ``limit`` matches
+        come back whatever the words' frequencies (the benchmark's recall)."""
+        if exhaustive:
+            if plan.grams and not plan.uses_index:
+                return self._from_grams(plan, restrict, limit)
+            return self._from_index(plan, restrict, limit)
+        word = _single_word(plan) if restrict is None else None
+        if word is not None:
+            # The commonest query, one word: its impact list, if it has one,
+            # is the answer — one round trip, no frequency lookup first.
+            with self.connection.cursor() as cursor:
+                cursor.execute(self._impact_with_plains_sql(), [word])
+                rows = cursor.fetchall()
+            if rows:
+                ranked = self._rank(plan, rows)
+                return Candidates([pk for pk, _ in ranked], dict(ranked), True)
+            driver = None  # not a frequent word: the full-text index has every match
+        else:
+            driver = self._driver(plan) if plan.uses_index else None
+        if plan.grams and (driver is not None or not plan.uses_index):
+            # No narrow word drives the query: the grams of its single
+            # characters or unknown words do.  They have no weight to rank
+            # by, so a wide gram group is cut at IMPACT_DEPTH matches.
+            return self._from_grams(plan, restrict, min(limit, IMPACT_DEPTH))
         if driver is not None:
             return self._from_impacts(plan, driver, restrict)
+        return self._from_index(plan, restrict, limit)
+
+    def _from_index(self, plan, restrict, limit) -> Candidates:
+        """Every match (up to ``limit``) from the full-text index, scored by
+        the database; or, with no index words, from the substring check."""
         sql, params = self.candidates_sql(plan, restrict, limit)
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -338,8 +408,20 @@ class SearchBackend:
         """Candidates from the impact lists of the driving words, checked
         against the whole query; scored by the driving word's weight."""
         scores: dict[int, float] = {}
+        plains: dict[int, str] | None = {}
+        single_words = len(plan.include) == 1 and all(len(f) == 1 for f in plan.include[0])
+        checked = not (single_words and not plan.exclude and not plan.residual and restrict is None)
         with self.connection.cursor() as cursor:
             for term, frequent in driver:
+                if frequent and not checked:
+                    # Every listed provision matches: the re-ranking's texts
+                    # come in the same round trip.
+                    cursor.execute(self._impact_with_plains_sql(), [term])
+                    for pk, score, plain in cursor.fetchall():
+                        scores[pk] = max(scores.get(pk, 0.0), float(score))
+                        if plain is not None:
+                            plains[pk] = plain
+                    continue
                 if frequent:
                     cursor.execute(
                         f"SELECT provision_id, score FROM {self.impact} WHERE term = %s "
@@ -357,9 +439,7 @@ class SearchBackend:
                     )
                 for pk, score in cursor.fetchall():
                     scores[pk] = max(scores.get(pk, 0.0), float(score))
-        plains = None
-        single_words = len(plan.include) == 1 and all(len(f) == 1 for f in plan.include[0])
-        if not (single_words and not plan.exclude and not plan.residual and restrict is None):
+        if checked:
             plains = self.verify(plan, sorted(scores), restrict)
             scores = {pk: score for pk, score in scores.items() if pk in plains}
         ranked = self._rank(plan, [(pk, s, None) for pk, s in scores.items()], plains)
@@ -367,12 +447,57 @@ class SearchBackend:
         bounded = any(frequent for _term, frequent in driver)
         return Candidates([pk for pk, _ in ranked], dict(ranked), bounded)
 
+    def _from_grams(self, plan, restrict, limit) -> Candidates:
+        """Candidates from the gram index, checked against the whole query,
+        all scored by the verbatim re-ranking (there is no word score)."""
+        rows, bounded = self.gram_matches(plan, restrict, limit)
+        ranked = sorted(((pk, boost(plan, plain)) for pk, plain in rows), key=lambda r: (-r[1], r[0]))
+        return Candidates([pk for pk, _ in ranked], dict(ranked), bounded)
+
+    def gram_matches(self, plan, restrict, limit) -> tuple[list[tuple[int, str]], bool]:
+        """(id, plain) of up to ``limit`` provisions holding the plan's grams
+        that match the whole plan, and whether more may exist.
+
+        Below ``limit`` this is every match, the same set on both backends.
+        At the limit it is the first matches the index yields, in no defined
+        order: sorting every match by id first costs PostgreSQL a visit of
+        each (100 ms for 碳 at 100k provisions) for a cut that means nothing.
+        """
+        raise NotImplementedError
+
     def verify(self, plan: Plan, ids, restrict) -> dict[int, str | None]:
         """Which of ``ids`` match the whole query: {id: plain text or None}."""
         raise NotImplementedError
 
+    # Where the plain texts are read by id: (table, id column, text column).
+    content = ("", "", "")
+
+    def _impact_with_plains_sql(self) -> str:
+        """One word's impact list, best first, with the plain text of the rows
+        the re-ranking will read (the first RERANK)."""
+        table, pk, plain = self.content
+        return (
+            f"SELECT i.provision_id, i.score, CASE WHEN row_number() OVER "
+            f"(ORDER BY i.score DESC, i.provision_id) <= {RERANK} THEN c.{plain} END "
+            f"FROM (SELECT provision_id, score FROM {self.impact} WHERE term = %s "
+            f"ORDER BY score DESC LIMIT {IMPACT_DEPTH}) AS i "
+            f"JOIN {table} AS c ON c.{pk} = i.provision_id"
+        )
+
     def candidates_sql(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT):
         """(SQL, params) of the full-text candidate query (rare words)."""
+        where, params, score, score_params = self._candidate_parts(plan, restrict)
+        # Without an index part every match is scored by the re-ranking, so
+        # the plain text comes along.
+        plain = "plain" if not plan.uses_index else "NULL"
+        sql = f"SELECT {self.id_column}, {score}, {plain} FROM {self.table}"
+        if where:
+            sql += " WHERE " + where
+        sql += " LIMIT %s"
+        return sql, [*score_params, *params, limit]
+
+    def _candidate_parts(self, plan, restrict):
+        """(WHERE, its params, score expression, its params) of the query above."""
         residual, residual_params = _residual_sql(plan, "plain")
         clauses, params = [], []
         score, score_params = "0", []
@@ -386,20 +511,14 @@ class SearchBackend:
         if restrict is not None:
             clauses.append(f"{self.id_column} IN ({restrict[0]})")
             params.extend(restrict[1])
-        # Without an index part every match is scored by the re-ranking, so
-        # the plain text comes along.
-        plain = "plain" if not plan.uses_index else "NULL"
-        sql = f"SELECT {self.id_column}, {score}, {plain} FROM {self.table}"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " LIMIT %s"
-        return sql, [*score_params, *params, limit]
+        return " AND ".join(clauses), params, score, score_params
 
     def _rank(self, plan, rows, plains=None) -> list[tuple[int, float]]:
         rows.sort(key=lambda r: (-(r[1] or 0), r[0]))
         if plan.uses_index:
             head = rows[:RERANK]
             plains = {pk: p for pk, p in (plains or {}).items() if p is not None}
+            plains.update((pk, p) for pk, _s, p in head if p is not None)
             plains.update(self._plains([r[0] for r in head if r[0] not in plains]))
             head = [(pk, float(s or 0) + boost(plan, plains.get(pk, ""))) for pk, s, _ in head]
             tail = [(pk, s) for pk, s, _ in rows[RERANK:]]
@@ -480,17 +599,92 @@ class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
     id_column = "rowid"
 
+    @property
+    def content(self):
+        return (f"{self.table}_content", "id", "c1")
+
     def create_index(self):
         self._run(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.table} USING fts5("
-            "words, plain UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')"
+            "words, plain UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')",
+            # Contentless (the grams are recomputed from ``plain`` when a row
+            # is deleted), no positions or sizes: only "which rows hold these".
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.grams} USING fts5("
+            "grams, content = '', detail = none, columnsize = 0, "
+            "tokenize = 'unicode61 remove_diacritics 0')",
         )
 
     def insert(self, rows):
+        rows = list(rows)
         with self.connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {self.table} (rowid, words, plain) VALUES (%s, %s, %s)", list(rows)
+                f"INSERT INTO {self.table} (rowid, words, plain) VALUES (%s, %s, %s)", rows
             )
+            cursor.executemany(
+                f"INSERT INTO {self.grams} (rowid, grams) VALUES (%s, %s)",
+                [(pk, " ".join(index_grams(plain))) for pk, _w, plain in rows],
+            )
+
+    def _delete_grams(self, cursor, ids):
+        # A contentless FTS5 row is deleted by repeating what was inserted.
+        cursor.execute(
+            f"SELECT id, c1 FROM {self.table}_content WHERE id IN ({', '.join(['%s'] * len(ids))})",
+            list(ids),
+        )
+        old = [(pk, " ".join(index_grams(plain))) for pk, plain in cursor.fetchall()]
+        cursor.executemany(
+            f"INSERT INTO {self.grams} ({self.grams}, rowid, grams) VALUES ('delete', %s, %s)", old
+        )
+
+    def clear(self):
+        self._run(
+            *(f"DELETE FROM {t}" for t in (self.table, self.impact, self.terms)),
+            f"INSERT INTO {self.grams} ({self.grams}) VALUES ('delete-all')",
+        )
+
+    def backfill_grams(self):
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, c1 FROM {self.table}_content")
+            rows = cursor.fetchall()
+            cursor.execute(f"INSERT INTO {self.grams} ({self.grams}) VALUES ('delete-all')")
+            cursor.executemany(
+                f"INSERT INTO {self.grams} (rowid, grams) VALUES (%s, %s)",
+                [(pk, " ".join(index_grams(plain))) for pk, plain in rows],
+            )
+        return len(rows)
+
+    def gram_matches(self, plan, restrict, limit):
+        expr = " AND ".join(_fts_or(group) for group in plan.grams)
+        residual, residual_params = _residual_sql(plan, "c1")
+        sql = (
+            f"SELECT id, c1 FROM {self.table}_content WHERE id IN "
+            f"(SELECT rowid FROM {self.grams} WHERE {self.grams} MATCH %s)"
+        )
+        params = [expr]
+        # The word conditions on the stored words (space-separated), so that
+        # the cut below is taken from full matches, as on PostgreSQL.
+        words = "(' ' || c0 || ' ')"
+        for group in plan.include:
+            sql += " AND (" + " OR ".join(
+                "(" + " AND ".join(f"{words} LIKE %s ESCAPE '\\'" for _ in form) + ")"
+                for form in group
+            ) + ")"
+            params.extend(_like(f" {w} ") for form in group for w in form)
+        for form in plan.exclude:
+            sql += " AND NOT (" + " AND ".join(f"{words} LIKE %s ESCAPE '\\'" for _ in form) + ")"
+            params.extend(_like(f" {w} ") for w in form)
+        if residual:
+            sql += f" AND {residual}"
+            params.extend(residual_params)
+        if restrict is not None:
+            sql += f" AND id IN ({restrict[0]})"
+            params.extend(restrict[1])
+        sql += " LIMIT %s"
+        params.append(limit)
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return rows, len(rows) >= limit
 
     def verify(self, plan, ids, restrict):
         # FTS5 answers "MATCH … AND rowid IN (…)" by re-running the match per
@@ -511,7 +705,7 @@ class SQLiteBackend(SearchBackend):
                     params.extend(restrict[1])
                 cursor.execute(sql, params)
                 for pk, words, plain in cursor.fetchall():
-                    if matches(plan, set(words.split()), plain):
+                    if matches(plan, words, plain):
                         found[pk] = plain
         return found
 
@@ -528,7 +722,10 @@ class SQLiteBackend(SearchBackend):
 
     def finish_load(self):
         # Merge the b-tree segments the load left behind: fewer to visit per query.
-        self._run(f"INSERT INTO {self.table} ({self.table}) VALUES ('optimize')")
+        self._run(
+            f"INSERT INTO {self.table} ({self.table}) VALUES ('optimize')",
+            f"INSERT INTO {self.grams} ({self.grams}) VALUES ('optimize')",
+        )
 
     def match_sql(self, plan):
         expr = " AND ".join(_fts_or(group) for group in plan.include)
@@ -563,43 +760,136 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     id_column = "provision_id"
 
+    @property
+    def content(self):
+        return (self.table, "provision_id", "plain")
+
+    def candidates_sql(self, plan, restrict=None, limit=CANDIDATE_LIMIT):
+        # The plain texts the re-ranking reads (the best RERANK) come in the
+        # same round trip.
+        if not plan.uses_index:
+            return super().candidates_sql(plan, restrict, limit)
+        where, params, score, score_params = self._candidate_parts(plan, restrict)
+        matched = (
+            f"SELECT provision_id AS id, {score} AS score, plain FROM {self.table} "
+            f"WHERE {where} LIMIT %s"
+        )
+        return (
+            "SELECT id, score, CASE WHEN row_number() OVER (ORDER BY score DESC, id) "
+            f"<= {RERANK} THEN plain END FROM ({matched}) AS matched",
+            [*score_params, *params, limit],
+        )
+
     def create_index(self):
         self._run(
             f"CREATE TABLE IF NOT EXISTS {self.table} ("
             "provision_id bigint PRIMARY KEY, words tsvector NOT NULL, plain text NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {self.table}_words ON {self.table} USING gin (words)",
+            # The grams are an unordered set: array_to_tsvector, no parsing.
+            f"CREATE TABLE IF NOT EXISTS {self.grams} ("
+            "provision_id bigint PRIMARY KEY, grams tsvector NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS {self.grams}_grams ON {self.grams} USING gin (grams)",
         )
 
     def insert(self, rows):
-        # Multi-row VALUES: psycopg2's executemany is one round trip per row.
+        # COPY, with the tsvector written out here exactly as
+        # to_tsvector('simple', words) makes it (a test holds the two equal).
         rows = list(rows)
         with self.connection.cursor() as cursor:
+            _copy(
+                cursor,
+                self.table,
+                ("provision_id", "words", "plain"),
+                (
+                    f"{pk}\t{words_tsvector_text(words)}\t{plain.translate(_COPY_ESCAPES)}\n"
+                    for pk, words, plain in rows
+                ),
+            )
+            self._insert_grams(cursor, [(pk, plain) for pk, _w, plain in rows])
+
+    def _insert_grams(self, cursor, rows):
+        # tsvector's text form, quoted lexemes without positions; grams are
+        # Han characters only, so nothing in them needs escaping.
+        _copy(
+            cursor,
+            self.grams,
+            ("provision_id", "grams"),
+            (f"{pk}\t{_tsvector_text(index_grams(plain))}\n" for pk, plain in rows),
+        )
+
+    def _insert_impacts(self, rows):
+        with self.connection.cursor() as cursor:
+            # Words are runs of letters and digits: nothing to escape.
+            _copy(
+                cursor,
+                self.impact,
+                ("term", "score", "provision_id"),
+                (f"{term}\t{score!r}\t{pk}\n" for term, score, pk in rows),
+            )
+
+    def backfill_grams(self):
+        added = 0
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT s.provision_id, s.plain FROM {self.table} s WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {self.grams} g WHERE g.provision_id = s.provision_id)"
+            )
+            rows = cursor.fetchall()
             for i in range(0, len(rows), 500):
-                chunk = rows[i : i + 500]
-                values = ", ".join(["(%s, to_tsvector('simple', %s), %s)"] * len(chunk))
-                cursor.execute(
-                    f"INSERT INTO {self.table} (provision_id, words, plain) VALUES {values}",
-                    [value for row in chunk for value in row],
-                )
+                self._insert_grams(cursor, rows[i : i + 500])
+                added += len(rows[i : i + 500])
+        return added
 
     def bulk_load(self, make_batches):
         # Building GIN once over loaded rows is several times faster than
         # maintaining it row by row.
-        self._run(f"DROP INDEX IF EXISTS {self.table}_words")
+        self._run(f"DROP INDEX IF EXISTS {self.table}_words", f"DROP INDEX IF EXISTS {self.grams}_grams")
         super().bulk_load(make_batches)
 
     def finish_load(self):
         self._run(
+            # A GIN build sorts its entries in maintenance_work_mem (64 MB by
+            # default); more memory, fewer merge passes.  Transaction-local.
+            "SET LOCAL maintenance_work_mem = '512MB'",
             f"CREATE INDEX {self.table}_words ON {self.table} USING gin (words)",
+            f"CREATE INDEX {self.grams}_grams ON {self.grams} USING gin (grams)",
             f"ANALYZE {self.table}",
+            f"ANALYZE {self.grams}",
         )
+
+    def gram_matches(self, plan, restrict, limit):
+        clauses = ["g.grams @@ to_tsquery('simple', %s)"]
+        params = [" & ".join(_ts_or(group) for group in plan.grams)]
+        if plan.include:
+            where, where_params, _s, _p = self.match_sql(plan)
+            clauses.append(f"s.{where}")
+            params.extend(where_params)
+        elif plan.exclude:
+            clauses.append("NOT s.words @@ to_tsquery('simple', %s)")
+            params.append(_ts_or(plan.exclude))
+        residual, residual_params = _residual_sql(plan, "s.plain")
+        if residual:
+            clauses.append(residual)
+            params.extend(residual_params)
+        if restrict is not None:
+            clauses.append(f"s.provision_id IN ({restrict[0]})")
+            params.extend(restrict[1])
+        sql = (
+            f"SELECT s.provision_id, s.plain FROM {self.grams} g "
+            f"JOIN {self.table} s ON s.provision_id = g.provision_id "
+            f"WHERE {' AND '.join(clauses)} LIMIT %s"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            rows = cursor.fetchall()
+        return rows, len(rows) >= limit
 
     def verify(self, plan, ids, restrict):
         # "= ANY(array)" walks the primary key; the planner would otherwise
         # hash-join the candidates against a scan of every match.
         where, params, _score, _ = self.match_sql(plan)
         residual, residual_params = _residual_sql(plan, "plain")
-        sql = f"SELECT provision_id FROM {self.table} WHERE provision_id = ANY(%s) AND {where}"
+        sql = f"SELECT provision_id, plain FROM {self.table} WHERE provision_id = ANY(%s) AND {where}"
         params = [list(ids), *params]
         if residual:
             sql += f" AND {residual}"
@@ -609,7 +899,7 @@ class PostgresBackend(SearchBackend):
             params.extend(restrict[1])
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return {row[0]: None for row in cursor.fetchall()}
+            return dict(cursor.fetchall())
 
     def match_sql(self, plan):
         expr = " & ".join(_ts_or(group) for group in plan.include)
@@ -621,10 +911,41 @@ class PostgresBackend(SearchBackend):
     def size_bytes(self):
         with self.connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pg_total_relation_size(%s) + pg_total_relation_size(%s)",
-                [self.table, self.impact],
+                "SELECT pg_total_relation_size(%s) + pg_total_relation_size(%s) "
+                "+ pg_total_relation_size(%s)",
+                [self.table, self.impact, self.grams],
             )
             return int(cursor.fetchone()[0] or 0)
+
+
+# to_tsvector keeps at most 255 positions per lexeme, each at most 16383.
+MAX_POSITIONS, MAX_POSITION = 255, 16383
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def words_tsvector_text(words: str) -> str:
+    """tsvector's text form of space-separated words with their positions,
+    as to_tsvector('simple', …) gives for words that are runs of letters and
+    digits ('科技':1,4 '创新':2)."""
+    positions: dict[str, list[str]] = {}
+    for i, word in enumerate(words.split(), 1):
+        kept = positions.setdefault(word, [])
+        if len(kept) < MAX_POSITIONS:
+            kept.append(str(min(i, MAX_POSITION)))
+    return " ".join(f"'{w}':{','.join(ps)}" for w, ps in positions.items())
+
+
+def _tsvector_text(lexemes) -> str:
+    """tsvector's text form of lexemes without positions ('碳' '碳达')."""
+    return "'" + "' '".join(lexemes) + "'" if lexemes else ""
+
+
+def _copy(cursor, table, columns, lines):
+    """COPY lines (COPY's text format, one row each, values tab-separated)
+    into a table: several times faster than INSERT for a bulk load.  The
+    callers' values hold no tab, newline or backslash, so nothing is escaped."""
+    buffer = io.StringIO("".join(lines))
+    cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
 
 
 def _ts_or(forms) -> str:
@@ -689,3 +1010,6 @@ class _StandaloneCursor:
 
     def fetchone(self):
         return self.cursor.fetchone()
+
+    def copy_expert(self, sql, file):
+        return self.cursor.copy_expert(sql, file)

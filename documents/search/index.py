@@ -9,7 +9,7 @@ post_save/post_delete receivers (receivers.py) cover admin edits.
 from django.db import connection, transaction
 
 from documents.models import Provision
-from documents.tokenize import segment
+from documents.tokenize import segment, segmenter
 
 from .backends import backend_for
 from .normalise import normalise
@@ -82,14 +82,18 @@ def remove(provision_ids):
     _backend().delete(provision_ids)
 
 
-def rebuild() -> int:
-    """Drop every index row and index every provision again; returns the count."""
+def rebuild(progress=None) -> int:
+    """Drop every index row and index every provision again; returns the count.
+
+    ``progress(done, total)`` is called after each batch of the first pass.
+    Segmentation runs on every core when there are many provisions.
+    """
     _checked.clear()
     backend = _backend()
+    ids = list(Provision.objects.order_by("pk").values_list("pk", flat=True))
     counted = []
 
     def batches(pass_number):
-        ids = list(Provision.objects.order_by("pk").values_list("pk", flat=True))
         for i in range(0, len(ids), BATCH):
             chunk = ids[i : i + BATCH]
             if pass_number == 2:
@@ -101,14 +105,22 @@ def rebuild() -> int:
                 )
                 continue
             provisions = list(
-                Provision.objects.filter(pk__in=chunk).only("heading", "text", "search_text")
+                Provision.objects.filter(pk__in=chunk)
+                .order_by("pk")
+                .only("heading", "text", "search_text")
             )
-            rows = [row_for(p) for p in provisions]
+            texts = [indexed_text(p) for p in provisions]
+            rows = [
+                (p.pk, words, normalise(text))
+                for p, text, words in zip(provisions, texts, segment_texts(texts), strict=True)
+            ]
             _keep_search_text(provisions, rows)
             counted.append(len(rows))
+            if progress:
+                progress(sum(counted), len(ids))
             yield rows
 
-    with transaction.atomic():
+    with segmenter(len(ids)) as segment_texts, transaction.atomic():
         backend.clear()
         backend.bulk_load(batches)
     return sum(counted)
