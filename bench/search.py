@@ -522,11 +522,14 @@ def main():
             if database == "postgresql":
                 print(f"\nbench database lc_ctype: {builds['ctype']}")
                 cursor = builds["cursor"]
-                for raw in ("科技 创新", "技术经纪人", "舟桥机制"):
+                for raw in ("科技 创新", "技术经纪人", "舟桥机制", "碳达峰", "碳"):
                     plan = plan_for(parse(raw))
-                    driver = backend._driver(plan)
+                    driver = backend._driver(plan) if plan.uses_index else None
                     steps = []
-                    if driver:
+                    if plan.grams:
+                        limit = min(CANDIDATE_LIMIT, backends.IMPACT_DEPTH)
+                        steps = [backend.gram_sql(plan, None, limit)]
+                    elif driver:
                         # The same statements _from_impacts runs, in order.
                         ids = set()
                         for term, frequent in driver:

@@ -411,34 +411,38 @@ class SearchBackend:
         plains: dict[int, str] | None = {}
         single_words = len(plan.include) == 1 and all(len(f) == 1 for f in plan.include[0])
         checked = not (single_words and not plan.exclude and not plan.residual and restrict is None)
+        # Every driving word's list in one statement (one round trip).
+        parts, params = [], []
+        for term, frequent in driver:
+            if frequent and not checked:
+                # Every listed provision matches: the re-ranking's texts
+                # come along.
+                parts.append(self._impact_with_plains_sql())
+                params.append(term)
+            elif frequent:
+                parts.append(
+                    f"SELECT provision_id, score, CAST(NULL AS TEXT) FROM {self.impact} "
+                    f"WHERE term = %s ORDER BY score DESC LIMIT {IMPACT_DEPTH}"
+                )
+                params.append(term)
+            else:
+                # A rare alternative (fewer than FREQUENT_DF matches) comes
+                # whole, at the weight of one occurrence in an average provision.
+                where, where_params, _s, _p = self.match_sql(Plan(include=[[(term,)]]))
+                parts.append(
+                    f"SELECT {self.id_column}, 1.0, CAST(NULL AS TEXT) FROM {self.table} "
+                    f"WHERE {where} LIMIT {FREQUENT_DF}"
+                )
+                params.extend(where_params)
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM ({part}) AS driver_{i}" for i, part in enumerate(parts)
+        )
         with self.connection.cursor() as cursor:
-            for term, frequent in driver:
-                if frequent and not checked:
-                    # Every listed provision matches: the re-ranking's texts
-                    # come in the same round trip.
-                    cursor.execute(self._impact_with_plains_sql(), [term])
-                    for pk, score, plain in cursor.fetchall():
-                        scores[pk] = max(scores.get(pk, 0.0), float(score))
-                        if plain is not None:
-                            plains[pk] = plain
-                    continue
-                if frequent:
-                    cursor.execute(
-                        f"SELECT provision_id, score FROM {self.impact} WHERE term = %s "
-                        f"ORDER BY score DESC LIMIT {IMPACT_DEPTH}",
-                        [term],
-                    )
-                else:
-                    # A rare alternative (fewer than FREQUENT_DF matches) comes
-                    # whole, at the weight of one occurrence in an average provision.
-                    where, params, _s, _p = self.match_sql(Plan(include=[[(term,)]]))
-                    cursor.execute(
-                        f"SELECT {self.id_column}, 1.0 FROM {self.table} WHERE {where} "
-                        f"LIMIT {FREQUENT_DF}",
-                        params,
-                    )
-                for pk, score in cursor.fetchall():
-                    scores[pk] = max(scores.get(pk, 0.0), float(score))
+            cursor.execute(sql, params)
+            for pk, score, plain in cursor.fetchall():
+                scores[pk] = max(scores.get(pk, 0.0), float(score))
+                if plain is not None:
+                    plains[pk] = plain
         if checked:
             plains = self.verify(plan, sorted(scores), restrict)
             scores = {pk: score for pk, score in scores.items() if pk in plains}
@@ -858,6 +862,13 @@ class PostgresBackend(SearchBackend):
         )
 
     def gram_matches(self, plan, restrict, limit):
+        sql, params = self.gram_sql(plan, restrict, limit)
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return rows, len(rows) >= limit
+
+    def gram_sql(self, plan, restrict, limit):
         clauses = ["g.grams @@ to_tsquery('simple', %s)"]
         params = [" & ".join(_ts_or(group) for group in plan.grams)]
         if plan.include:
@@ -879,10 +890,7 @@ class PostgresBackend(SearchBackend):
             f"JOIN {self.table} s ON s.provision_id = g.provision_id "
             f"WHERE {' AND '.join(clauses)} LIMIT %s"
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
-            rows = cursor.fetchall()
-        return rows, len(rows) >= limit
+        return sql, [*params, limit]
 
     def verify(self, plan, ids, restrict):
         # "= ANY(array)" walks the primary key; the planner would otherwise
