@@ -1,6 +1,7 @@
 """API throughput and latency: gunicorn (2 workers) under wrk (16 connections).
 
     .venv/bin/python bench/api.py [--duration 15] [--postgres] [--threads 2]
+                                  [--no-cache]
 
 Builds a fresh database (a temporary SQLite file, or with --postgres a new
 database on 127.0.0.1:5432, dropped afterwards), migrates it and ingests the
@@ -11,9 +12,16 @@ then runs wrk against list and detail endpoints one after the other and
 prints per endpoint: requests per second, p50/p90/p99 latency, non-2xx
 responses and socket errors.  Goal: >= 300 req/s, p99 < 150 ms, 0 non-2xx.
 wrk and gunicorn share the machine, as they do on the 2-core CI box.
+
+wrk repeats one URL, so with the response cache on (the default) every
+request after the first is a cache hit: the req/s columns then measure the
+cache.  What building a response costs is the "uncached" CPU column at the
+end (every request built from the database, API_CACHE_SECONDS=0), printed
+beside the cost of a hit; ``--no-cache`` runs the wrk part uncached too.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -74,31 +82,43 @@ def parse_wrk(output):
 
 
 CPU_PROBE = """
-import statistics, time
+import json, statistics, time
 from django.test import Client
 client = Client(HTTP_HOST="127.0.0.1")
+figures = {}
 for path in PATHS:
     for _ in range(5):
         client.get(path)
     cpu = []
-    for _ in range(50):
+    for _ in range(100):
         start = time.thread_time()
-        assert client.get(path).status_code == 200
+        response = client.get(path)
         cpu.append((time.thread_time() - start) * 1000)
+        assert response.status_code == 200
+        assert response.get("X-Cache") == EXPECT, (path, response.get("X-Cache"))
     cpu.sort()
-    print(f"{path:52} {statistics.median(cpu):7.2f} {cpu[int(len(cpu) * 0.95)]:7.2f}")
+    figures[path] = (statistics.median(cpu), cpu[int(len(cpu) * 0.95)])
+print("FIGURES " + json.dumps(figures))
 """
 
 
-def cpu_per_request(manage, env, paths):
+def cpu_per_request(manage, env, paths, cached):
     """Server CPU time per request in one process (Django's test client, the
     same middleware and settings): what a request costs whatever else the
-    machine is doing, so capacity ~= cores / CPU time."""
-    print(
-        f"\nserver CPU per request, in process ({'endpoint':44} {'p50 ms':>7} {'p95 ms':>7})"
-    )
-    code = f"PATHS = {paths!r}\n" + CPU_PROBE
-    subprocess.run([*manage, "shell", "-c", code], env=env, check=True, cwd=ROOT)
+    machine is doing, so capacity ~= cores / CPU time.  Uncached: every
+    request built from the database; cached: every request a cache hit."""
+    env = {**env, "API_CACHE_SECONDS": "300" if cached else "0"}
+    expect = "hit" if cached else None
+    code = f"PATHS = {paths!r}\nEXPECT = {expect!r}\n" + CPU_PROBE
+    out = subprocess.run(
+        [*manage, "shell", "-c", code],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.split("FIGURES ", 1)[1])
 
 
 def main():
@@ -108,6 +128,11 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="serve with the response cache off (API_CACHE_SECONDS=0)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk not found: apt-get install -y wrk")
@@ -131,6 +156,8 @@ def main():
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "API_ANON_RATE": "100000000/minute",
     }
+    if args.no_cache:
+        env["API_CACHE_SECONDS"] = "0"
     server = None
     try:
         manage = [str(PYTHON), str(ROOT / "manage.py")]
@@ -181,13 +208,15 @@ def main():
             except OSError:
                 time.sleep(0.2)
         database = "PostgreSQL 15" if args.postgres else "SQLite"
+        cache = "response cache off" if args.no_cache else "response cache on"
         print(
             f"gunicorn {args.workers} sync workers, wrk -t{args.threads} "
-            f"-c{args.connections} -d{args.duration}s, {database}, {os.cpu_count()} CPUs"
+            f"-c{args.connections} -d{args.duration}s, {database}, {cache}, "
+            f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start"
         )
         print(
             f"{'kind':7} {'endpoint':52} {'req/s':>8} {'p50 ms':>7} {'p90 ms':>7} "
-            f"{'p99 ms':>7} {'non2xx':>6} {'sockerr':>7}"
+            f"{'p99 ms':>7} {'non2xx':>6} {'sockerr':>7} {'served':>7}"
         )
         for kind, template in ENDPOINTS:
             path = template.format(provision=ids[0], target=ids[1])
@@ -199,6 +228,11 @@ def main():
             subprocess.run(
                 ["wrk", "-t2", "-c16", "-d2s", url], capture_output=True
             )  # warm-up
+            # How wrk's requests are answered: "hit" (from the response
+            # cache) or "built" (from the database).
+            with urllib.request.urlopen(url) as response:
+                served = response.headers.get("X-Cache") or "built"
+                served = "built" if served == "miss" else served
             out = subprocess.run(
                 [
                     "wrk",
@@ -215,14 +249,22 @@ def main():
             f = parse_wrk(out)
             print(
                 f"{kind:7} {path:52} {f['rps']:8.0f} {f['p50']:7.1f} {f['p90']:7.1f} "
-                f"{f['p99']:7.1f} {f['non_2xx']:6d} {f['socket_errors']:7d}",
+                f"{f['p99']:7.1f} {f['non_2xx']:6d} {f['socket_errors']:7d} {served:>7}",
                 flush=True,
             )
-        cpu_per_request(
-            manage,
-            env,
-            [t.format(provision=ids[0], target=ids[1]) for _, t in ENDPOINTS],
+        print(f"load average {os.getloadavg()[0]:.2f} at the end of the wrk runs")
+        paths = [t.format(provision=ids[0], target=ids[1]) for _, t in ENDPOINTS]
+        uncached = cpu_per_request(manage, env, paths, cached=False)
+        cached = cpu_per_request(manage, env, paths, cached=True)
+        print(
+            f"\nserver CPU per request, in process, ms ({'endpoint':44} "
+            f"{'uncached p50':>12} {'p95':>6} {'cache hit p50':>13} {'p95':>6})"
         )
+        for path in paths:
+            print(
+                f"{path:85} {uncached[path][0]:12.2f} {uncached[path][1]:6.2f} "
+                f"{cached[path][0]:13.2f} {cached[path][1]:6.2f}"
+            )
     finally:
         if server is not None:
             server.terminate()

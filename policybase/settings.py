@@ -7,6 +7,12 @@ One module, driven by environment variables:
 - ``DJANGO_SECRET_KEY``: required when ``DJANGO_DEBUG`` is off.
 - ``DJANGO_DEBUG``: "1"/"true" for development (the default), "0"/"false" in production.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
+- ``API_CACHE_SECONDS``: how long an anonymous API response stays cached
+  (default 300; 0 turns the response cache off).  Entries are keyed by the
+  data version, so a write makes them unreachable at once whatever this is.
+- ``API_CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1`` for one cache shared
+  by all workers (needs the ``redis`` package); unset, each worker process
+  keeps its own in memory.
 """
 
 import os
@@ -119,6 +125,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# "default" holds the throttle's counters; "api" the API's response cache
+# (policybase/api/caching.py).
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 300))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        if os.environ.get("API_CACHE_URL")
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": os.environ.get("API_CACHE_URL", "api-responses"),
+        "TIMEOUT": API_CACHE_SECONDS,
+        "OPTIONS": {}
+        if os.environ.get("API_CACHE_URL")
+        else {"MAX_ENTRIES": 400},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.extraction.units import category_of, to_yuan
-from documents.models import Fact, FactQuerySet
+from documents.models import Fact, FactQuerySet, with_document_name
 
 
 class Indicator(models.Model):
@@ -43,8 +43,9 @@ class Indicator(models.Model):
         come last; within a year, figures before targets, then by document
         date.  Returns ``SeriesPoint`` objects.
         """
-        targets = list(self.targets.visible().select_related("document"))
-        figures = list(self.figures.visible().select_related("document"))
+        # Each fact needs its document's key and date, not its texts.
+        targets = list(with_document_name(self.targets.visible()))
+        figures = list(with_document_name(self.figures.visible()))
         points = [SeriesPoint("figure", f) for f in figures]
         for target in targets:
             status, figure = target.judge(figures)

@@ -9,6 +9,7 @@ admin, API and security tests.
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 
@@ -20,6 +21,16 @@ def ingested(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("ingest", verbosity=0)
     yield
+
+
+@pytest.fixture(autouse=True)
+def empty_response_cache():
+    """The API's response cache keys on the data version, which a test's
+    rollback winds back: the next test's writes reach the same number with
+    other data, so no response may outlive its test."""
+    caches["api"].clear()
+    yield
+    caches["api"].clear()
 
 
 @pytest.fixture

@@ -375,9 +375,9 @@ class SearchBackend:
         word = _single_word(plan) if restrict is None else None
         if word is not None:
             # The commonest query, one word: its impact list, if it has one,
-            # is the answer — one round trip, no frequency lookup first.
+            # is the answer — no frequency lookup first.
             with self.connection.cursor() as cursor:
-                cursor.execute(self._impact_with_plains_sql(), [word])
+                cursor.execute(self._impact_sql(), [word])
                 rows = cursor.fetchall()
             if rows:
                 ranked = self._rank(plan, rows)
@@ -414,16 +414,8 @@ class SearchBackend:
         # Every driving word's list in one statement (one round trip).
         parts, params = [], []
         for term, frequent in driver:
-            if frequent and not checked:
-                # Every listed provision matches: the re-ranking's texts
-                # come along.
-                parts.append(self._impact_with_plains_sql())
-                params.append(term)
-            elif frequent:
-                parts.append(
-                    f"SELECT provision_id, score, CAST(NULL AS TEXT) FROM {self.impact} "
-                    f"WHERE term = %s ORDER BY score DESC LIMIT {IMPACT_DEPTH}"
-                )
+            if frequent:
+                parts.append(self._impact_sql())
                 params.append(term)
             else:
                 # A rare alternative (fewer than FREQUENT_DF matches) comes
@@ -473,19 +465,15 @@ class SearchBackend:
         """Which of ``ids`` match the whole query: {id: plain text or None}."""
         raise NotImplementedError
 
-    # Where the plain texts are read by id: (table, id column, text column).
-    content = ("", "", "")
+    def _impact_sql(self) -> str:
+        """One word's impact list, best first, as (id, score, no text).
 
-    def _impact_with_plains_sql(self) -> str:
-        """One word's impact list, best first, with the plain text of the rows
-        the re-ranking will read (the first RERANK)."""
-        table, pk, plain = self.content
+        The re-ranking's texts are fetched by a second statement for the
+        best RERANK only: joining them here reads every listed row (3 ms for
+        300 on PostgreSQL against 0.3 ms for the list alone)."""
         return (
-            f"SELECT i.provision_id, i.score, CASE WHEN row_number() OVER "
-            f"(ORDER BY i.score DESC, i.provision_id) <= {RERANK} THEN c.{plain} END "
-            f"FROM (SELECT provision_id, score FROM {self.impact} WHERE term = %s "
-            f"ORDER BY score DESC LIMIT {IMPACT_DEPTH}) AS i "
-            f"JOIN {table} AS c ON c.{pk} = i.provision_id"
+            f"SELECT provision_id, score, CAST(NULL AS TEXT) FROM {self.impact} "
+            f"WHERE term = %s ORDER BY score DESC LIMIT {IMPACT_DEPTH}"
         )
 
     def candidates_sql(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT):
@@ -602,10 +590,6 @@ class SQLiteBackend(SearchBackend):
 
     vendor = "sqlite"
     id_column = "rowid"
-
-    @property
-    def content(self):
-        return (f"{self.table}_content", "id", "c1")
 
     def create_index(self):
         self._run(
@@ -763,10 +747,6 @@ class PostgresBackend(SearchBackend):
 
     vendor = "postgresql"
     id_column = "provision_id"
-
-    @property
-    def content(self):
-        return (self.table, "provision_id", "plain")
 
     def candidates_sql(self, plan, restrict=None, limit=CANDIDATE_LIMIT):
         # The plain texts the re-ranking reads (the best RERANK) come in the

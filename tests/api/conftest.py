@@ -1,11 +1,11 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
 def fresh_throttle():
     """The anonymous throttle counts in the cache; each test starts at zero so
     that the order of tests cannot turn a 200 into a 429."""
-    cache.clear()
+    caches["default"].clear()
     yield
-    cache.clear()
+    caches["default"].clear()

@@ -1,0 +1,21 @@
+"""The project's own table: the knowledge base's data version."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DataVersion(models.Model):
+    """One row whose ``number`` changes with every write to the knowledge
+    base, in every process: database triggers on the tables of the documents,
+    measures and targets apps bump it (``policybase/data_version.py``), so
+    bulk inserts, ``QuerySet.update()``, fixtures and raw SQL count too.
+    The API's response cache keys on it."""
+
+    number = models.BigIntegerField(_("数据版本"))
+
+    class Meta:
+        verbose_name = _("数据版本")
+        verbose_name_plural = _("数据版本")
+
+    def __str__(self):
+        return str(self.number)
