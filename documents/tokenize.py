@@ -75,19 +75,18 @@ def is_dictionary_word(word: str) -> bool:
     return len(word) > 1 and tokenizer().FREQ.get(word, 0) > 0
 
 
-@lru_cache(maxsize=4096)
-def segment(text: str) -> str:
-    # Cached: ingest segments a provision for Provision.search_text and the
-    # index segments the same text again moments later.
+def segment_uncached(text: str) -> str:
+    """The space-separated words the index holds for ``text``."""
     return " ".join(tokens(text))
+
+
+# Cached: ingest segments a provision for Provision.search_text and the
+# index segments the same text again moments later.
+segment = lru_cache(maxsize=4096)(segment_uncached)
 
 
 # Below this many texts a worker pool costs more than it saves.
 PARALLEL_MIN = 2000
-
-
-def _segment_uncached(text: str) -> str:
-    return " ".join(tokens(text))
 
 
 @contextmanager
@@ -99,8 +98,8 @@ def segmenter(count: int, processes: int | None = None):
     texts, segmentation stays in this process."""
     processes = processes or os.cpu_count() or 1
     if processes < 2 or count < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        yield lambda texts: [_segment_uncached(t) for t in texts]
+        yield lambda texts: [segment_uncached(t) for t in texts]
         return
     tokenizer()
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        yield lambda texts: pool.map(_segment_uncached, texts, chunksize=64)
+        yield lambda texts: pool.map(segment_uncached, texts, chunksize=64)

@@ -140,16 +140,41 @@ def _like(s: str) -> str:
     return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _contains_sql(column: str, forms) -> tuple[str, list]:
+    """SQL true when ``column`` holds every substring of at least one form."""
+    ors, params = [], []
+    for subs in forms:
+        ors.append("(" + " AND ".join(f"{column} LIKE %s ESCAPE '\\'" for _ in subs) + ")")
+        params.extend(_like(s) for s in subs)
+    return "(" + " OR ".join(ors) + ")", params
+
+
 def _residual_sql(plan: Plan, column: str) -> tuple[str, list]:
     clauses, params = [], []
     for negate, forms in plan.residual:
-        ors = []
-        for subs in forms:
-            ors.append("(" + " AND ".join(f"{column} LIKE %s ESCAPE '\\'" for _ in subs) + ")")
-            params.extend(_like(s) for s in subs)
-        clause = "(" + " OR ".join(ors) + ")"
+        clause, clause_params = _contains_sql(column, forms)
         clauses.append(f"NOT {clause}" if negate else clause)
+        params.extend(clause_params)
     return " AND ".join(clauses), params
+
+
+def _checks_sql(plan: Plan, restrict, plain: str, pk: str) -> tuple[list[str], list]:
+    """The WHERE clauses every candidate query ends with: the plan's
+    substring checks on ``plain`` and the filters' ``restrict`` on ``pk``."""
+    clauses, params = [], []
+    residual, residual_params = _residual_sql(plan, plain)
+    if residual:
+        clauses.append(residual)
+        params.extend(residual_params)
+    if restrict is not None:
+        clauses.append(f"{pk} IN ({restrict[0]})")
+        params.extend(restrict[1])
+    return clauses, params
+
+
+def _gram_text(plain: str) -> str:
+    """A provision's grams as the SQLite gram table is given them."""
+    return " ".join(index_grams(plain))
 
 
 def tf_weight(tf: float, length: float, average: float) -> float:
@@ -459,6 +484,14 @@ class SearchBackend:
         order: sorting every match by id first costs PostgreSQL a visit of
         each (100 ms for 碳 at 100k provisions) for a cut that means nothing.
         """
+        sql, params = self.gram_sql(plan, restrict, limit)
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return rows, len(rows) >= limit
+
+    def gram_sql(self, plan, restrict, limit) -> tuple[str, list]:
+        """(SQL, params) of the gram query: (id, plain) rows of full matches."""
         raise NotImplementedError
 
     def verify(self, plan: Plan, ids, restrict) -> dict[int, str | None]:
@@ -490,20 +523,14 @@ class SearchBackend:
 
     def _candidate_parts(self, plan, restrict):
         """(WHERE, its params, score expression, its params) of the query above."""
-        residual, residual_params = _residual_sql(plan, "plain")
         clauses, params = [], []
         score, score_params = "0", []
         if plan.uses_index:
             where, where_params, score, score_params = self.match_sql(plan)
             clauses.append(where)
             params.extend(where_params)
-        if residual:
-            clauses.append(residual)
-            params.extend(residual_params)
-        if restrict is not None:
-            clauses.append(f"{self.id_column} IN ({restrict[0]})")
-            params.extend(restrict[1])
-        return " AND ".join(clauses), params, score, score_params
+        checks, check_params = _checks_sql(plan, restrict, "plain", self.id_column)
+        return " AND ".join(clauses + checks), params + check_params, score, score_params
 
     def _rank(self, plan, rows, plains=None) -> list[tuple[int, float]]:
         rows.sort(key=lambda r: (-(r[1] or 0), r[0]))
@@ -610,7 +637,7 @@ class SQLiteBackend(SearchBackend):
             )
             cursor.executemany(
                 f"INSERT INTO {self.grams} (rowid, grams) VALUES (%s, %s)",
-                [(pk, " ".join(index_grams(plain))) for pk, _w, plain in rows],
+                [(pk, _gram_text(plain)) for pk, _w, plain in rows],
             )
 
     def _delete_grams(self, cursor, ids):
@@ -619,7 +646,7 @@ class SQLiteBackend(SearchBackend):
             f"SELECT id, c1 FROM {self.table}_content WHERE id IN ({', '.join(['%s'] * len(ids))})",
             list(ids),
         )
-        old = [(pk, " ".join(index_grams(plain))) for pk, plain in cursor.fetchall()]
+        old = [(pk, _gram_text(plain)) for pk, plain in cursor.fetchall()]
         cursor.executemany(
             f"INSERT INTO {self.grams} ({self.grams}, rowid, grams) VALUES ('delete', %s, %s)", old
         )
@@ -637,42 +664,34 @@ class SQLiteBackend(SearchBackend):
             cursor.execute(f"INSERT INTO {self.grams} ({self.grams}) VALUES ('delete-all')")
             cursor.executemany(
                 f"INSERT INTO {self.grams} (rowid, grams) VALUES (%s, %s)",
-                [(pk, " ".join(index_grams(plain))) for pk, plain in rows],
+                [(pk, _gram_text(plain)) for pk, plain in rows],
             )
         return len(rows)
 
-    def gram_matches(self, plan, restrict, limit):
-        expr = " AND ".join(_fts_or(group) for group in plan.grams)
-        residual, residual_params = _residual_sql(plan, "c1")
-        sql = (
-            f"SELECT id, c1 FROM {self.table}_content WHERE id IN "
-            f"(SELECT rowid FROM {self.grams} WHERE {self.grams} MATCH %s)"
-        )
-        params = [expr]
+    def gram_sql(self, plan, restrict, limit):
+        clauses = [f"id IN (SELECT rowid FROM {self.grams} WHERE {self.grams} MATCH %s)"]
+        params = [" AND ".join(_fts_or(group) for group in plan.grams)]
         # The word conditions on the stored words (space-separated), so that
         # the cut below is taken from full matches, as on PostgreSQL.
         words = "(' ' || c0 || ' ')"
+
+        def padded(forms):
+            return [[f" {w} " for w in form] for form in forms]
+
         for group in plan.include:
-            sql += " AND (" + " OR ".join(
-                "(" + " AND ".join(f"{words} LIKE %s ESCAPE '\\'" for _ in form) + ")"
-                for form in group
-            ) + ")"
-            params.extend(_like(f" {w} ") for form in group for w in form)
-        for form in plan.exclude:
-            sql += " AND NOT (" + " AND ".join(f"{words} LIKE %s ESCAPE '\\'" for _ in form) + ")"
-            params.extend(_like(f" {w} ") for w in form)
-        if residual:
-            sql += f" AND {residual}"
-            params.extend(residual_params)
-        if restrict is not None:
-            sql += f" AND id IN ({restrict[0]})"
-            params.extend(restrict[1])
-        sql += " LIMIT %s"
-        params.append(limit)
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return rows, len(rows) >= limit
+            clause, clause_params = _contains_sql(words, padded(group))
+            clauses.append(clause)
+            params.extend(clause_params)
+        if plan.exclude:
+            clause, clause_params = _contains_sql(words, padded(plan.exclude))
+            clauses.append(f"NOT {clause}")
+            params.extend(clause_params)
+        checks, check_params = _checks_sql(plan, restrict, "c1", "id")
+        sql = (
+            f"SELECT id, c1 FROM {self.table}_content "
+            f"WHERE {' AND '.join(clauses + checks)} LIMIT %s"
+        )
+        return sql, [*params, *check_params, limit]
 
     def verify(self, plan, ids, restrict):
         # FTS5 answers "MATCH … AND rowid IN (…)" by re-running the match per
@@ -841,13 +860,6 @@ class PostgresBackend(SearchBackend):
             f"ANALYZE {self.grams}",
         )
 
-    def gram_matches(self, plan, restrict, limit):
-        sql, params = self.gram_sql(plan, restrict, limit)
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return rows, len(rows) >= limit
-
     def gram_sql(self, plan, restrict, limit):
         clauses = ["g.grams @@ to_tsquery('simple', %s)"]
         params = [" & ".join(_ts_or(group) for group in plan.grams)]
@@ -858,33 +870,24 @@ class PostgresBackend(SearchBackend):
         elif plan.exclude:
             clauses.append("NOT s.words @@ to_tsquery('simple', %s)")
             params.append(_ts_or(plan.exclude))
-        residual, residual_params = _residual_sql(plan, "s.plain")
-        if residual:
-            clauses.append(residual)
-            params.extend(residual_params)
-        if restrict is not None:
-            clauses.append(f"s.provision_id IN ({restrict[0]})")
-            params.extend(restrict[1])
+        checks, check_params = _checks_sql(plan, restrict, "s.plain", "s.provision_id")
         sql = (
             f"SELECT s.provision_id, s.plain FROM {self.grams} g "
             f"JOIN {self.table} s ON s.provision_id = g.provision_id "
-            f"WHERE {' AND '.join(clauses)} LIMIT %s"
+            f"WHERE {' AND '.join(clauses + checks)} LIMIT %s"
         )
-        return sql, [*params, limit]
+        return sql, [*params, *check_params, limit]
 
     def verify(self, plan, ids, restrict):
         # "= ANY(array)" walks the primary key; the planner would otherwise
         # hash-join the candidates against a scan of every match.
         where, params, _score, _ = self.match_sql(plan)
-        residual, residual_params = _residual_sql(plan, "plain")
-        sql = f"SELECT provision_id, plain FROM {self.table} WHERE provision_id = ANY(%s) AND {where}"
-        params = [list(ids), *params]
-        if residual:
-            sql += f" AND {residual}"
-            params.extend(residual_params)
-        if restrict is not None:
-            sql += f" AND provision_id IN ({restrict[0]})"
-            params.extend(restrict[1])
+        checks, check_params = _checks_sql(plan, restrict, "plain", "provision_id")
+        sql = (
+            f"SELECT provision_id, plain FROM {self.table} "
+            f"WHERE {' AND '.join(['provision_id = ANY(%s)', where, *checks])}"
+        )
+        params = [list(ids), *params, *check_params]
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())

@@ -35,10 +35,11 @@ def indexed_text(provision) -> str:
     return " ".join(filter(None, (provision.heading, provision.text)))
 
 
-def row_for(provision) -> tuple[int, str, str]:
-    """(id, words, plain text) — the index row of one provision."""
+def row_for(provision, words: str | None = None) -> tuple[int, str, str]:
+    """(id, words, plain text) — the index row of one provision; ``words``
+    when its text was segmented already."""
     text = indexed_text(provision)
-    return provision.pk, segment(text), normalise(text)
+    return provision.pk, segment(text) if words is None else words, normalise(text)
 
 
 # Provision ids saved in the current transaction and not yet indexed, per
@@ -109,11 +110,8 @@ def rebuild(progress=None) -> int:
                 .order_by("pk")
                 .only("heading", "text", "search_text")
             )
-            texts = [indexed_text(p) for p in provisions]
-            rows = [
-                (p.pk, words, normalise(text))
-                for p, text, words in zip(provisions, texts, segment_texts(texts), strict=True)
-            ]
+            words = segment_texts([indexed_text(p) for p in provisions])
+            rows = [row_for(p, w) for p, w in zip(provisions, words, strict=True)]
             _keep_search_text(provisions, rows)
             counted.append(len(rows))
             if progress:
