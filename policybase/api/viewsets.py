@@ -29,10 +29,13 @@ class ExportableReadOnlyViewSet(ResponseCacheMixin, viewsets.ReadOnlyModelViewSe
             and self.request.query_params.get("format") in EXPORT_FORMATS
         )
 
+    def values_plan(self):
+        """How this viewset's serializer reads rows with values_list(), or
+        None when it has a field that needs the model instance."""
+        return self.values_lists and ValuesPlan.for_serializer(self.get_serializer_class())
+
     def list(self, request, *args, **kwargs):
-        plan = self.values_lists and ValuesPlan.for_serializer(
-            self.get_serializer_class()
-        )
+        plan = self.values_plan()
         if not plan:
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
@@ -42,9 +45,7 @@ class ExportableReadOnlyViewSet(ResponseCacheMixin, viewsets.ReadOnlyModelViewSe
         return Response(plan.rows(plan.values(queryset), queryset))
 
     def retrieve(self, request, *args, **kwargs):
-        plan = self.values_lists and ValuesPlan.for_serializer(
-            self.get_serializer_class()
-        )
+        plan = self.values_plan()
         if not plan:
             return super().retrieve(request, *args, **kwargs)
         # get_object() without the model instance: the same filtered

@@ -19,6 +19,8 @@ from policybase.api.viewsets import ExportableReadOnlyViewSet
 from targets.models import Figure, Target
 from targets.serializers import FigureSerializer, IndicatorSerializer, TargetSerializer
 
+from .test_resources import RESOURCES
+
 URLS = [
     "/api/v1/documents/",
     "/api/v1/provisions/",
@@ -57,16 +59,9 @@ MISSING = [
 ]
 EXPORTS = [
     f"/api/v1/{resource}/?format={fmt}"
-    for resource in (
-        "provisions",
-        "themes",
-        "measures",
-        "subsidies",
-        "indicators",
-        "targets",
-        "figures",
-        "cross-references",
-    )
+    # Documents keep the instance path (display_title is a property).
+    for resource in RESOURCES
+    if resource != "documents"
     for fmt in ("csv", "json")
 ]
 
