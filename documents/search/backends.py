@@ -23,12 +23,21 @@ the bounded candidates and the count a lower bound.
 The top ``RERANK`` candidates are then re-ranked in Python by how often each
 typed form occurs verbatim (a BM25-style saturated count), which is what
 rewards the words of a compound standing together.
+
+Which way a query goes depends on its words' document frequencies, so each
+process keeps a copy of the term table (frequent words only: small).  Every
+answer's statement carries the table's version; a rebuild by another process
+is noticed at the next query, which is then planned again.  On PostgreSQL a
+query is one statement, one round trip (lists, check against the whole query
+and the texts of the best RERANK together); SQLite, in process, reads the
+candidates back and checks them in Python.
 """
 
 from __future__ import annotations
 
 import heapq
 import io
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -48,8 +57,16 @@ SYNONYM_WEIGHT = 0.8
 WORD_WEIGHT = 0.5
 
 # Bookkeeping rows in the term table, keyed by names no word can have (words
-# are runs of letters and digits).
-ROWS_KEY, WORDS_KEY = " rows", " words"
+# are runs of letters and digits).  The version changes whenever the table
+# is rewritten; processes holding a copy of the table compare it.
+ROWS_KEY, WORDS_KEY, VERSION_KEY = " rows", " words", " version"
+
+# Each process's copy of each index's term table (``SearchBackend.frequencies``).
+_FREQUENCIES: dict[tuple, dict[str, float]] = {}
+
+
+class StaleFrequencies(Exception):
+    """The term table changed since this process read it."""
 
 
 # --------------------------------------------------------------------------
@@ -91,6 +108,18 @@ class Candidates:
     bounded: bool
 
 
+@dataclass
+class Route:
+    """How a plan is answered: from the gram index, the full-text index or
+    the impact lists, by the statement ``sql``."""
+
+    kind: str
+    sql: str
+    params: list
+    limit: int = 0
+    bounded: bool = False
+
+
 def plan_for(query: Query) -> Plan:
     plan = Plan()
     for group in query.groups:
@@ -120,14 +149,11 @@ def plan_for(query: Query) -> Plan:
     return plan
 
 
-def _single_word(plan: Plan) -> str | None:
-    """The word of a plan that is exactly one word and nothing else."""
-    if plan.exclude or plan.residual or plan.grams or len(plan.include) != 1:
-        return None
-    (group,) = plan.include
-    if len(group) != 1 or len(group[0]) != 1:
-        return None
-    return group[0][0]
+def _needs_check(plan: Plan, restrict) -> bool:
+    """Whether impact-list candidates must be checked against the query: not
+    when it is one group of single-word alternatives, each listed whole."""
+    single_words = len(plan.include) == 1 and all(len(form) == 1 for form in plan.include[0])
+    return not (single_words and not plan.exclude and not plan.residual and restrict is None)
 
 
 def _substrings(form: Form) -> list[str]:
@@ -341,6 +367,8 @@ class SearchBackend:
 
     def clear(self):
         self._run(*(f"DELETE FROM {t}" for t in (self.table, self.impact, self.terms, self.grams)))
+        with self.connection.cursor() as cursor:
+            self._new_version(cursor)
 
     def backfill_grams(self) -> int:
         """Give every indexed row without one its gram row (an index built
@@ -360,6 +388,7 @@ class SearchBackend:
         stats = [(ROWS_KEY, counter.rows), (WORDS_KEY, counter.average), *frequent.items()]
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {self.terms}")
+            self._new_version(cursor)
             for i in range(0, len(stats), 500):
                 chunk = stats[i : i + 500]
                 cursor.execute(
@@ -373,6 +402,14 @@ class SearchBackend:
 
     def finish_load(self):
         pass
+
+    def _new_version(self, cursor):
+        """Mark the term table rewritten (see ``frequencies``)."""
+        cursor.execute(f"DELETE FROM {self.terms} WHERE term = %s", [VERSION_KEY])
+        cursor.execute(
+            f"INSERT INTO {self.terms} (term, df) VALUES (%s, %s)",
+            [VERSION_KEY, float(random.getrandbits(52))],
+        )
 
     def _insert_impacts(self, rows):
         with self.connection.cursor() as cursor:
@@ -393,121 +430,140 @@ class SearchBackend:
         the provision ids that filters allow.  ``exhaustive`` leaves the impact
         lists and the gram path's depth aside, so that up to ``limit`` matches
         come back whatever the words' frequencies (the benchmark's recall)."""
+        try:
+            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+        except StaleFrequencies:
+            # The index was rebuilt since this process read the term table.
+            self.frequencies(reload=True)
+            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+
+    def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
+        """How ``candidates`` answers the plan, and the first statement it runs
+        (on PostgreSQL the only one: the benchmark prints its plan)."""
         if exhaustive:
             if plan.grams and not plan.uses_index:
-                return self._from_grams(plan, restrict, limit)
-            return self._from_index(plan, restrict, limit)
-        word = _single_word(plan) if restrict is None else None
-        if word is not None:
-            # The commonest query, one word: its impact list, if it has one,
-            # is the answer — no frequency lookup first.
-            with self.connection.cursor() as cursor:
-                cursor.execute(self._impact_sql(), [word])
-                rows = cursor.fetchall()
-            if rows:
-                ranked = self._rank(plan, rows)
-                return Candidates([pk for pk, _ in ranked], dict(ranked), True)
-            driver = None  # not a frequent word: the full-text index has every match
-        else:
-            driver = self._driver(plan) if plan.uses_index else None
+                return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
+            return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
+        driver = self._driver(plan, self.frequencies()) if plan.uses_index else None
         if plan.grams and (driver is not None or not plan.uses_index):
             # No narrow word drives the query: the grams of its single
             # characters or unknown words do.  They have no weight to rank
             # by, so a wide gram group is cut at IMPACT_DEPTH matches.
-            return self._from_grams(plan, restrict, min(limit, IMPACT_DEPTH))
+            limit = min(limit, IMPACT_DEPTH)
+            return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
         if driver is not None:
-            return self._from_impacts(plan, driver, restrict)
-        return self._from_index(plan, restrict, limit)
+            # Only an impact list cuts matches off; rare alternatives come whole.
+            bounded = any(frequent for _term, frequent in driver)
+            return Route("impacts", *self.impacts_sql(plan, driver, restrict), bounded=bounded)
+        return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
 
-    def _from_index(self, plan, restrict, limit) -> Candidates:
-        """Every match (up to ``limit``) from the full-text index, scored by
-        the database; or, with no index words, from the substring check."""
-        sql, params = self.candidates_sql(plan, restrict, limit)
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        ranked = self._rank(plan, rows)
-        return Candidates([pk for pk, _ in ranked], dict(ranked), len(rows) >= limit)
-
-    def _from_impacts(self, plan, driver, restrict) -> Candidates:
-        """Candidates from the impact lists of the driving words, checked
-        against the whole query; scored by the driving word's weight."""
+    def _answer(self, route: Route, plan, restrict) -> Candidates:
+        rows = self._fetch_current(route.sql, route.params)
+        if route.kind == "grams":
+            # No word score: all ranked by the verbatim re-ranking.
+            ranked = sorted(((pk, boost(plan, plain)) for pk, plain in rows), key=lambda r: (-r[1], r[0]))
+            return Candidates([pk for pk, _ in ranked], dict(ranked), len(rows) >= route.limit)
+        if route.kind == "index":
+            ranked = self._rank(plan, rows)
+            return Candidates([pk for pk, _ in ranked], dict(ranked), len(rows) >= route.limit)
         scores: dict[int, float] = {}
-        plains: dict[int, str] | None = {}
-        single_words = len(plan.include) == 1 and all(len(f) == 1 for f in plan.include[0])
-        checked = not (single_words and not plan.exclude and not plan.residual and restrict is None)
-        # Every driving word's list in one statement (one round trip).
+        plains: dict[int, str] = {}
+        for pk, score, plain in rows:
+            scores[pk] = max(scores.get(pk, 0.0), float(score))
+            if plain is not None:
+                plains[pk] = plain
+        if _needs_check(plan, restrict) and not self.checks_impacts_in_sql:
+            plains = self.verify(plan, sorted(scores), restrict)
+            scores = {pk: score for pk, score in scores.items() if pk in plains}
+        ranked = self._rank(plan, [(pk, s, None) for pk, s in scores.items()], plains)
+        return Candidates([pk for pk, _ in ranked], dict(ranked), route.bounded)
+
+    # The term table, read once per process ---------------------------------
+
+    def frequencies(self, reload=False) -> dict[str, float]:
+        """The term table (every frequent word's document frequency, and the
+        bookkeeping rows), kept in this process.  Each answer's statement
+        carries the table's version, so a rebuild elsewhere is seen at the
+        next query (``_fetch_current``)."""
+        key = self._cache_key()
+        if reload or key not in _FREQUENCIES:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"SELECT term, df FROM {self.terms}")
+                _FREQUENCIES[key] = dict(cursor.fetchall())
+        return _FREQUENCIES[key]
+
+    def _cache_key(self):
+        settings = getattr(self.connection, "settings_dict", None)
+        name = settings["NAME"] if settings else id(self.connection)
+        return (self.connection.vendor, name, self.table)
+
+    def with_version(self, sql, params) -> tuple[str, list]:
+        """A statement whose rows carry the term table's version last."""
+        return (
+            f"SELECT q.*, (SELECT df FROM {self.terms} WHERE term = %s) FROM ({sql}) AS q",
+            [VERSION_KEY, *params],
+        )
+
+    def _fetch_current(self, sql, params) -> list[tuple]:
+        """The rows of a statement read against the cached term table, with
+        ``StaleFrequencies`` raised when that table has changed since."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(*self.with_version(sql, params))
+            rows = cursor.fetchall()
+            if rows:
+                version = rows[0][-1]
+            else:  # no row to carry the version: ask for it
+                cursor.execute(f"SELECT df FROM {self.terms} WHERE term = %s", [VERSION_KEY])
+                version = (cursor.fetchone() or [None])[0]
+        if version != self.frequencies().get(VERSION_KEY):
+            raise StaleFrequencies
+        return [row[:-1] for row in rows]
+
+    # Statements -------------------------------------------------------------
+
+    # PostgreSQL checks the impact-list candidates in the same statement;
+    # SQLite reads them back and checks them here (``verify``).
+    checks_impacts_in_sql = False
+
+    def impacts_sql(self, plan, driver, restrict) -> tuple[str, list]:
+        """(SQL, params) of the driving words' lists, as (id, score, plain or
+        NULL) rows, one statement for them all; with ``checks_impacts_in_sql``
+        only the rows matching the whole query."""
         parts, params = [], []
         for term, frequent in driver:
             if frequent:
-                parts.append(self._impact_sql())
+                parts.append(
+                    f"SELECT provision_id, score, CAST(NULL AS TEXT) AS plain FROM {self.impact} "
+                    f"WHERE term = %s ORDER BY score DESC LIMIT {IMPACT_DEPTH}"
+                )
                 params.append(term)
             else:
                 # A rare alternative (fewer than FREQUENT_DF matches) comes
                 # whole, at the weight of one occurrence in an average provision.
                 where, where_params, _s, _p = self.match_sql(Plan(include=[[(term,)]]))
                 parts.append(
-                    f"SELECT {self.id_column}, 1.0, CAST(NULL AS TEXT) FROM {self.table} "
-                    f"WHERE {where} LIMIT {FREQUENT_DF}"
+                    f"SELECT {self.id_column} AS provision_id, 1.0 AS score, "
+                    f"CAST(NULL AS TEXT) AS plain FROM {self.table} WHERE {where} LIMIT {FREQUENT_DF}"
                 )
                 params.extend(where_params)
         sql = " UNION ALL ".join(
             f"SELECT * FROM ({part}) AS driver_{i}" for i, part in enumerate(parts)
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for pk, score, plain in cursor.fetchall():
-                scores[pk] = max(scores.get(pk, 0.0), float(score))
-                if plain is not None:
-                    plains[pk] = plain
-        if checked:
-            plains = self.verify(plan, sorted(scores), restrict)
-            scores = {pk: score for pk, score in scores.items() if pk in plains}
-        ranked = self._rank(plan, [(pk, s, None) for pk, s in scores.items()], plains)
-        # Only an impact list cuts matches off; rare alternatives came whole.
-        bounded = any(frequent for _term, frequent in driver)
-        return Candidates([pk for pk, _ in ranked], dict(ranked), bounded)
+        return sql, params
 
-    def _from_grams(self, plan, restrict, limit) -> Candidates:
-        """Candidates from the gram index, checked against the whole query,
-        all scored by the verbatim re-ranking (there is no word score)."""
-        rows, bounded = self.gram_matches(plan, restrict, limit)
-        ranked = sorted(((pk, boost(plan, plain)) for pk, plain in rows), key=lambda r: (-r[1], r[0]))
-        return Candidates([pk for pk, _ in ranked], dict(ranked), bounded)
-
-    def gram_matches(self, plan, restrict, limit) -> tuple[list[tuple[int, str]], bool]:
-        """(id, plain) of up to ``limit`` provisions holding the plan's grams
-        that match the whole plan, and whether more may exist.
+    def gram_sql(self, plan, restrict, limit) -> tuple[str, list]:
+        """(SQL, params) of the gram query: (id, plain) rows of full matches.
 
         Below ``limit`` this is every match, the same set on both backends.
         At the limit it is the first matches the index yields, in no defined
         order: sorting every match by id first costs PostgreSQL a visit of
         each (100 ms for 碳 at 100k provisions) for a cut that means nothing.
         """
-        sql, params = self.gram_sql(plan, restrict, limit)
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return rows, len(rows) >= limit
-
-    def gram_sql(self, plan, restrict, limit) -> tuple[str, list]:
-        """(SQL, params) of the gram query: (id, plain) rows of full matches."""
         raise NotImplementedError
 
-    def verify(self, plan: Plan, ids, restrict) -> dict[int, str | None]:
-        """Which of ``ids`` match the whole query: {id: plain text or None}."""
+    def verify(self, plan: Plan, ids, restrict) -> dict[int, str]:
+        """Which of ``ids`` match the whole query: {id: plain text}."""
         raise NotImplementedError
-
-    def _impact_sql(self) -> str:
-        """One word's impact list, best first, as (id, score, no text).
-
-        The re-ranking's texts are fetched by a second statement for the
-        best RERANK only: joining them here reads every listed row (3 ms for
-        300 on PostgreSQL against 0.3 ms for the list alone)."""
-        return (
-            f"SELECT provision_id, score, CAST(NULL AS TEXT) FROM {self.impact} "
-            f"WHERE term = %s ORDER BY score DESC LIMIT {IMPACT_DEPTH}"
-        )
 
     def candidates_sql(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT):
         """(SQL, params) of the full-text candidate query (rare words)."""
@@ -564,18 +620,11 @@ class SearchBackend:
             )
             return dict(cursor.fetchall())
 
-    def _driver(self, plan: Plan) -> list[tuple[str, bool]] | None:
+    def _driver(self, plan: Plan, df: dict[str, float]) -> list[tuple[str, bool]] | None:
         """The words whose matches bound the candidates — each alternative of
         the narrowest required group by its rarest word, flagged frequent or
         not — or None when that group is narrow enough for the full-text
         index to find and score every match itself."""
-        words = sorted(plan.words)
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT term, df FROM {self.terms} WHERE term IN ({', '.join(['%s'] * len(words))})",
-                words,
-            )
-            df = dict(cursor.fetchall())
         best = None
         for group in plan.include:
             rarest = [min(form, key=lambda w: df.get(w, 0)) for form in group]
@@ -586,14 +635,6 @@ class SearchBackend:
         if best[0] <= FREQUENT_DF:
             return None
         return sorted({(w, w in df) for w in best[1]})
-
-    def _impact_ids(self, terms) -> tuple[str, list]:
-        parts = [
-            f"SELECT provision_id FROM (SELECT provision_id FROM {self.impact} "
-            f"WHERE term = %s ORDER BY score DESC LIMIT {IMPACT_DEPTH}) AS impact_{i}"
-            for i, _ in enumerate(terms)
-        ]
-        return " UNION ".join(parts), list(terms)
 
     def match_sql(self, plan: Plan) -> tuple[str, list, str, list]:
         """(WHERE clause, its params, score expression, its params)."""
@@ -656,6 +697,8 @@ class SQLiteBackend(SearchBackend):
             *(f"DELETE FROM {t}" for t in (self.table, self.impact, self.terms)),
             f"INSERT INTO {self.grams} ({self.grams}) VALUES ('delete-all')",
         )
+        with self.connection.cursor() as cursor:
+            self._new_version(cursor)
 
     def backfill_grams(self):
         with self.connection.cursor() as cursor:
@@ -878,19 +921,31 @@ class PostgresBackend(SearchBackend):
         )
         return sql, [*params, *check_params, limit]
 
-    def verify(self, plan, ids, restrict):
-        # "= ANY(array)" walks the primary key; the planner would otherwise
-        # hash-join the candidates against a scan of every match.
-        where, params, _score, _ = self.match_sql(plan)
-        checks, check_params = _checks_sql(plan, restrict, "plain", "provision_id")
+    checks_impacts_in_sql = True
+
+    def impacts_sql(self, plan, driver, restrict):
+        # One round trip: the lists, each candidate looked up by primary key
+        # and checked against the whole query, and the plain texts of the
+        # best RERANK (the re-ranking reads only those).
+        lists, params = super().impacts_sql(plan, driver, restrict)
+        candidates = f"SELECT provision_id AS id, score FROM ({lists}) AS lists"
+        if len(driver) > 1:  # an id on several lists counts once, at its best
+            candidates = f"SELECT id, max(score) AS score FROM ({candidates}) AS c GROUP BY id"
+        head = f"row_number() OVER (ORDER BY c.score DESC, c.id) <= {RERANK}"
+        if not _needs_check(plan, restrict):
+            sql = (
+                f"SELECT c.id, c.score, CASE WHEN {head} THEN (SELECT s.plain FROM {self.table} s "
+                f"WHERE s.provision_id = c.id) END FROM ({candidates}) AS c"
+            )
+            return sql, params
+        where, where_params, _s, _p = self.match_sql(plan)
+        checks, check_params = _checks_sql(plan, restrict, "s.plain", "s.provision_id")
         sql = (
-            f"SELECT provision_id, plain FROM {self.table} "
-            f"WHERE {' AND '.join(['provision_id = ANY(%s)', where, *checks])}"
+            f"SELECT c.id, c.score, CASE WHEN {head} THEN s.plain END FROM ({candidates}) AS c "
+            f"JOIN {self.table} s ON s.provision_id = c.id "
+            f"WHERE {' AND '.join([f's.{where}', *checks])}"
         )
-        params = [list(ids), *params, *check_params]
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+        return sql, [*params, *where_params, *check_params]
 
     def match_sql(self, plan):
         expr = " & ".join(_ts_or(group) for group in plan.include)
