@@ -8,6 +8,10 @@ with full-width digits; the same normal form on both sides is what lets
   vocabulary of these documents, so offsets survive; see ``normalise_with_offsets``);
 * NFKC, which folds full-width letters, digits and punctuation to half width;
 * lower case, so R&D = r&d.
+
+NFKC and lower case apply character by character (``_fold``), through one
+``str.translate`` table that learns each character's fold the first time it
+sees it.
 """
 
 import unicodedata
@@ -21,12 +25,46 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+def _simplified(text: str) -> str:
+    # No key of t2s's dictionaries (CJK_Compatibility_Ideographs, TSPhrases,
+    # TSCharactersExt, TSCharacters) holds an ASCII character, so OpenCC
+    # returns ASCII text unchanged; tests/documents/test_tokenize_speedup.py
+    # checks it.
+    return text if text.isascii() else _converter().convert(text)
+
+
 def _fold(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).lower()
 
 
+class _FoldTable(dict):
+    """``str.translate`` table: code point → its fold, filled on first use.
+
+    ``shrinks`` records a character folding to nothing (none does under
+    Unicode 14; the flag keeps ``normalise_with_offsets`` exact if one did).
+    """
+
+    shrinks = False
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = _fold(ch) if not ch.isascii() or ch.isupper() else ch
+        if not folded:
+            self.shrinks = True
+        self[code] = folded
+        return folded
+
+
+_FOLDS = _FoldTable()
+
+
 def normalise(text: str) -> str:
-    return normalise_with_offsets(text)[0]
+    simplified = _simplified(text)
+    if simplified.isascii():
+        # ASCII folds to itself but for A-Z, which NFKC leaves and lower()
+        # lowers: exactly str.lower() on ASCII.
+        return simplified.lower()
+    return simplified.translate(_FOLDS)
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int], str]:
@@ -38,12 +76,14 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int], str]:
     (a few multi-character idioms); when they do, the offsets point into the
     simplified text, which is returned for display instead of the original.
     """
-    simplified = _converter().convert(text)
+    simplified = _simplified(text)
     display = text if len(simplified) == len(text) else simplified
-    out: list[str] = []
+    folded = simplified.translate(_FOLDS)
+    if len(folded) == len(simplified) and not _FOLDS.shrinks:
+        # Every character folded to exactly one (none to zero, so none to
+        # two either): each comes from the character at its own index.
+        return folded, list(range(len(folded))), display
     offsets: list[int] = []
     for i, ch in enumerate(simplified):
-        folded = _fold(ch) if not ch.isascii() or ch.isupper() else ch
-        out.append(folded)
-        offsets.extend([i] * len(folded))
-    return "".join(out), offsets, display
+        offsets.extend([i] * len(_FOLDS[ord(ch)]))
+    return folded, offsets, display
