@@ -400,6 +400,20 @@ def segment_uncached(text: str) -> str:
 segment = lru_cache(maxsize=4096)(segment_uncached)
 
 
+@contextmanager
+def block_cache_off():
+    """Segment every block afresh (workers forked inside inherit this): what
+    segmentation of text never seen costs.  The search benchmark's synthetic
+    corpus recombines the same clauses, which the block cache would answer."""
+    tables = _tables()
+    tables.search_block = tables._search_block
+    try:
+        yield
+    finally:
+        del tables.search_block  # back to the cached one below
+        tables.search_block = lru_cache(maxsize=100_000)(tables._search_block)
+
+
 # Below this many texts a worker pool costs more than it saves.
 PARALLEL_MIN = 2000
 
