@@ -411,6 +411,9 @@ class SearchBackend:
     def finish_load(self):
         pass
 
+    def tidy(self):
+        """Upkeep after a bulk load, outside any transaction (none needed here)."""
+
     def _new_version(self, cursor):
         """Mark the term table rewritten (see ``frequencies``)."""
         cursor.execute(f"DELETE FROM {self.terms} WHERE term = %s", [VERSION_KEY])
@@ -914,6 +917,14 @@ class PostgresBackend(SearchBackend):
             f"ANALYZE {self.table}",
             f"ANALYZE {self.grams}",
         )
+
+    def tidy(self):
+        # VACUUM sets the visibility map of the freshly loaded pages, so that
+        # impact lists are read by index-only scans instead of a bitmap scan
+        # and a sort (1M bench: median query 1.91 -> 1.54 ms, for 9 s of
+        # VACUUM after a 367 s load); ANALYZE ran in finish_load already.
+        # VACUUM cannot run inside a transaction block: callers see to that.
+        self._run(*(f"VACUUM {t}" for t in (self.table, self.impact, self.terms, self.grams)))
 
     def gram_sql(self, plan, restrict, limit):
         clauses = ["g.grams @@ to_tsquery('simple', %s)"]

@@ -121,6 +121,8 @@ def rebuild(progress=None) -> int:
     with segmenter(len(ids)) as segment_texts, transaction.atomic():
         backend.clear()
         backend.bulk_load(batches)
+    if not connection.in_atomic_block:
+        backend.tidy()  # (inside a caller's transaction, autovacuum does it later)
     return sum(counted)
 
 

@@ -11,6 +11,7 @@ from django.db import connection
 from documents.models import Document, Provision
 from documents.search import backends, index
 from documents.search.backends import (
+    PostgresBackend,
     SQLiteBackend,
     StandaloneConnection,
     backend_for,
@@ -321,6 +322,39 @@ def test_the_term_table_copy_follows_a_rebuild_elsewhere(db, monkeypatch):
     exact = backend.candidates(plan)
     assert not exact.bounded and set(exact.ids) == everything
     assert "科技" not in backend.frequencies()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+def test_a_rebuild_outside_a_transaction_vacuums_the_postgresql_index(corpus):
+    """After the load, VACUUM marks the pages all-visible (what lets impact
+    lists be read by index-only scans).  VACUUM cannot run in the test's
+    transaction, so this loads a scratch index over a connection of its own."""
+    import psycopg2
+
+    settings = connection.settings_dict
+    raw = psycopg2.connect(
+        dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"],
+        port=settings["PORT"] or 5432, password=settings["PASSWORD"] or None,
+    )
+    raw.autocommit = True
+    scratch = PostgresBackend(StandaloneConnection(raw, "postgresql"), "vacuum_probe")
+    try:
+        scratch.create()
+        rows = [index.row_for(p) for p in Provision.objects.order_by("pk")]
+        scratch.bulk_load(lambda _pass: [rows])
+
+        def all_visible():
+            with raw.cursor() as cursor:
+                cursor.execute("SELECT relallvisible FROM pg_class WHERE relname = 'vacuum_probe'")
+                return cursor.fetchone()[0]
+
+        assert all_visible() == 0
+        scratch.tidy()
+        assert all_visible() > 0
+    finally:
+        scratch.drop()
+        raw.close()
 
 
 @pytest.mark.postgres
