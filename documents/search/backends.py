@@ -28,9 +28,11 @@ Which way a query goes depends on its words' document frequencies, so each
 process keeps a copy of the term table (frequent words only: small).  Every
 answer's statement carries the table's version; a rebuild by another process
 is noticed at the next query, which is then planned again.  On PostgreSQL a
-query is one statement, one round trip (lists, check against the whole query
-and the texts of the best RERANK together); SQLite, in process, reads the
-candidates back and checks them in Python.
+query that needs its candidates checked is one statement, one round trip
+(lists, check against the whole query and the texts of the best RERANK
+together), as is a full-text or gram answer; a bare impact list takes a
+second statement for those texts.  SQLite, in process, reads the candidates
+back and checks them in Python.
 """
 
 from __future__ import annotations
@@ -93,10 +95,6 @@ class Plan:
     @property
     def uses_index(self) -> bool:
         return bool(self.include)
-
-    @property
-    def words(self) -> set[str]:
-        return {w for group in self.include for form in group for w in form}
 
 
 @dataclass
@@ -450,7 +448,8 @@ class SearchBackend:
 
     def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
         """How ``candidates`` answers the plan, and the first statement it runs
-        (on PostgreSQL the only one: the benchmark prints its plan)."""
+        (on PostgreSQL the only one but for the re-ranking's texts of a bare
+        list: the benchmark prints its plan)."""
         if exhaustive:
             if plan.grams and not plan.uses_index:
                 return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
@@ -475,11 +474,12 @@ class SearchBackend:
             ranked = self._rank(plan, rows, by_boost=route.kind == "grams")
             return Candidates(*ranked, len(rows) >= route.limit)
         plains = None
-        if not (self.checks_impacts_in_sql and _needs_check(plan, restrict)):
+        check = _needs_check(plan, restrict)
+        if not (self.checks_impacts_in_sql and check):
             # The bare lists, which may share ids: each once, at its best score.
             rows.sort(key=itemgetter(1))
             rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
-            if _needs_check(plan, restrict):
+            if check:
                 plains = self.verify(plan, sorted(r[0] for r in rows), restrict)
                 rows = [r for r in rows if r[0] in plains]
         return Candidates(*self._rank(plan, rows, plains), route.bounded)
