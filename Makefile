@@ -36,8 +36,11 @@ test: install
 test-postgres: install
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/policybase_$$$$ $(BIN)/pytest
 
+# Style, and the layering contracts of pyproject.toml (documents <- measures,
+# targets <- policybase; parsing and extraction free of Django; no circles).
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/python bench/ingest.py
