@@ -49,8 +49,14 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from documents.extraction.quantities import Quantity, find_quantities, to_yuan
+from documents.extraction.sentences import (
+    Span,
+    span_at,
+    split_clauses,
+    trim,
+    trimmed_sentences,
+)
 from measures.extraction.actors import UNIT_PATTERNS
-from measures.extraction.segments import Span, clauses, sentences, strip_span
 from measures.extraction.types import ExtractedSubsidy
 
 
@@ -259,7 +265,7 @@ def _rule_segments(text: str, sentence: Span) -> list[Span]:
     """Split a sentence where a new rule starts (对…的 clause, after ；or ：)."""
     segments: list[Span] = []
     seg_start = sentence.start
-    parts = clauses(text, sentence)
+    parts = split_clauses(text, sentence, ascii_marks=True)
     for i, clause in enumerate(parts):
         if i == 0:
             continue
@@ -277,13 +283,6 @@ def _rule_segments(text: str, sentence: Span) -> list[Span]:
             seg_start = clause.start
     segments.append(Span(seg_start, sentence.end))
     return segments
-
-
-def _clause_of(parts: list[Span], pos: int) -> Span:
-    for clause in parts:
-        if clause.start <= pos < clause.end:
-            return clause
-    return parts[-1]
 
 
 def _kind_near(text: str, clause: Span, start: int, end: int) -> str:
@@ -359,10 +358,10 @@ def _beneficiary(text: str, segment: Span, sentence: Span, anchor_start: int) ->
         return _head(subject.group("who"))
     # "…达到一定数额的机构，可依条件申请补助经费": the 的-clause just before,
     # when it ends in a short noun phrase (not a list: "规模、实施周期、…").
-    parts = clauses(text, segment)
+    parts = split_clauses(text, segment, ascii_marks=True)
     for clause in reversed(parts):
         if clause.end <= anchor_start:
-            stripped = strip_span(text, clause)
+            stripped = trim(text, clause)
             body = text[stripped.start : stripped.end]
             head = body.rsplit("的", 1)[-1]
             if "的" in body and 0 < len(head) <= 8 and "、" not in head:
@@ -372,7 +371,7 @@ def _beneficiary(text: str, segment: Span, sentence: Span, anchor_start: int) ->
     counted = list(_COUNTED_GROUP_RE.finditer(before))
     if counted:
         return counted[-1].group("who")
-    first = strip_span(text, clauses(text, sentence)[0])
+    first = trim(text, split_clauses(text, sentence, ascii_marks=True)[0])
     lead = _LEAD_OBJECT_RE.match(text[first.start : first.end])
     return lead.group("who") if lead else ""
 
@@ -457,7 +456,7 @@ def _with_ceiling(text: str, clause: Span, quantity: Quantity) -> Quantity:
 
 def _is_condition_clause(text: str, clause: Span) -> bool:
     """A clause that ends in 的 states who qualifies ("…转化的，")."""
-    stripped = strip_span(text, clause)
+    stripped = trim(text, clause)
     return text[stripped.start : stripped.end].endswith("的")
 
 
@@ -467,7 +466,7 @@ def _anchors(
     """Support amounts and ratios of ``segment``.  With ``lead_kind`` (the
     kind the lead-in of a list names, "…给予奖励：") a clause needs no support
     word of its own, only no statistic word and no 的-condition ending."""
-    parts = clauses(text, segment)
+    parts = split_clauses(text, segment, ascii_marks=True)
     dui = _dui_clause(text, segment)
     condition = dui if dui and "的" in dui.group("clause") else None
     anchors: list[_Anchor] = []
@@ -485,7 +484,7 @@ def _anchors(
             and condition.start() <= quantity.start < condition.end()
         ):
             continue  # an eligibility condition inside 对…的
-        clause = _clause_of(parts, quantity.start)
+        clause = span_at(parts, quantity.start) or parts[-1]
         if not is_ratio:
             quantity = _with_ceiling(text, clause, quantity)
         supported = _is_support_clause(text, clause) or (
@@ -547,12 +546,11 @@ def _lead_in(lead_in: str) -> _LeadIn:
     给予补助：") lends a kind: "申请补助的企业应当符合下列条件：" lists
     conditions, not rules.
     """
-    spans = [strip_span(lead_in, span) for span in sentences(lead_in)]
-    spans = [span for span in spans if span.start < span.end]
+    spans = trimmed_sentences(lead_in)
     if not spans:
         return _NO_LEAD
     sentence = spans[-1]
-    last = strip_span(lead_in, clauses(lead_in, sentence)[-1])
+    last = trim(lead_in, split_clauses(lead_in, sentence, ascii_marks=True)[-1])
     kind = ""
     if LEAD_SUPPORT_END_RE.search(lead_in, last.start, last.end) and not any(
         word in lead_in[last.start : last.end] for word in NOT_SUPPORT_WORDS
@@ -706,10 +704,7 @@ def extract_subsidies(
     lead = _lead_in(lead_in) if lead_in.strip() else _NO_LEAD
     quantities = find_quantities(text)
     found: list[ExtractedSubsidy] = []
-    for raw_sentence in sentences(text):
-        sentence = strip_span(text, raw_sentence)
-        if sentence.start >= sentence.end:
-            continue
+    for sentence in trimmed_sentences(text):
         segments = _rule_segments(text, sentence)
         first_rule = next(
             (seg.start for seg in segments if _dui_clause(text, seg)), sentence.end

@@ -94,13 +94,13 @@ class _Provision:
     # -- scopes ---------------------------------------------------------------
 
     def clause_of(self, pos: int) -> Span:
-        return span_at(self.clauses, pos) or Span(pos, pos, "")
+        return span_at(self.clauses, pos) or Span(pos, pos)
 
     def sentence_of(self, pos: int) -> Span:
-        return span_at(self.sentences, pos) or Span(pos, pos, "")
+        return span_at(self.sentences, pos) or Span(pos, pos)
 
     def paragraph_of(self, pos: int) -> Span:
-        return span_at(self.paragraphs, pos) or Span(0, len(self.text), self.text)
+        return span_at(self.paragraphs, pos) or Span(0, len(self.text))
 
     # -- what the number is ---------------------------------------------------
 
@@ -114,17 +114,18 @@ class _Provision:
         if q.category in markers.SKIP_UNIT_CATEGORIES:
             return False
         clause = self.clause_of(q.start)
+        clause_text = self.text[clause.start : clause.end]
         before = self.text[clause.start : q.start]
         after = self.text[q.end : clause.end]
         if any(w in before[-6:] for w in markers.SPEC_WORDS):
             return False
         if (
             q.category == "money"
-            and any(w in clause.text for w in markers.SUBSIDY_WORDS)
+            and any(w in clause_text for w in markers.SUBSIDY_WORDS)
             and not self.disbursed(before)
         ):
             return False
-        if q.unit == "%" and any(w in clause.text for w in markers.ALLOCATION_WORDS):
+        if q.unit == "%" and any(w in clause_text for w in markers.ALLOCATION_WORDS):
             return False
         if markers.CONDITION_OPENER_RE.search(before) and self.condition_closed(
             q, after
@@ -455,7 +456,11 @@ class _Provision:
         if q.category == "money":
             previous_clause = span_at(self.clauses, clause.start - 1)
             name = names.short_money_name(
-                name, previous_name, previous_clause.text if previous_clause else ""
+                name,
+                previous_name,
+                text[previous_clause.start : previous_clause.end]
+                if previous_clause
+                else "",
             )
         return name, "before"
 
