@@ -48,6 +48,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
+from documents.extraction.money_words import (
+    NOT_AFTER_TO_WHOM,
+    NOT_BEFORE_TO_WHOM,
+    NOT_SUPPORT_WORDS,
+)
 from documents.extraction.quantities import Quantity, find_quantities, to_yuan
 from documents.extraction.sentences import (
     Span,
@@ -93,18 +98,6 @@ SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
 )
 # fmt: on
 KIND_LABELS: dict[str, str] = {kind.key: kind.label for kind in SUBSIDY_KINDS}
-
-# Words that make the clause of a number a statistic or a goal, not a rule.
-# The second line reports money already paid out ("2022年共兑现补助资金3200
-# 万元，惠及企业418户" in a reply is a figure, not a rule).
-# fmt: off
-NOT_SUPPORT_WORDS: tuple[str, ...] = (
-    "达到", "累计", "力争", "规模", "投放", "投入资金", "金额", "注册资本", "增加",
-    "比重",
-    "占", "增长", "交易额力争", "融资额", "营业收入", "总额",
-    "兑现", "兑付", "拨付", "下达", "共计", "合计", "惠及",
-)
-# fmt: on
 
 # A ceiling word a little before a money amount in its clause makes the
 # amount a cap even when a verb separates them ("最高给予200万元补助",
@@ -194,9 +187,6 @@ GENERIC_HEADS = frozenset(
     {"企业", "项目", "机构", "单位", "团队", "人员", "个人", "专利"}
 )
 
-# 对 that does not open a beneficiary clause: 针对/面对/相对…, 对外/对接/对口…
-_NOT_BEFORE_DUI = "针面相绝应反核比"
-_NOT_AFTER_DUI = "外接口于照标应象话"
 # Words that show a comma-bounded 对 clause already holds the rule itself
 # (then it ends at the first _CLAUSE_END_WORDS verb instead).
 _RULE_IN_CLAUSE_RE = re.compile(
@@ -275,8 +265,8 @@ def _rule_segments(text: str, sentence: Span) -> list[Span]:
         opens_rule = (
             0 <= dui <= 4
             and "的" in body
-            and (dui == 0 or body[dui - 1] not in _NOT_BEFORE_DUI)
-            and body[dui + 1 : dui + 2] not in tuple(_NOT_AFTER_DUI)
+            and (dui == 0 or body[dui - 1] not in NOT_BEFORE_TO_WHOM)
+            and body[dui + 1 : dui + 2] not in tuple(NOT_AFTER_TO_WHOM)
         )
         if previous_end in "；：" or opens_rule:
             segments.append(Span(seg_start, clause.start))
@@ -318,9 +308,9 @@ def _dui_clause(text: str, segment: Span) -> re.Match[str] | None:
     for match in _BENEFICIARY_RE.finditer(text, segment.start, segment.end):
         before = text[match.start() - 1] if match.start() > 0 else ""
         clause = match.group("clause")
-        if before and before in _NOT_BEFORE_DUI:
+        if before and before in NOT_BEFORE_TO_WHOM:
             continue
-        if not clause or clause[0] in _NOT_AFTER_DUI:
+        if not clause or clause[0] in NOT_AFTER_TO_WHOM:
             continue
         whole = _BENEFICIARY_TO_COMMA_RE.match(text, match.start(), segment.end)
         if (

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from documents.extraction import money_words
 from documents.extraction.periods import Period, find_periods
 from documents.extraction.quantities import Quantity, find_quantities
 from documents.extraction.sentences import (
@@ -121,13 +122,13 @@ class _Provision:
             return False
         if (
             q.category == "money"
-            and any(w in clause_text for w in markers.SUBSIDY_WORDS)
+            and any(w in clause_text for w in money_words.SUPPORT_WORDS)
             and not self.disbursed(before)
         ):
             return False
         if q.unit == "%" and any(w in clause_text for w in markers.ALLOCATION_WORDS):
             return False
-        if markers.CONDITION_OPENER_RE.search(before) and self.condition_closed(
+        if money_words.TO_WHOM_RE.search(before) and self.condition_closed(
             q, after
         ):
             return False
@@ -155,13 +156,14 @@ class _Provision:
             return False
         sentence = self.sentence_of(q.start)
         lead = self.text[sentence.start : q.start]
-        return any(w in lead for w in markers.SUBSIDY_WORDS)
+        return any(w in lead for w in money_words.SUPPORT_WORDS)
 
     @staticmethod
     def disbursed(before: str) -> bool:
         """Money reported as paid out ("共兑现补助资金3200万元"), not a rule."""
-        return any(w in before for w in markers.DISBURSEMENT_WORDS) and not any(
-            w in before for w in markers.RULE_WORDS
+        paid_out = money_words.PAID_OUT_WORDS + money_words.HANDED_OUT_WORDS
+        return any(w in before for w in paid_out) and not any(
+            w in before for w in money_words.RULE_WORDS
         )
 
     def ordinal_rank(self, q: Quantity) -> bool:
