@@ -11,7 +11,8 @@ from decimal import Decimal
 
 import pytest
 
-from measures.extraction.subsidies import KIND_LABELS, SUBSIDY_KINDS, extract_subsidies
+from measures.extraction.subsidies import extract_subsidies
+from measures.subsidy_kinds import KIND_LABELS, SUBSIDY_KINDS
 
 KEEP = set("（）：；，！？")
 
