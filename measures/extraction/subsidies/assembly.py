@@ -96,6 +96,8 @@ def _from_anchors(
     anchors: list[Anchor],
     lead: _LeadIn = _NO_LEAD,
 ) -> list[ExtractedSubsidy]:
+    """One rule per anchor of ``segment``; a ratio takes the ceiling after it
+    as its cap ("技术交易额10%、最高不超过50万元" is one rule)."""
     out: list[ExtractedSubsidy] = []
     i = 0
     while i < len(anchors):
