@@ -1,23 +1,11 @@
 """extract_measures on real sentences: which are measures, and what they name."""
 
-import unicodedata
-
 import pytest
 
 from documents.extraction.sentences import split_clauses, split_sentences, trim
 from measures.extraction.actors import find_units
 from measures.extraction.measures import extract_measures
-
-KEEP = set("（）：；，！？")
-
-
-def norm(text: str) -> str:
-    """A sentence as the normaliser gives it: NFKC but CJK punctuation; no spaces."""
-    folded = "".join(
-        ch if ch in KEEP else unicodedata.normalize("NFKC", ch) for ch in text
-    )
-    return "".join(folded.split())
-
+from tests.text import norm
 
 # (sentence, instrument types ⊇, beneficiaries ⊇, responsible units ==)
 MEASURES = [
