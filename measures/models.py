@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.models import Document, Fact, FactQuerySet, Provision
+from measures.subsidy_kinds import SUBSIDY_KINDS
 
 
 class InstrumentType(models.Model):
@@ -80,17 +81,12 @@ class Measure(models.Model):
         return self.provision.get_absolute_url()
 
 
-class SubsidyKind(models.TextChoices):
-    GRANT = "grant", _("资金支持/补助")
-    POST_SUBSIDY = "post_subsidy", _("后补助")
-    AWARD = "award", _("奖励")
-    INVENTOR_SHARE = "inventor_share", _("成果转化收益奖励（科研人员）")
-    LOAN = "loan", _("贷款/信贷")
-    INTEREST_SUBSIDY = "interest_subsidy", _("贴息")
-    FEE_WAIVER = "fee_waiver", _("费用减免")
-    EQUITY = "equity_investment", _("股权投资")
-    TAX = "tax_incentive", _("税收优惠")
-    OTHER = "other", _("其他")
+# The choices of Subsidy.kind, from the one table of kinds (stored values and
+# labels as in measures.subsidy_kinds; the member names are the upper-cased keys).
+SubsidyKind = models.TextChoices(
+    "SubsidyKind",
+    [(kind.key.upper(), (kind.key, _(kind.label))) for kind in SUBSIDY_KINDS],
+)
 
 
 class SubsidyPer(models.TextChoices):

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 
+from documents.extraction.sentences import split_clauses, trimmed_sentences
 from measures.beneficiaries import TARGET_GROUPS
 from measures.extraction.actors import find_units
 from measures.extraction.keywords import matched_rows
-from measures.extraction.segments import clauses, sentences, strip_span
 from measures.extraction.types import ExtractedMeasure
 from measures.instruments import INSTRUMENT_TYPES
 
@@ -142,13 +142,12 @@ def extract_measures(
 ) -> list[ExtractedMeasure]:
     """One measure per actionable sentence of ``text`` (see module docstring)."""
     measures: list[ExtractedMeasure] = []
-    for sentence_span in sentences(text):
-        span = strip_span(text, sentence_span)
+    for span in trimmed_sentences(text):
         sentence = text[span.start : span.end]
         if not sentence or _is_heading(sentence, heading) or _non_measure(sentence):
             continue
         verb = ""
-        for clause in clauses(text, span):
+        for clause in split_clauses(text, span, ascii_marks=True):
             verb = _lead_verb(text, clause.start, clause.end)
             if verb:
                 break

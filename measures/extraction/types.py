@@ -11,7 +11,7 @@ from decimal import Decimal
 
 @dataclass
 class ExtractedSubsidy:
-    kind: str  # key of SUBSIDY_KINDS: grant, post_subsidy, award, inventor_share, loan, interest_subsidy, equity, voucher, tax …
+    kind: str  # key of measures.subsidy_kinds.SUBSIDY_KINDS: grant, post_subsidy, award …
     amount_min: Decimal | None  # yuan
     amount_max: Decimal | None  # yuan
     ratio_percent: Decimal | None  # 技术交易额的10% -> 10

@@ -1,4 +1,7 @@
-"""Words that decide what a number is, as data for ``targets.extraction.facts``.
+"""Words that decide what a number is, as data for ``targets.extraction``.
+
+Whether money is support, paid out or a statistic is decided with the
+vocabulary both extractors share, ``documents.extraction.money_words``.
 
 Each table names the scope it is read in: the clause before the number
 ("现有的20个"), the sentence ("目前，…"), the section heading ("发展成就").
@@ -67,31 +70,12 @@ ADVERBIAL_AFTER_YEAR = "，：）、和至及共"
 
 # -- numbers that are not targets or figures ---------------------------------
 
-# Money in a clause with these words is a subsidy (measures.extraction owns it).
-SUBSIDY_WORDS = (
-    "给予",
-    "资助",
-    "补助",
-    "补贴",
-    "奖励",
-    "额度",
-    "每项",
-    "每件",
-    "奖金",
-    "贴息",
-)
-# ...unless the clause reports money paid out: a disbursement word before the
-# number and no rule word ("2022年共兑现补助资金3200万元" is a figure; "对…
-# 发放一次性补贴5000元" stays a rule).
-DISBURSEMENT_WORDS = ("兑现", "兑付", "拨付", "下达", "发放", "共计", "合计", "累计")
-RULE_WORDS = ("给予", "予以", "对", "每", "按", "最高", "不超过", "不高于", "一次性")
 # A share with these words around it is an award/allocation rule
 # ("70%一次性奖给成果完成人", "增值收益部分50%用于奖励科研团队",
 #  "从净收入中提取不低于百分之七十的比例").
 ALLOCATION_WORDS = ("奖给", "奖励", "用于", "给予", "分成", "让渡", "提取", "提留")
-# "对…达到1%…的科技项目予以重点支持": the number is an eligibility condition.
-# (对 as a preposition: not 针对/相对/面对/对接/对于.)
-CONDITION_OPENER_RE = re.compile(r"(?<![针相面应绝核比])对(?![接于外象话])")
+# "对…达到1%…的科技项目予以重点支持": the number is an eligibility condition
+# (opened by money_words.TO_WHOM_RE, closed by one of these).
 CONDITION_CLOSERS = ("予以", "给予")
 # A ceiling on money after a support word earlier in the sentence is the cap
 # of that rule ("…给予补助，单个企业每年最高50万元").

@@ -1,20 +1,9 @@
 """find_crossrefs / normalise_title on the real citations of the five documents."""
 
-import unicodedata
-
 import pytest
 
 from documents.crossrefs import CrossRef, find_crossrefs, normalise_title
-
-KEEP = set("（）：；，！？")
-
-
-def norm(text: str) -> str:
-    """A sentence as the normaliser gives it: NFKC but CJK punctuation; no spaces."""
-    folded = "".join(
-        ch if ch in KEEP else unicodedata.normalize("NFKC", ch) for ch in text
-    )
-    return "".join(folded.split())
+from tests.text import norm
 
 
 def refs(text: str, **kwargs) -> list[tuple[str, str, str]]:

@@ -1,7 +1,6 @@
 """Theme taxonomy (data checks) and classify() on real provisions of the five texts."""
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,9 @@ from documents.themes import (
     scores,
     with_ancestors,
 )
+from tests.text import norm
 
-KEEP = set("（）：；，！？")
 SOURCES = sorted((Path(__file__).parents[2] / "fixtures" / "sources").glob("*.txt"))
-
-
-def norm(text: str) -> str:
-    """A sentence as the normaliser gives it: NFKC but CJK punctuation; no spaces."""
-    folded = "".join(
-        ch if ch in KEEP else unicodedata.normalize("NFKC", ch) for ch in text
-    )
-    return "".join(folded.split())
 
 
 # --- the taxonomy is a well-formed two-level tree ---------------------------------

@@ -1,23 +1,11 @@
 """extract_measures on real sentences: which are measures, and what they name."""
 
-import unicodedata
-
 import pytest
 
+from documents.extraction.sentences import split_clauses, split_sentences, trim
 from measures.extraction.actors import find_units
 from measures.extraction.measures import extract_measures
-from measures.extraction.segments import clauses, sentences, strip_span
-
-KEEP = set("（）：；，！？")
-
-
-def norm(text: str) -> str:
-    """A sentence as the normaliser gives it: NFKC but CJK punctuation; no spaces."""
-    folded = "".join(
-        ch if ch in KEEP else unicodedata.normalize("NFKC", ch) for ch in text
-    )
-    return "".join(folded.split())
-
+from tests.text import norm
 
 # (sentence, instrument types ⊇, beneficiaries ⊇, responsible units ==)
 MEASURES = [
@@ -288,8 +276,8 @@ def test_sentences_and_clauses():
         "对并购国外科技型企业的，由省和当地政府根据收购额给予一定补贴；"
         "对引进海外先进适用技术并在本省产业化的企业，有关部门将予以资金支持。\n下一行"
     )
-    spans = sentences(text)
+    spans = split_sentences(text)
     assert [text[s:e] for s, e in spans][1] == "下一行"
-    parts = [text[s:e] for s, e in clauses(text, spans[0])]
+    parts = [text[s:e] for s, e in split_clauses(text, spans[0])]
     assert parts[1] == "由省和当地政府根据收购额给予一定补贴；"
-    assert text[slice(*strip_span(text, spans[0]))].endswith("资金支持")
+    assert text[slice(*trim(text, spans[0]))].endswith("资金支持")

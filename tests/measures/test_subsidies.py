@@ -6,22 +6,13 @@ expected in it, one row per rule:
  funding_source, rule).
 """
 
-import unicodedata
 from decimal import Decimal
 
 import pytest
 
-from measures.extraction.subsidies import KIND_LABELS, SUBSIDY_KINDS, extract_subsidies
-
-KEEP = set("（）：；，！？")
-
-
-def norm(text: str) -> str:
-    """A sentence as the normaliser gives it: NFKC but CJK punctuation; no spaces."""
-    folded = "".join(
-        ch if ch in KEEP else unicodedata.normalize("NFKC", ch) for ch in text
-    )
-    return "".join(folded.split())
+from measures.extraction.subsidies import extract_subsidies
+from measures.subsidy_kinds import KIND_LABELS, SUBSIDY_KINDS
+from tests.text import norm
 
 
 def D(value):

@@ -9,9 +9,9 @@ import pytest
 
 from measures.beneficiaries import TARGET_GROUPS
 from measures.extraction.keywords import find_hits, matched_rows
-from measures.extraction.subsidies import SUBSIDY_KINDS
 from measures.instruments import INSTRUMENT_TYPES, INSTRUMENTS_BY_KEY, STIP_CATEGORIES
 from measures.models import SubsidyKind
+from measures.subsidy_kinds import KINDS_BY_PRECEDENCE, SUBSIDY_KINDS
 
 ROOT = Path(__file__).parents[2]
 
@@ -85,12 +85,19 @@ def test_subsidy_kinds_match_the_model_choices():
     assert {kind.key for kind in SUBSIDY_KINDS} == set(SubsidyKind.values)
 
 
+def test_every_subsidy_kind_has_a_precedence():
+    assert sorted(kind.key for kind in KINDS_BY_PRECEDENCE) == sorted(
+        kind.key for kind in SUBSIDY_KINDS
+    )
+
+
 PURE_MODULES = [
     "measures/instruments.py",
     "measures/beneficiaries.py",
+    "measures/subsidy_kinds.py",
     *sorted(
         str(p.relative_to(ROOT))
-        for p in (ROOT / "measures" / "extraction").glob("*.py")
+        for p in (ROOT / "measures" / "extraction").rglob("*.py")
     ),
     "documents/themes.py",
     "documents/crossrefs.py",

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "fixtures" / "sources"
 GOLD = ROOT / "tests" / "data" / "gold"
-KEEP = set("（）：；，！？")
 
 _PAGE_MARK = re.compile(r"^—\s*\S{1,3}\s*—$")
 _HEADINGS = (
@@ -34,10 +34,9 @@ _TABLE_ROW = re.compile(
 
 
 def normalise(text: str, *, keep_spaces: bool = False) -> str:
-    out = "".join(
-        ch if ch in KEEP else unicodedata.normalize("NFKC", ch) for ch in text
-    )
-    out = out.replace("○", "〇")
+    """``text`` folded (tests.text.fold), spaces dropped unless ``keep_spaces``;
+    line breaks are kept (they end paragraphs)."""
+    out = fold(text)
     return out if keep_spaces else out.replace(" ", "")
 
 

@@ -1,0 +1,78 @@
+"""Words that say what a sum of money is: support, money paid out, or a statistic.
+
+One vocabulary for one decision, read by both extractors (pure data, no
+Django):
+
+* ``measures.extraction.subsidies`` keeps a money amount or a percentage as a
+  support rule when its clause has a support word (the triggers of
+  ``measures.subsidy_kinds``) and none of NOT_SUPPORT_WORDS;
+* ``targets.extraction`` leaves money in a clause with SUPPORT_WORDS to the
+  subsidy extractor, unless the words before it report it as paid out
+  (PAID_OUT_WORDS or HANDED_OUT_WORDS, and no RULE_WORDS).
+
+Both read "对" the same way: a preposition that opens the "to whom" of a rule
+(TO_WHOM_RE), not part of 针对, 对接….
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- support: the clause offers money under a rule ----------------------------
+
+# A money amount in a clause with one of these is a subsidy rule, not an
+# indicator ("给予最高50万元补助", "每项资助10万元", "贷款额度1000万元").
+SUPPORT_WORDS = (
+    "给予",
+    "资助",
+    "补助",
+    "补贴",
+    "奖励",
+    "额度",
+    "每项",
+    "每件",
+    "奖金",
+    "贴息",
+)
+# The wording of a rule's terms: to whom, per what, up to how much.  They keep
+# money that is handed out a rule ("对…发放一次性补贴5000元").
+RULE_WORDS = ("给予", "予以", "对", "每", "按", "最高", "不超过", "不高于", "一次性")
+
+# -- paid out: the clause reports money already spent ------------------------
+
+# "2022年共兑现补助资金3200万元，惠及企业418户" in a reply is a figure.
+PAID_OUT_WORDS = ("兑现", "兑付", "拨付", "下达", "共计", "合计", "惠及")
+# Before the number and without a rule word, these report money paid out too
+# ("累计发放…"); in a rule they do not ("对…发放一次性补贴5000元").
+HANDED_OUT_WORDS = ("发放", "累计")
+
+# -- statistic: the number measures a total, a scale, a share or a goal ------
+
+# "知识产权质押融资额达到50亿元以上" is a target, "累计投入资金13亿元" a figure.
+STATISTIC_WORDS = (
+    "达到",
+    "累计",
+    "力争",
+    "规模",
+    "投放",
+    "投入资金",
+    "金额",
+    "注册资本",
+    "增加",
+    "比重",
+    "占",
+    "增长",
+    "融资额",
+    "营业收入",
+    "总额",
+)
+# A clause with one of these states no support rule, whatever else it says.
+NOT_SUPPORT_WORDS = STATISTIC_WORDS + PAID_OUT_WORDS
+
+# -- 对 that opens the "to whom" of a rule -----------------------------------
+
+# 对 is part of a word after these (针对, 面对, 相对, 绝对, 应对, 反对, 核对,
+# 比对) and before these (对外, 对接, 对口, 对于, 对照, 对标, 对应, 对象, 对话).
+NOT_BEFORE_TO_WHOM = "针面相绝应反核比"
+NOT_AFTER_TO_WHOM = "外接口于照标应象话"
+TO_WHOM_RE = re.compile(rf"(?<![{NOT_BEFORE_TO_WHOM}])对(?![{NOT_AFTER_TO_WHOM}])")

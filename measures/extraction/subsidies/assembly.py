@@ -1,0 +1,243 @@
+"""Assembly: subsidy rules built from a text's anchors and mentions.
+
+``extract_subsidies`` walks the sentences of a text and their rule segments
+(``clauses``); each anchor (``anchors``) becomes a rule with its roles
+(``roles``), a ratio followed by a ceiling becoming one rule with a cap; a
+segment's schemes named without an amount (``rules.MENTION_PATTERNS``) become
+rules flagged ``no_amount``.  A list's lead-in lends its items a kind and a
+beneficiary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from documents.extraction.money_words import NOT_SUPPORT_WORDS
+from documents.extraction.quantities import find_quantities
+from documents.extraction.sentences import (
+    Span,
+    split_clauses,
+    trim,
+    trimmed_sentences,
+)
+from measures.extraction.subsidies.anchors import (
+    Anchor,
+    find_anchors,
+    in_yuan,
+    kind_near,
+)
+from measures.extraction.subsidies.clauses import object_clause, rule_segments
+from measures.extraction.subsidies.roles import (
+    find_beneficiary,
+    find_funding_source,
+    per_unit,
+    ratio_basis,
+    stated_basis,
+)
+from measures.extraction.subsidies.rules import (
+    LEAD_SUPPORT_END_RE,
+    MENTION_PATTERNS,
+    PEOPLE_RE,
+    RESEARCH_INCOME_RE,
+)
+from measures.extraction.types import ExtractedSubsidy
+
+
+class _LeadIn(NamedTuple):
+    """What the lead-in of a list ("…对…人员给予奖励：") lends its items."""
+
+    kind: str
+    beneficiary: str
+    text: str
+
+
+_NO_LEAD = _LeadIn("", "", "")
+
+
+def _lead_in(lead_in: str) -> _LeadIn:
+    """Kind and beneficiary of the last sentence of ``lead_in``.
+
+    Only a lead-in that ends on its support ("…人员给予奖励：", "按照以下标准
+    给予补助：") lends a kind: "申请补助的企业应当符合下列条件：" lists
+    conditions, not rules.
+    """
+    spans = trimmed_sentences(lead_in)
+    if not spans:
+        return _NO_LEAD
+    sentence = spans[-1]
+    last = trim(lead_in, split_clauses(lead_in, sentence, ascii_marks=True)[-1])
+    kind = ""
+    if LEAD_SUPPORT_END_RE.search(lead_in, last.start, last.end) and not any(
+        word in lead_in[last.start : last.end] for word in NOT_SUPPORT_WORDS
+    ):
+        kind = kind_near(lead_in, last, last.start, last.start)
+    beneficiary = find_beneficiary(lead_in, sentence, sentence, sentence.end)
+    return _LeadIn(kind, beneficiary, lead_in[sentence.start : sentence.end])
+
+
+def _refine_kind(kind: str, is_ratio: bool, beneficiary: str, context: str) -> str:
+    """A percentage reward to people out of research income: inventor_share."""
+    if (
+        kind in ("award", "other")
+        and is_ratio
+        and PEOPLE_RE.search(beneficiary)
+        and RESEARCH_INCOME_RE.search(context)
+    ):
+        return "inventor_share"
+    return kind
+
+
+def _from_anchors(
+    text: str,
+    segment: Span,
+    sentence: Span,
+    preamble: Span,
+    anchors: list[Anchor],
+    lead: _LeadIn = _NO_LEAD,
+) -> list[ExtractedSubsidy]:
+    """One rule per anchor of ``segment``; a ratio takes the ceiling after it
+    as its cap ("技术交易额10%、最高不超过50万元" is one rule)."""
+    out: list[ExtractedSubsidy] = []
+    i = 0
+    while i < len(anchors):
+        anchor = anchors[i]
+        q = anchor.quantity
+        start, end = q.start, q.end
+        last_clause = anchor.clause
+        amount_min = amount_max = cap = ratio = None
+        flags: list[str] = []
+        basis = ""
+        rule = "amount"
+        if anchor.is_ratio:
+            ratio = q.value
+            basis = ratio_basis(text, segment, anchor.clause, q)
+            rule = "ratio"
+            if q.comparator in (">=", ">"):
+                flags.append("ratio_at_least")
+            before = text[anchor.clause.start : q.start]
+            if q.comparator in ("<=", "<") or re.search(r"不超过|不高于|最高", before):
+                flags.append("ratio_at_most")
+            following = anchors[i + 1] if i + 1 < len(anchors) else None
+            if (
+                following
+                and not following.is_ratio
+                and following.quantity.comparator in ("<=", "<")
+                and not following.quantity.value_max
+            ):
+                _, amount_max, cap = in_yuan(following.quantity)
+                end = following.quantity.end
+                last_clause = following.clause
+                rule = "ratio+cap"
+                i += 1
+        else:
+            amount_min, amount_max, cap = in_yuan(q)
+            if q.comparator == "~":
+                flags.append("approximate")
+            basis = stated_basis(text, segment, q.start)
+        kind = kind_near(text, anchor.clause, q.start, q.end) or lead.kind or "other"
+        if lead.beneficiary and not object_clause(text, segment):
+            beneficiary = lead.beneficiary
+        else:
+            beneficiary = find_beneficiary(text, segment, sentence, start)
+        context = text[segment.start : segment.end] + lead.text
+        kind = _refine_kind(kind, anchor.is_ratio, beneficiary, context)
+        out.append(
+            ExtractedSubsidy(
+                kind=kind,
+                amount_min=amount_min,
+                amount_max=amount_max,
+                ratio_percent=ratio,
+                basis=basis,
+                cap=cap,
+                per=per_unit(text, segment, last_clause.end),
+                beneficiary=beneficiary,
+                funding_source=find_funding_source(
+                    text, segment, sentence, end, preamble
+                ),
+                start=start,
+                end=end,
+                sentence_start=sentence.start,
+                sentence_end=sentence.end,
+                rule=rule,
+                flags=flags,
+            )
+        )
+        i += 1
+    return out
+
+
+def _from_mentions(
+    text: str, segment: Span, sentence: Span, preamble: Span, skip_kinds: set[str]
+) -> list[ExtractedSubsidy]:
+    """Schemes without an amount; ``skip_kinds`` are already quantified in the
+    segment (001 措施10 keeps its 分期缴纳个人所得税 next to the 70% share)."""
+    out: list[ExtractedSubsidy] = []
+    for name, pattern, kind in MENTION_PATTERNS:
+        if kind in skip_kinds:
+            continue
+        for match in pattern.finditer(text, segment.start, segment.end):
+            if any(
+                s.kind == kind and s.start < match.end() and match.start() < s.end
+                for s in out
+            ):
+                continue  # one scheme, one rule
+            basis = match.groupdict().get("basis") or ""
+            if not basis:
+                basis = stated_basis(text, segment, match.end())
+            out.append(
+                ExtractedSubsidy(
+                    kind=kind,
+                    amount_min=None,
+                    amount_max=None,
+                    ratio_percent=None,
+                    basis=basis,
+                    cap=None,
+                    per=per_unit(text, segment, match.end()),
+                    beneficiary=find_beneficiary(
+                        text, segment, sentence, match.start()
+                    ),
+                    funding_source=find_funding_source(
+                        text, segment, sentence, match.end(), preamble
+                    ),
+                    start=match.start(),
+                    end=match.end(),
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    rule=f"mention:{name}",
+                    flags=["no_amount"],
+                )
+            )
+    return out
+
+
+def extract_subsidies(
+    text: str, *, offset: int = 0, lead_in: str = ""
+) -> list[ExtractedSubsidy]:
+    """Every subsidy rule in ``text`` (see module docstring), in text order.
+
+    ``lead_in``: the text of the provision that introduces ``text`` as one of
+    its items, when it ends with "：" (a 第X条 "…对…作出重要贡献的人员给予奖
+    励：" before "（一）…从净收入中提取不低于百分之七十的比例；").  It lends the
+    items its kind of support and its beneficiary; it yields no rule itself.
+    """
+    lead = _lead_in(lead_in) if lead_in.strip() else _NO_LEAD
+    quantities = find_quantities(text)
+    found: list[ExtractedSubsidy] = []
+    for sentence in trimmed_sentences(text):
+        segments = rule_segments(text, sentence)
+        first_rule = next(
+            (seg.start for seg in segments if object_clause(text, seg)), sentence.end
+        )
+        preamble = Span(sentence.start, first_rule)
+        for segment in segments:
+            anchors = find_anchors(text, segment, quantities, lead.kind)
+            quantified = _from_anchors(text, segment, sentence, preamble, anchors, lead)
+            found.extend(quantified)
+            kinds = {subsidy.kind for subsidy in quantified}
+            found.extend(_from_mentions(text, segment, sentence, preamble, kinds))
+    found.sort(key=lambda subsidy: subsidy.start)
+    for subsidy in found:
+        for name in ("start", "end", "sentence_start", "sentence_end"):
+            setattr(subsidy, name, getattr(subsidy, name) + offset)
+    return found

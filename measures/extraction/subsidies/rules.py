@@ -1,0 +1,173 @@
+"""Rule tables of the subsidy extractor (data): the words and patterns it reads.
+
+Pure Python (no Django).  The kinds of subsidy and their trigger words are in
+``measures.subsidy_kinds``; the words that tell support from money paid out
+or a statistic are in ``documents.extraction.money_words`` (shared with the
+targets extractor).  Tables are grouped by the step that reads them: anchors (which
+numbers are rules), clauses (where a rule starts, whom it is for), roles
+(beneficiary, funding source, basis, per), mentions (schemes without an
+amount).
+"""
+
+from __future__ import annotations
+
+import re
+
+from measures.extraction.actors import UNIT_PATTERNS
+
+# -- anchors: which numbers are rules, and their kind --------------------------
+
+# A ceiling word a little before a money amount in its clause makes the
+# amount a cap even when a verb separates them ("最高给予200万元补助",
+# "最高可获得500万元资助"); right before it the quantity parser already says
+# "<=" ("给予最高100万元奖励").  Not across 的: "研发投入最高的企业给予50万
+# 元奖励" names who gets the award.
+CEILING_BEFORE_RE = re.compile(
+    r"(?:最高|最多|不超过|不高于|上限为?)[^\d，。；、：的]{0,6}$"
+)
+
+# A lead-in that ends on its support word (within a few characters: "给予以下
+# 支持", "给予奖励") introduces items that are rules.
+LEAD_SUPPORT_END_RE = re.compile(
+    r"(?:给予|予以|奖励|奖给|资助|补助|补贴|支持|贴息)[^，。；：]{0,8}$"
+)
+
+# A percentage reward to people out of what a 科技成果 earns is the inventors'
+# share, whatever the verb (奖励, 提取…的比例): the kind is refined when the
+# beneficiary is people and the rule or its lead-in speaks of such income.
+PEOPLE_RE = re.compile(r"(?:人员|人才|团队|完成人|发明人|个人|科研人员)$")
+RESEARCH_INCOME_RE = re.compile(
+    r"科技成果|职务成果|净收入|转化收益|转让收入|许可收入|作价投资|增值收益"
+)
+
+# -- clauses: where a rule starts, whom it is for ------------------------------
+
+# Words that show a comma-bounded 对 clause already holds the rule itself
+# (then it ends at the first CLAUSE_END_WORDS verb instead).
+RULE_IN_CLAUSE_RE = re.compile(
+    r"给予|予以|奖励|补助|补贴|资助|按照|按(?!期)|根据|一次性|每项|每件|每户|每家"
+)
+# Verbs that end a 对…的X clause written without a comma ("对…孵化器给予后补助").
+CLAUSE_END_WORDS = (
+    r"给予|予以|实行|实施|落实|加大|通过|由|按照|按(?!期)|根据|一次性|每项|每件|可|将"
+)
+OBJECT_CLAUSE_RE = re.compile(
+    rf"对(?P<clause>[^，。；：]+?)(?=，|；|{CLAUSE_END_WORDS}|$)"
+)
+# The same clause up to its comma, taken when the verb that ended the short
+# one sits inside a 的-clause: "对首次通过高新技术企业认定的企业，…", "对在本市
+# 实施转化的，…" (not "对…人才落实和完善相关税收优惠政策").
+OBJECT_CLAUSE_TO_COMMA_RE = re.compile(r"对(?P<clause>[^，。；：]+?)(?=，|；|：|$)")
+
+# -- roles: beneficiary --------------------------------------------------------
+
+# A beneficiary head that says nothing by itself: keep the whole 对…的 clause
+# instead ("获得当年国内发明授权的专利", not "专利").
+GENERIC_HEADS = frozenset(
+    {"企业", "项目", "机构", "单位", "团队", "人员", "个人", "专利"}
+)
+# The object of a reward to people: "奖给成果完成人或团队", "用于奖励科研团队".
+REWARD_OBJECT_RE = re.compile(r"(?:奖给|奖励给|用于奖励)(?P<who>[^，。；]+)")
+# A subject that enjoys a waiver: "小微企业免收…", "符合政策要求的企业享受…".
+SUBJECT_RE = re.compile(r"(?P<who>[^，。；：]{2,20}?)(?:免收|享受)")
+# A counted group selected for support: "评选产生100个省级重大科技项目研发人才团队".
+COUNTED_GROUP_RE = re.compile(
+    r"\d+[个家名项户](?P<who>[^，。；、的\d]{2,20}(?:团队|企业|项目|机构|人才))"
+)
+# Leading verbs of a sentence whose object is the beneficiary
+# ("加快构建产业技术研究院，…给予支持", "发挥大型仪器设备协作共用网作用，采取…").
+LEAD_OBJECT_RE = re.compile(
+    r"^(?:加快|积极|大力|进一步)?(?:构建|建设|支持|鼓励|发挥)(?P<who>[^，。；]{2,20}?)(?:作用)?$"
+)
+
+# -- roles: funding source -----------------------------------------------------
+
+# fmt: off
+# Where the money comes from.  Searched in the rule segment, then the sentence.
+FUNDING_SOURCE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "通过省级科技创新专项资金给予", "通过科技成果转化基金引导"
+    re.compile(r"通过(?P<source>[^，。；]{2,20}?(?:资金|基金))"),
+    # 001 措施9: "支持资金主要从吉林省人才开发基金中列支"
+    re.compile(r"从(?P<source>[^，。；]{2,20}?)中?列支"),
+    # 002: "依托省科技发展计划，对新认定…给予后补助支持"
+    re.compile(r"依托(?P<source>[^，。；]{2,12}?计划)"),
+    # 001 措施7: "给予30-40万元的科技项目资金支持"
+    re.compile(r"的(?P<source>[^，。；的\d]{2,10}资金)支持"),
+    # 000 （七）: "由省和当地政府根据收购额给予一定补贴"
+    re.compile(r"由(?P<source>[^，。；]{1,10}?政府)"),
+    # 002: "根据协议，银行对省科技厅立项支持的科技企业，给予…信用贷款"
+    re.compile(r"(?P<source>银行)对"),
+)
+# fmt: on
+# "银行对…" names the banks named before it in the text (002).
+NAMED_BANKS = next(u.pattern for u in UNIT_PATTERNS if u.name == "named_banks")
+
+# -- roles: basis and per ------------------------------------------------------
+
+# What a share is taken out of: "从净收入中提取不低于百分之七十的比例"
+# (the wording of the 促进科技成果转化法 and the regulations that follow it).
+SHARE_SOURCE_RE = re.compile(r"从(?P<basis>[^，。；]+?)中(?:提取|提留|划出|拿出)")
+
+# What the ratio is a share of: the text before "N%" back to one of these.
+BASIS_BOUNDARY_RE = re.compile(
+    r".*(?:给予其|给予|按照|根据|按|将|把|以|不超过|不高于|最高|，|、)"
+)
+BASIS_STRIP_END = ("的", "部分")
+BASIS_STRIP_START = ("其",)
+# "将X，以不低于70%的比例奖励给…": the share of X.
+TRANSFER_OBJECT_RE = re.compile(r"将(?P<basis>[^，。；]+?)(?:，|$)")
+# "根据收购额给予一定补贴", "按照研发投入给予补助".
+BASIS_WITHOUT_RATIO_RE = re.compile(r"(?:根据|按照|按)(?P<basis>[^，。；]{1,10}?)给予")
+
+# What an amount is counted per.
+PER_WORDS: tuple[tuple[str, str], ...] = (
+    ("每项", "item"),
+    ("每件", "item"),
+    ("每个", "item"),
+    ("每家", "item"),
+    ("每户", "item"),
+    ("一次性", "once"),
+    ("每年度", "year"),
+    ("每年", "year"),
+)
+
+# -- mentions: schemes stated without an amount --------------------------------
+
+# fmt: off
+# Schemes stated without an amount.  (name, pattern, kind); an optional group
+# "basis" names what is waived or subsidised.
+MENTION_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # 002: "对新认定及运营中的科技企业孵化器（众创空间）给予后补助支持"
+    # 000 （二十二）: "政府采用“后补助”及间接投入等方式给予支持"
+    ("post_subsidy", re.compile(r"给予后补助|后补助”?[^，。；]{0,10}方式给予支持"),
+     "post_subsidy"),
+    # 000 （七）: "由省和当地政府根据收购额给予一定补贴"
+    ("grant_unquantified",
+     re.compile(r"给予(?:一定|适当)?的?(?:补贴|补助)(?!经费)"), "grant"),
+    # 000 （七）: "有关部门将予以资金支持"
+    ("funding_support", re.compile(r"(?:予以|给予)资金支持"), "grant"),
+    # 000 （六）: "以资本金投入、资金补助和“交任务、给项目”的方式给予支持"
+    ("equity_mode",
+     re.compile(r"以[^，。；]{0,10}资本金投入[^，。；]{0,20}方式给予支持"),
+     "equity_investment"),
+    ("grant_mode", re.compile(r"以[^，。；]{0,10}资金补助[^，。；]{0,20}方式给予支持"),
+     "grant"),
+    # 000 （十七）: "采取政府补助的方式，使其面向社会开放服务"
+    ("grant_mode", re.compile(r"(?:采取|采用)(?:政府)?补助的?方式"), "grant"),
+    # 000 （二十三）: "可部分或全部采用债权、股权等投入方式"
+    ("debt_mode", re.compile(r"采用[^，。；]{0,6}债权[^，。；]{0,8}投入方式"), "loan"),
+    ("equity_mode", re.compile(r"采用[^，。；]{0,6}股权[^，。；]{0,8}投入方式"),
+     "equity_investment"),
+    # 002: "考核合格且…达到一定数额的机构，可依条件申请补助经费"
+    ("grant_application", re.compile(r"申请补助经费"), "grant"),
+    # 002 四免三贴: "小微企业免收评估、抵押登记、保险、公证费用"
+    ("fee_waiver", re.compile(r"免收(?P<basis>[^，。；]{1,30}?)费用"), "fee_waiver"),
+    # 002 四免三贴: "符合政策要求的企业享受创业担保贷款贴息、工会双创贷款贴息、…"
+    ("interest_subsidy", re.compile(r"享受(?P<basis>[^，。；]{0,60}贴息)"),
+     "interest_subsidy"),
+    # 001 措施10: "相关人员可在5年内分期缴纳个人所得税"
+    ("tax_deferral", re.compile(r"分期缴纳个人所得税"), "tax_incentive"),
+    # 000 （十一）: "对…高层次人才落实和完善相关税收优惠政策"
+    ("tax_incentive", re.compile(r"落实[^，。；]{0,8}税收优惠政策"), "tax_incentive"),
+)
+# fmt: on

@@ -1,0 +1,61 @@
+"""Kinds of subsidy (data): key, Chinese label and the words that reveal each.
+
+Pure Python (no Django).  The one definition of the kinds: the subsidy
+extractor reads the triggers, and ``measures.models.SubsidyKind`` (the choices
+of ``Subsidy.kind``, the API's enum) is built from the keys and labels, in the
+order of SUBSIDY_KINDS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SubsidyKind:
+    key: str  # the stored value, ExtractedSubsidy.kind
+    label: str  # Chinese
+    triggers: tuple[str, ...]  # words that reveal the kind next to an amount
+
+
+# In the order curators see them (admin, API enum).
+# fmt: off
+SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
+    SubsidyKind("grant", "资金支持/补助",
+                ("补助", "补贴", "资助", "资金支持", "支持")),
+    SubsidyKind("post_subsidy", "后补助", ("后补助",)),
+    SubsidyKind("award", "奖励", ("奖励", "奖金")),
+    SubsidyKind("inventor_share", "成果转化收益奖励（科研人员）",
+                ("奖给", "奖励给", "用于奖励", "奖励科研团队")),
+    SubsidyKind("loan", "贷款/信贷", ("贷款", "信贷", "授信", "债权")),
+    SubsidyKind("interest_subsidy", "贴息", ("贴息",)),
+    SubsidyKind("fee_waiver", "费用减免", ("免收", "费用减免")),
+    SubsidyKind("equity_investment", "股权投资",
+                ("股权投资", "资本金投入", "股权注入", "投资入股")),
+    SubsidyKind("tax_incentive", "税收优惠",
+                ("所得税", "税收优惠", "加计扣除", "减免税")),
+    SubsidyKind("other", "其他", ()),
+)
+# fmt: on
+KIND_LABELS: dict[str, str] = {kind.key: kind.label for kind in SUBSIDY_KINDS}
+
+# The order the extractor tries the kinds when several triggers precede an
+# amount ("贴息比例不超过贷款利息的50%": 贴息 beats 贷款); the generic grant
+# comes last.  After an amount the nearest trigger wins instead ("15-30万元后
+# 补助支持": 后补助, not 补助 or 支持).
+_PRECEDENCE = (
+    "inventor_share",
+    "post_subsidy",
+    "interest_subsidy",
+    "fee_waiver",
+    "loan",
+    "equity_investment",
+    "tax_incentive",
+    "award",
+    "grant",
+    "other",
+)
+_BY_KEY = {kind.key: kind for kind in SUBSIDY_KINDS}
+KINDS_BY_PRECEDENCE: tuple[SubsidyKind, ...] = tuple(
+    _BY_KEY[key] for key in _PRECEDENCE
+)

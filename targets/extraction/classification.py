@@ -1,0 +1,168 @@
+"""Classification: is a number a target or figure at all, and which of the two.
+
+``usable`` skips what is neither: subsidy amounts (money in a clause with a
+support word, unless reported as paid out: "共兑现补助资金3200万元"), award
+shares (70%奖给…), eligibility conditions (对…达到1%…的项目予以支持),
+technical specs (时速400公里), durations, structural counts (Chinese-numeral
+"三个公共技术平台", "5个重点突破").
+
+``decide`` says target or figure, the first rule that speaks winning: a clause
+marker before the number (现有/已有/依托/累计/确定的 -> figure); the time
+phrase governing it (到2020年 or a year after the document -> target; a year or
+plan period before it -> figure); a sentence marker (目前 -> figure, 下一步/力争
+-> target); the section heading (发展基础/发展成就 -> figure, 目标/任务/措施 ->
+target); the document (a plan -> target, a dated non-plan such as a reply ->
+figure).
+"""
+
+from __future__ import annotations
+
+from documents.extraction import money_words
+from documents.extraction.quantities import Quantity
+from targets.extraction import markers, noun_phrases
+from targets.extraction.passage import Passage
+from targets.extraction.years import Time, is_future, is_past
+
+
+def usable(passage: Passage, q: Quantity) -> bool:
+    """Whether ``q`` is a target or a figure at all (see module docstring)."""
+    if q.kind in ("rank", "rank_change"):
+        return True
+    if q.kind == "ordinal":
+        return _ordinal_rank(passage, q)
+    if q.kind != "amount" or not q.unit:
+        return False
+    if q.category in markers.SKIP_UNIT_CATEGORIES:
+        return False
+    text = passage.text
+    clause = passage.clause_of(q.start)
+    clause_text = passage.words(clause)
+    before = text[clause.start : q.start]
+    after = text[q.end : clause.end]
+    if any(w in before[-6:] for w in markers.SPEC_WORDS):
+        return False
+    if (
+        q.category == "money"
+        and any(w in clause_text for w in money_words.SUPPORT_WORDS)
+        and not _paid_out(before)
+    ):
+        return False
+    if q.unit == "%" and any(w in clause_text for w in markers.ALLOCATION_WORDS):
+        return False
+    if money_words.TO_WHOM_RE.search(before) and _condition_closed(passage, q, after):
+        return False
+    if q.category == "money" and _cap_of_rule(passage, q):
+        return False
+    if q.category == "count" and _structural_count(q, after):
+        return False
+    return True
+
+
+def _condition_closed(passage: Passage, q: Quantity, after: str) -> bool:
+    """对…<number>… closed by 给予/予以: in the clause, or later in the
+    sentence when the number sits in a 的-clause ("对上年度研发费用支出超
+    过200万元且较上一年度增长的企业，按照…给予补助")."""
+    if any(w in after for w in markers.CONDITION_CLOSERS):
+        return True
+    if "的" not in after:
+        return False
+    sentence = passage.sentence_of(q.start)
+    rest = passage.text[q.end : sentence.end]
+    return any(w in rest for w in markers.CONDITION_CLOSERS)
+
+
+def _cap_of_rule(passage: Passage, q: Quantity) -> bool:
+    """ "…给予补助，单个企业每年最高50万元": the ceiling of a rule."""
+    if q.comparator not in markers.CAP_COMPARATORS:
+        return False
+    sentence = passage.sentence_of(q.start)
+    lead = passage.text[sentence.start : q.start]
+    return any(w in lead for w in money_words.SUPPORT_WORDS)
+
+
+def _paid_out(before: str) -> bool:
+    """Money reported as paid out ("共兑现补助资金3200万元"), not a rule."""
+    paid_out = money_words.PAID_OUT_WORDS + money_words.HANDED_OUT_WORDS
+    return any(w in before for w in paid_out) and not any(
+        w in before for w in money_words.RULE_WORDS
+    )
+
+
+def _ordinal_rank(passage: Passage, q: Quantity) -> bool:
+    """ "成为全国第7个国家级示范区" is a rank; "第十四个五年规划" is not."""
+    before = passage.text[max(0, q.start - 4) : q.start]
+    return q.number_text.isascii() and any(
+        w in before for w in ("全国", "全省", "全球", "世界")
+    )
+
+
+def _structural_count(q: Quantity, after: str) -> bool:
+    """A count of the parts of an enumeration or a strategy, not of things."""
+    # Statistics and goals are printed in Arabic digits (GB/T 15835); a
+    # Chinese-numeral count ("三个公共技术平台", "两个资源") counts the
+    # parts of an enumeration.  "百余所" keeps its 余.
+    if not q.number_text.isascii() and q.comparator == "=":
+        return True
+    noun, _ = noun_phrases.split_predicate(after.rstrip("。！？；，："))
+    noun = noun_phrases.strip_parentheticals(noun)
+    return any(noun.endswith(h) for h in markers.ABSTRACT_HEADS)
+
+
+def _clause_marker(passage: Passage, q: Quantity) -> bool:
+    """A figure marker in the clause, not followed by a verb whose object
+    the number is ("依托…建设6个" builds; "依托…等31个联盟" relies on)."""
+    clause = passage.clause_of(q.start)
+    before = passage.text[clause.start : q.start]
+    marker = max((before.rfind(w) for w in markers.FIGURE_CLAUSE_MARKERS), default=-1)
+    if marker < 0:
+        return False
+    verb = max((before.rfind(w) for w in markers.BUILD_VERBS), default=-1)
+    return marker >= verb
+
+
+def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]:
+    """(is_target, the rule that decided) for a usable number."""
+    if _clause_marker(passage, q):
+        return False, "clause_marker"
+    if time is not None:
+        if is_future(passage, time.period):
+            return True, "future_time"
+        if is_past(passage, time.period):
+            return False, "past_time"
+    text = passage.text
+    sentence = passage.sentence_of(q.start)
+    lead = text[sentence.start : q.start]
+    if any(w in lead for w in markers.FIGURE_SENTENCE_MARKERS):
+        return False, "present_marker"
+    if any(w in lead for w in markers.TARGET_SENTENCE_MARKERS):
+        return True, "future_marker"
+    paragraph = passage.paragraph_of(q.start)
+    if text[paragraph.start : paragraph.start + 4].startswith("下一步"):
+        return True, "future_marker"
+    heading = passage.section_heading
+    if any(w in heading for w in markers.FIGURE_SECTION_WORDS):
+        return False, "section"
+    if any(w in heading for w in markers.TARGET_SECTION_WORDS):
+        return True, "section"
+    if passage.plan_period is not None or passage.doc_year is None:
+        return True, "plan_document"
+    return False, "report_document"
+
+
+def per_year(passage: Passage, q: Quantity) -> bool:
+    """A yearly flow: a per-year phrase before ``q`` in its sentence ("每年培训100名")."""
+    sentence = passage.sentence_of(q.start)
+    return any(
+        p.kind == "per_year" and sentence.start <= p.start < q.start
+        for p in passage.periods
+    )
+
+
+def aspirational(passage: Passage, q: Quantity, time: Time | None) -> bool:
+    """A goal to strive for (力争): on the number, its time phrase or its clause."""
+    if q.aspirational:
+        return True
+    if time is not None and time.period.aspirational:
+        return True
+    clause = passage.clause_of(q.start)
+    return "力争" in passage.text[clause.start : q.start]
