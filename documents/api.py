@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from policybase.api.viewsets import ExportableReadOnlyViewSet
+from documents.apikit.viewsets import ExportableReadOnlyViewSet
 
 from .filters import CrossReferenceFilter, DocumentFilter, ProvisionFilter, ThemeFilter
 from .models import (

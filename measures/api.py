@@ -1,8 +1,8 @@
 from drf_spectacular.utils import extend_schema
 
+from documents.apikit.viewsets import ExportableReadOnlyViewSet
 from documents.models import FACT_BOOKKEEPING_FIELDS, with_document_name
 from policybase.api.curation import CurationMixin
-from policybase.api.viewsets import ExportableReadOnlyViewSet
 
 from .filters import MeasureFilter, SubsidyFilter
 from .models import Measure, Subsidy
