@@ -2,17 +2,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from policybase.api.viewsets import ExportableReadOnlyViewSet
+from documents.apikit.viewsets import ExportableReadOnlyViewSet
 
 from .filters import CrossReferenceFilter, DocumentFilter, ProvisionFilter, ThemeFilter
-from .models import (
-    DOCUMENT_TEXT_FIELDS,
-    CrossReference,
-    Document,
-    Provision,
-    Theme,
-    with_document_name,
-)
+from .models import CrossReference, Document, Provision, Theme
 from .serializers import (
     CrossReferenceSerializer,
     DocumentSerializer,
@@ -26,7 +19,7 @@ from .serializers import (
 class DocumentViewSet(ExportableReadOnlyViewSet):
     """Policy documents (政策文件)."""
 
-    queryset = Document.objects.defer(*DOCUMENT_TEXT_FIELDS)
+    queryset = Document.objects.without_texts()
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
     lookup_field = "key"
@@ -54,7 +47,9 @@ class DocumentViewSet(ExportableReadOnlyViewSet):
 class ProvisionViewSet(ExportableReadOnlyViewSet):
     """Provisions (条款): chapters, articles, items … of every document."""
 
-    queryset = with_document_name(Provision.objects.defer("search_text")).with_themes()
+    queryset = (
+        Provision.objects.defer("search_text").with_document_name().with_themes()
+    )
     serializer_class = ProvisionSerializer
     filterset_class = ProvisionFilter
     ordering_fields = ["position", "document", "depth", "id"]
@@ -75,7 +70,7 @@ class ThemeViewSet(ExportableReadOnlyViewSet):
 class CrossReferenceViewSet(ExportableReadOnlyViewSet):
     """Citations (引用) of other documents found in the texts."""
 
-    queryset = with_document_name(CrossReference.objects.all(), via="document, target")
+    queryset = CrossReference.objects.with_document_name("document", "target")
     serializer_class = CrossReferenceSerializer
     filterset_class = CrossReferenceFilter
     ordering_fields = ["document", "start", "title"]

@@ -7,7 +7,7 @@ in step with what the API serves.
 
 from rest_framework import serializers
 
-from policybase.api.serialization import FastListSerializer
+from documents.apikit.serialization import FastListSerializer
 
 from .models import CrossReference, Document, Provision, Theme
 

@@ -20,14 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
-from .models import CrossReference, Document, Provision, Theme
-
-# Fact relations of Provision, with what their tooltips need joined in.
-FACT_RELATIONS = {
-    "targets": ("indicator",),
-    "figures": ("indicator",),
-    "subsidies": (),
-}
+from .models import Document, Provision, Theme
 
 # Kinds that make up the reader's table of contents.
 TOC_KINDS = {
@@ -39,71 +32,6 @@ TOC_KINDS = {
     Provision.Kind.NUMBERED_SECTION,
     Provision.Kind.BOX,
 }
-
-# The big text columns a page never shows: loading them for every row of a
-# list costs more than the rest of the page.
-DOCUMENT_HEAVY = ("raw_text", "search_text", "metadata_notes")
-
-
-def light_documents():
-    return Document.objects.defer(*DOCUMENT_HEAVY)
-
-
-def attach_facts(provisions, themes=False):
-    """Give each provision its visible facts and cross-references, in text
-    order, as plain lists (``targets_list``, ``figures_list``,
-    ``subsidies_list``, ``crossrefs_list`` and, asked for, ``themes_list``).
-
-    One query per relation, like prefetch_related, but without the queryset
-    Django clones per instance to hold a prefetch: on the largest document
-    (191 provisions × 5 relations) those clones cost more than the queries.
-    """
-    by_id = {p.pk: p for p in provisions}
-    names = [*FACT_RELATIONS, "crossrefs"]
-    for p in provisions:
-        for name in names:
-            setattr(p, f"{name}_list", [])
-        if themes:
-            p.themes_list = []
-    if not by_id:
-        return provisions
-    # Filtered by document, not by 191 provision ids: preparing a long IN
-    # list cost more than reading the few facts of other provisions.
-    documents = {p.document_id for p in provisions}
-    for name, joins in FACT_RELATIONS.items():
-        model = Provision._meta.get_field(name).related_model
-        rows = (
-            model.objects.visible()
-            .filter(document_id__in=documents)
-            .select_related(*joins)
-            .defer("extracted", "source_text")
-            .order_by("start")
-        )
-        for row in rows:
-            if row.provision_id in by_id:
-                getattr(by_id[row.provision_id], f"{name}_list").append(row)
-    refs = (
-        CrossReference.objects.filter(document_id__in=documents)
-        .select_related("target")
-        .defer(*(f"target__{f}" for f in (*DOCUMENT_HEAVY, "text")))
-        .order_by("start")
-    )
-    for ref in refs:
-        if ref.provision_id in by_id:
-            by_id[ref.provision_id].crossrefs_list.append(ref)
-    if themes:
-        # Pairs of ids and the few themes once: a model instance per link
-        # (569 on the largest document) cost more than the query.
-        theme_by_id = {t.pk: t for t in Theme.objects.all()}
-        links = (
-            Provision.themes.through.objects.filter(provision__document_id__in=documents)
-            .order_by("theme__position", "theme__slug")
-            .values_list("provision_id", "theme_id")
-        )
-        for provision_id, theme_id in links:
-            if provision_id in by_id:
-                by_id[provision_id].themes_list.append(theme_by_id[theme_id])
-    return provisions
 
 
 def link_tree(document, provisions):
@@ -119,9 +47,9 @@ def link_tree(document, provisions):
 
 @require_safe
 def home(request):
-    documents = light_documents().order_by(
+    documents = Document.objects.without_texts().order_by(
         F("issued_on").asc(nulls_last=True), "key"
-    ).defer("text")
+    )
     themes = Theme.objects.filter(parent=None).prefetch_related("children")
     counts = [("条款", Provision.objects.count())]
     for name, label in (("targets", "目标"), ("figures", "统计数据"), ("subsidies", "资助规则")):
@@ -136,16 +64,16 @@ def home(request):
 
 @require_safe
 def document_page(request, key):
-    document = get_object_or_404(light_documents(), key=key)
+    document = get_object_or_404(Document.objects.without_texts(), key=key)
     provisions = link_tree(
         document,
         list(
             Provision.objects.in_document(document)
             .defer("search_text")
             .order_by("position")
+            .with_facts(themes=True)
         ),
     )
-    attach_facts(provisions, themes=True)
     toc = [p for p in provisions if p.kind in TOC_KINDS]
     return render(
         request,
@@ -157,13 +85,10 @@ def document_page(request, key):
 @require_safe
 def provision_page(request, key, provision_key):
     provision = get_object_or_404(
-        Provision.objects.with_path()
-        .defer(*(f"document__{f}" for f in DOCUMENT_HEAVY))
-        .with_themes(),
+        Provision.objects.with_path().with_document_name().with_themes().with_facts(),
         document__key=key,
         key=provision_key,
     )
-    attach_facts([provision])
     theme_ids = [t.pk for t in provision.themes.all()]
     # Provisions of the other documents ranked by how many themes they share.
     related = (
@@ -186,7 +111,7 @@ def provision_page(request, key, provision_key):
 def theme_list(request):
     themes = list(Theme.objects.all())
     documents = list(
-        light_documents().defer("text").order_by(F("issued_on").asc(nulls_last=True), "key")
+        Document.objects.without_texts().order_by(F("issued_on").asc(nulls_last=True), "key")
     )
     # One grouped query for the whole theme × document table.
     cells = (
@@ -216,10 +141,11 @@ def theme_page(request, slug):
     )
     provisions = list(
         theme.provisions.with_path()
-        .defer(*(f"document__{f}" for f in (*DOCUMENT_HEAVY, "text")), "search_text")
+        .with_document_name()
+        .defer("search_text")
         .order_by(F("document__issued_on").asc(nulls_last=True), "document__key", "position")
+        .with_facts()
     )
-    attach_facts(provisions)
     # The indicators this theme's provisions set targets for or report on:
     # the way from a theme to its charts.
     indicators = {}
@@ -248,7 +174,7 @@ def compare(request):
     theme = None
     columns = []
     all_documents = list(
-        light_documents().defer("text").order_by(F("issued_on").asc(nulls_last=True), "key")
+        Document.objects.without_texts().order_by(F("issued_on").asc(nulls_last=True), "key")
     )
     wanted = [
         k for v in request.GET.getlist("documents") for k in v.split(",") if k.strip()
@@ -262,10 +188,11 @@ def compare(request):
             Provision.objects.filter(Q(themes=theme) | Q(themes__parent=theme))
             .distinct()
             .with_path()
-            .defer("search_text", *(f"document__{f}" for f in (*DOCUMENT_HEAVY, "text")))
+            .with_document_name()
+            .defer("search_text")
             .order_by("document_id", "position")
+            .with_facts()
         )
-        attach_facts(provisions)
         by_document = {}
         for p in provisions:
             by_document.setdefault(p.document_id, []).append(p)

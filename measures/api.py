@@ -1,8 +1,8 @@
 from drf_spectacular.utils import extend_schema
 
-from documents.models import FACT_BOOKKEEPING_FIELDS, with_document_name
+from documents.apikit.viewsets import ExportableReadOnlyViewSet
+from documents.models import FACT_BOOKKEEPING_FIELDS
 from policybase.api.curation import CurationMixin
-from policybase.api.viewsets import ExportableReadOnlyViewSet
 
 from .filters import MeasureFilter, SubsidyFilter
 from .models import Measure, Subsidy
@@ -13,7 +13,7 @@ from .serializers import MeasureSerializer, SubsidySerializer
 class MeasureViewSet(ExportableReadOnlyViewSet):
     """Policy measures (政策措施): the actionable commitment of a provision."""
 
-    queryset = with_document_name(Measure.objects.all()).prefetch_related(
+    queryset = Measure.objects.with_document_name().prefetch_related(
         "instrument_types", "target_groups"
     )
     serializer_class = MeasureSerializer
@@ -25,8 +25,8 @@ class MeasureViewSet(ExportableReadOnlyViewSet):
 class SubsidyViewSet(CurationMixin, ExportableReadOnlyViewSet):
     """Subsidy rules (资助规则): amounts, ratios and caps of financial support."""
 
-    queryset = with_document_name(
-        Subsidy.objects.visible().defer(*FACT_BOOKKEEPING_FIELDS)
+    queryset = (
+        Subsidy.objects.visible().defer(*FACT_BOOKKEEPING_FIELDS).with_document_name()
     )
     serializer_class = SubsidySerializer
     filterset_class = SubsidyFilter

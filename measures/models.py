@@ -4,7 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from documents.models import Document, Fact, FactQuerySet, Provision
+from documents.models import (
+    Document,
+    DocumentPartQuerySet,
+    Fact,
+    FactQuerySet,
+    Provision,
+)
 from measures.subsidy_kinds import SUBSIDY_KINDS
 
 
@@ -63,6 +69,8 @@ class Measure(models.Model):
     start = models.PositiveIntegerField(_("起始偏移"))
     end = models.PositiveIntegerField(_("结束偏移"))
     rule = models.CharField(_("抽取规则"), max_length=80)
+
+    objects = DocumentPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "start"]

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
+from documents.apikit.serialization import FastListSerializer
 from documents.serializers import FACT_FIELDS, FactSourceSerializer, described
-from policybase.api.serialization import FastListSerializer
 
 from .models import InstrumentType, Measure, Subsidy
 

@@ -1,6 +1,7 @@
 """The site's measure and subsidy tables (filters shared with the API)."""
 
-from documents.views import DOCUMENT_HEAVY, FilteredListView
+from documents.models import DOCUMENT_TEXT_FIELDS
+from documents.views import FilteredListView
 
 from .filters import MeasureFilter, SubsidyFilter
 from .models import Measure, Subsidy
@@ -8,7 +9,7 @@ from .models import Measure, Subsidy
 # Rows link to their provision by keys, so the provision's own document
 # (and its text columns) never has to be loaded.
 LIGHT_SOURCE = (
-    *(f"document__{f}" for f in (*DOCUMENT_HEAVY, "text")),
+    *(f"document__{f}" for f in DOCUMENT_TEXT_FIELDS),
     "provision__text",
     "provision__search_text",
     "provision__cells",

@@ -29,6 +29,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
+from documents.apikit.renderers import UTF8_BOM, cell_text
 from documents.models import CrossReference, Curation, Document, Provision, Theme
 from documents.serializers import (
     CROSSREF_FIELDS,
@@ -38,7 +39,6 @@ from documents.serializers import (
 )
 from measures.models import InstrumentType, Measure, Subsidy, TargetGroup
 from measures.serializers import INSTRUMENT_TYPE_FIELDS, MEASURE_FIELDS, SUBSIDY_FIELDS
-from policybase.api.renderers import UTF8_BOM, cell_text
 from targets.models import Figure, Indicator, Target
 from targets.serializers import INDICATOR_FIELDS, QUANTITY_FIELDS_HELP
 

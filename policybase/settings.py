@@ -127,7 +127,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" holds the throttle's counters; "api" the API's response cache
-# (policybase/api/caching.py).
+# (documents/apikit/caching.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 300))
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -170,7 +170,7 @@ STORAGES = {
 
 REST_FRAMEWORK = {
     # Reads are anonymous; writes (curation) need a token or a session of a
-    # user holding the model permissions (see policybase/api/permissions.py).
+    # user holding the model permissions (see documents/apikit/permissions.py).
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -178,20 +178,20 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
-        "policybase.api.renderers.CSVRenderer",
+        "documents.apikit.renderers.CSVRenderer",
     ],
-    "EXCEPTION_HANDLER": "policybase.api.errors.bilingual_exception_handler",
+    "EXCEPTION_HANDLER": "documents.apikit.errors.bilingual_exception_handler",
     "DEFAULT_PERMISSION_CLASSES": [
-        "policybase.api.permissions.ReadOnlyOrModelPermissions"
+        "documents.apikit.permissions.ReadOnlyOrModelPermissions"
     ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "policybase.api.pagination.BoundedPageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "documents.apikit.pagination.BoundedPageNumberPagination",
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": False,
-    "DEFAULT_SCHEMA_CLASS": "policybase.api.schema.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "documents.apikit.schema.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
 }
@@ -215,7 +215,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "policybase.api.schema.describe_path_parameters",
+        "documents.apikit.schema.describe_path_parameters",
     ],
     "ENUM_NAME_OVERRIDES": {
         "SubsidyKindEnum": "measures.models.SubsidyKind",

@@ -2,9 +2,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from documents.models import FACT_BOOKKEEPING_FIELDS, with_document_name
+from documents.apikit.viewsets import ExportableReadOnlyViewSet
+from documents.models import FACT_BOOKKEEPING_FIELDS
 from policybase.api.curation import CurationMixin
-from policybase.api.viewsets import ExportableReadOnlyViewSet
 
 from .filters import FigureFilter, IndicatorFilter, TargetFilter
 from .models import APPROX_TOLERANCE, Figure, Indicator, Target
@@ -51,9 +51,12 @@ class IndicatorViewSet(ExportableReadOnlyViewSet):
 class TargetViewSet(CurationMixin, ExportableReadOnlyViewSet):
     """Targets (目标): numeric goals set by the documents."""
 
-    queryset = with_document_name(
-        Target.objects.visible().defer(*FACT_BOOKKEEPING_FIELDS)
-    ).select_related("indicator")
+    queryset = (
+        Target.objects.visible()
+        .defer(*FACT_BOOKKEEPING_FIELDS)
+        .with_document_name()
+        .select_related("indicator")
+    )
     serializer_class = TargetSerializer
     filterset_class = TargetFilter
     ordering_fields = ["year", "value", "document", "start", "id"]
@@ -63,9 +66,12 @@ class TargetViewSet(CurationMixin, ExportableReadOnlyViewSet):
 class FigureViewSet(CurationMixin, ExportableReadOnlyViewSet):
     """Figures (统计数据): values the documents report."""
 
-    queryset = with_document_name(
-        Figure.objects.visible().defer(*FACT_BOOKKEEPING_FIELDS)
-    ).select_related("indicator")
+    queryset = (
+        Figure.objects.visible()
+        .defer(*FACT_BOOKKEEPING_FIELDS)
+        .with_document_name()
+        .select_related("indicator")
+    )
     serializer_class = FigureSerializer
     filterset_class = FigureFilter
     ordering_fields = ["year", "value", "document", "start", "id"]

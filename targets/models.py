@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.extraction.units import category_of, to_yuan
-from documents.models import Fact, FactQuerySet, with_document_name
+from documents.models import Fact, FactQuerySet
 
 
 class Indicator(models.Model):
@@ -44,8 +44,8 @@ class Indicator(models.Model):
         date.  Returns ``SeriesPoint`` objects.
         """
         # Each fact needs its document's key and date, not its texts.
-        targets = list(with_document_name(self.targets.visible()))
-        figures = list(with_document_name(self.figures.visible()))
+        targets = list(self.targets.visible().with_document_name())
+        figures = list(self.figures.visible().with_document_name())
         points = [SeriesPoint("figure", f) for f in figures]
         for target in targets:
             status, figure = target.judge(figures)

@@ -4,15 +4,16 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from documents.models import DOCUMENT_TEXT_FIELDS
 from documents.templatetags.reader import num
-from documents.views import DOCUMENT_HEAVY, FilteredListView
+from documents.views import FilteredListView
 
 from .filters import FigureFilter, IndicatorFilter, TargetFilter
 from .models import Figure, Indicator, Target, TargetStatus
 
 # Rows link to their provision by keys; the text columns are never shown.
 LIGHT_SOURCE = (
-    *(f"document__{f}" for f in (*DOCUMENT_HEAVY, "text")),
+    *(f"document__{f}" for f in DOCUMENT_TEXT_FIELDS),
     "provision__text",
     "provision__search_text",
     "provision__cells",

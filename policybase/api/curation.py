@@ -10,10 +10,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from documents.apikit.permissions import CanCurate
 from documents.curation import CurationError, coerce, curate
 from documents.models import Curation
-
-from .permissions import CanCurate
 
 # What a curator may change: the fact's reading, never its provenance
 # (document, provision, offsets, fingerprint, rule).

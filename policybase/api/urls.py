@@ -14,11 +14,10 @@ from documents.api import (
     ProvisionViewSet,
     ThemeViewSet,
 )
+from documents.apikit.errors import not_found
 from documents.search.views import SearchAPIView
 from measures.api import MeasureViewSet, SubsidyViewSet
 from targets.api import FigureViewSet, IndicatorViewSet, TargetViewSet
-
-from .errors import not_found
 
 router = DefaultRouter()
 router.register("documents", DocumentViewSet)

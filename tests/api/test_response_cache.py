@@ -1,4 +1,4 @@
-"""The response cache for anonymous reads (policybase/api/caching.py): a
+"""The response cache for anonymous reads (documents/apikit/caching.py): a
 repeated read is served from the cache, and any write to the knowledge base
 — admin, ingest, curation, a bulk update that sends no signal — makes the
 next read fresh."""
@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from policybase import data_version
+from documents.apikit import data_version
 from targets.models import Indicator, Target
 
 SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"

@@ -1,11 +1,13 @@
 """List pages and details read with values_list()
-(policybase/api/serialization.py) are exactly what the serializers produce
+(documents/apikit/serialization.py) are exactly what the serializers produce
 from model instances: same fields in the same order, same related keys,
 many-to-many slugs in the same order, decimals and dates formatted alike, in
 JSON and in the CSV export; and a detail that does not exist is the same 404."""
 
 import pytest
 
+from documents.apikit.serialization import ValuesPlan
+from documents.apikit.viewsets import ExportableReadOnlyViewSet
 from documents.models import CrossReference, Provision, ReviewStatus
 from documents.serializers import (
     CrossReferenceSerializer,
@@ -14,8 +16,6 @@ from documents.serializers import (
 )
 from measures.models import Measure, Subsidy
 from measures.serializers import MeasureSerializer, SubsidySerializer
-from policybase.api.serialization import ValuesPlan
-from policybase.api.viewsets import ExportableReadOnlyViewSet
 from targets.models import Figure, Target
 from targets.serializers import FigureSerializer, IndicatorSerializer, TargetSerializer
 

@@ -19,8 +19,8 @@ EXPORT_FORMATS = {"csv", "json"}
 class ExportableReadOnlyViewSet(ResponseCacheMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [FilterBackend, OrderingFilter]
     # Lists and details read rows with values_list() when the serializer
-    # allows it (see policybase/api/serialization.py); False forces DRF's
-    # own path, which the tests compare against.
+    # allows it (see serialization.py); False forces DRF's own path, which
+    # the tests compare against.
     values_lists = True
 
     def is_export(self):

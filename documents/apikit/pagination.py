@@ -1,3 +1,5 @@
+"""Page-number pagination with validated, bounded parameters."""
+
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 

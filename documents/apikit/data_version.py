@@ -13,6 +13,11 @@ nothing.
 If the row is gone (``manage.py flush`` empties every table), the next
 write recreates it from a random number rather than 1, so that a number
 handed out before the flush is not handed out again to different data.
+
+The row is ``policybase.models.DataVersion``, made by policybase's
+migrations; the project's app config installs the triggers after every
+migrate.  Apps and the table are named here as strings, never imported, so
+the toolkit stays a leaf.
 """
 
 from django.apps import apps as global_apps

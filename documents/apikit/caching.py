@@ -3,10 +3,10 @@
 A GET or HEAD from an anonymous client, for JSON or CSV, is answered from
 the ``api`` cache when the same URL (scheme, host, path and query) in the
 same media type was answered before *at the same data version*
-(``policybase.data_version``: database triggers change it on every write to
-the knowledge base, from any process).  The version is read once per
-request; a write makes every older entry unreachable, so nothing stale is
-served, however long the entries live.  The ETag is made from the same
+(``data_version.py``: database triggers change it on every write to the
+knowledge base, from any process).  The version is read once per request; a
+write makes every older entry unreachable, so nothing stale is served,
+however long the entries live.  The ETag is made from the same
 version and key: ``If-None-Match`` with it gets a 304.
 
 Not cached: authenticated users (curators see what they just changed, and
@@ -23,7 +23,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
-from policybase import data_version
+from . import data_version
 
 CACHED_FORMATS = {"json", "csv"}
 # With the per-process default cache (400 entries, settings.CACHES) this keeps
