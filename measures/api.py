@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema
 
+from documents.curation.api import CurationMixin
 from documents.models import FACT_BOOKKEEPING_FIELDS, with_document_name
-from policybase.api.curation import CurationMixin
 from policybase.api.viewsets import ExportableReadOnlyViewSet
 
 from .filters import MeasureFilter, SubsidyFilter

@@ -2,8 +2,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from documents.curation.api import CurationMixin
 from documents.models import FACT_BOOKKEEPING_FIELDS, with_document_name
-from policybase.api.curation import CurationMixin
 from policybase.api.viewsets import ExportableReadOnlyViewSet
 
 from .filters import FigureFilter, IndicatorFilter, TargetFilter
