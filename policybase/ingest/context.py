@@ -24,7 +24,6 @@ class IngestContext:
     version: str  # PIPELINE_VERSION, stored on the document
     force: bool = False  # re-run every stage even when the bytes are unchanged
     shipped: ShippedCurations = field(default_factory=ShippedCurations)
-    report: DocumentReport = None
     data: bytes = b""
     sha: str = ""
     unchanged: bool = False
@@ -36,10 +35,10 @@ class IngestContext:
     found: dict[str, ProvisionFacts] = field(default_factory=dict)  # by provision key
     measures: dict[int, list] = field(default_factory=dict)  # by provision id
     changes: ChangeSet = field(default_factory=ChangeSet)
+    report: DocumentReport = field(init=False)
 
     def __post_init__(self):
-        if self.report is None:
-            self.report = DocumentReport(source=self.source.path.name, key=self.source.key)
+        self.report = DocumentReport(source=self.source.path.name, key=self.source.key)
 
     def found_of(self, kind: str) -> dict[str, list]:
         """One kind of extracted fact ("subsidies" …), by provision key."""

@@ -236,11 +236,13 @@ class SyncTargetsAndFigures(Stage):
 
     def __call__(self, context):
         indicators = targets_ingest.IndicatorResolver()
-        found = context.provisions, context.found_of("targets")
-        desired = targets_ingest.target_rows(*found, indicators, context.parsed)
+        desired = targets_ingest.target_rows(
+            context.provisions, context.found_of("targets"), indicators, context.parsed
+        )
         sync_facts(Target, context.document, desired, context.changes)
-        found = context.provisions, context.found_of("figures")
-        desired = targets_ingest.figure_rows(*found, indicators, context.parsed)
+        desired = targets_ingest.figure_rows(
+            context.provisions, context.found_of("figures"), indicators, context.parsed
+        )
         sync_facts(Figure, context.document, desired, context.changes)
 
 
