@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from documents.extraction.sentences import split_sentences
+
 
 class DocumentType(models.TextChoices):
     OPINION = "意见", _("意见 (implementation opinions)")
@@ -504,6 +506,13 @@ class Fact(models.Model):
     @property
     def is_curated(self):
         return self.review_status in CURATED_STATUSES
+
+    @staticmethod
+    def quoted_sentences(text):
+        """The sentences of a provision's text as this kind of fact's
+        extractor cuts them, so that a fact a curator adds quotes its
+        sentence exactly as a rule-extracted one would."""
+        return split_sentences(text)
 
 
 class Curation(models.Model):

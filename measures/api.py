@@ -1,8 +1,8 @@
 from drf_spectacular.utils import extend_schema
 
 from documents.apikit.viewsets import ExportableReadOnlyViewSet
+from documents.curation.api import CurationMixin
 from documents.models import FACT_BOOKKEEPING_FIELDS
-from policybase.api.curation import CurationMixin
 
 from .filters import MeasureFilter, SubsidyFilter
 from .models import Measure, Subsidy

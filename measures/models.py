@@ -11,6 +11,7 @@ from documents.models import (
     FactQuerySet,
     Provision,
 )
+from documents.extraction.sentences import trimmed_sentences
 from measures.subsidy_kinds import SUBSIDY_KINDS
 
 
@@ -152,3 +153,8 @@ class Subsidy(Fact):
 
     def get_absolute_url(self):
         return f"{self.provision.get_absolute_url()}#subsidy-{self.pk}"
+
+    @staticmethod
+    def quoted_sentences(text):
+        # The subsidy extractor quotes a rule without its final mark.
+        return trimmed_sentences(text)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class DataVersion(models.Model):
     """One row whose ``number`` changes with every write to the knowledge
     base, in every process: database triggers on the tables of the documents,
-    measures and targets apps bump it (``policybase/data_version.py``), so
+    measures and targets apps bump it (``documents/apikit/data_version.py``), so
     bulk inserts, ``QuerySet.update()``, fixtures and raw SQL count too.
     The API's response cache keys on it."""
 

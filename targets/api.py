@@ -3,8 +3,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from documents.apikit.viewsets import ExportableReadOnlyViewSet
+from documents.curation.api import CurationMixin
 from documents.models import FACT_BOOKKEEPING_FIELDS
-from policybase.api.curation import CurationMixin
 
 from .filters import FigureFilter, IndicatorFilter, TargetFilter
 from .models import APPROX_TOLERANCE, Figure, Indicator, Target

@@ -1,22 +1,25 @@
 """The ingestion pipeline: the one place that knows every app.
 
-    source bytes ─► decode ─► normalise ─► parse structure ─► Document + Provision tree
-                                                             │
-                    themes, cross-references, search text ◄──┤
-                    measures + subsidies (measures app)   ◄──┤
-                    targets + figures (targets app)       ◄──┘
-                                 │
-                                 ▼
-                    re-apply curated corrections (documents.curation)
+``pipeline.PIPELINE`` lists the stages (stages.py) one source goes through,
+in one transaction per document:
 
-``ingest_source`` runs all stages for one document inside one transaction.
+    read bytes ─► skip if unchanged ─► parse ─► save Document
+        ─► reference tables ─► provisions ─► extract facts
+        ─► themes ─► cross-references ─► measures ─► subsidies
+        ─► targets + figures ─► search index ─► curations
+
+Each app maps its own rows (``documents.ingest``, ``measures.ingest``,
+``targets.ingest``); ``documents.fact_sync`` syncs facts and keeps curated
+values; ``documents.curation`` re-applies curated decisions.
+``ingest_source`` runs the pipeline for one document.
 """
 
-from .pipeline import PIPELINE_VERSION, ingest_source
+from .pipeline import PIPELINE, PIPELINE_VERSION, ingest_source
 from .report import DocumentReport, RunReport
 from .sources import SourceFile, bundled_sources, source_from_path
 
 __all__ = [
+    "PIPELINE",
     "PIPELINE_VERSION",
     "DocumentReport",
     "RunReport",

@@ -1,8 +1,9 @@
 """Calls into each app's pure-Python extractors for one provision.
 
 Reads: a parsed provision and its document context.
-Writes nothing: returns the extractors' dataclasses, so that stages.py can
-turn them into rows.  This is the only module that knows every extractor's
+Writes nothing: returns the extractors' dataclasses, which each app's ingest
+mapping (``documents.ingest``, ``measures.ingest``, ``targets.ingest``) turns
+into rows.  This is the only module that knows every extractor's
 signature.
 """
 
@@ -19,7 +20,9 @@ from targets.extraction import extract_quantity_facts, extract_table_row
 
 
 @dataclass(frozen=True)
-class Context:
+class ProvisionContext:
+    """What an extractor needs to know about a provision's surroundings."""
+
     doc_year: int | None
     plan_period: tuple[int, int] | None
     section_heading: str  # headings of the ancestors, outermost first, " › "-joined
@@ -28,6 +31,8 @@ class Context:
 
 @dataclass
 class ProvisionFacts:
+    """What the extractors found in one provision, by kind."""
+
     themes: list[str]
     crossrefs: list
     measures: list
@@ -36,7 +41,8 @@ class ProvisionFacts:
     figures: list
 
 
-def extract(provision: ParsedProvision, context: Context) -> ProvisionFacts:
+def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionFacts:
+    """Every fact the extractors find in one provision."""
     text, offset = provision.text, provision.text_start
     if provision.kind == "table_row":
         targets, figures = extract_table_row(

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
+from documents.models import ReviewStatus
+from measures.models import Subsidy
+from targets.models import Figure, Target
+
 COUNTED = ("provisions", "targets", "figures", "subsidies", "measures", "flagged")
 
 
 @dataclass
 class DocumentReport:
+    """One document's outcome: its status, its totals, what changed."""
+
     source: str
     key: str = ""
     status: str = ""  # created, updated, unchanged, failed
@@ -23,6 +31,21 @@ class DocumentReport:
     def failed(self):
         return self.status == "failed"
 
+    def count_rows(self, document) -> None:
+        """Set ``counts`` to the document's totals after the run."""
+        flagged = Q(review_status__in=[ReviewStatus.FLAGGED, ReviewStatus.CONFLICT])
+        self.counts = {
+            "provisions": document.provisions.count(),
+            "targets": Target.objects.filter(document=document).count(),
+            "figures": Figure.objects.filter(document=document).count(),
+            "subsidies": Subsidy.objects.filter(document=document).count(),
+            "measures": document.measures.count(),
+            "flagged": sum(
+                model.objects.filter(flagged, document=document).count()
+                for model in (Target, Figure, Subsidy)
+            ),
+        }
+
     def line(self) -> str:
         if self.failed:
             return f"✗ {self.source}: {self.error}"
@@ -34,6 +57,8 @@ class DocumentReport:
 
 @dataclass
 class RunReport:
+    """Every document of a run, and the summary printed at its end."""
+
     documents: list[DocumentReport] = field(default_factory=list)
 
     @property

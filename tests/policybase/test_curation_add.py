@@ -100,10 +100,13 @@ def test_an_added_fact_is_placed_by_its_quote_like_an_extracted_fact(source):
     # folded); raw_text as printed in the file, like an extracted fact's.
     assert (fact.start, fact.end) == (number, number + 3)
     assert fact.raw_text == "５\n\n０％"
-    # The sentence as the extractors cut it (at 。), inside the provision.
+    # The sentence as the subsidy extractor cuts it (at 。, without the
+    # final mark, like every rule-extracted subsidy), inside the provision.
     assert doc.text[fact.sentence_start : fact.sentence_end] == fact.source_text
-    assert "增值收益部分50%用于奖励科研团队，50%用于基金公司新增投资。" in fact.source_text
-    assert fact.source_text.endswith("新增投资。")
+    assert "增值收益部分50%用于奖励科研团队，50%用于基金公司新增投资" in fact.source_text
+    assert fact.source_text.endswith("新增投资")
+    extracted = Subsidy.objects.filter(document=doc).exclude(rule="curated").first()
+    assert not extracted.source_text.endswith("。")
     provision = fact.provision
     assert provision.text_start <= fact.sentence_start < fact.sentence_end <= provision.text_end
     assert fact.measure is not None and fact.measure.provision == provision

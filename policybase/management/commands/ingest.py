@@ -6,12 +6,10 @@ one transaction: a file that cannot be read leaves the database as it was.
 """
 
 import sys
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.curation import apply_curations, load_shipped
-from documents.models import Document
+from documents.curation import ShippedCurations
 from policybase.ingest import (
     RunReport,
     bundled_sources,
@@ -19,7 +17,6 @@ from policybase.ingest import (
     source_from_path,
 )
 from policybase.ingest.sources import CURATION_DIR
-from policybase.ingest.stages import counts
 
 
 class Command(BaseCommand):
@@ -35,17 +32,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, force, **options):
         sources = [source_from_path(p) for p in paths] if paths else bundled_sources()
+        # The shipped curation files are read once; each document's entries
+        # are recorded and applied in the last stage of its transaction.
+        shipped = ShippedCurations.read(CURATION_DIR)
         report = RunReport()
         total = len(sources)
         for n, source in enumerate(sources, 1):
             self.progress(f"[{n}/{total}] {source.path.name} …")
-            doc_report = ingest_source(source, force=force)
+            doc_report = ingest_source(source, force=force, shipped=shipped)
             report.documents.append(doc_report)
             style = self.style.ERROR if doc_report.failed else self.style.SUCCESS
             self.stdout.write(style(f"[{n}/{total}] {doc_report.line()}"))
             for conflict in doc_report.conflicts:
                 self.stdout.write(self.style.WARNING(f"    conflict / 冲突: {conflict}"))
-        self.load_curations(report)
         self.stdout.write(report.summary())
         if report.failed:
             raise CommandError(
@@ -56,14 +55,3 @@ class Command(BaseCommand):
         # Progress goes to stderr so that stdout stays a clean report.
         if sys.stderr.isatty():
             self.stderr.write(message, ending="\r")
-
-    def load_curations(self, report):
-        """Load the shipped corrections and apply them to the documents just loaded."""
-        keys = [d.key for d in report.documents if not d.failed]
-        for path in sorted(Path(CURATION_DIR).glob("*.json")):
-            load_shipped(path)
-        for document in Document.objects.filter(key__in=keys):
-            result = apply_curations(document)
-            doc_report = next(d for d in report.documents if d.key == document.key)
-            doc_report.orphaned_curations = result.orphaned
-            doc_report.counts = counts(document)  # corrected facts leave the flagged count

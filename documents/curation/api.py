@@ -1,8 +1,9 @@
 """``POST /api/v1/{targets,figures,subsidies}/{id}/curate/``: the API's only
-write.  It records a ``Curation`` through ``documents.curation.curate`` (the
-same path as the admin), so the decision survives re-ingest."""
+write.  It records a ``Curation`` through ``curate`` (the same path as the
+admin), so the decision survives re-ingest.  What may change is
+``curated_fields`` of the viewset's model, the list the admin uses too."""
 
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -11,33 +12,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from documents.apikit.permissions import CanCurate
-from documents.curation import CurationError, coerce, curate
 from documents.models import Curation
 
-# What a curator may change: the fact's reading, never its provenance
-# (document, provision, offsets, fingerprint, rule).
-CURATED_FIELDS = {
-    "value",
-    "value_max",
-    "unit",
-    "comparator",
-    "year",
-    "year_start",
-    "indicator",
-    "per_year",
-    "aspirational",
-    "baseline_value",
-    "baseline_year",
-    "kind",
-    "amount_min",
-    "amount_max",
-    "ratio_percent",
-    "basis",
-    "cap",
-    "per",
-    "beneficiary",
-    "funding_source",
-}
+from .decisions import curate
+from .values import CurationError, coerce, curated_fields
 
 
 class CurationRequestSerializer(serializers.Serializer):
@@ -61,9 +39,10 @@ class CurationRequestSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         model = self.context["model"]
+        curatable = set(curated_fields(model))
         errors = []
         for name, value in attrs["changes"].items():
-            if name not in CURATED_FIELDS:
+            if name not in curatable:
                 errors.append(f"{name}: 不可修改 / cannot be changed")
                 continue
             try:
@@ -71,8 +50,6 @@ class CurationRequestSerializer(serializers.Serializer):
                 coerced = coerce(model, name, value)
                 if not model_field.is_relation:
                     model_field.clean(coerced, None)
-            except FieldDoesNotExist:
-                errors.append(f"{name}: 不可修改 / cannot be changed")
             except ObjectDoesNotExist:
                 errors.append(f"{name}: 不存在 / no such object: {value!r}")
             except (CurationError, DjangoValidationError, ValueError, TypeError) as exc:
@@ -87,6 +64,8 @@ class CurationRequestSerializer(serializers.Serializer):
 
 
 class CurationMixin:
+    """The ``curate`` action of a fact viewset (any model built on ``Fact``)."""
+
     @extend_schema(
         summary="Curate this fact (curators only)",
         description="Confirm, correct or reject the fact. Needs a token or "
