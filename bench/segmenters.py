@@ -1,6 +1,6 @@
-"""Segmenters compared: jieba 0.42.1, documents/tokenize.py and rjieba (jieba-rs).
+"""Segmenters compared: jieba 0.42.1 and documents/tokenize.py (rjieba, jieba-rs).
 
-    .venv/bin/python bench/segmenters.py [--generated 10000] [--repeat 3] [--examples 5]
+    .venv/bin/python bench/segmenters.py [--generated 10000] [--repeat 5] [--examples 5]
 
 Does rjieba, given our dictionary and with HMM off, cut text exactly as jieba
 does?  The texts are the ones the index sees, fed as the pipeline feeds them
@@ -16,15 +16,17 @@ Provisions come from the parser (documents.parsing), so no database is needed.
 Both modes the index uses are compared: search mode (``cut_for_search``, the
 words stored for a provision) and precise mode (``cut``, the words of a
 query term), as raw token sequences and as the index's words (runs of letters
-and digits).  rjieba is loaded with jieba's own dictionary state: every word
-of ``tokenize.tokenizer().FREQ`` with its frequency (so the user dictionary
-and the synonym abbreviations too), and jieba's total, which counts the
-duplicate lines of jieba's dict.txt that its FREQ does not.
+and digits).  documents/tokenize.py hands rjieba jieba's own dictionary state
+(every word of ``tokenizer().FREQ`` with its frequency, and jieba's total);
+an rjieba with its bundled dictionary plus our words is compared too.
 
 It prints, per text set and mode, how many texts get identical tokens, the
 first differing examples, and characters per second (best of ``--repeat``
-passes, CPU time of one process) for the index's words through jieba, through our
-tokenize.py (its block cache off: every block cut afresh) and through rjieba.
+passes, CPU time of one process) of the index's words through jieba and
+through documents/tokenize.py, and of cut_for_search alone.  Until rjieba
+replaced it, documents/tokenize.py re-implemented jieba's word graph in
+Python: git history has this script's run against it (commit message of the
+commit that added the script).
 """
 
 import argparse
@@ -74,26 +76,6 @@ def generated(templates: list[list[str]], n: int) -> list[str]:
     return [plain for _, _, plain in corpus(n, clauses, pool)]
 
 
-def rust_segmenter() -> "rjieba.Jieba":
-    """An rjieba instance holding exactly jieba's dictionary state."""
-    tk = tokenize.tokenizer()
-    rust = rjieba.Jieba.empty()
-    for word, freq in tk.FREQ.items():
-        if freq:
-            rust.add_word(word, freq, None)
-    missing = tk.total - sum(tk.FREQ.values())
-    if missing > 0:
-        # jieba's total counts dict.txt's duplicate lines once more.  NUL is
-        # never inside a block that gets cut, so this entry only adds to the
-        # total.
-        rust.add_word("\x00", missing, None)
-    return rust
-
-
-def rust_index_text(rust, text: str) -> str:
-    return " ".join(tokenize.index_words(rust.cut_for_search(normalise(text), hmm=False)))
-
-
 def jieba_index_text(text: str) -> str:
     return " ".join(
         tokenize.index_words(tokenize.tokenizer().cut_for_search(normalise(text), HMM=False))
@@ -122,16 +104,17 @@ def first_difference(a: list[str], b: list[str]) -> str:
     return f"jieba {'/'.join(a[lo : i + 4])}  |  rjieba {'/'.join(b[lo : i + 4])}"
 
 
-def compare(name: str, texts: list[str], rust, examples: int) -> int:
+def compare(name: str, texts: list[str], cut, cut_for_search, examples: int) -> int:
+    """Print how many texts ``cut``/``cut_for_search`` cut as jieba does (HMM
+    off, our dictionary); return the number of differing token sequences."""
     tk = tokenize.tokenizer()
     normal = [normalise(t) for t in texts]
     chars = sum(map(len, texts))
     print(f"\n== {name}: {len(texts):,} texts, {chars:,} characters")
     differing = 0
     for mode, jieba_cut, rust_cut in (
-        ("search ", lambda s: list(tk.cut_for_search(s, HMM=False)),
-         lambda s: rust.cut_for_search(s, hmm=False)),
-        ("precise", lambda s: list(tk.cut(s, HMM=False)), lambda s: rust.cut(s, hmm=False)),
+        ("search ", lambda s: list(tk.cut_for_search(s, HMM=False)), cut_for_search),
+        ("precise", lambda s: list(tk.cut(s, HMM=False)), cut),
     ):
         same_tokens = same_words = 0
         shown = 0
@@ -151,46 +134,53 @@ def compare(name: str, texts: list[str], rust, examples: int) -> int:
     return differing
 
 
-def speeds(name: str, texts: list[str], rust, repeat: int) -> None:
+def speeds(name: str, texts: list[str], repeat: int) -> None:
     tk = tokenize.tokenizer()
     normal = [normalise(t) for t in texts]
-    with tokenize.block_cache_off():
-        index = rates({
-            "jieba": jieba_index_text,
-            "ours": tokenize.segment_uncached,
-            "rjieba": lambda t: rust_index_text(rust, t),
-        }, texts, repeat)
+    index = rates({"jieba": jieba_index_text, "ours": tokenize.segment_uncached},
+                  texts, repeat)
     raw = rates({
         "jieba": lambda s: list(tk.cut_for_search(s, HMM=False)),
-        "rjieba": lambda s: rust.cut_for_search(s, False),
+        "ours": tokenize.cut_for_search,
     }, normal, repeat)
     base = index["jieba"]
-    print(f"  speed on {name} (index words incl. normalising, chars/s, one process):")
-    print(f"    jieba 0.42.1       {base:>12,.0f}")
-    print(f"    our tokenize.py    {index['ours']:>12,.0f}  "
-          f"({index['ours'] / base:.1f}x jieba; block cache off)")
-    print(f"    rjieba             {index['rjieba']:>12,.0f}  ({index['rjieba'] / base:.1f}x jieba)")
-    print(f"    cut_for_search alone, normalised text: jieba {raw['jieba']:,.0f}, "
-          f"rjieba {raw['rjieba']:,.0f} ({raw['rjieba'] / raw['jieba']:.1f}x)")
+    print(f"\n  speed on {name}, chars/s, CPU time of one process:")
+    print(f"    index words incl. normalising: jieba {base:,.0f}, documents/tokenize.py "
+          f"(rjieba) {index['ours']:,.0f} ({index['ours'] / base:.1f}x)")
+    print(f"    cut_for_search alone:          jieba {raw['jieba']:,.0f}, rjieba "
+          f"{raw['ours']:,.0f} ({raw['ours'] / raw['jieba']:.1f}x)")
+
+
+def bundled_dictionary_with_our_words() -> "rjieba.Jieba":
+    """rjieba's own dictionary plus our words, as a user of rjieba who does
+    not copy jieba's dictionary would load it (its total is then not
+    jieba's: the sum of a dict.txt without jieba's duplicate lines)."""
+    tk = tokenize.tokenizer()
+    rust = rjieba.Jieba()
+    words = [line.split()[0] for line in
+             tokenize.USER_DICT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for word in words + tokenize._synonym_words():
+        if tk.FREQ.get(word):
+            rust.add_word(word, tk.FREQ[word], None)
+    return rust
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--generated", type=int, default=10000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--examples", type=int, default=5)
     args = parser.parse_args()
 
     start = time.perf_counter()
     tokenize.tokenizer()
-    tokenize._tables()
     loaded = time.perf_counter()
-    rust = rust_segmenter()
+    tokenize.cut("")  # rjieba takes jieba's dictionary here
     built = time.perf_counter()
-    default = rjieba.Jieba()
-    print(f"jieba dictionary and our tables: {loaded - start:.2f} s; "
-          f"rjieba loaded with them: {built - loaded:.2f} s; "
-          f"rjieba's own dictionary: {time.perf_counter() - built:.2f} s")
+    default = bundled_dictionary_with_our_words()
+    print(f"jieba dictionary loaded: {loaded - start:.2f} s; handed to rjieba: "
+          f"{built - loaded:.2f} s; rjieba's own dictionary: "
+          f"{time.perf_counter() - built:.2f} s")
 
     sources = [t for path in SOURCES for t in provisions(path)]
     genres = [t for path in GENRES for t in provisions(path)]
@@ -201,24 +191,15 @@ def main():
 
     total = 0
     for name, texts in sets:
-        total += compare(name, texts, rust, args.examples)
-    # The same with rjieba's bundled dictionary plus our words, as a user
-    # of rjieba who does not copy jieba's dictionary would load it.
-    tk = tokenize.tokenizer()
-    for line in tokenize.USER_DICT.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            default.add_word(line.split()[0], tk.FREQ[line.split()[0]], None)
-    for word in tokenize._synonym_words():
-        if tk.FREQ.get(word):
-            default.add_word(word, tk.FREQ[word], None)
+        total += compare(name, texts, tokenize.cut, tokenize.cut_for_search, args.examples)
     for name, texts in sets:
-        compare(f"{name}, rjieba's own dictionary + our words", texts, default,
+        compare(f"{name}, rjieba's own dictionary + our words", texts,
+                lambda s: default.cut(s, False), lambda s: default.cut_for_search(s, False),
                 args.examples)
 
     rng = random.Random(3)
     for name, texts in sets:
-        sample = texts if len(texts) < 5000 else rng.sample(texts, 5000)
-        speeds(name, sample, rust, args.repeat)
+        speeds(name, texts if len(texts) < 5000 else rng.sample(texts, 5000), args.repeat)
     print(f"\n{'identical everywhere' if not total else f'{total} differing token sequences'}")
 
 
