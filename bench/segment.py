@@ -1,16 +1,14 @@
-"""Segmentation speed: documents.tokenize.segment_uncached against the code it
-replaced (tests/documents/tokenize_reference.py: a character loop for the
-normal form, jieba's own cut_for_search), in one process, on the ingested
+"""Segmentation speed: documents.tokenize.segment_uncached (rjieba) against the
+code it replaced (tests/documents/tokenize_reference.py: a character loop for
+the normal form, jieba's own cut_for_search), in one process, on the ingested
 provisions (run ``manage.py ingest`` first).
 
     .venv/bin/python bench/segment.py [--repeat 5]
 
 A pass segments every provision's heading and text once, as ingest does; the
-best of ``--repeat`` passes counts.  The new code caches the words of each
-block (a run of Chinese, letters and digits between punctuation): its cache
-is emptied before each "cold" pass, which so pays for every block the first
-time the pass meets it; "warm" passes find every block in the cache.  Every
-text's output is compared with the old code's.
+best of ``--repeat`` passes counts.  Every text's output is compared with the
+old code's.  bench/segmenters.py compares the segmenters without a database,
+on more text.
 """
 
 import argparse
@@ -32,11 +30,10 @@ from documents.models import Provision  # noqa: E402
 from tests.documents import tokenize_reference as reference  # noqa: E402
 
 
-def rate(segment, texts, repeat, before_each=lambda: None):
+def rate(segment, texts, repeat):
     """Characters per second of the fastest of ``repeat`` passes."""
     best = float("inf")
     for _ in range(repeat):
-        before_each()
         start = time.perf_counter()
         for text in texts:
             segment(text)
@@ -58,21 +55,19 @@ def main():
     start = time.perf_counter()
     jieba = tokenize.tokenizer()
     loaded = time.perf_counter()
-    tables = tokenize._tables()
+    tokenize.segment_uncached(texts[0])  # rjieba takes the dictionary here
     built = time.perf_counter()
     reference.segment_uncached(texts[0])  # OpenCC's tables load outside the timing
 
     old = rate(reference.segment_uncached, texts, args.repeat)
-    cold = rate(tokenize.segment_uncached, texts, args.repeat, tables.search_block.cache_clear)
-    warm = rate(tokenize.segment_uncached, texts, args.repeat)
+    new = rate(tokenize.segment_uncached, texts, args.repeat)
     differ = [t for t in texts if tokenize.segment_uncached(t) != reference.segment_uncached(t)]
 
     print(f"{len(texts)} provisions, {sum(map(len, texts)):,} characters, one process")
     print(f"jieba dictionary loaded in {loaded - start:.2f} s ({len(jieba.FREQ):,} keys), "
-          f"tables built in {built - loaded:.2f} s")
+          f"handed to rjieba in {built - loaded:.2f} s")
     print(f"old (jieba cut_for_search):   {old:>12,.0f} chars/s")
-    print(f"new, block cache cold:        {cold:>12,.0f} chars/s  ({cold / old:.2f}x)")
-    print(f"new, block cache warm:        {warm:>12,.0f} chars/s  ({warm / old:.2f}x)")
+    print(f"new (rjieba cut_for_search):  {new:>12,.0f} chars/s  ({new / old:.2f}x)")
     print(f"identical output: {len(texts) - len(differ)}/{len(texts)} texts")
     if differ:
         sys.exit(f"DIFFERENT output for {len(differ)} texts, e.g. {differ[0][:80]!r}")

@@ -1,4 +1,4 @@
-"""Chinese word segmentation for the search index (jieba + a domain dictionary).
+"""Chinese word segmentation for the search index (jieba's dictionary, cut by rjieba).
 
 Reads: provision text.  Writes: the space-separated tokens stored in
 ``Provision.search_text``, which the search backends index.
@@ -9,22 +9,21 @@ splitting it into 科技 / 成果 / 转化.  Search mode also emits the dictiona
 words inside a long word (科技, 成果, 转化), so a query for a part still hits.
 
 Text is normalised first (documents.search.normalise: traditional → simplified,
-full → half width, lower case), the same normal form queries get.  jieba's HMM
-is off: it invents "words" from unknown character runs that depend on the
+full → half width, lower case), the same normal form queries get.  HMM is
+off: it invents "words" from unknown character runs that depend on the
 surrounding text, so the same unknown word could be cut one way in a document
 and another way in a query.  Unknown words are matched by substring instead.
 
-jieba's dictionary (``tokenizer().FREQ``) is the data, but ``cut`` and
-``cut_for_search`` below are jieba 0.42.1's ``Tokenizer.cut`` and
-``cut_for_search`` with ``HMM=False`` re-expressed over tables computed from
-it (each word's log probability, in a tree by character), rebuilt when the
-dictionary changes, and the index's words of each block of text are cached:
-segmentation runs about three times faster than through jieba (bench/segment.py),
-with exactly jieba's output (tests/documents/test_tokenize_speedup.py).
+The dictionary is jieba 0.42.1's (``tokenizer()``: its dict.txt, our user
+dictionary, the synonym abbreviations); the cutting is rjieba's (the Python
+binding of jieba-rs), which is handed every word of that dictionary with its
+frequency.  With HMM off, jieba-rs walks the same word graph as jieba and
+picks the same route, so the words are jieba's own, and cutting runs over ten
+times faster than jieba's (bench/segmenters.py compares the two on every
+provision, the genre documents and a generated corpus, and measures them;
+tests/documents/test_tokenize_speedup.py checks the words against jieba).
 """
 
-import gc
-import math
 import multiprocessing
 import os
 import re
@@ -32,20 +31,30 @@ from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 
+import rjieba
+
 USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
 
 # An index word is a run of letters and digits: both SQLite's unicode61
 # tokenizer and PostgreSQL's default parser then see it as exactly one token.
 _WORD = re.compile(r"[^\W_]+")
 
+# jieba's total counts the duplicate lines of its dict.txt (954 of them) that
+# its FREQ keeps once; rjieba's total is the sum of what it holds.  The
+# difference goes to this entry, so both take the same logarithm of the same
+# total.  Neither segmenter ever looks NUL up: it is no character of the
+# blocks they cut.
+_TOTAL_FILLER = "\x00"
+
 
 @cache
 def tokenizer():
+    """jieba's tokenizer with our words: the dictionary the index cuts with."""
     import jieba
 
     class Tokenizer(jieba.Tokenizer):
         # Counts dictionary edits (del_word and suggest_freq(tune=True) come
-        # here too), so _tables() sees even those that leave total unchanged.
+        # here too), so the segmenter sees even those that leave total unchanged.
         edits = 0
 
         def add_word(self, word, freq=None, tag=None):
@@ -70,289 +79,75 @@ def _synonym_words():
     return [w for w in groups() if w.isalnum() and len(w) > 1]
 
 
-# --- jieba's no-HMM segmentation over precomputed tables ----------------------------
+class _Cutter:
+    """Precise and search-mode cutting, HMM off, for one state of the dictionary.
 
-# jieba.re_eng: a single letter or digit, which __cut_DAG_NO_HMM gathers into
-# runs ("r", "d" → "rd" in "rd经费", if no dictionary word covers them).
-_ENG = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-_HAS_ENG = re.compile("[a-zA-Z0-9]")
-_HAS_NON_WORD = re.compile(r"[\W_]")
-_ABSENT = object()
-
-
-class _Tables:
-    """What jieba looks up while it segments, computed once per dictionary state.
-
-    Where jieba computes ``log(FREQ[word]) - log(total)`` for a word (freq >
-    0), the tables hold that value, the same float, so the sums it compares
-    are the same floats; they hold None for a key that is no word (a prefix
-    of words, or a word with freq 0).
-
-    ``nodes`` serves the first three steps of jieba's walk through the keys
-    of FREQ from a position, which is as far as nearly all walks go, as a
-    tree by character: a character's node holds its value (_ABSENT if it is
-    no key) and, by the next character, the values of the two-character keys,
-    each with the three-character keys it begins.  The tree's characters are
-    one str object each, and each node holds its own, so the lookups after
-    the first find their key by identity.  ``deep`` holds the longer keys.
+    rjieba when it cuts the dictionary as jieba does; jieba itself for one
+    where it would not (see _rjieba_with), which only code writing into FREQ
+    directly makes.
     """
 
     def __init__(self, tk):
-        import jieba
-
         self.state = _state(tk)
-        self.han = jieba.re_han_default
-        self.skip = jieba.re_skip_default
-        # What of a normalised text reaches the index: jieba's blocks, and
-        # the letters and digits between them (each one a word of its own).
-        self.items = re.compile(self.han.pattern[1:-1] + r"|[^\W_]")
-        self.freq = None  # None: leave the cutting to jieba (see below)
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # a million new objects, none of them garbage
-        try:
-            self._build(tk)
-        except (ValueError, TypeError):
-            # A negative frequency (or total): jieba raises where it meets the
-            # word, so it does the cutting itself.
-            pass
-        finally:
-            if gc_was_enabled:
-                gc.enable()
-        # Blocks (runs of jieba's "han" characters) recur, in clause-sized
-        # pieces; a cache per table set can never serve a stale dictionary.
-        self.search_block = lru_cache(maxsize=100_000)(self._search_block)
+        rust = _rjieba_with(tk)
+        if rust is None:
+            self.cut = lambda sentence: list(tk.cut(sentence, HMM=False))
+            self.cut_for_search = lambda sentence: list(tk.cut_for_search(sentence, HMM=False))
+        else:
+            self.cut = lambda sentence: rust.cut(sentence, False)
+            self.cut_for_search = lambda sentence: rust.cut_for_search(sentence, False)
 
-    def _build(self, tk) -> None:
-        freq = tk.FREQ
-        logtotal = math.log(tk.total)
-        self.unknown = math.log(1) - logtotal
-        log = math.log
 
-        def value(w):
-            f = freq[w]
-            return log(f) - logtotal if f else None
-
-        short: list[list[str]] = [[], [], [], []]
-        deep = {}
-        for w, f in freq.items():
-            if len(w) < 4:
-                short[len(w)].append(w)
-            else:
-                deep[w] = log(f) - logtotal if f else None
-        # The tree answers cut_for_search's question (is this 2- or 3-gram a
-        # word?) too when every key's prefixes are keys, as jieba makes them.
-        closed = all(w[:-1] in freq for w in short[2] + short[3])
-        char = {c: c for c in set().union(*short[2], *short[3])}
-        char.update((c, c) for c in short[1])
-        thirds: dict[str, dict] = {}
-        for w in short[3]:
-            if closed or (w[:2] in freq and w[0] in freq):
-                d = thirds.get(w[:2])
-                if d is None:
-                    d = thirds[w[:2]] = {}
-                d[char[w[2]]] = value(w)
-        seconds: dict[str, dict] = {}
-        for w in short[2]:
-            if closed or w[0] in freq:
-                d = seconds.get(w[0])
-                if d is None:
-                    d = seconds[w[0]] = {}
-                d[char[w[1]]] = (value(w), thirds.get(w))
-        self.nodes = {
-            c: (c, value(c) if c in freq else _ABSENT, seconds.get(c))
-            for c in char.values()
-        }
-        self.deep = deep
-        self.freq = freq
-        self.closed = closed
-
-    def route(self, s: str) -> tuple[list[int], list, list]:
-        """For each start, the end of the word jieba's route takes from there;
-        and for each start, the value of the 2- and 3-character word there
-        (None where there is none).
-
-        Tokenizer.get_DAG walks the keys of FREQ from each position, as long
-        as there are keys, and takes the words among them; calc keeps, going
-        backwards, the word with the highest log probability of the rest,
-        the longer on a tie (max over (prob, x) tuples).
-        """
-        get = self.deep.get
-        unknown = self.unknown
-        n = len(s)
-        score = [0.0] * (n + 1)
-        end = list(range(1, n + 1))
-        two = [None] * n
-        three = [None] * n
-        c1 = c2 = None  # the tree's characters at i + 1 and i + 2
-        i = n
-        for node in list(map(self.nodes.get, reversed(s))):
-            i -= 1
-            if node is None:  # a character in no key
-                score[i] = unknown + score[i + 1]
-                c1, c2 = None, c1
-                continue
-            c, lp, seconds = node
-            if lp is _ABSENT:  # no key starts here: the lone character
-                score[i] = unknown + score[i + 1]
-                c1, c2 = c, c1
-                continue
-            if lp is not None:
-                best = lp + score[i + 1]
-                stop = i + 1
-            else:
-                best = -math.inf
-                stop = 0
-            if seconds is not None and (second := seconds.get(c1)) is not None:
-                lp, thirds = second
-                if lp is not None:
-                    two[i] = lp
-                    p = lp + score[i + 2]
-                    if p >= best:
-                        best = p
-                        stop = i + 2
-                if thirds is not None and (lp := thirds.get(c2, _ABSENT)) is not _ABSENT:
-                    if lp is not None:
-                        three[i] = lp
-                        p = lp + score[i + 3]
-                        if p >= best:
-                            best = p
-                            stop = i + 3
-                    j = i + 3
-                    while j < n:
-                        j += 1
-                        lp = get(s[i:j], _ABSENT)
-                        if lp is _ABSENT:
-                            break
-                        if lp is not None:
-                            p = lp + score[j]
-                            if p >= best:
-                                best = p
-                                stop = j
-            if not stop:  # keys, but no word: the lone character
-                best = unknown + score[i + 1]
-                stop = i + 1
-            score[i] = best
-            end[i] = stop
-            c1, c2 = c, c1
-        return end, two, three
-
-    def cut_block(self, s: str) -> list[str]:
-        """Tokenizer.__cut_DAG_NO_HMM: the route's words, runs of single
-        letters and digits joined."""
-        end = self.route(s)[0]
-        words = []
-        n = len(s)
-        i = 0
-        buf = ""
-        while i < n:
-            j = end[i]
-            if j == i + 1 and s[i] in _ENG:
-                buf += s[i]
-            else:
-                if buf:
-                    words.append(buf)
-                    buf = ""
-                words.append(s[i:j])
-            i = j
-        if buf:
-            words.append(buf)
-        return words
-
-    def search_words(self, words: list[str]) -> list[str]:
-        """Tokenizer.cut_for_search: before each word longer than two, the
-        dictionary words among its 2-grams, then (longer than three) 3-grams."""
-        out = []
-        for w in words:
-            if len(w) > 2:
-                self._grams(w, out)
-            out.append(w)
-        return out
-
-    def _grams(self, w: str, out: list[str]) -> None:
-        get = self.freq.get
-        n = len(w)
-        for a in range(n - 1):
-            if get(w[a : a + 2]):
-                out.append(w[a : a + 2])
-        if n > 3:
-            for a in range(n - 2):
-                if get(w[a : a + 3]):
-                    out.append(w[a : a + 3])
-
-    def _search_block(self, s: str) -> str:
-        """The index words of search_words(cut_block(s)), space-joined."""
-        if _HAS_ENG.search(s) or not self.closed:
-            pieces = self.search_words(self.cut_block(s))
-        else:  # the same, without the letters-and-digits buffer
-            end, two, three = self.route(s)
-            pieces = []
-            n = len(s)
-            i = 0
-            while i < n:
-                j = end[i]
-                if j - i > 2:  # the route found its 2- and 3-grams' values
-                    pieces += [s[k : k + 2] for k in range(i, j - 1) if two[k] is not None]
-                    if j - i > 3:
-                        pieces += [s[k : k + 3] for k in range(i, j - 2) if three[k] is not None]
-                pieces.append(s[i:j])
-                i = j
-        if _HAS_NON_WORD.search(s):  # a piece may hold + # & . _ % -
-            return " ".join(_WORD.findall(" ".join(pieces)))
-        return " ".join(pieces)
+def _rjieba_with(tk):
+    """An rjieba instance holding exactly ``tk``'s words, frequencies and
+    total; None where rjieba cannot hold them (a negative frequency, entries
+    adding up to more than the total) or would find words jieba cannot: jieba
+    reaches a word only through its prefixes, which must be keys of FREQ (as
+    jieba's loading and add_word make them), rjieba finds every word it holds.
+    """
+    freq = tk.FREQ
+    missing = tk.total - sum(freq.values())
+    if missing < 0 or min(freq.values(), default=0) < 0:
+        return None
+    if not all(w[:-1] in freq for w in freq if len(w) > 1):
+        return None
+    rust = rjieba.Jieba.empty()
+    add = rust.add_word
+    # Words with frequency 0 (jieba's prefixes of words, deleted words) are
+    # no words to jieba's word graph or to its search-mode grams.
+    for word, f in freq.items():
+        if f:
+            add(word, f, None)
+    if missing:
+        add(_TOTAL_FILLER, missing, None)
+    return rust
 
 
 def _state(tk):
     return (id(tk.FREQ), len(tk.FREQ), tk.total, getattr(tk, "edits", 0))
 
 
-_current: _Tables | None = None
+_current: _Cutter | None = None
 
 
-def _tables() -> _Tables:
-    """The tables for the dictionary as it is now (rebuilt after add_word)."""
+def _cutter() -> _Cutter:
+    """The cutter for the dictionary as it is now (reloaded after add_word)."""
     global _current
     tk = tokenizer()
-    tables = _current
-    if tables is None or tables.state != _state(tk):
-        tables = _current = _Tables(tk)
-    return tables
-
-
-def _cut(tables: _Tables, sentence: str) -> list[str]:
-    # Tokenizer.cut(cut_all=False, HMM=False): re_han splits the text into
-    # blocks and the gaps between them (odd and even items of the split); a
-    # gap yields its characters one by one, "\r\n" and whitespace as re_skip
-    # splits them.
-    words = []
-    skip = tables.skip
-    for i, blk in enumerate(tables.han.split(sentence)):
-        if not blk:
-            continue
-        if i % 2:
-            words.extend(tables.cut_block(blk))
-        else:
-            for x in skip.split(blk):
-                if skip.match(x):
-                    words.append(x)
-                else:
-                    words.extend(x)
-    return words
+    cutter = _current
+    if cutter is None or cutter.state != _state(tk):
+        cutter = _current = _Cutter(tk)
+    return cutter
 
 
 def cut(sentence: str) -> list[str]:
     """``list(tokenizer().cut(sentence, HMM=False))``, faster."""
-    tables = _tables()
-    if tables.freq is None:
-        return list(tokenizer().cut(sentence, HMM=False))
-    return _cut(tables, sentence)
+    return _cutter().cut(sentence)
 
 
 def cut_for_search(sentence: str) -> list[str]:
     """``list(tokenizer().cut_for_search(sentence, HMM=False))``, faster."""
-    tables = _tables()
-    if tables.freq is None:
-        return list(tokenizer().cut_for_search(sentence, HMM=False))
-    return tables.search_words(_cut(tables, sentence))
+    return _cutter().cut_for_search(sentence)
 
 
 # --- the index's words ---------------------------------------------------------------
@@ -361,13 +156,7 @@ def cut_for_search(sentence: str) -> list[str]:
 def _index_text(text: str) -> str:
     from documents.search.normalise import normalise
 
-    tables = _tables()
-    normal = normalise(text)
-    if tables.freq is None:
-        return " ".join(index_words(tokenizer().cut_for_search(normal, HMM=False)))
-    # index_words(cut_for_search(normal)), a block at a time (a letter or
-    # digit between blocks is a block of one character to jieba's cut).
-    return " ".join(filter(None, map(tables.search_block, tables.items.findall(normal))))
+    return " ".join(index_words(_cutter().cut_for_search(normalise(text))))
 
 
 def tokens(text: str) -> list[str]:
@@ -402,16 +191,10 @@ segment = lru_cache(maxsize=4096)(segment_uncached)
 
 @contextmanager
 def block_cache_off():
-    """Segment every block afresh (workers forked inside inherit this): what
-    segmentation of text never seen costs.  The search benchmark's synthetic
-    corpus recombines the same clauses, which the block cache would answer."""
-    tables = _tables()
-    tables.search_block = tables._search_block
-    try:
-        yield
-    finally:
-        del tables.search_block  # back to the cached one below
-        tables.search_block = lru_cache(maxsize=100_000)(tables._search_block)
+    """Segmentation as it costs on text never seen.  Since segmentation
+    keeps no cache of blocks, it always does: the search benchmark, which
+    times segmentation inside this, needs no other change."""
+    yield
 
 
 # Below this many texts a worker pool costs more than it saves.
@@ -422,13 +205,13 @@ PARALLEL_MIN = 2000
 def segmenter(count: int, processes: int | None = None):
     """A function segmenting a list of texts, with one worker process per
     core when ``count`` texts are to come (one core segments well over a
-    million characters/s).  Workers are forked after the dictionary and its
-    tables are loaded, so they start at once; where fork is unavailable, or
-    for few texts, segmentation stays in this process."""
+    million characters/s).  Workers are forked after the dictionary is
+    loaded, so they start at once; where fork is unavailable, or for few
+    texts, segmentation stays in this process."""
     processes = processes or os.cpu_count() or 1
     if processes < 2 or count < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         yield lambda texts: [segment_uncached(t) for t in texts]
         return
-    _tables()
+    _cutter()
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         yield lambda texts: pool.map(segment_uncached, texts, chunksize=64)

@@ -1,4 +1,4 @@
-"""The fast normal form and segmentation give exactly what the old ones gave.
+"""The fast normal form and rjieba's segmentation give exactly what jieba gives.
 
 tokenize_reference.py holds the old code (a loop over characters for the
 normal form, jieba's own cut and cut_for_search for the words); every test
@@ -29,7 +29,7 @@ SOURCE_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SOURCES.glob
 
 
 def assert_same(text: str) -> None:
-    """Every public function gives what the old code gives for ``text``."""
+    """Every public function gives what the old code (jieba) gives for ``text``."""
     assert normalise_with_offsets(text) == reference.normalise_with_offsets(text)
     normal = reference.normalise(text)
     assert normalise(text) == normal

@@ -1,8 +1,9 @@
 """Segmentation as it was before documents/tokenize.py re-expressed jieba
 (commit 73da031): the normal form by a loop over the characters, the words by
 jieba's own Tokenizer.cut and cut_for_search.  Kept verbatim as the oracle the
-faster code must match byte for byte (tests/documents/test_tokenize_speedup.py)
-and is measured against (bench/segment.py).  The dictionary is the same one:
+faster code (rjieba, through documents/tokenize.py) must match byte for byte
+(tests/documents/test_tokenize_speedup.py) and is measured against
+(bench/segment.py).  The dictionary is the same one:
 documents.tokenize.tokenizer().
 """
 
