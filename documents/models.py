@@ -83,7 +83,6 @@ class Document(models.Model):
     pipeline_version = models.CharField(_("处理流程版本"), max_length=20)
     raw_text = models.TextField(_("原始文本"))
     text = models.TextField(_("规范化文本"))
-    search_text = models.TextField(_("分词文本"), blank=True)
     metadata_notes = models.TextField(
         _("元数据说明"),
         blank=True,
@@ -124,7 +123,7 @@ class Document(models.Model):
 
 # Document columns holding a whole text (together some 100 kB a row): a list
 # that joins the document only to name it defers them.
-DOCUMENT_TEXT_FIELDS = ("raw_text", "text", "search_text", "metadata_notes")
+DOCUMENT_TEXT_FIELDS = ("raw_text", "text", "metadata_notes")
 # Bookkeeping columns of a fact that no listing shows.
 FACT_BOOKKEEPING_FIELDS = ("extracted", "created", "updated", "sentence_start", "sentence_end")
 

@@ -42,7 +42,7 @@ TOC_KINDS = {
 
 # The big text columns a page never shows: loading them for every row of a
 # list costs more than the rest of the page.
-DOCUMENT_HEAVY = ("raw_text", "search_text", "metadata_notes")
+DOCUMENT_HEAVY = ("raw_text", "metadata_notes")
 
 
 def light_documents():
