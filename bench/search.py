@@ -55,15 +55,14 @@ import django  # noqa: E402
 django.setup()
 
 from documents.models import Provision  # noqa: E402
-from documents.search.backends import (  # noqa: E402
-    CANDIDATE_LIMIT,
-    PostgresBackend,
-    SQLiteBackend,
-    StandaloneConnection,
-    plan_for,
-)
+from documents.search import schema  # noqa: E402
+from documents.search.backends.postgres import PostgresSearchBackend  # noqa: E402
+from documents.search.backends.sqlite import SQLiteSearchBackend  # noqa: E402
+from documents.search.backends.standalone import StandaloneConnection  # noqa: E402
 from documents.search.normalise import normalise  # noqa: E402
+from documents.search.plan import plan_for  # noqa: E402
 from documents.search.query import parse  # noqa: E402
+from documents.search.ranking import CANDIDATE_LIMIT  # noqa: E402
 from documents.tokenize import block_cache_off, segment, segmenter, tokens  # noqa: E402
 
 QUERIES = [
@@ -218,9 +217,9 @@ def build_sqlite(n, templates, pool):
         rows = corpus(n, templates, pool)
         started = time.perf_counter()
         if name == "ours":
-            backend = SQLiteBackend(StandaloneConnection(raw, "sqlite"), "search_index")
-            backend.create()
-            backend.bulk_load(lambda _pass: batches(corpus(n, templates, pool)))
+            backend = SQLiteSearchBackend(StandaloneConnection(raw, "sqlite"), "search_index")
+            schema.create(backend.connection, "search_index")
+            backend.rebuilder.bulk_load(lambda _pass: batches(corpus(n, templates, pool)))
         elif name == "trigram":
             raw.execute("CREATE VIRTUAL TABLE trigram USING fts5(plain, tokenize='trigram')")
             raw.executemany(
@@ -236,7 +235,7 @@ def build_sqlite(n, templates, pool):
         elapsed = time.perf_counter() - started
         raw.execute("VACUUM")
         out[name] = {"conn": raw, "build": elapsed, "size": path.stat().st_size}
-    backend = SQLiteBackend(StandaloneConnection(out["ours"]["conn"], "sqlite"), "search_index")
+    backend = SQLiteSearchBackend(StandaloneConnection(out["ours"]["conn"], "sqlite"), "search_index")
 
     def scan_all(raw_query, contains="instr(plain, ?) > 0", pattern="{}"):
         where, params = scan_sql(raw_query, "plain", contains)
@@ -277,13 +276,13 @@ def build_postgres(n, templates, pool, url):
     ctype = cursor.fetchone()[0]
     cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     out = {}
-    backend = PostgresBackend(StandaloneConnection(raw, "postgresql"), "search_index")
-    backend.create()
+    backend = PostgresSearchBackend(StandaloneConnection(raw, "postgresql"), "search_index")
+    schema.create(backend.connection, "search_index")
     started = time.perf_counter()
     cursor.execute("BEGIN")  # as rebuild_search_index runs it: one transaction
-    backend.bulk_load(lambda _pass: batches(corpus(n, templates, pool)))
+    backend.rebuilder.bulk_load(lambda _pass: batches(corpus(n, templates, pool)))
     cursor.execute("COMMIT")
-    backend.tidy()  # and then VACUUM, as it does too
+    backend.rebuilder.vacuum()  # and then VACUUM, as it does too
     out["ours"] = {"build": time.perf_counter() - started, "size": backend.size_bytes()}
 
     cursor.execute("CREATE TABLE provision (id bigint PRIMARY KEY, plain text)")
@@ -564,7 +563,7 @@ def main():
                 for raw in ("科技", "科技 创新", "技术经纪人", "舟桥机制", "碳达峰", "碳"):
                     # The one statement candidates() runs for the query.
                     route = backend.route(plan_for(parse(raw)))
-                    sql, params = backend.with_version(route.sql, route.params)
+                    sql, params = backend.terms.with_version(route.sql, route.params)
                     cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params)
                     print(f"\nEXPLAIN ANALYZE ({raw}, {route.kind}):\n")
                     for (line,) in cursor.fetchall():

@@ -374,7 +374,7 @@ class DocumentAdmin(PipelineOwnedAdmin):
                        "doc_type", "plan_period_start", "plan_period_end", "source_name",
                        "source_sha256", "pipeline_version", "metadata_notes", "created",
                        "updated", "text"]
-    exclude = ["raw_text", "search_text"]
+    exclude = ["raw_text"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(provision_total=Count("provisions"))

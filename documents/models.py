@@ -57,7 +57,7 @@ class Theme(models.Model):
 
 # Document columns holding a whole text (together some 100 kB a row): pages
 # and lists that only name, date or link a document defer them.
-DOCUMENT_TEXT_FIELDS = ("raw_text", "text", "search_text", "metadata_notes")
+DOCUMENT_TEXT_FIELDS = ("raw_text", "text", "metadata_notes")
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -111,7 +111,6 @@ class Document(models.Model):
     pipeline_version = models.CharField(_("处理流程版本"), max_length=20)
     raw_text = models.TextField(_("原始文本"))
     text = models.TextField(_("规范化文本"))
-    search_text = models.TextField(_("分词文本"), blank=True)
     metadata_notes = models.TextField(
         _("元数据说明"),
         blank=True,

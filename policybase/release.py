@@ -93,7 +93,6 @@ RESOURCES = [
             **DOCUMENT_FIELDS,
             "raw_text": "The source text as decoded, before normalisation.",
             "text": "Normalised text; all character offsets refer to it.",
-            "search_text": "Word-segmented text for full-text search.",
             "metadata_notes": "Where each metadata field came from (manifest or text).",
         },
     ),

@@ -1,32 +1,44 @@
 """The search index: an FTS5 table on SQLite, a tsvector table + GIN on PostgreSQL.
 
-Raw DDL because neither is a Django model; the DDL lives with the backends
-(documents/search/backends.py) so the benchmark builds the very same tables.
-The index starts empty: ``manage.py rebuild_search_index`` (or the next
-ingest) fills it.
+Raw DDL because neither is a Django model, frozen here as it was when this
+migration was written (``{table}`` is ``documents_search_index``; the
+benchmark and tests build scratch indexes under other names from these same
+statements, through ``documents.search.schema``).  The index starts empty:
+``manage.py rebuild_search_index`` (or the next ingest) fills it.
 """
 
 from django.db import migrations
 
+TABLE = "documents_search_index"
 
-def create_index(apps, schema_editor):
-    from documents.search.backends import BACKENDS
+CREATE = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
+        "words, plain UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')",
+    ],
+    "postgresql": [
+        "CREATE TABLE IF NOT EXISTS {table} ("
+        "provision_id bigint PRIMARY KEY, words tsvector NOT NULL, plain text NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS {table}_words ON {table} USING gin (words)",
+    ],
+}
+DROP = {vendor: ["DROP TABLE IF EXISTS {table}"] for vendor in CREATE}
 
-    backend = BACKENDS.get(schema_editor.connection.vendor)
-    if backend is not None:
-        backend(schema_editor.connection).create()
 
+def run(statements):
+    """A RunPython function running this vendor's statements, if any."""
 
-def drop_index(apps, schema_editor):
-    from documents.search.backends import BACKENDS
+    def operation(apps, schema_editor):
+        connection = schema_editor.connection
+        with connection.cursor() as cursor:
+            for sql in statements.get(connection.vendor, ()):
+                cursor.execute(sql.format(table=TABLE))
 
-    backend = BACKENDS.get(schema_editor.connection.vendor)
-    if backend is not None:
-        backend(schema_editor.connection).drop()
+    return operation
 
 
 class Migration(migrations.Migration):
 
     dependencies = [("documents", "0002_historicalcuration_historicalprovision")]
 
-    operations = [migrations.RunPython(create_index, drop_index)]
+    operations = [migrations.RunPython(run(CREATE), run(DROP))]

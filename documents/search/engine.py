@@ -8,10 +8,11 @@ from django.db import connection
 
 from documents.models import Provision
 
-from .backends import backend_for, plan_for
+from .backends import backend_for
 from .facets import facet_counts
 from .index import indexed_text
 from .normalise import normalise
+from .plan import plan_for
 from .query import Query, parse
 from .snippets import explain, snippet
 

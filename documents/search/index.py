@@ -16,20 +16,6 @@ from .normalise import normalise
 
 BATCH = 2000
 
-# Databases whose index tables were checked in this process.  A database
-# migrated while the index schema was still changing lacks the impact tables;
-# create() is idempotent (IF NOT EXISTS), so the first write repairs it.
-_checked: set = set()
-
-
-def _backend():
-    backend = backend_for(connection)
-    key = (connection.alias, str(connection.settings_dict.get("NAME")))
-    if key not in _checked:
-        backend.create()
-        _checked.add(key)
-    return backend
-
 
 def indexed_text(provision) -> str:
     return " ".join(filter(None, (provision.heading, provision.text)))
@@ -66,7 +52,7 @@ def update(provision_ids):
     _pending.get(connection.alias, set()).difference_update(ids)
     if not ids:
         return
-    backend = _backend()
+    backend = backend_for(connection)
     with transaction.atomic():
         for i in range(0, len(ids), BATCH):
             chunk = ids[i : i + BATCH]
@@ -75,12 +61,12 @@ def update(provision_ids):
             )
             rows = [row_for(p) for p in provisions]
             _keep_search_text(provisions, rows)
-            backend.delete(set(chunk) - {p.pk for p in provisions})
-            backend.replace(rows)
+            backend.index.delete(set(chunk) - {p.pk for p in provisions})
+            backend.index.replace(rows)
 
 
 def remove(provision_ids):
-    _backend().delete(provision_ids)
+    backend_for(connection).index.delete(provision_ids)
 
 
 def rebuild(progress=None) -> int:
@@ -89,8 +75,7 @@ def rebuild(progress=None) -> int:
     ``progress(done, total)`` is called after each batch of the first pass.
     Segmentation runs on every core when there are many provisions.
     """
-    _checked.clear()
-    backend = _backend()
+    backend = backend_for(connection)
     ids = list(Provision.objects.order_by("pk").values_list("pk", flat=True))
     counted = []
 
@@ -119,10 +104,10 @@ def rebuild(progress=None) -> int:
             yield rows
 
     with segmenter(len(ids)) as segment_texts, transaction.atomic():
-        backend.clear()
-        backend.bulk_load(batches)
+        backend.rebuilder.clear()
+        backend.rebuilder.bulk_load(batches)
     if not connection.in_atomic_block:
-        backend.tidy()  # (inside a caller's transaction, autovacuum does it later)
+        backend.rebuilder.vacuum()  # (inside a caller's transaction, autovacuum does it later)
     return sum(counted)
 
 

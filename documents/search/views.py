@@ -12,14 +12,14 @@ from .engine import search
 from .filters import SearchFilter
 
 
-def _int(value, default):
+def _int_or(value, default):
     try:
         return int(value)
     except (TypeError, ValueError):
         return default
 
 
-def _run(params, page_size):
+def _search_request(params, page_size):
     filterset = SearchFilter(params, queryset=SearchFilter.Meta.model.objects.all())
     errors = {}
     if not filterset.is_valid():
@@ -28,15 +28,15 @@ def _run(params, page_size):
     result = search(
         params.get("q", ""),
         filterset=filterset,
-        page=_int(params.get("page"), 1),
-        page_size=_int(params.get("page_size"), page_size),
+        page=_int_or(params.get("page"), 1),
+        page_size=_int_or(params.get("page_size"), page_size),
     )
     return result, filterset, errors
 
 
 @require_safe
 def search_page(request):
-    result, filterset, errors = _run(request.GET, 10)
+    result, filterset, errors = _search_request(request.GET, 10)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -79,7 +79,7 @@ class SearchAPIView(APIView):
         responses=OpenApiTypes.OBJECT,
     )
     def get(self, request):
-        result, _filterset, errors = _run(request.query_params, 10)
+        result, _filterset, errors = _search_request(request.query_params, 10)
         return Response(
             {
                 "query": result.query.raw,

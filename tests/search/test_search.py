@@ -3,28 +3,32 @@ of query, normalisation, synonyms, filters and facets, and the index
 following the data."""
 
 import sqlite3
+from importlib import import_module
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
 from documents.models import Document, Provision
-from documents.search import backends, index
-from documents.search.backends import (
-    PostgresBackend,
-    SQLiteBackend,
-    StandaloneConnection,
-    backend_for,
-    plan_for,
+from documents.search import index, ranking, schema
+from documents.search.backends import backend_for
+from documents.search.backends.postgres import (
+    PostgresSearchBackend,
+    words_tsvector_text,
 )
+from documents.search.backends.sqlite import SQLiteSearchBackend
+from documents.search.backends.standalone import StandaloneConnection
 from documents.search.engine import search
 from documents.search.filters import SearchFilter
 from documents.search.normalise import normalise
+from documents.search.plan import matches, plan_for
 from documents.search.query import parse
 
 from .relevance import QUERIES
 
 pytestmark = pytest.mark.usefixtures("corpus")
+
+backfill_grams = import_module("documents.migrations.0005_search_grams").backfill_grams
 
 
 def texts(result):
@@ -219,7 +223,7 @@ def test_deleting_removes_from_the_index(db):
 
 def test_rebuild_command_restores_the_same_results(db):
     before = {item["query"]: all_ids(item["query"]) for item in QUERIES}
-    backend_for(connection).clear()
+    backend_for(connection).rebuilder.clear()
     assert not all_ids("技术经纪人")
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
     assert {item["query"]: all_ids(item["query"]) for item in QUERIES} == before
@@ -243,10 +247,10 @@ def test_reingest_keeps_the_index_current(db, tmp_path):
 
 def _sqlite_copy():
     """The same provisions indexed in an in-memory SQLite FTS5."""
-    sqlite = SQLiteBackend(StandaloneConnection(sqlite3.connect(":memory:"), "sqlite"))
-    sqlite.create()
+    sqlite = SQLiteSearchBackend(StandaloneConnection(sqlite3.connect(":memory:"), "sqlite"))
+    schema.create(sqlite.connection)
     rows = [index.row_for(p) for p in Provision.objects.order_by("pk")]
-    sqlite.bulk_load(lambda _pass: [rows])
+    sqlite.rebuilder.bulk_load(lambda _pass: [rows])
     return sqlite
 
 
@@ -257,13 +261,13 @@ CROSS_QUERIES = [item["query"] for item in QUERIES] + [
 
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
-@pytest.mark.parametrize("frequent_df", [backends.FREQUENT_DF, 20])
+@pytest.mark.parametrize("frequent_df", [ranking.FREQUENT_DF, 20])
 def test_postgresql_and_sqlite_return_the_same_result_sets(monkeypatch, frequent_df):
     """Index the same provisions in an in-memory SQLite FTS5 and compare every
     query's full match set with PostgreSQL's — with the shipped thresholds
     (exact) and with thresholds low enough that the impact lists answer."""
-    monkeypatch.setattr(backends, "FREQUENT_DF", frequent_df)
-    monkeypatch.setattr(backends, "IMPACT_DEPTH", min(backends.IMPACT_DEPTH, frequent_df))
+    monkeypatch.setattr(ranking, "FREQUENT_DF", frequent_df)
+    monkeypatch.setattr(ranking, "IMPACT_DEPTH", min(ranking.IMPACT_DEPTH, frequent_df))
     index.rebuild()
     sqlite = _sqlite_copy()
     postgres = backend_for(connection)
@@ -284,8 +288,8 @@ def test_postgresql_and_sqlite_return_the_same_result_sets(monkeypatch, frequent
 def test_impact_lists_answer_frequent_words(db, monkeypatch):
     """With a low threshold, 科技 (in most provisions) is answered from its
     impact list: bounded, every hit holds the word, the best-weighted first."""
-    monkeypatch.setattr(backends, "FREQUENT_DF", 20)
-    monkeypatch.setattr(backends, "IMPACT_DEPTH", 15)
+    monkeypatch.setattr(ranking, "FREQUENT_DF", 20)
+    monkeypatch.setattr(ranking, "IMPACT_DEPTH", 15)
     index.rebuild()
     result = search("科技", facets=False, page_size=15)
     assert result.total_is_lower_bound
@@ -310,14 +314,14 @@ def test_the_term_table_copy_follows_a_rebuild_elsewhere(db, monkeypatch):
     backend = backend_for(connection)
     plan = plan_for(parse("科技"))
     everything = {p.pk for p in Provision.objects.all() if "科技" in p.search_text.split()}
-    monkeypatch.setattr(backends, "FREQUENT_DF", 20)
-    monkeypatch.setattr(backends, "IMPACT_DEPTH", 15)
+    monkeypatch.setattr(ranking, "FREQUENT_DF", 20)
+    monkeypatch.setattr(ranking, "IMPACT_DEPTH", 15)
     index.rebuild()
     listed = backend.candidates(plan)
     assert listed.bounded and len(listed.ids) == 15
     assert "科技" in backend.frequencies()
-    monkeypatch.setattr(backends, "FREQUENT_DF", 300)
-    monkeypatch.setattr(backends, "IMPACT_DEPTH", 300)
+    monkeypatch.setattr(ranking, "FREQUENT_DF", 300)
+    monkeypatch.setattr(ranking, "IMPACT_DEPTH", 300)
     index.rebuild()  # the copy above still says 科技 has an impact list
     exact = backend.candidates(plan)
     assert not exact.bounded and set(exact.ids) == everything
@@ -338,11 +342,11 @@ def test_a_rebuild_outside_a_transaction_vacuums_the_postgresql_index(corpus):
         port=settings["PORT"] or 5432, password=settings["PASSWORD"] or None,
     )
     raw.autocommit = True
-    scratch = PostgresBackend(StandaloneConnection(raw, "postgresql"), "vacuum_probe")
+    scratch = PostgresSearchBackend(StandaloneConnection(raw, "postgresql"), "vacuum_probe")
     try:
-        scratch.create()
+        schema.create(scratch.connection, "vacuum_probe")
         rows = [index.row_for(p) for p in Provision.objects.order_by("pk")]
-        scratch.bulk_load(lambda _pass: [rows])
+        scratch.rebuilder.bulk_load(lambda _pass: [rows])
 
         def all_visible():
             with raw.cursor() as cursor:
@@ -350,10 +354,10 @@ def test_a_rebuild_outside_a_transaction_vacuums_the_postgresql_index(corpus):
                 return cursor.fetchone()[0]
 
         assert all_visible() == 0
-        scratch.tidy()
+        scratch.rebuilder.vacuum()
         assert all_visible() > 0
     finally:
-        scratch.drop()
+        schema.drop(scratch.connection, "vacuum_probe")
         raw.close()
 
 
@@ -361,7 +365,7 @@ def test_a_rebuild_outside_a_transaction_vacuums_the_postgresql_index(corpus):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 def test_postgresql_query_can_use_the_gin_index():
     plan = plan_for(parse("技术经纪人"))
-    where, params, _score, _ = backend_for(connection).match_sql(plan)
+    where, params, _score, _ = backend_for(connection).compiler.match_sql(plan)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN SELECT provision_id FROM documents_search_index WHERE {where}", params)
@@ -381,8 +385,8 @@ def test_unknown_words_are_narrowed_by_the_gram_index(raw, monkeypatch):
     candidates from the gram index — no full scan, and no impact list when a
     word is frequent (the low threshold makes 科技 frequent here) — and find
     exactly what the scan finds; a wide gram group is cut at IMPACT_DEPTH."""
-    monkeypatch.setattr(backends, "FREQUENT_DF", 20)
-    monkeypatch.setattr(backends, "IMPACT_DEPTH", 15)
+    monkeypatch.setattr(ranking, "FREQUENT_DF", 20)
+    monkeypatch.setattr(ranking, "IMPACT_DEPTH", 15)
     index.rebuild()
     plan = plan_for(parse(raw))
     assert plan.grams, raw
@@ -390,7 +394,7 @@ def test_unknown_words_are_narrowed_by_the_gram_index(raw, monkeypatch):
     expected = {
         p.pk
         for p in Provision.objects.all()
-        if backends.matches(plan, p.search_text, normalise(f"{p.heading} {p.text}"))
+        if matches(plan, p.search_text, normalise(f"{p.heading} {p.text}"))
     }
     everything = backend.candidates(plan, limit=100_000, exhaustive=True)
     assert set(everything.ids) == expected and expected, raw
@@ -431,11 +435,13 @@ def test_backfill_gives_an_old_index_its_grams(db):
     backend = backend_for(connection)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute(f"INSERT INTO {backend.grams} ({backend.grams}) VALUES ('delete-all')")
+            cursor.execute(
+                f"INSERT INTO {backend.tables.grams} ({backend.tables.grams}) VALUES ('delete-all')"
+            )
         else:
-            cursor.execute(f"DELETE FROM {backend.grams}")
+            cursor.execute(f"DELETE FROM {backend.tables.grams}")
     assert not all_ids("碳达峰")
-    assert backend.backfill_grams() == Provision.objects.count()
+    assert backfill_grams(connection) == Provision.objects.count()
     assert {raw: all_ids(raw) for raw in ("碳", "碳达峰", "新型研")} == before
 
 
@@ -456,6 +462,6 @@ def test_copied_tsvectors_equal_to_tsvector():
         for words in samples:
             cursor.execute(
                 "SELECT to_tsvector('simple', %s) = %s::tsvector",
-                [words, backends.words_tsvector_text(words)],
+                [words, words_tsvector_text(words)],
             )
             assert cursor.fetchone()[0], words

@@ -1,0 +1,367 @@
+"""What both vendors share: the backend that answers a plan, and the base
+classes of its three parts — the index (writes), the query compiler (plan →
+SQL) and the rebuilder (bulk load, upkeep).
+
+Both vendors index the same thing per provision: its jieba words (the
+normalised text segmented, as stored in ``Provision.search_text``) and its
+normalised plain text, the latter for the substring checks that phrases,
+single characters and unknown words need.  Both answer the same question —
+the provisions matching a ``Plan`` — so the result *set* is the same on both;
+only the database's own relevance score differs (SQLite's bm25, PostgreSQL's
+ts_rank).  How candidates are bounded and re-ranked: ``ranking``.
+
+On PostgreSQL a query that needs its candidates checked is one statement, one
+round trip (lists, check against the whole query and the texts of the best
+RERANK together), as is a full-text or gram answer; a bare impact list takes
+a second statement for those texts.  SQLite, in process, reads the
+candidates back and checks them in Python.
+
+The tables themselves are made by the migrations (``documents.search.schema``
+reads their DDL for indexes outside the project's database).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import itemgetter
+
+from .. import ranking
+from ..plan import Plan, needs_check
+from ..ranking import CANDIDATE_LIMIT, ImpactCounter, impacts_of
+from .sql import checks_sql, placeholders
+from .terms import WORDS_KEY, StaleFrequencies, TermTable
+
+TABLE = "documents_search_index"
+
+
+@dataclass(frozen=True)
+class IndexTables:
+    """The names of one index's tables, all derived from the word table's."""
+
+    words: str
+
+    @property
+    def impact(self) -> str:
+        return f"{self.words}_impact"
+
+    @property
+    def terms(self) -> str:
+        return f"{self.words}_term"
+
+    @property
+    def grams(self) -> str:
+        return f"{self.words}_grams"
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return (self.words, self.impact, self.terms, self.grams)
+
+
+@dataclass
+class Candidates:
+    """Matching provision ids, best first, their scores, and ``bounded`` when
+    more matches may exist than were scored."""
+
+    ids: list[int]
+    scores: dict[int, float]
+    bounded: bool
+
+
+@dataclass
+class Route:
+    """How a plan is answered: from the gram index, the full-text index or
+    the impact lists, by the statement ``sql``."""
+
+    kind: str
+    sql: str
+    params: list
+    limit: int = 0
+    bounded: bool = False
+
+
+def execute_all(connection, *statements):
+    """Run parameterless statements, in order, on one cursor."""
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+class BaseSearchIndex:
+    """Writes that keep the index in step with single provisions."""
+
+    def __init__(self, connection, tables: IndexTables, terms: TermTable):
+        self.connection = connection
+        self.tables = tables
+        self.terms = terms
+
+    def insert(self, rows):
+        """Insert ``(provision_id, words, plain)`` rows (ids not yet indexed)."""
+        raise NotImplementedError
+
+    def insert_impacts(self, rows):
+        """Insert ``(term, score, provision_id)`` impact-list rows."""
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(rows), 500):
+                chunk = rows[i : i + 500]
+                cursor.execute(
+                    f"INSERT INTO {self.tables.impact} (term, score, provision_id) VALUES "
+                    + ", ".join(["(%s, %s, %s)"] * len(chunk)),
+                    [v for row in chunk for v in row],
+                )
+
+    def replace(self, rows):
+        """Index these rows again (insert or update), impact lists included."""
+        rows = list(rows)
+        self.delete(r[0] for r in rows)
+        self.insert(rows)
+        stats = self.terms.stats()
+        frequent = self.terms.frequent_among(
+            sorted({w for _pk, ws, _p in rows for w in ws.split()})
+        )
+        if frequent:
+            self.insert_impacts(impacts_of(rows, frequent, stats.get(WORDS_KEY, 1.0)))
+
+    def delete(self, ids):
+        ids = list(ids)
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = placeholders(chunk)
+                self.delete_grams(cursor, chunk)
+                cursor.execute(
+                    f"DELETE FROM {self.tables.words} WHERE {self.id_column} IN ({marks})", chunk
+                )
+                cursor.execute(
+                    f"DELETE FROM {self.tables.impact} WHERE provision_id IN ({marks})", chunk
+                )
+
+    def delete_grams(self, cursor, ids):
+        cursor.execute(
+            f"DELETE FROM {self.tables.grams} WHERE provision_id IN ({placeholders(ids)})", ids
+        )
+
+
+class BaseRebuilder:
+    """Loads an emptied index in bulk and looks after it afterwards."""
+
+    def __init__(self, connection, tables: IndexTables, terms: TermTable, index):
+        self.connection = connection
+        self.tables = tables
+        self.terms = terms
+        self.index = index
+
+    def clear(self):
+        """Empty every table of the index (a new term-table version)."""
+        execute_all(self.connection, *(f"DELETE FROM {t}" for t in self.tables.all))
+        with self.connection.cursor() as cursor:
+            self.terms.new_version(cursor)
+
+    def bulk_load(self, make_batches):
+        """Load an empty index.  ``make_batches(pass_number)`` returns the rows
+        in batches; it is called twice (the impact lists need the document
+        frequencies first)."""
+        counter = ImpactCounter()
+        for rows in make_batches(1):
+            counter.count(rows)
+            self.index.insert(rows)
+        self.finish_load()
+        frequent = counter.frequent()
+        self.terms.replace_all(counter.rows, counter.average, frequent)
+        if frequent:
+            self.index.insert_impacts(counter.impacts(make_batches(2), frequent))
+        execute_all(
+            self.connection, f"ANALYZE {self.tables.impact}", f"ANALYZE {self.tables.terms}"
+        )
+
+    def finish_load(self):
+        """Work left to the end of the first pass (merging, index builds)."""
+
+    def vacuum(self):
+        """VACUUM after a bulk load, outside any transaction (none needed here)."""
+
+
+class BaseQueryCompiler:
+    """Compiles a plan into the statements that answer it (no execution)."""
+
+    # PostgreSQL checks impact-list candidates in the statement that reads the
+    # lists; SQLite reads them back and checks them in Python (``verify_sql``).
+    checks_impacts_in_sql = False
+
+    def __init__(self, tables: IndexTables, terms: TermTable):
+        self.tables = tables
+        self.terms = terms
+
+    def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
+        """How the backend answers the plan, and the first statement it runs
+        (on PostgreSQL the only one but for the re-ranking's texts of a bare
+        list: the benchmark prints its plan)."""
+        if exhaustive:
+            if plan.grams and not plan.uses_index:
+                return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
+            return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
+        driving = (
+            ranking.driving_words(plan, self.terms.frequencies()) if plan.uses_index else None
+        )
+        if plan.grams and (driving is not None or not plan.uses_index):
+            # No narrow word drives the query: the grams of its single
+            # characters or unknown words do.  They have no weight to rank
+            # by, so a wide gram group is cut at IMPACT_DEPTH matches.
+            limit = min(limit, ranking.IMPACT_DEPTH)
+            return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
+        if driving is not None:
+            # Only an impact list cuts matches off; rare alternatives come whole.
+            bounded = any(frequent for _term, frequent in driving)
+            return Route("impacts", *self.impacts_sql(plan, driving, restrict), bounded=bounded)
+        return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
+
+    def impacts_sql(self, plan, driving, restrict) -> tuple[str, list]:
+        """(SQL, params) of the driving words' lists, as (id, score, plain or
+        NULL) rows, one statement for them all; with ``checks_impacts_in_sql``
+        only the rows matching the whole query."""
+        parts, params = [], []
+        for term, frequent in driving:
+            if frequent:
+                parts.append(
+                    f"SELECT provision_id, score, CAST(NULL AS TEXT) AS plain FROM {self.tables.impact} "
+                    f"WHERE term = %s ORDER BY score DESC LIMIT {ranking.IMPACT_DEPTH}"
+                )
+                params.append(term)
+            else:
+                # A rare alternative (fewer than FREQUENT_DF matches) comes
+                # whole, at the weight of one occurrence in an average provision.
+                where, where_params, _s, _p = self.match_sql(Plan(include=[[(term,)]]))
+                parts.append(
+                    f"SELECT {self.id_column} AS provision_id, 1.0 AS score, "
+                    f"CAST(NULL AS TEXT) AS plain FROM {self.tables.words} WHERE {where} "
+                    f"LIMIT {ranking.FREQUENT_DF}"
+                )
+                params.extend(where_params)
+        sql = " UNION ALL ".join(
+            f"SELECT * FROM ({part}) AS driver_{i}" for i, part in enumerate(parts)
+        )
+        return sql, params
+
+    def gram_sql(self, plan, restrict, limit) -> tuple[str, list]:
+        """(SQL, params) of the gram query: (id, 0, plain) rows of full matches.
+
+        Below ``limit`` this is every match, the same set on both backends.
+        At the limit it is the first matches the index yields, in no defined
+        order: sorting every match by id first costs PostgreSQL a visit of
+        each (100 ms for 碳 at 100k provisions) for a cut that means nothing.
+        """
+        raise NotImplementedError
+
+    def candidates_sql(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT):
+        """(SQL, params) of the full-text candidate query (rare words)."""
+        where, params, score, score_params = self.candidate_parts(plan, restrict)
+        # Without an index part every match is scored by the re-ranking, so
+        # the plain text comes along.
+        plain = "plain" if not plan.uses_index else "NULL"
+        sql = f"SELECT {self.id_column}, {score}, {plain} FROM {self.tables.words}"
+        if where:
+            sql += " WHERE " + where
+        sql += " LIMIT %s"
+        return sql, [*score_params, *params, limit]
+
+    def candidate_parts(self, plan, restrict):
+        """(WHERE, its params, score expression, its params) of the query above."""
+        clauses, params = [], []
+        score, score_params = "0", []
+        if plan.uses_index:
+            where, where_params, score, score_params = self.match_sql(plan)
+            clauses.append(where)
+            params.extend(where_params)
+        checks, check_params = checks_sql(plan, restrict, "plain", self.id_column)
+        return " AND ".join(clauses + checks), params + check_params, score, score_params
+
+    def match_sql(self, plan: Plan) -> tuple[str, list, str, list]:
+        """(WHERE clause, its params, score expression, its params)."""
+        raise NotImplementedError
+
+    def verify_sql(self, ids, restrict) -> tuple[str, list]:
+        """(SQL, params) reading (id, words, plain) of ``ids`` for the check
+        in Python; only where ``checks_impacts_in_sql`` is false."""
+        raise NotImplementedError
+
+    def plains_sql(self, ids) -> tuple[str, list]:
+        """(SQL, params) reading (id, plain) of ``ids``."""
+        return (
+            f"SELECT {self.id_column}, plain FROM {self.tables.words} "
+            f"WHERE {self.id_column} IN ({placeholders(ids)})",
+            ids,
+        )
+
+
+class BaseSearchBackend:
+    """One index on one connection: answers plans (``candidates``) and holds
+    the parts that write (``index``), compile (``compiler``) and rebuild
+    (``rebuilder``) it."""
+
+    vendor = ""
+    index_class = BaseSearchIndex
+    query_compiler_class = BaseQueryCompiler
+    rebuilder_class = BaseRebuilder
+
+    def __init__(self, connection, table: str = TABLE):
+        self.connection = connection
+        self.tables = IndexTables(table)
+        self.terms = TermTable(connection, self.tables.terms, table)
+        self.index = self.index_class(connection, self.tables, self.terms)
+        self.compiler = self.query_compiler_class(self.tables, self.terms)
+        self.rebuilder = self.rebuilder_class(connection, self.tables, self.terms, self.index)
+
+    def candidates(
+        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False
+    ) -> Candidates:
+        """Matching ids, best first.  ``restrict`` is ``(sql, params)`` selecting
+        the provision ids that filters allow.  ``exhaustive`` leaves the impact
+        lists and the gram path's depth aside, so that up to ``limit`` matches
+        come back whatever the words' frequencies (the benchmark's recall)."""
+        try:
+            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+        except StaleFrequencies:
+            # The index was rebuilt since this process read the term table.
+            self.terms.frequencies(reload=True)
+            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+
+    def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
+        return self.compiler.route(plan, restrict, limit, exhaustive)
+
+    def frequencies(self, reload=False) -> dict[str, float]:
+        """This process's copy of the term table (``terms.TermTable``)."""
+        return self.terms.frequencies(reload)
+
+    def _answer(self, route: Route, plan, restrict) -> Candidates:
+        rows = self.terms.fetch_current(route.sql, route.params)
+        if route.kind != "impacts":
+            # Grams carry no word score: all ranked by the verbatim re-ranking.
+            ranked = self._rank(plan, rows, by_boost=route.kind == "grams")
+            return Candidates(*ranked, len(rows) >= route.limit)
+        plains = None
+        check = needs_check(plan, restrict)
+        if not (self.compiler.checks_impacts_in_sql and check):
+            # The bare lists, which may share ids: each once, at its best score.
+            rows.sort(key=itemgetter(1))
+            rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
+            if check:
+                plains = self.verify(plan, sorted(r[0] for r in rows), restrict)
+                rows = [r for r in rows if r[0] in plains]
+        return Candidates(*self._rank(plan, rows, plains), route.bounded)
+
+    def _rank(self, plan, rows, plains=None, by_boost=False):
+        return ranking.rank(plan, rows, plains, by_boost, read_plains=self.plains)
+
+    def verify(self, plan: Plan, ids, restrict) -> dict[int, str]:
+        """Which of ``ids`` match the whole query: {id: plain text}."""
+        raise NotImplementedError
+
+    def plains(self, ids) -> dict[int, str]:
+        """The plain texts of ``ids`` ({id: plain}); none asked, no statement."""
+        if not ids:
+            return {}
+        with self.connection.cursor() as cursor:
+            cursor.execute(*self.compiler.plains_sql(list(ids)))
+            return dict(cursor.fetchall())
+
+    def size_bytes(self) -> int:
+        raise NotImplementedError

@@ -1,0 +1,51 @@
+"""SQL fragments both vendors' query compilers share: the substring checks on
+the plain text and the filters' restriction on the provision id.
+
+Each returns ``(sql, params)`` with ``%s`` placeholders, the DB-API style
+Django's cursors (and ``StandaloneConnection``) take.
+"""
+
+from __future__ import annotations
+
+
+def like_pattern(s: str) -> str:
+    """LIKE's pattern for "contains ``s``", with LIKE's wildcards escaped."""
+    return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def contains_sql(column: str, forms) -> tuple[str, list]:
+    """SQL true when ``column`` holds every substring of at least one form."""
+    ors, params = [], []
+    for subs in forms:
+        ors.append("(" + " AND ".join(f"{column} LIKE %s ESCAPE '\\'" for _ in subs) + ")")
+        params.extend(like_pattern(s) for s in subs)
+    return "(" + " OR ".join(ors) + ")", params
+
+
+def residual_sql(plan, column: str) -> tuple[str, list]:
+    """The plan's substring checks (and negated ones) on ``column``, AND-ed."""
+    clauses, params = [], []
+    for negate, forms in plan.residual:
+        clause, clause_params = contains_sql(column, forms)
+        clauses.append(f"NOT {clause}" if negate else clause)
+        params.extend(clause_params)
+    return " AND ".join(clauses), params
+
+
+def checks_sql(plan, restrict, plain: str, pk: str) -> tuple[list[str], list]:
+    """The WHERE clauses every candidate query ends with: the plan's
+    substring checks on ``plain`` and the filters' ``restrict`` on ``pk``."""
+    clauses, params = [], []
+    residual, residual_params = residual_sql(plan, plain)
+    if residual:
+        clauses.append(residual)
+        params.extend(residual_params)
+    if restrict is not None:
+        clauses.append(f"{pk} IN ({restrict[0]})")
+        params.extend(restrict[1])
+    return clauses, params
+
+
+def placeholders(values) -> str:
+    """``%s, %s, …``, one per value."""
+    return ", ".join(["%s"] * len(values))

@@ -1,0 +1,54 @@
+"""A plain DB-API connection (sqlite3, psycopg2) dressed as Django's, so a
+backend can run outside the project's database: the benchmark's own
+databases, and the tests that index the corpus in a scratch SQLite or a
+scratch PostgreSQL table.
+
+Django's SQLite wrapper turns ``%s`` into ``?``; sqlite3 needs that done here.
+"""
+
+from __future__ import annotations
+
+
+class StandaloneConnection:
+    """The part of Django's connection the backends use: ``vendor`` and
+    ``cursor()`` (a context manager)."""
+
+    def __init__(self, dbapi_connection, vendor: str):
+        self.raw = dbapi_connection
+        self.vendor = vendor
+
+    def cursor(self):
+        return StandaloneCursor(self.raw.cursor(), self.vendor == "sqlite")
+
+
+class StandaloneCursor:
+    """A DB-API cursor that takes ``%s`` placeholders on every vendor and
+    closes when its ``with`` block ends."""
+
+    def __init__(self, cursor, qmark: bool):
+        self.cursor = cursor
+        self.qmark = qmark
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.cursor.close()
+
+    def _sql(self, sql):
+        return sql.replace("%s", "?") if self.qmark else sql
+
+    def execute(self, sql, params=()):
+        return self.cursor.execute(self._sql(sql), params)
+
+    def executemany(self, sql, rows):
+        return self.cursor.executemany(self._sql(sql), rows)
+
+    def fetchall(self):
+        return self.cursor.fetchall()
+
+    def fetchone(self):
+        return self.cursor.fetchone()
+
+    def copy_expert(self, sql, file):
+        return self.cursor.copy_expert(sql, file)

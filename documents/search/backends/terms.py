@@ -1,0 +1,120 @@
+"""The term table and each process's copy of it.
+
+Which way a query goes depends on its words' document frequencies, so each
+process keeps a copy of the term table (frequent words only: small, plus a few
+bookkeeping rows).  Every answer's statement carries the table's version as
+one extra row; a rebuild by another process is noticed at the next query,
+which is then planned again (``StaleFrequencies``).
+"""
+
+from __future__ import annotations
+
+import random
+
+from .sql import placeholders
+
+# Bookkeeping rows in the term table, keyed by names no word can have (words
+# are runs of letters and digits).  The version changes whenever the table
+# is rewritten; processes holding a copy of the table compare it.
+ROWS_KEY, WORDS_KEY, VERSION_KEY = " rows", " words", " version"
+
+# Each process's copy of each index's term table, by (vendor, database, index).
+_FREQUENCIES: dict[tuple, dict[str, float]] = {}
+
+
+class StaleFrequencies(Exception):
+    """The term table changed since this process read it."""
+
+
+class TermTable:
+    """The term table of one index (``terms``) on one connection: the
+    per-process copy, the version check, and the statements that write it."""
+
+    def __init__(self, connection, terms: str, index_table: str):
+        self.connection = connection
+        self.terms = terms
+        settings = getattr(connection, "settings_dict", None)
+        name = settings["NAME"] if settings else id(connection)
+        self.key = (connection.vendor, name, index_table)
+
+    def frequencies(self, reload=False) -> dict[str, float]:
+        """Every frequent word's document frequency, and the bookkeeping
+        rows, as this process last read them."""
+        if reload or self.key not in _FREQUENCIES:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"SELECT term, df FROM {self.terms}")
+                _FREQUENCIES[self.key] = dict(cursor.fetchall())
+        return _FREQUENCIES[self.key]
+
+    def with_version(self, sql, params) -> tuple[str, list]:
+        """An (id, score, plain) statement followed by one more row, the term
+        table's version as (NULL, version, NULL)."""
+        return (
+            f"SELECT * FROM ({sql}) AS q UNION ALL "
+            f"SELECT NULL, df, NULL FROM {self.terms} WHERE term = %s",
+            [*params, VERSION_KEY],
+        )
+
+    def fetch_current(self, sql, params) -> list[tuple]:
+        """The rows of a statement read against the copy, with
+        ``StaleFrequencies`` raised when the table has changed since."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(*self.with_version(sql, params))
+            rows = cursor.fetchall()
+        if rows and rows[-1][0] is None:  # where UNION ALL puts it
+            version = rows.pop()[1]
+        else:
+            versions = [r[1] for r in rows if r[0] is None]
+            rows = [r for r in rows if r[0] is not None]
+            version = versions[0] if versions else None
+        if version != self.frequencies().get(VERSION_KEY):
+            raise StaleFrequencies
+        return rows
+
+    # Writes ---------------------------------------------------------------
+
+    def new_version(self, cursor):
+        """Mark the term table rewritten."""
+        cursor.execute(f"DELETE FROM {self.terms} WHERE term = %s", [VERSION_KEY])
+        cursor.execute(
+            f"INSERT INTO {self.terms} (term, df) VALUES (%s, %s)",
+            [VERSION_KEY, float(random.getrandbits(52))],
+        )
+
+    def replace_all(self, rows: int, average: float, frequent: dict[str, int]):
+        """Rewrite the table after a bulk load: the row count, the average
+        number of words and every frequent word's document frequency."""
+        stats = [(ROWS_KEY, rows), (WORDS_KEY, average), *frequent.items()]
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {self.terms}")
+            self.new_version(cursor)
+            for i in range(0, len(stats), 500):
+                chunk = stats[i : i + 500]
+                cursor.execute(
+                    f"INSERT INTO {self.terms} (term, df) VALUES "
+                    + ", ".join(["(%s, %s)"] * len(chunk)),
+                    [v for row in chunk for v in row],
+                )
+
+    # Reads for incremental updates ----------------------------------------
+
+    def stats(self) -> dict[str, float]:
+        """The bookkeeping rows (row count, average words), as stored."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term, df FROM {self.terms} WHERE term IN (%s, %s)", [ROWS_KEY, WORDS_KEY]
+            )
+            return dict(cursor.fetchall())
+
+    def frequent_among(self, words: list[str]) -> set[str]:
+        """Which of ``words`` (sorted, distinct) have an impact list."""
+        frequent = set()
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(words), 500):
+                chunk = words[i : i + 500]
+                cursor.execute(
+                    f"SELECT term FROM {self.terms} WHERE term IN ({placeholders(chunk)})",
+                    chunk,
+                )
+                frequent.update(r[0] for r in cursor.fetchall())
+        return frequent
