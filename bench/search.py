@@ -63,7 +63,7 @@ from documents.search.normalise import normalise  # noqa: E402
 from documents.search.plan import plan_for  # noqa: E402
 from documents.search.query import parse  # noqa: E402
 from documents.search.ranking import CANDIDATE_LIMIT  # noqa: E402
-from documents.tokenize import block_cache_off, segment, segmenter, tokens  # noqa: E402
+from documents.search.segmentation import block_cache_off, segment, segmenter, tokens  # noqa: E402
 
 QUERIES = [
     # words in most provisions
@@ -500,7 +500,7 @@ def main():
     for n in args.sizes:
         chars = sum(len(p) for _i, _w, p in corpus(n, templates, pool))
         # What rebuild_search_index does before the index build: segment
-        # every text, one worker per core (documents.tokenize.segmenter).
+        # every text, one worker per core (documents.search.segmentation.segmenter).
         sample = [p for _i, _w, p in corpus(min(n, args.segment_sample), templates, pool)]
         started = time.perf_counter()
         with block_cache_off(), segmenter(len(sample)) as segment_texts:

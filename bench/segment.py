@@ -1,5 +1,5 @@
-"""Segmentation speed: documents.tokenize.segment_uncached (rjieba) against the
-code it replaced (tests/documents/tokenize_reference.py: a character loop for
+"""Segmentation speed: documents.search.segmentation.segment_uncached (rjieba) against the
+code it replaced (tests/search/segmentation_reference.py: a character loop for
 the normal form, jieba's own cut_for_search), in one process, on the ingested
 provisions (run ``manage.py ingest`` first).
 
@@ -25,9 +25,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from documents import tokenize  # noqa: E402
 from documents.models import Provision  # noqa: E402
-from tests.documents import tokenize_reference as reference  # noqa: E402
+from documents.search import segmentation  # noqa: E402
+from tests.search import segmentation_reference as reference  # noqa: E402
 
 
 def rate(segment, texts, repeat):
@@ -53,15 +53,15 @@ def main():
         sys.exit("No provisions: run `manage.py ingest` first.")
 
     start = time.perf_counter()
-    jieba = tokenize.tokenizer()
+    jieba = segmentation.tokenizer()
     loaded = time.perf_counter()
-    tokenize.segment_uncached(texts[0])  # rjieba takes the dictionary here
+    segmentation.segment_uncached(texts[0])  # rjieba takes the dictionary here
     built = time.perf_counter()
     reference.segment_uncached(texts[0])  # OpenCC's tables load outside the timing
 
     old = rate(reference.segment_uncached, texts, args.repeat)
-    new = rate(tokenize.segment_uncached, texts, args.repeat)
-    differ = [t for t in texts if tokenize.segment_uncached(t) != reference.segment_uncached(t)]
+    new = rate(segmentation.segment_uncached, texts, args.repeat)
+    differ = [t for t in texts if segmentation.segment_uncached(t) != reference.segment_uncached(t)]
 
     print(f"{len(texts)} provisions, {sum(map(len, texts)):,} characters, one process")
     print(f"jieba dictionary loaded in {loaded - start:.2f} s ({len(jieba.FREQ):,} keys), "

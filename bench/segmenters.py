@@ -1,4 +1,4 @@
-"""Segmenters compared: jieba 0.42.1 and documents/tokenize.py (rjieba, jieba-rs).
+"""Segmenters compared: jieba 0.42.1 and documents/search/segmentation.py (rjieba, jieba-rs).
 
     .venv/bin/python bench/segmenters.py [--generated 10000] [--repeat 5] [--examples 5]
 
@@ -16,15 +16,15 @@ Provisions come from the parser (documents.parsing), so no database is needed.
 Both modes the index uses are compared: search mode (``cut_for_search``, the
 words stored for a provision) and precise mode (``cut``, the words of a
 query term), as raw token sequences and as the index's words (runs of letters
-and digits).  documents/tokenize.py hands rjieba jieba's own dictionary state
+and digits).  documents/search/segmentation.py hands rjieba jieba's own dictionary state
 (every word of ``tokenizer().FREQ`` with its frequency, and jieba's total);
 an rjieba with its bundled dictionary plus our words is compared too.
 
 It prints, per text set and mode, how many texts get identical tokens, the
 first differing examples, and characters per second (best of ``--repeat``
 passes, CPU time of one process) of the index's words through jieba and
-through documents/tokenize.py, and of cut_for_search alone.  Until rjieba
-replaced it, documents/tokenize.py re-implemented jieba's word graph in
+through documents/search/segmentation.py, and of cut_for_search alone.  Until rjieba
+replaced it, documents/search/segmentation.py re-implemented jieba's word graph in
 Python: git history has this script's run against it (commit message of the
 commit that added the script).
 """
@@ -46,8 +46,8 @@ django.setup()
 
 import rjieba  # noqa: E402
 
-from documents import tokenize  # noqa: E402
 from documents.parsing.pipeline import parse_document  # noqa: E402
+from documents.search import segmentation  # noqa: E402
 from documents.search.normalise import normalise  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -78,7 +78,7 @@ def generated(templates: list[list[str]], n: int) -> list[str]:
 
 def jieba_index_text(text: str) -> str:
     return " ".join(
-        tokenize.index_words(tokenize.tokenizer().cut_for_search(normalise(text), HMM=False))
+        segmentation.index_words(segmentation.tokenizer().cut_for_search(normalise(text), HMM=False))
     )
 
 
@@ -107,7 +107,7 @@ def first_difference(a: list[str], b: list[str]) -> str:
 def compare(name: str, texts: list[str], cut, cut_for_search, examples: int) -> int:
     """Print how many texts ``cut``/``cut_for_search`` cut as jieba does (HMM
     off, our dictionary); return the number of differing token sequences."""
-    tk = tokenize.tokenizer()
+    tk = segmentation.tokenizer()
     normal = [normalise(t) for t in texts]
     chars = sum(map(len, texts))
     print(f"\n== {name}: {len(texts):,} texts, {chars:,} characters")
@@ -121,7 +121,7 @@ def compare(name: str, texts: list[str], cut, cut_for_search, examples: int) -> 
         for text in normal:
             a, b = jieba_cut(text), rust_cut(text)
             same_tokens += a == b
-            same_words += tokenize.index_words(a) == tokenize.index_words(b)
+            same_words += segmentation.index_words(a) == segmentation.index_words(b)
             if a != b:
                 differing += 1
                 if shown < examples:
@@ -135,17 +135,17 @@ def compare(name: str, texts: list[str], cut, cut_for_search, examples: int) -> 
 
 
 def speeds(name: str, texts: list[str], repeat: int) -> None:
-    tk = tokenize.tokenizer()
+    tk = segmentation.tokenizer()
     normal = [normalise(t) for t in texts]
-    index = rates({"jieba": jieba_index_text, "ours": tokenize.segment_uncached},
+    index = rates({"jieba": jieba_index_text, "ours": segmentation.segment_uncached},
                   texts, repeat)
     raw = rates({
         "jieba": lambda s: list(tk.cut_for_search(s, HMM=False)),
-        "ours": tokenize.cut_for_search,
+        "ours": segmentation.cut_for_search,
     }, normal, repeat)
     base = index["jieba"]
     print(f"\n  speed on {name}, chars/s, CPU time of one process:")
-    print(f"    index words incl. normalising: jieba {base:,.0f}, documents/tokenize.py "
+    print(f"    index words incl. normalising: jieba {base:,.0f}, documents/search/segmentation.py "
           f"(rjieba) {index['ours']:,.0f} ({index['ours'] / base:.1f}x)")
     print(f"    cut_for_search alone:          jieba {raw['jieba']:,.0f}, rjieba "
           f"{raw['ours']:,.0f} ({raw['ours'] / raw['jieba']:.1f}x)")
@@ -155,11 +155,11 @@ def bundled_dictionary_with_our_words() -> "rjieba.Jieba":
     """rjieba's own dictionary plus our words, as a user of rjieba who does
     not copy jieba's dictionary would load it (its total is then not
     jieba's: the sum of a dict.txt without jieba's duplicate lines)."""
-    tk = tokenize.tokenizer()
+    tk = segmentation.tokenizer()
     rust = rjieba.Jieba()
     words = [line.split()[0] for line in
-             tokenize.USER_DICT.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for word in words + tokenize._synonym_words():
+             segmentation.USER_DICT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for word in words + segmentation._synonym_words():
         if tk.FREQ.get(word):
             rust.add_word(word, tk.FREQ[word], None)
     return rust
@@ -173,9 +173,9 @@ def main():
     args = parser.parse_args()
 
     start = time.perf_counter()
-    tokenize.tokenizer()
+    segmentation.tokenizer()
     loaded = time.perf_counter()
-    tokenize.cut("")  # rjieba takes jieba's dictionary here
+    segmentation.cut("")  # rjieba takes jieba's dictionary here
     built = time.perf_counter()
     default = bundled_dictionary_with_our_words()
     print(f"jieba dictionary loaded: {loaded - start:.2f} s; handed to rjieba: "
@@ -191,7 +191,7 @@ def main():
 
     total = 0
     for name, texts in sets:
-        total += compare(name, texts, tokenize.cut, tokenize.cut_for_search, args.examples)
+        total += compare(name, texts, segmentation.cut, segmentation.cut_for_search, args.examples)
     for name, texts in sets:
         compare(f"{name}, rjieba's own dictionary + our words", texts,
                 lambda s: default.cut(s, False), lambda s: default.cut_for_search(s, False),

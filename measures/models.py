@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from documents.extraction.sentences import trimmed_sentences
 from documents.models import (
     Document,
     DocumentPartQuerySet,
@@ -11,7 +12,6 @@ from documents.models import (
     FactQuerySet,
     Provision,
 )
-from documents.extraction.sentences import trimmed_sentences
 from measures.subsidy_kinds import SUBSIDY_KINDS
 
 

@@ -9,7 +9,7 @@ post_save/post_delete receivers (receivers.py) cover admin edits.
 from django.db import connection, transaction
 
 from documents.models import Provision
-from documents.tokenize import segment, segmenter
+from documents.search.segmentation import segment, segmenter
 
 from .backends import backend_for
 from .normalise import normalise

@@ -28,7 +28,7 @@ def _converter():
 def _simplified(text: str) -> str:
     # No key of t2s's dictionaries (CJK_Compatibility_Ideographs, TSPhrases,
     # TSCharactersExt, TSCharacters) holds an ASCII character, so OpenCC
-    # returns ASCII text unchanged; tests/documents/test_tokenize_speedup.py
+    # returns ASCII text unchanged; tests/search/test_segmentation_library.py
     # checks it.
     return text if text.isascii() else _converter().convert(text)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from documents.tokenize import index_words, is_dictionary_word, query_words
+from documents.search.segmentation import index_words, is_dictionary_word, query_words
 
 from .normalise import normalise
 from .synonyms import synonyms_of

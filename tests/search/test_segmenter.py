@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from documents import tokenize
-from documents.tokenize import segmenter
+from documents.search import segmentation
+from documents.search.segmentation import segmenter
 
 SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
 
@@ -18,7 +18,7 @@ def test_parallel_segmentation_equals_serial(monkeypatch):
     assert len(lines) > 200
     with segmenter(len(lines), processes=1) as serial:
         expected = serial(lines)
-    monkeypatch.setattr(tokenize, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(segmentation, "PARALLEL_MIN", 10)
     with segmenter(len(lines), processes=2) as parallel:
         assert parallel(lines) == expected
-    assert expected[0] == tokenize.segment(lines[0])
+    assert expected[0] == segmentation.segment(lines[0])

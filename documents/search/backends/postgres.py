@@ -55,7 +55,7 @@ def copy_rows(cursor, table, columns, lines):
 
 def ts_or(forms) -> str:
     """A tsquery: any of the forms, each with all its words."""
-    # Words are runs of letters and digits (documents.tokenize), so quoting
+    # Words are runs of letters and digits (documents.search.segmentation), so quoting
     # them needs no escaping.
     return "(" + " | ".join(
         "(" + " & ".join(f"'{w}'" for w in words) + ")" for words in forms

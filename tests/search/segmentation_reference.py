@@ -1,17 +1,17 @@
-"""Segmentation as it was before documents/tokenize.py re-expressed jieba
+"""Segmentation as it was before documents/search/segmentation.py re-expressed jieba
 (commit 73da031): the normal form by a loop over the characters, the words by
 jieba's own Tokenizer.cut and cut_for_search.  Kept verbatim as the oracle the
-faster code (rjieba, through documents/tokenize.py) must match byte for byte
-(tests/documents/test_tokenize_speedup.py) and is measured against
+faster code (rjieba, through documents/search/segmentation.py) must match byte for byte
+(tests/search/test_segmentation_library.py) and is measured against
 (bench/segment.py).  The dictionary is the same one:
-documents.tokenize.tokenizer().
+documents.search.segmentation.tokenizer().
 """
 
 import re
 import unicodedata
 
 from documents.search import normalise as normalise_module
-from documents.tokenize import tokenizer
+from documents.search.segmentation import tokenizer
 
 # --- documents/search/normalise.py ---------------------------------------------------
 
@@ -36,7 +36,7 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int], str]:
     return "".join(out), offsets, display
 
 
-# --- documents/tokenize.py -----------------------------------------------------------
+# --- documents/search/segmentation.py -----------------------------------------------------------
 
 _NON_WORD = re.compile(r"[^\w]|_")
 

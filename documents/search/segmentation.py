@@ -21,7 +21,7 @@ frequency.  With HMM off, jieba-rs walks the same word graph as jieba and
 picks the same route, so the words are jieba's own, and cutting runs over ten
 times faster than jieba's (bench/segmenters.py compares the two on every
 provision, the genre documents and a generated corpus, and measures them;
-tests/documents/test_tokenize_speedup.py checks the words against jieba).
+tests/search/test_segmentation_library.py checks the words against jieba).
 """
 
 import multiprocessing
@@ -32,6 +32,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import rjieba
+
+from .normalise import normalise
+from .synonyms import groups
 
 USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
 
@@ -74,8 +77,6 @@ def tokenizer():
 
 
 def _synonym_words():
-    from documents.search.synonyms import groups
-
     return [w for w in groups() if w.isalnum() and len(w) > 1]
 
 
@@ -154,8 +155,6 @@ def cut_for_search(sentence: str) -> list[str]:
 
 
 def _index_text(text: str) -> str:
-    from documents.search.normalise import normalise
-
     return " ".join(index_words(_cutter().cut_for_search(normalise(text))))
 
 

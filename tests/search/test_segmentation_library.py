@@ -1,6 +1,6 @@
 """The fast normal form and rjieba's segmentation give exactly what jieba gives.
 
-tokenize_reference.py holds the old code (a loop over characters for the
+segmentation_reference.py holds the old code (a loop over characters for the
 normal form, jieba's own cut and cut_for_search for the words); every test
 here compares against it, byte for byte: the real provisions and source
 files, awkward strings, every Unicode character, words added to the
@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from documents import tokenize
 from documents.models import Provision
 from documents.search import normalise as normalise_module
+from documents.search import segmentation
 from documents.search.normalise import _converter, normalise, normalise_with_offsets
 from tests.fuzz.strategies import policy_text
 
-from . import tokenize_reference as reference
+from . import segmentation_reference as reference
 
 SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
 SOURCE_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SOURCES.glob("*.txt"))]
@@ -33,20 +33,20 @@ def assert_same(text: str) -> None:
     assert normalise_with_offsets(text) == reference.normalise_with_offsets(text)
     normal = reference.normalise(text)
     assert normalise(text) == normal
-    assert tokenize.segment_uncached(text) == reference.segment_uncached(text)
-    assert tokenize.tokens(text) == reference.tokens(text)
-    assert tokenize.query_words(normal) == reference.query_words(normal)
-    jieba = tokenize.tokenizer()
+    assert segmentation.segment_uncached(text) == reference.segment_uncached(text)
+    assert segmentation.tokens(text) == reference.tokens(text)
+    assert segmentation.query_words(normal) == reference.query_words(normal)
+    jieba = segmentation.tokenizer()
     for sentence in (normal, text):  # raw text too: capitals, "\r\n", tabs
-        assert tokenize.cut(sentence) == list(jieba.cut(sentence, HMM=False))
-        assert tokenize.cut_for_search(sentence) == list(
+        assert segmentation.cut(sentence) == list(jieba.cut(sentence, HMM=False))
+        assert segmentation.cut_for_search(sentence) == list(
             jieba.cut_for_search(sentence, HMM=False)
         )
 
 
 def assert_same_index_text(text: str) -> None:
-    assert tokenize.segment_uncached(text) == reference.segment_uncached(text)
-    assert tokenize.tokens(text) == reference.tokens(text)
+    assert segmentation.segment_uncached(text) == reference.segment_uncached(text)
+    assert segmentation.tokens(text) == reference.tokens(text)
 
 
 # --- real text ------------------------------------------------------------------------
@@ -155,7 +155,7 @@ def test_a_lone_surrogate_fails_as_before():
     with pytest.raises(UnicodeEncodeError):
         reference.segment_uncached("科技\ud800")
     with pytest.raises(UnicodeEncodeError):
-        tokenize.segment_uncached("科技\ud800")
+        segmentation.segment_uncached("科技\ud800")
 
 
 def test_offsets_point_into_the_simplified_text_when_opencc_changes_length(monkeypatch):
@@ -186,7 +186,7 @@ def test_index_words_splits_as_before():
     pool = "科技ab12_-+.&#% \t\n，。"
     for _ in range(500):
         pieces = ["".join(rng.choices(pool, k=rng.randint(0, 6))) for _ in range(rng.randint(0, 8))]
-        assert tokenize.index_words(pieces) == reference.index_words(pieces)
+        assert segmentation.index_words(pieces) == reference.index_words(pieces)
 
 
 # --- the dictionary changing at run time ---------------------------------------------
@@ -195,34 +195,34 @@ def test_index_words_splits_as_before():
 @pytest.fixture
 def dictionary():
     """The shared tokenizer, with its dictionary put back after the test."""
-    jieba = tokenize.tokenizer()
+    jieba = segmentation.tokenizer()
     freq, total = jieba.FREQ, jieba.total
     jieba.FREQ = dict(freq)
-    tokenize.segment.cache_clear()
+    segmentation.segment.cache_clear()
     yield jieba
     jieba.FREQ, jieba.total = freq, total
-    tokenize.segment.cache_clear()
+    segmentation.segment.cache_clear()
 
 
 def test_an_added_word_is_cut_at_once(dictionary):
     text = "申请吉科贷支持，推动科创走廊建设"
-    before = tokenize.tokens(text)
+    before = segmentation.tokens(text)
     dictionary.add_word("吉科贷", freq=1000)
     dictionary.add_word("科创走廊")  # jieba suggests the frequency
     assert_same(text)
-    assert tokenize.tokens(text) != before
-    assert "吉科贷" in tokenize.tokens(text) and "科创走廊" in tokenize.tokens(text)
+    assert segmentation.tokens(text) != before
+    assert "吉科贷" in segmentation.tokens(text) and "科创走廊" in segmentation.tokens(text)
 
 
 def test_a_deleted_word_is_no_longer_cut(dictionary):
     # del_word sets the frequency to 0 and leaves total and len(FREQ) as
     # they were: only the tokenizer's edit count shows the change.
     text = "加快科技成果产业化"
-    before = tokenize.tokens(text)
+    before = segmentation.tokens(text)
     dictionary.del_word("科技")
     dictionary.del_word("产业化")
     assert_same(text)
-    assert tokenize.tokens(text) != before
+    assert segmentation.tokens(text) != before
 
 
 def test_changed_frequencies_and_words_with_letters_and_digits(dictionary):
@@ -241,7 +241,7 @@ def test_ties_go_to_the_longer_word(dictionary):
     for word in ("甲", "乙", "丙", "甲乙", "乙丙"):
         dictionary.add_word(word, freq=100)
     assert_same("甲乙丙")
-    assert tokenize.cut("甲乙丙") == ["甲乙", "丙"]
+    assert segmentation.cut("甲乙丙") == ["甲乙", "丙"]
 
 
 def test_a_word_without_its_prefixes(dictionary):
@@ -254,7 +254,7 @@ def test_a_word_without_its_prefixes(dictionary):
     dictionary.total += 1000
     for text in ["靐齉齉龘靐", "科技靐齉", "齉龘靐科技成果转化", "推动科靐齉龘建设"]:
         assert_same(text)
-    assert tokenize.tokens("推动科靐齉龘建设") == ["推动", "靐齉", "科靐齉龘", "建设"]
+    assert segmentation.tokens("推动科靐齉龘建设") == ["推动", "靐齉", "科靐齉龘", "建设"]
 
 
 def test_a_negative_frequency_fails_as_before(dictionary):
@@ -263,7 +263,7 @@ def test_a_negative_frequency_fails_as_before(dictionary):
     with pytest.raises(ValueError):
         reference.segment_uncached("一个负数词")
     with pytest.raises(ValueError):
-        tokenize.segment_uncached("一个负数词")
+        segmentation.segment_uncached("一个负数词")
 
 
 # --- generated text --------------------------------------------------------------------
@@ -289,7 +289,7 @@ def test_seeded_random_text():
 def test_runs_of_dictionary_words():
     # Where the dictionary offers the most routes: words and their tails,
     # short and long, back to back, some in capitals or between symbols.
-    freq = tokenize.tokenizer().FREQ
+    freq = segmentation.tokenizer().FREQ
     words = sorted(w for w, f in freq.items() if f)
     long_words = [w for w in words if len(w) > 3]
     rng = random.Random(42)
