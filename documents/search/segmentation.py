@@ -3,7 +3,7 @@
 Reads: provision text.  Writes: the space-separated tokens stored in
 ``Provision.search_text``, which the search backends index.
 
-The user dictionary (documents/data/userdict.txt) is data: one term per line
+The user dictionary (documents/search/data/userdict.txt) is data: one term per line
 with a frequency high enough that jieba keeps 科技成果转化 whole instead of
 splitting it into 科技 / 成果 / 转化.  Search mode also emits the dictionary
 words inside a long word (科技, 成果, 转化), so a query for a part still hits.

@@ -1,11 +1,11 @@
-"""The curated synonym table (documents/data/synonyms.txt) as a lookup."""
+"""The curated synonym table (documents/search/data/synonyms.txt) as a lookup."""
 
 from functools import cache
 from pathlib import Path
 
 from .normalise import normalise
 
-SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.txt"
+SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 
 
 @cache
