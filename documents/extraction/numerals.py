@@ -67,7 +67,7 @@ def percent_of_fraction(numerator: Decimal, denominator: Decimal) -> Decimal:
     return (numerator * 100 / denominator).quantize(Decimal("0.01"))
 
 
-def tidy(value: Decimal) -> Decimal:
+def without_trailing_zeros(value: Decimal) -> Decimal:
     """Drop the spurious exponent/decimals that scaling introduces
     (Decimal("2.6") * 10000 == Decimal("26000.0") -> Decimal("26000"))."""
     if value == value.to_integral_value():

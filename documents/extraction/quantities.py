@@ -64,7 +64,7 @@ from documents.extraction.numerals import (
     parse_arabic,
     parse_chinese,
     percent_of_fraction,
-    tidy,
+    without_trailing_zeros,
 )
 from documents.extraction.periods import find_periods
 from documents.extraction.units import to_yuan
@@ -354,7 +354,7 @@ class _Scanner:
             num, den = Decimal(m.group("fnum")), Decimal(m.group("fden"))
         try:
             if per_power:
-                value = tidy(num * 100 / den)
+                value = without_trailing_zeros(num * 100 / den)
             else:
                 value = percent_of_fraction(num, den)
         except (ValueError, ArithmeticError):
@@ -399,9 +399,9 @@ class _Scanner:
                 number_end = end
         tail = _read_tail(text, end, allow_multiplier=True)
         if tail.multiplier != 1:
-            value = tidy(value * tail.multiplier)
+            value = without_trailing_zeros(value * tail.multiplier)
             if value_max is not None:
-                value_max = tidy(value_max * tail.multiplier)
+                value_max = without_trailing_zeros(value_max * tail.multiplier)
         comparator, start = _prefix_comparator(text, number_start)
         kind = self.classify_arabic(m, number_start, tail, value, value_max)
         if kind in ("rank", "ordinal"):

@@ -6,7 +6,7 @@ from documents.extraction.numerals import (
     parse_arabic,
     parse_chinese,
     percent_of_fraction,
-    tidy,
+    without_trailing_zeros,
 )
 
 
@@ -44,5 +44,5 @@ def test_fractions_are_percentages_with_two_decimals():
 
 
 def test_tidy_drops_the_exponent_that_scaling_adds():
-    assert str(tidy(Decimal("2.6") * 10000)) == "26000"
-    assert str(tidy(Decimal("1.5") * 10)) == "15"
+    assert str(without_trailing_zeros(Decimal("2.6") * 10000)) == "26000"
+    assert str(without_trailing_zeros(Decimal("1.5") * 10)) == "15"
