@@ -1,6 +1,6 @@
 """Chinese full-text search over provisions.
 
-query.py parses what staff type; normalise.py and documents/search/segmentation.py give
+query.py parses what staff type; normalise.py and segmentation.py give
 text and query one normal form; synonyms.py reads the curated table;
 plan.py turns a parsed query into a backend-neutral plan; ranking.py holds
 BM25, the impact lists and the re-ranking (pure Python); backends/ holds

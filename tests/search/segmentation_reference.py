@@ -1,8 +1,9 @@
-"""Segmentation as it was before documents/search/segmentation.py re-expressed jieba
-(commit 73da031): the normal form by a loop over the characters, the words by
-jieba's own Tokenizer.cut and cut_for_search.  Kept verbatim as the oracle the
-faster code (rjieba, through documents/search/segmentation.py) must match byte for byte
-(tests/search/test_segmentation_library.py) and is measured against
+"""Segmentation as it was before documents/tokenize.py (now
+documents/search/segmentation.py) re-expressed jieba (commit 73da031): the
+normal form by a loop over the characters, the words by jieba's own
+Tokenizer.cut and cut_for_search.  Kept verbatim as the oracle the faster
+code (rjieba, through documents/search/segmentation.py) must match byte for
+byte (tests/search/test_segmentation_library.py) and is measured against
 (bench/segment.py).  The dictionary is the same one:
 documents.search.segmentation.tokenizer().
 """
