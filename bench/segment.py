@@ -1,4 +1,4 @@
-"""Segmentation speed: documents.search.segmentation.segment_uncached (rjieba) against the
+"""Segmentation speed: documents.search.segmentation.segment (rjieba) against the
 code it replaced (tests/search/segmentation_reference.py: a character loop for
 the normal form, jieba's own cut_for_search), in one process, on the ingested
 provisions (run ``manage.py ingest`` first).
@@ -55,13 +55,13 @@ def main():
     start = time.perf_counter()
     jieba = segmentation.tokenizer()
     loaded = time.perf_counter()
-    segmentation.segment_uncached(texts[0])  # rjieba takes the dictionary here
+    segmentation.segment(texts[0])  # rjieba takes the dictionary here
     built = time.perf_counter()
     reference.segment_uncached(texts[0])  # OpenCC's tables load outside the timing
 
     old = rate(reference.segment_uncached, texts, args.repeat)
-    new = rate(segmentation.segment_uncached, texts, args.repeat)
-    differ = [t for t in texts if segmentation.segment_uncached(t) != reference.segment_uncached(t)]
+    new = rate(segmentation.segment, texts, args.repeat)
+    differ = [t for t in texts if segmentation.segment(t) != reference.segment_uncached(t)]
 
     print(f"{len(texts)} provisions, {sum(map(len, texts)):,} characters, one process")
     print(f"jieba dictionary loaded in {loaded - start:.2f} s ({len(jieba.FREQ):,} keys), "

@@ -137,7 +137,7 @@ def compare(name: str, texts: list[str], cut, cut_for_search, examples: int) -> 
 def speeds(name: str, texts: list[str], repeat: int) -> None:
     tk = segmentation.tokenizer()
     normal = [normalise(t) for t in texts]
-    index = rates({"jieba": jieba_index_text, "ours": segmentation.segment_uncached},
+    index = rates({"jieba": jieba_index_text, "ours": segmentation.segment},
                   texts, repeat)
     raw = rates({
         "jieba": lambda s: list(tk.cut_for_search(s, HMM=False)),

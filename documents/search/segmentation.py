@@ -28,7 +28,7 @@ import multiprocessing
 import os
 import re
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import rjieba
@@ -178,22 +178,9 @@ def is_dictionary_word(word: str) -> bool:
     return len(word) > 1 and tokenizer().FREQ.get(word, 0) > 0
 
 
-def segment_uncached(text: str) -> str:
+def segment(text: str) -> str:
     """The space-separated words the index holds for ``text``."""
     return _index_text(text)
-
-
-# Cached: ingest segments a provision for Provision.search_text and the
-# index segments the same text again moments later.
-segment = lru_cache(maxsize=4096)(segment_uncached)
-
-
-@contextmanager
-def block_cache_off():
-    """Segmentation as it costs on text never seen.  Since segmentation
-    keeps no cache of blocks, it always does: the search benchmark, which
-    times segmentation inside this, needs no other change."""
-    yield
 
 
 # Below this many texts a worker pool costs more than it saves.
@@ -209,8 +196,8 @@ def segmenter(count: int, processes: int | None = None):
     texts, segmentation stays in this process."""
     processes = processes or os.cpu_count() or 1
     if processes < 2 or count < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        yield lambda texts: [segment_uncached(t) for t in texts]
+        yield lambda texts: [segment(t) for t in texts]
         return
     _cutter()
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        yield lambda texts: pool.map(segment_uncached, texts, chunksize=64)
+        yield lambda texts: pool.map(segment, texts, chunksize=64)

@@ -33,7 +33,7 @@ def assert_same(text: str) -> None:
     assert normalise_with_offsets(text) == reference.normalise_with_offsets(text)
     normal = reference.normalise(text)
     assert normalise(text) == normal
-    assert segmentation.segment_uncached(text) == reference.segment_uncached(text)
+    assert segmentation.segment(text) == reference.segment_uncached(text)
     assert segmentation.tokens(text) == reference.tokens(text)
     assert segmentation.query_words(normal) == reference.query_words(normal)
     jieba = segmentation.tokenizer()
@@ -45,7 +45,7 @@ def assert_same(text: str) -> None:
 
 
 def assert_same_index_text(text: str) -> None:
-    assert segmentation.segment_uncached(text) == reference.segment_uncached(text)
+    assert segmentation.segment(text) == reference.segment_uncached(text)
     assert segmentation.tokens(text) == reference.tokens(text)
 
 
@@ -155,7 +155,7 @@ def test_a_lone_surrogate_fails_as_before():
     with pytest.raises(UnicodeEncodeError):
         reference.segment_uncached("科技\ud800")
     with pytest.raises(UnicodeEncodeError):
-        segmentation.segment_uncached("科技\ud800")
+        segmentation.segment("科技\ud800")
 
 
 def test_offsets_point_into_the_simplified_text_when_opencc_changes_length(monkeypatch):
@@ -198,10 +198,8 @@ def dictionary():
     jieba = segmentation.tokenizer()
     freq, total = jieba.FREQ, jieba.total
     jieba.FREQ = dict(freq)
-    segmentation.segment.cache_clear()
     yield jieba
     jieba.FREQ, jieba.total = freq, total
-    segmentation.segment.cache_clear()
 
 
 def test_an_added_word_is_cut_at_once(dictionary):
@@ -263,7 +261,7 @@ def test_a_negative_frequency_fails_as_before(dictionary):
     with pytest.raises(ValueError):
         reference.segment_uncached("一个负数词")
     with pytest.raises(ValueError):
-        segmentation.segment_uncached("一个负数词")
+        segmentation.segment("一个负数词")
 
 
 # --- generated text --------------------------------------------------------------------

@@ -28,7 +28,7 @@ from operator import itemgetter
 from .. import ranking
 from ..plan import Plan, needs_check
 from ..ranking import CANDIDATE_LIMIT, ImpactCounter, impacts_of
-from .sql import checks_sql, placeholders
+from .sql import checks_sql, insert_rows, placeholders
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
 TABLE = "documents_search_index"
@@ -101,13 +101,7 @@ class BaseSearchIndex:
     def insert_impacts(self, rows):
         """Insert ``(term, score, provision_id)`` impact-list rows."""
         with self.connection.cursor() as cursor:
-            for i in range(0, len(rows), 500):
-                chunk = rows[i : i + 500]
-                cursor.execute(
-                    f"INSERT INTO {self.tables.impact} (term, score, provision_id) VALUES "
-                    + ", ".join(["(%s, %s, %s)"] * len(chunk)),
-                    [v for row in chunk for v in row],
-                )
+            insert_rows(cursor, self.tables.impact, ("term", "score", "provision_id"), rows)
 
     def replace(self, rows):
         """Index these rows again (insert or update), impact lists included."""

@@ -49,3 +49,12 @@ def checks_sql(plan, restrict, plain: str, pk: str) -> tuple[list[str], list]:
 def placeholders(values) -> str:
     """``%s, %s, …``, one per value."""
     return ", ".join(["%s"] * len(values))
+
+
+def insert_rows(cursor, table: str, columns: tuple[str, ...], rows, chunk: int = 500):
+    """INSERT ``rows`` (tuples of ``columns``), ``chunk`` rows a statement."""
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        cursor.execute(head + ", ".join([row] * len(part)), [v for r in part for v in r])

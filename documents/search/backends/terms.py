@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from .sql import placeholders
+from .sql import insert_rows, placeholders
 
 # Bookkeeping rows in the term table, keyed by names no word can have (words
 # are runs of letters and digits).  The version changes whenever the table
@@ -88,13 +88,7 @@ class TermTable:
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {self.terms}")
             self.new_version(cursor)
-            for i in range(0, len(stats), 500):
-                chunk = stats[i : i + 500]
-                cursor.execute(
-                    f"INSERT INTO {self.terms} (term, df) VALUES "
-                    + ", ".join(["(%s, %s)"] * len(chunk)),
-                    [v for row in chunk for v in row],
-                )
+            insert_rows(cursor, self.terms, ("term", "df"), stats)
 
     # Reads for incremental updates ----------------------------------------
 
