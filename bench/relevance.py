@@ -23,6 +23,7 @@ the queries' shown results, so every wrong extra counts.
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -38,10 +39,43 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--held-out", action="store_true", help="score the held-out part too")
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--database-url", help="a PostgreSQL URL (default: scratch SQLite)")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="a PostgreSQL server (postgres://user@host:port) to use instead of scratch SQLite; "
+        "a fresh database is created on it and dropped afterwards",
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix="policybase-relevance-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{scratch}/db.sqlite3"
+    if args.postgres:
+        name = f"policybase_relevance_{os.getpid()}"
+        _postgres(args.postgres, f"CREATE DATABASE {name}")
+        os.environ["DATABASE_URL"] = f"{args.postgres.rstrip('/')}/{name}"
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/db.sqlite3"
+    try:
+        run(args)
+    finally:
+        if args.postgres:
+            from django.db import connections
+
+            connections.close_all()
+            _postgres(args.postgres, f"DROP DATABASE IF EXISTS {name}")
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _postgres(server, statement):
+    import psycopg2
+
+    connection = psycopg2.connect(f"{server.rstrip('/')}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(statement)
+    connection.close()
+
+
+def run(args):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policybase.settings")
     import django
 
@@ -56,15 +90,22 @@ def main():
     parts = [("queries.json", SETS / "queries.json"), ("asked/dev", SETS / "asked" / "dev.json")]
     if args.held_out:
         parts.append(("asked/held-out", SETS / "asked" / "held-out.json"))
-    print(f"{'part':16} {'queries':>7} {'recall@10':>9} {'top3':>6} {'top5':>6} "
-          f"{'zero':>5} {'P@10':>6}")
+    results = {}
+    if not args.json:
+        print(f"{'part':16} {'queries':>7} {'recall@10':>9} {'top3':>6} {'top5':>6} "
+              f"{'zero':>5} {'P@10':>6}")
     for name, path in parts:
         figures, misses = score(json.loads(path.read_text(encoding="utf-8")))
+        results[name] = figures
+        if args.json:
+            continue
         print(f"{name:16} {figures['n']:7d} {figures['recall']:9.3f} {figures['top3']:6.1%} "
               f"{figures['top5']:6.1%} {figures['zero']:5d} {figures['precision']:6.1%}")
         if args.show_misses:
             for line in misses:
                 print("    " + line)
+    if args.json:
+        print(json.dumps(results))
 
 
 def score(items):

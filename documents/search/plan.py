@@ -31,6 +31,9 @@ class Plan:
     # Residual checks on the plain text: (negate, [[substring, …] per form]).
     residual: list[tuple[bool, list[list[str]]]] = field(default_factory=list)
     boost: list[tuple[str, float]] = field(default_factory=list)
+    # What the answer to the question looks like (questions.py): provisions
+    # holding one rank higher.
+    answers: list = field(default_factory=list)
 
     @property
     def uses_index(self) -> bool:
@@ -69,6 +72,7 @@ def plan_for(query: Query, relaxed: bool = False) -> Plan:
             # so 研究与试验发展（R&D）经费 ranks for 研究与试验发展经费.
             if not f.synonym and not f.parts and len(f.words) > 1:
                 plan.boost.extend((w, WORD_WEIGHT / len(f.words)) for w in f.words)
+    plan.answers = [form.answer for form in query.questions]
     # A typed string split into concepts ranks higher where it stands whole.
     plan.boost.extend((text, 1.0) for text in query.compounds)
     for term in query.excluded:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from documents.search.segmentation import index_words, is_dictionary_word, query_words
 
 from .normalise import normalise
+from .questions import QuestionForm, asked_forms
 from .stopwords import is_stopword
 from .synonyms import groups, synonyms_of
 
@@ -83,6 +84,8 @@ class Query:
     excluded: list[Term] = field(default_factory=list)
     stopwords: list[Term] = field(default_factory=list)
     compounds: list[str] = field(default_factory=list)
+    # The question forms used (多少家 → count): their answers rank higher.
+    questions: list[QuestionForm] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -134,6 +137,10 @@ def parse(raw: str) -> Query:
         whole = negate or pending_or or (n + 1 < len(tokens) and tokens[n + 1] in OR_WORDS)
         terms, stops, compound = _terms(token, whole)
         query.stopwords.extend(stops)
+        if not negate:
+            query.questions.extend(
+                f for f, _spans in asked_forms(normalise(token)) if f not in query.questions
+            )
         if compound:
             query.compounds.append(compound)
         for i, term in enumerate(terms):
@@ -191,12 +198,29 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], str]:
             )
     if not text.isalnum() and text in groups():
         return [Term(typed=body, forms=_forms(text))], [], ""
-    pieces = concepts_of(text)
+    pieces = _unit_characters_as_stops(text, concepts_of(text))
     terms = [Term(typed=p, forms=_forms(p), run=kind == "run") for kind, p in pieces if kind != "stop"]
     stops = [Term(typed=p, forms=(_form(p),)) for kind, p in pieces if kind == "stop"]
     if len(pieces) == 1 and terms:
         terms = [Term(typed=body, forms=terms[0].forms, run=terms[0].run)]
     return terms, stops, text if len(pieces) > 1 else ""
+
+
+def _unit_characters_as_stops(text, pieces):
+    """A character inside a question form (家 in 多少家, 算 in 什么算) is part
+    of the question, not a subject: a stop word."""
+    spans = [span for _f, found in asked_forms(text) for span in found]
+    if not spans:
+        return pieces
+    out, cursor = [], 0
+    for kind, piece in pieces:
+        start = text.find(piece, cursor)
+        end = start + len(piece)
+        if start >= 0:
+            cursor = end
+        inside = start >= 0 and any(s <= start and end <= e for s, e in spans)
+        out.append(("stop", piece) if kind == "run" and inside else (kind, piece))
+    return out
 
 
 def concepts_of(text: str) -> list[tuple[str, str]]:
@@ -206,7 +230,8 @@ def concepts_of(text: str) -> list[tuple[str, str]]:
     forming a key of the synonym table stay one (科技 + 型 + 中小企业 would be
     科技型中小企业 anyway; 成果 + 转化 → 成果转化); a stop word is a piece of
     its own; characters with no index word of their own (占, 中 + 俄) join
-    into one run, matched by their characters.
+    into one run, matched by their characters; a number keeps its unit
+    (2025 + 年 → 2025年).
     """
     words = query_words(text)
     keys = groups()
@@ -228,6 +253,9 @@ def concepts_of(text: str) -> list[tuple[str, str]]:
                 pieces.append(("word", word))
             elif pieces and pieces[-1][0] == "run":
                 pieces[-1] = ("run", pieces[-1][1] + word)
+            elif pieces and pieces[-1][1].isdigit() and len(word) == 1:
+                # A number and its unit are one concept (2025年, 30万).
+                pieces[-1] = ("word", pieces[-1][1] + word)
             else:
                 pieces.append(("run", word))
     return pieces

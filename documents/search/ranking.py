@@ -32,11 +32,13 @@ CANDIDATE_LIMIT = 1000
 FREQUENT_DF = 300
 IMPACT_DEPTH = 300
 RERANK = 50
+RERANK_ANSWERS = 200
 
 K1, B = 1.2, 0.75
 AVERAGE_CHARS = 140  # of a provision's plain text, for the re-ranking
 BOOST_WEIGHT = 3.0
 SYNONYM_WEIGHT = 0.8
+ANSWER_WEIGHT = 1.0  # of BOOST_WEIGHT, for holding an answer of the asked form
 WORD_WEIGHT = 0.5
 
 
@@ -52,6 +54,8 @@ def boost(plan, plain: str) -> float:
         tf = plain.count(text)
         if tf:
             score += BOOST_WEIGHT * weight * tf_weight(tf, len(plain), AVERAGE_CHARS)
+    if any(answer.search(plain) for answer in plan.answers):
+        score += BOOST_WEIGHT * ANSWER_WEIGHT
     return score
 
 
@@ -73,13 +77,15 @@ def rank(plan, rows, plains=None, by_boost=False, read_plains=None):
         rows = [(pk, boost(plan, p or ""), None) for pk, _s, p in rows]
     best_first(rows)
     if not by_boost:
-        head = rows[:RERANK]
+        # A question's answers (plan.answers) may stand further down.
+        depth = RERANK_ANSWERS if plan.answers else RERANK
+        head = rows[:depth]
         plains = dict(plains or {})
         plains.update((pk, p) for pk, _s, p in head if p is not None)
         plains.update(read_plains([pk for pk, _s, _p in head if pk not in plains]))
         head = [(pk, float(s) + boost(plan, plains.get(pk, "")), None) for pk, s, _ in head]
         best_first(head)
-        rows[:RERANK] = head
+        rows[:depth] = head
     ids = [r[0] for r in rows]
     return ids, dict(zip(ids, map(float, map(itemgetter(1), rows)), strict=True))
 

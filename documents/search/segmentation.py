@@ -24,6 +24,7 @@ provision, the genre documents and a generated corpus, and measures them;
 tests/search/test_segmentation_library.py checks the words against jieba).
 """
 
+import math
 import multiprocessing
 import os
 import re
@@ -191,6 +192,22 @@ def index_words(pieces) -> list[str]:
 def is_dictionary_word(word: str) -> bool:
     """A word jieba can emit as one token (so the index holds it as a token)."""
     return len(word) > 1 and tokenizer().FREQ.get(word, 0) > 0
+
+
+def general_rarity(word: str) -> float:
+    """How rare a word is in general Chinese: ln(total / frequency) in jieba's
+    dictionary (its frequencies come from a general news corpus), so 达到
+    (8.3) or 年 (5.5) weigh less than 高新技术企业 (14.9).  A word missing from
+    the dictionary takes its rarest dictionary part; digits and words with
+    no known part count as ``UNKNOWN_RARITY``."""
+    tk = tokenizer()
+    known = [f for f in (tk.FREQ.get(w, 0) for w in [word, *cut(word)]) if f > 0]
+    if not known or word.isdigit():
+        return UNKNOWN_RARITY
+    return math.log(tk.total / min(known))
+
+
+UNKNOWN_RARITY = 10.0
 
 
 def segment(text: str) -> str:

@@ -12,13 +12,11 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
 * When it has fewer than ``RELAX_BELOW`` matches, the **partial** tier fills
   in: the candidates of the relaxed plan (any concept; quoted phrases still
   required, ``-words`` still excluded), each scored by the concepts it holds,
-  each weighed by how rare it is among the candidates (an idf), a run of
-  characters without an index word at ``RUN_WEIGHT``, a concept found only
+  each weighed by how rare it is among the candidates (an idf) and in
+  general Chinese (jieba's frequencies), a concept found only
   through a synonym at ``SYNONYM_SHARE`` of its weight.  So the least
   informative words are the first to go.  Ties keep the database's order
-  (BM25, then the verbatim re-ranking).  Candidates holding fewer than
-  ``MIN_SHARE`` as many concepts as the best partial match are left out
-  (Elasticsearch's "75%" in spirit): noise beside better partial matches.
+  (BM25, then the verbatim re-ranking).
 * When nothing matches at all, ``suggestions`` offers the parts of the
   query that do occur (the words inside a long word, then its character
   pairs), with their counts.
@@ -36,13 +34,11 @@ from .backends.base import Candidates
 from .grams import query_grams
 from .plan import holds, plan_for
 from .query import Query, is_hard, parse
-from .segmentation import cut_for_search
+from .segmentation import UNKNOWN_RARITY, cut_for_search, general_rarity
 
 RELAX_BELOW = 50
 PARTIAL_POOL = 300
-RUN_WEIGHT = 0.5
 SYNONYM_SHARE = 0.9
-MIN_SHARE = 0.5
 MAX_PROBES = 10
 
 
@@ -80,8 +76,7 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
         pk: sum(weights[i] * (1.0 if literal else SYNONYM_SHARE) for i, literal in found.items())
         for pk, found in held.items()
     }
-    most = max(len(found) for found in held.values())
-    kept = [pk for pk in partial if held[pk] and len(held[pk]) >= MIN_SHARE * most]
+    kept = [pk for pk in partial if held[pk]]
     # Stable: equal coverage keeps the pool's order (BM25 and the re-ranking).
     kept.sort(key=lambda pk: -round(cover[pk], 9))
     result.ids = strict.ids + kept
@@ -111,7 +106,10 @@ def concepts_held(query: Query, words: str, plain: str) -> dict[int, bool]:
 
 def concept_weights(query: Query, held: dict[int, dict], size: int) -> list[float]:
     """Each concept's weight: its idf among the candidates (the full matches
-    hold every concept), a run of characters at RUN_WEIGHT."""
+    hold every concept) times how rare it is in general Chinese
+    (``general_rarity``), so that a common verb or a measure word (达到, 家)
+    goes before a term of the domain (高新技术企业) even where both are
+    equally rare in the index."""
     counts = [0] * len(query.groups)
     for found in held.values():
         for i in found:
@@ -120,10 +118,8 @@ def concept_weights(query: Query, held: dict[int, dict], size: int) -> list[floa
     weights = []
     for i, group in enumerate(query.groups):
         df = counts[i] + max(full, 0)
-        weight = math.log(1 + size / (df + 0.5))
-        if all(t.run for t in group):
-            weight *= RUN_WEIGHT
-        weights.append(weight)
+        rarity = max(general_rarity(t.forms[0].text) for t in group)
+        weights.append(math.log(1 + size / (df + 0.5)) * rarity / UNKNOWN_RARITY)
     return weights
 
 
