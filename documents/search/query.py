@@ -284,6 +284,11 @@ def _forms(text: str) -> tuple[Form, ...]:
     return tuple(forms[:MAX_FORMS])
 
 
+def literal_query(text: str) -> Query:
+    """A query for ``text`` itself (normalised), without synonyms or parts."""
+    return Query(raw=text, groups=[[Term(typed=text, forms=(_form(text),))]])
+
+
 def _parts(word: str) -> tuple[str, ...]:
     """The two-character dictionary words inside a long dictionary word: what
     the index holds where the word stands inside a longer one (中小企业 in

@@ -35,6 +35,7 @@ from .grams import query_grams
 from .plan import holds, plan_for
 from .query import Query, is_hard, parse
 from .segmentation import UNKNOWN_RARITY, cut_for_search, general_rarity
+from .stopwords import stopwords
 
 RELAX_BELOW = 50
 PARTIAL_POOL = 300
@@ -135,21 +136,31 @@ def unmatched_terms(query: Query, matched: tuple[int, ...]) -> list[str]:
 
 def suggestions(backend, query: Query, restrict=None) -> list[dict]:
     """Shorter queries that do find something, when the query finds nothing:
-    the words inside each concept (search mode), then its character pairs."""
+    the words inside each concept (search mode), then its character pairs,
+    then, if none of those, its characters."""
     probes: dict[str, None] = {}
     for term in query.terms:
         text = term.forms[0].text
         probes.update((w, None) for w in cut_for_search(text) if len(w) > 1 and w != text)
     for term in query.terms:
         probes.update((g, None) for g in query_grams(term.forms[0].text) if len(g) > 1)
+    found = sorted(_probe(backend, list(probes)[:MAX_PROBES], restrict), key=lambda s: -s["count"])
+    if not found:
+        # Last, the characters themselves (双碳 → 碳), rarest in general Chinese first.
+        chars = {c for t in query.terms for c in t.forms[0].text if query_grams(c)}
+        chars -= stopwords()
+        found = _probe(backend, sorted(chars, key=general_rarity, reverse=True)[:MAX_PROBES], restrict)
+    return found[:5]
+
+
+def _probe(backend, probes, restrict) -> list[dict]:
     found = []
-    for probe in list(probes)[:MAX_PROBES]:
+    for probe in probes:
         probe_query = parse(probe)
         if probe_query.is_empty:
             continue
         hits = backend.candidates(plan_for(probe_query), restrict)
         if hits.ids:
             found.append({"query": probe, "count": len(hits.ids), "more": hits.bounded})
-    found.sort(key=lambda s: -s["count"])
-    return found[:5]
+    return found
 

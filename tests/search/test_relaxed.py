@@ -175,3 +175,16 @@ def test_the_api_gives_tier_and_unmatched_per_hit(client):
 def test_queries_of_filler_never_fail(client, raw):
     assert client.get("/api/v1/search/", {"q": raw}).status_code == 200
     assert client.get("/search/", {"q": raw}).status_code == 200
+
+
+def test_curators_see_where_each_synonym_group_fires():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("search_vocabulary", stdout=out)
+    lines = out.getvalue().splitlines()
+    group = next(line for line in lines if line.startswith("高企 "))
+    counts = dict(part.rsplit(" ", 1) for part in group.split(" · "))
+    assert int(counts["高新技术企业"]) == len(search('"高新技术企业"', exact=True, facets=False).ids)
