@@ -70,15 +70,21 @@ def tokenizer():
     tk.load_userdict(str(USER_DICT))
     # Abbreviations from the synonym table (高企, 双创) become words too, with
     # a low frequency so that jieba only cuts them where no common word does
-    # (提高企业 stays 提高 / 企业).
-    for word in _synonym_words():
+    # (提高企业 stays 提高 / 企业).  Only abbreviations: a member jieba cuts
+    # into words of two characters or more (吉林省科技大市场) is found by those
+    # words, and as one word it would hide its longer parts from the index;
+    # Latin members (ai, it) would split English words (main → m / ai / n).
+    abbreviations = [
+        w for w in _synonym_words() if any(len(piece) == 1 for piece in tk.cut(w, HMM=False))
+    ]
+    for word in abbreviations:
         if word not in tk.FREQ or not tk.FREQ[word]:
             tk.add_word(word, freq=3)
     return tk
 
 
 def _synonym_words():
-    return [w for w in groups() if w.isalnum() and len(w) > 1]
+    return [w for w in groups() if w.isalnum() and len(w) > 1 and not w.isascii()]
 
 
 class _Cutter:
