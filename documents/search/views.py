@@ -1,6 +1,7 @@
 """The search page (/search/) and the search API (/api/v1/search/): both thin
 over ``engine.search`` and the shared ``SearchFilter``."""
 
+from django.http import QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from drf_spectacular.types import OpenApiTypes
@@ -34,11 +35,32 @@ def _search_request(params, page_size):
     return result, filterset, errors
 
 
+# Query parameters that are not filters: the words, the page, and the match
+# mode (``exact=1``: full matches only).
+NOT_FILTERS = ("q", "page", "exact")
+
+
+def _exact(params) -> bool:
+    return params.get("exact", "") in ("1", "true", "on")
+
+
 @require_safe
 def search_page(request):
     result, filterset, errors = _search_request(request.GET, 10)
+    # Links go back to this search: page and facet links keep everything
+    # but the page (filters and ``exact`` included); the match-mode links and
+    # "clear all filters" start again at page 1.
     params = request.GET.copy()
     params.pop("page", None)
+    exact = _exact(params)
+    relaxed = params.copy()
+    relaxed.pop("exact", None)
+    exact_only = relaxed.copy()
+    exact_only["exact"] = "1"
+    clear = QueryDict(mutable=True)
+    clear["q"] = request.GET.get("q", "")
+    if exact:
+        clear["exact"] = "1"
     return render(
         request,
         "search/search.html",
@@ -46,8 +68,14 @@ def search_page(request):
             "q": request.GET.get("q", ""),
             "result": result,
             "filter_errors": errors,
-            "active": {k: v for k, v in request.GET.items() if k not in ("q", "page") and v},
+            "active": {
+                k: v for k, v in request.GET.items() if k not in NOT_FILTERS and v
+            },
+            "exact": exact,
             "base_query": params.urlencode(),
+            "exact_query": exact_only.urlencode(),
+            "relaxed_query": relaxed.urlencode(),
+            "clear_query": clear.urlencode(),
         },
     )
 
