@@ -12,9 +12,9 @@ from .backends import backend_for
 from .facets import facet_counts
 from .index import indexed_text
 from .normalise import normalise
-from .plan import plan_for
 from .query import Query, parse
 from .snippets import explain, snippet
+from .tiers import suggestions, tiered_candidates, unmatched_terms
 
 MAX_PAGE_SIZE = 100
 
@@ -26,6 +26,8 @@ class Hit:
     snippet: str
     highlights: list[tuple[int, int]]
     reasons: list[dict]
+    tier: str = "full"  # "full": every concept; "partial": a relaxed match
+    unmatched: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         p = self.provision
@@ -41,6 +43,8 @@ class Hit:
             "highlights": self.highlights,
             "text": p.text,
             "why": self.reasons,
+            "tier": self.tier,
+            "unmatched": self.unmatched,
             "url": p.get_absolute_url(),
         }
 
@@ -55,6 +59,14 @@ class SearchResult:
     page: int = 1
     page_size: int = 10
     ids: list[int] = field(default_factory=list)  # every ranked match (≤ the bound)
+    full_total: int = 0  # how many of them match every concept (the first ones)
+    exact_only: bool = False
+    suggestions: list[dict] = field(default_factory=list)
+
+    @property
+    def relaxed(self) -> bool:
+        """Partial matches follow the full ones."""
+        return self.total > self.full_total
 
     @property
     def start(self) -> int:
@@ -70,22 +82,28 @@ class SearchResult:
         return self.query.notices
 
 
-def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=True):
+def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=True, exact=False):
+    """One page of results for what was typed; ``exact``: full matches only."""
     query = parse(raw)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
-    result = SearchResult(query=query, page=max(1, int(page)), page_size=page_size)
+    result = SearchResult(
+        query=query, page=max(1, int(page)), page_size=page_size, exact_only=bool(exact)
+    )
     if query.is_empty:
         return result
     restrict = None
     if filterset is not None and filterset.is_active:
         sql, params = filterset.qs.values("pk").query.sql_with_params()
         restrict = (sql, list(params))
-    candidates = backend_for(connection).candidates(plan_for(query), restrict)
-    scores = candidates.scores
-    ids = candidates.ids
+    backend = backend_for(connection)
+    found = tiered_candidates(backend, query, restrict, relax=not exact)
+    ids = found.ids
     result.ids = ids
     result.total = len(ids)
-    result.total_is_lower_bound = candidates.bounded
+    result.full_total = found.full
+    result.total_is_lower_bound = found.bounded
+    if not ids:
+        result.suggestions = suggestions(backend, query, restrict)
     first = (result.page - 1) * page_size
     shown = ids[first : first + page_size]
     provisions = Provision.objects.with_path().in_bulk(shown)
@@ -95,9 +113,11 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
             continue  # deleted since indexed; the receiver drops it from the index
         text = indexed_text(p)
         html, spans = snippet(query, text)
-        result.hits.append(
-            Hit(p, scores[pk], html, spans, explain(query, normalise(text)))
-        )
+        hit = Hit(p, found.scores[pk], html, spans, explain(query, normalise(text)))
+        if pk in found.matched:
+            hit.tier = "partial"
+            hit.unmatched = unmatched_terms(query, found.matched[pk])
+        result.hits.append(hit)
     if facets:
         result.facets = facet_counts(ids)
     return result

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grams import query_grams
-from .query import Form, Query
+from .query import Form, Query, is_hard
 from .ranking import SYNONYM_WEIGHT, WORD_WEIGHT
 
 
@@ -37,9 +37,18 @@ class Plan:
         return bool(self.include)
 
 
-def plan_for(query: Query) -> Plan:
+def plan_for(query: Query, relaxed: bool = False) -> Plan:
+    """The plan of every concept (the full matches); ``relaxed``: of any
+    concept — the phrases still required, the other concepts one OR-group
+    (the candidates of the partial matches, ranked by ``tiers``)."""
     plan = Plan()
-    for group in query.groups:
+    groups = query.groups
+    if relaxed:
+        soft = [t for g in groups if not is_hard(g) for t in g if not t.run]
+        # Characters without index words are counted, not sought, beside words.
+        soft = soft or [t for g in groups if not is_hard(g) for t in g]
+        groups = [g for g in groups if is_hard(g)] + [soft]
+    for group in groups:
         forms = [f for term in group for f in term.forms]
         if all(f.indexed for f in forms):
             plan.include.append([f.words for f in forms])
@@ -52,12 +61,16 @@ def plan_for(query: Query) -> Plan:
                 plan.grams.append(grams)
         if any(f.substring for f in forms):
             plan.residual.append((False, [substrings(f) for f in forms]))
-        plan.boost.extend((f.text, SYNONYM_WEIGHT if f.synonym else 1.0) for f in forms)
+        plan.boost.extend(
+            (f.text, SYNONYM_WEIGHT if f.synonym else 1.0) for f in forms if not f.parts
+        )
         for f in forms:
             # The words of a typed compound also count a little on their own,
             # so 研究与试验发展（R&D）经费 ranks for 研究与试验发展经费.
-            if not f.synonym and len(f.words) > 1:
+            if not f.synonym and not f.parts and len(f.words) > 1:
                 plan.boost.extend((w, WORD_WEIGHT / len(f.words)) for w in f.words)
+    # A typed string split into concepts ranks higher where it stands whole.
+    plan.boost.extend((text, 1.0) for text in query.compounds)
     for term in query.excluded:
         if all(f.indexed and not f.substring for f in term.forms):
             plan.exclude.extend(f.words for f in term.forms)
@@ -77,6 +90,15 @@ def substrings(form: Form) -> list[str]:
     """The index's "every word present" read as substrings of the plain text:
     a superset of the token test, applied identically on both backends."""
     return [form.text] if form.substring else list(form.words)
+
+
+def holds(form: Form, padded: str, plain: str) -> bool:
+    """Whether one provision (its words, space-padded, and plain text) holds
+    a form: every word as an index word, and the text itself where the form
+    needs the substring."""
+    if form.words and not all(f" {w} " in padded for w in form.words):
+        return False
+    return not form.substring or form.text in plain
 
 
 def matches(plan: Plan, words: str, plain: str) -> bool:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from documents.search.segmentation import index_words, is_dictionary_word, query_words
 
 from .normalise import normalise
-from .synonyms import synonyms_of
+from .stopwords import is_stopword
+from .synonyms import groups, synonyms_of
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
@@ -45,6 +46,8 @@ class Form:
     words: tuple[str, ...]
     synonym: bool = False
     substring: bool = False
+    # The form found through the parts of a long word (``_parts``).
+    parts: bool = False
 
     @property
     def indexed(self) -> bool:
@@ -56,13 +59,30 @@ class Term:
     typed: str  # as the user typed it, for messages and "why it matched"
     forms: tuple[Form, ...]
     phrase: bool = False
+    # A run of characters the word index cannot answer (a single character,
+    # a word missing from the dictionary): matched by its characters, and
+    # weighed less when a relaxed match is ranked.
+    run: bool = False
 
 
 @dataclass
 class Query:
+    """A parsed query: ``groups`` are the concepts (AND of ORs of terms).
+
+    A typed string without spaces is split into concepts (科技型中小企业有哪些支持
+    → 科技型中小企业, 支持): its dictionary words, the synonym-table keys it
+    holds, and runs of characters the index has no word for.  Stop words
+    (question words, fillers) go to ``stopwords``: highlighted, never required.
+    ``compounds`` keeps each such typed string whole, for the verbatim
+    re-ranking.  A quoted phrase is one concept that is never relaxed; the
+    alternatives of an OR are one concept each taken whole, as typed.
+    """
+
     raw: str
     groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
     excluded: list[Term] = field(default_factory=list)
+    stopwords: list[Term] = field(default_factory=list)
+    compounds: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -72,6 +92,17 @@ class Query:
     @property
     def terms(self) -> list[Term]:
         return [t for group in self.groups for t in group]
+
+    @property
+    def relaxable(self) -> bool:
+        """Whether dropping a concept can find more: two concepts or more, at
+        least one of them not a quoted phrase."""
+        return len(self.groups) > 1 and any(not is_hard(g) for g in self.groups)
+
+
+def is_hard(group: list[Term]) -> bool:
+    """A concept a relaxed match still needs: one holding a quoted phrase."""
+    return any(t.phrase for t in group)
 
 
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
@@ -88,8 +119,9 @@ def parse(raw: str) -> Query:
             f"检索式过长，只使用前 {MAX_QUERY_CHARS} 个字符。"
             f" / The query is too long; only its first {MAX_QUERY_CHARS} characters are used."
         )
+    tokens = _TOKEN.findall(text)
     pending_or = False
-    for token in _TOKEN.findall(text):
+    for n, token in enumerate(tokens):
         if token in OR_WORDS:
             pending_or = bool(query.groups)
             continue
@@ -98,14 +130,24 @@ def parse(raw: str) -> Query:
         negate = token.startswith("-") and len(token) > 1
         if negate:
             token = token[1:]
-        for i, term in enumerate(_terms(token)):
+        # An alternative of an OR is one concept, taken whole as typed.
+        whole = negate or pending_or or (n + 1 < len(tokens) and tokens[n + 1] in OR_WORDS)
+        terms, stops, compound = _terms(token, whole)
+        query.stopwords.extend(stops)
+        if compound:
+            query.compounds.append(compound)
+        for i, term in enumerate(terms):
             if negate:
                 query.excluded.append(term)
-            elif pending_or and i == 0:
+            elif pending_or and i == 0 and query.groups:
                 query.groups[-1].append(term)
             else:
                 query.groups.append([term])
         pending_or = False
+    if not query.groups and query.stopwords:
+        # Nothing but question words (什么是, 多少): they are what is sought.
+        query.groups = [[t] for t in query.stopwords]
+        query.stopwords = []
     if len(query.terms) + len(query.excluded) > MAX_TERMS:
         query.groups = query.groups[:MAX_TERMS]
         query.excluded = query.excluded[: max(0, MAX_TERMS - len(query.terms))]
@@ -123,23 +165,72 @@ def parse(raw: str) -> Query:
     return query
 
 
-def _terms(token: str) -> list[Term]:
+def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], str]:
+    """(concepts, stop words, the typed string when split) of one typed token."""
     phrase = token.startswith('"')
     body = token.strip('"')
     # Symbols at the edges (科技*, NEAR(, col:) are not part of what is sought.
     text = _EDGES.sub("", normalise(body))
     if not index_words([text]):
-        return []  # nothing searchable: symbols, emoji, a lone quote
+        return [], [], ""  # nothing searchable: symbols, emoji, a lone quote
     if phrase:
         text = " ".join(text.split())
-        return [Term(typed=body, forms=(_form(text, phrase=True),), phrase=True)]
+        return [Term(typed=body, forms=(_form(text, phrase=True),), phrase=True)], [], ""
+    if whole:
+        return [Term(typed=body, forms=_forms(text))], [], ""
     # R&D经费: jieba cuts r / & / d, losing the abbreviation, so a synonym
-    # key with punctuation inside a token makes a term of its own.
+    # key with punctuation inside a token makes a concept of its own.
     for key in _punctuated_keys():
         if key in text and key != text:
             before, _, after = text.partition(key)
-            return [t for part in (before, key, after) for t in _terms(part)]
-    return [Term(typed=body, forms=_forms(text))]
+            parts = [_terms(part, False) for part in (before, key, after)]
+            return (
+                [t for terms, _s, _c in parts for t in terms],
+                [s for _t, stops, _c in parts for s in stops],
+                text,
+            )
+    if not text.isalnum() and text in groups():
+        return [Term(typed=body, forms=_forms(text))], [], ""
+    pieces = concepts_of(text)
+    terms = [Term(typed=p, forms=_forms(p), run=kind == "run") for kind, p in pieces if kind != "stop"]
+    stops = [Term(typed=p, forms=(_form(p),)) for kind, p in pieces if kind == "stop"]
+    if len(pieces) == 1 and terms:
+        terms = [Term(typed=body, forms=terms[0].forms, run=terms[0].run)]
+    return terms, stops, text if len(pieces) > 1 else ""
+
+
+def concepts_of(text: str) -> list[tuple[str, str]]:
+    """A typed string cut into ("word" | "stop" | "run", text) pieces.
+
+    Words are jieba's precise-mode words, except that consecutive words
+    forming a key of the synonym table stay one (科技 + 型 + 中小企业 would be
+    科技型中小企业 anyway; 成果 + 转化 → 成果转化); a stop word is a piece of
+    its own; characters with no index word of their own (占, 中 + 俄) join
+    into one run, matched by their characters.
+    """
+    words = query_words(text)
+    keys = groups()
+    pieces: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i + 1, -1):
+            joined = "".join(words[i:j])
+            if joined in keys:
+                pieces.append(("word", joined))
+                i = j
+                break
+        else:
+            word = words[i]
+            i += 1
+            if is_stopword(word):
+                pieces.append(("stop", word))
+            elif _indexable(word):
+                pieces.append(("word", word))
+            elif pieces and pieces[-1][0] == "run":
+                pieces[-1] = ("run", pieces[-1][1] + word)
+            else:
+                pieces.append(("run", word))
+    return pieces
 
 
 MAX_FORMS = 8
@@ -156,15 +247,26 @@ def _forms(text: str) -> tuple[Form, ...]:
             for synonym in synonyms_of(word):
                 variants.setdefault("".join([*words[:i], synonym, *words[i + 1 :]]), True)
     forms = [_form(v, synonym=s) for v, s in variants.items()]
+    parts = _parts(text)
+    if parts:
+        forms.insert(1, Form(text=text, words=parts, substring=True, parts=True))
     # A variant the index cannot answer would turn the whole term into a
     # substring scan; keep such forms only where the user or the table wrote them.
     forms = [f for f in forms if f.indexed or f.text == text or f.text in synonyms_of(text)]
     return tuple(forms[:MAX_FORMS])
 
 
-def _punctuated_keys():
-    from .synonyms import groups
+def _parts(word: str) -> tuple[str, ...]:
+    """The two-character dictionary words inside a long dictionary word: what
+    the index holds where the word stands inside a longer one (中小企业 in
+    科技型中小企业 is indexed as 中小, 企业, 小企业 …, never whole)."""
+    if len(word) < 3 or not is_dictionary_word(word):
+        return ()
+    pairs = [word[i : i + 2] for i in range(len(word) - 1)]
+    return tuple(dict.fromkeys(p for p in pairs if is_dictionary_word(p)))
 
+
+def _punctuated_keys():
     return [k for k in groups() if not k.isalnum()]
 
 

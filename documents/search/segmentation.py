@@ -155,7 +155,22 @@ def cut_for_search(sentence: str) -> list[str]:
 
 
 def _index_text(text: str) -> str:
-    return " ".join(index_words(_cutter().cut_for_search(normalise(text))))
+    return " ".join(_with_latin_tails(index_words(_cutter().cut_for_search(normalise(text)))))
+
+
+# A Latin word of four to eight letters is often an acronym with a prefix
+# (oled, amoled, qled); the index also holds its tails of three letters or
+# more, so that led finds them, as search mode finds 企业 in 中小企业.
+_LATIN_WORD = re.compile(r"[a-z]{4,8}")
+
+
+def _with_latin_tails(words: list[str]) -> list[str]:
+    out = []
+    for word in words:
+        out.append(word)
+        if _LATIN_WORD.fullmatch(word):
+            out.extend(word[i:] for i in range(1, len(word) - 2))
+    return out
 
 
 def tokens(text: str) -> list[str]:

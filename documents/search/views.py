@@ -4,13 +4,13 @@ over ``engine.search`` and the shared ``SearchFilter``."""
 from django.http import QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .engine import search
 from .filters import SearchFilter
+from .serializers import SearchResponseSerializer
 
 
 def _int_or(value, default):
@@ -18,6 +18,15 @@ def _int_or(value, default):
         return int(value)
     except (TypeError, ValueError):
         return default
+
+
+# Query parameters that are not filters: the words, the page, and the match
+# mode (``exact=1``: full matches only).
+NOT_FILTERS = ("q", "page", "exact")
+
+
+def _exact(params) -> bool:
+    return params.get("exact", "") in ("1", "true", "on")
 
 
 def _search_request(params, page_size):
@@ -31,17 +40,19 @@ def _search_request(params, page_size):
         filterset=filterset,
         page=_int_or(params.get("page"), 1),
         page_size=_int_or(params.get("page_size"), page_size),
+        exact=_exact(params),
     )
     return result, filterset, errors
 
 
-# Query parameters that are not filters: the words, the page, and the match
-# mode (``exact=1``: full matches only).
-NOT_FILTERS = ("q", "page", "exact")
-
-
-def _exact(params) -> bool:
-    return params.get("exact", "") in ("1", "true", "on")
+def _with(params, **changes):
+    """The query string of ``params`` with ``changes`` (None removes)."""
+    params = params.copy()
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value is not None:
+            params[name] = value
+    return params.urlencode()
 
 
 @require_safe
@@ -53,29 +64,22 @@ def search_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     exact = _exact(params)
-    relaxed = params.copy()
-    relaxed.pop("exact", None)
-    exact_only = relaxed.copy()
-    exact_only["exact"] = "1"
-    clear = QueryDict(mutable=True)
-    clear["q"] = request.GET.get("q", "")
-    if exact:
-        clear["exact"] = "1"
+    q = request.GET.get("q", "")
     return render(
         request,
         "search/search.html",
         {
-            "q": request.GET.get("q", ""),
+            "q": q,
+            "exact": exact,
+            "exact_query": _with(params, exact="1"),
+            "relaxed_query": _with(params, exact=None),
+            "clear_query": _with(QueryDict(), q=q, exact="1" if exact else None),
             "result": result,
             "filter_errors": errors,
             "active": {
                 k: v for k, v in request.GET.items() if k not in NOT_FILTERS and v
             },
-            "exact": exact,
             "base_query": params.urlencode(),
-            "exact_query": exact_only.urlencode(),
-            "relaxed_query": relaxed.urlencode(),
-            "clear_query": clear.urlencode(),
         },
     )
 
@@ -83,7 +87,12 @@ def search_page(request):
 class SearchAPIView(APIView):
     """全文检索 / Full-text search over provisions.
 
-    ``?q=`` (words AND-ed; ``OR``; ``-exclude``; ``"exact phrase"``), filters
+    ``?q=`` (words AND-ed; ``OR``; ``-exclude``; ``"exact phrase"``).  The
+    provisions holding every query concept come first (``tier: "full"``);
+    when they are few, provisions holding part of the query follow
+    (``tier: "partial"``, with the concepts they lack in ``unmatched``),
+    unless ``exact=1``.  ``exact_count`` counts the full matches; when
+    nothing matches, ``suggestions`` lists shorter queries that do.  Filters
     ``document``, ``doc_type``, ``theme``, ``year``, ``instrument``,
     ``has_subsidy``, ``has_target``; ``page``, ``page_size`` (≤ 100).
     """
@@ -99,12 +108,17 @@ class SearchAPIView(APIView):
                 OpenApiParameter(name, str, description=f"筛选 / filter: {f.label}")
                 for name, f in SearchFilter.base_filters.items()
             ),
+            OpenApiParameter(
+                "exact",
+                bool,
+                description="只看完全匹配 / full matches only (no relaxed, partial matches)",
+            ),
             OpenApiParameter("page", int, description="页码 / page number, from 1"),
             OpenApiParameter(
                 "page_size", int, description="每页条数 / results per page (≤ 100)"
             ),
         ],
-        responses=OpenApiTypes.OBJECT,
+        responses=SearchResponseSerializer,
     )
     def get(self, request):
         result, _filterset, errors = _search_request(request.query_params, 10)
@@ -114,10 +128,12 @@ class SearchAPIView(APIView):
                 "notices": result.notices,
                 "filter_errors": errors,
                 "count": result.total,
+                "exact_count": result.full_total,
                 "count_is_lower_bound": result.total_is_lower_bound,
                 "page": result.page,
                 "page_size": result.page_size,
                 "results": [hit.as_dict() for hit in result.hits],
                 "facets": result.facets,
+                "suggestions": result.suggestions,
             }
         )

@@ -11,8 +11,6 @@ import json
 
 import pytest
 
-from documents.search.engine import Hit, SearchResult
-
 from .test_site import axe_violations
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -30,11 +28,6 @@ PARTIAL = "技术交易补贴"  # no provision has both words: partial hits only
 # not a margin beyond it: a phone user who sees no result without scrolling
 # is exactly what the redesign removes.
 PHONE_FIRST_HIT_MAX = 844
-
-ENGINE_HAS_TIERS = "tier" in Hit.__dataclass_fields__ and "relaxed" in (
-    SearchResult.__dataclass_fields__
-)
-
 
 def box(locator):
     assert locator.count() == 1, f"{locator}: {locator.count()} elements"
@@ -144,7 +137,6 @@ def test_no_results_says_so(live_corpus, page, artifacts, viewport):
     check_clean(page)
 
 
-@pytest.mark.skipif(not ENGINE_HAS_TIERS, reason="the engine does not rank in tiers yet")
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_partial_hits_name_the_missing_words(live_corpus, page, artifacts, viewport):
     width, _height = open_search(

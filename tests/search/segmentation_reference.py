@@ -43,7 +43,14 @@ _NON_WORD = re.compile(r"[^\w]|_")
 
 
 def tokens(text: str) -> list[str]:
-    return index_words(tokenizer().cut_for_search(normalise(text), HMM=False))
+    words = []
+    for word in index_words(tokenizer().cut_for_search(normalise(text), HMM=False)):
+        words.append(word)
+        # The index also holds the tails (three letters or more) of a Latin
+        # word of four to eight letters: oled → led.
+        if 4 <= len(word) <= 8 and word.isascii() and word.isalpha() and word.islower():
+            words.extend(word[i:] for i in range(1, len(word) - 2))
+    return words
 
 
 def query_words(normalised_term: str) -> list[str]:

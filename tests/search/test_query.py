@@ -41,7 +41,7 @@ def shape(raw):
         ("技术转移 -人才", [["技术转移"]], ["人才"]),
         ('"科技成果转化" 企业', [["科技成果转化"], ["企业"]], []),
         ("r&d经费", [["r&d"], ["经费"]], []),
-        ("NEAR(科技", [["near(科技"]], []),
+        ("NEAR(科技", [["near"], ["科技"]], []),
         ("科技* AND 创新", [["科技"], ["创新"]], []),
     ],
 )
@@ -50,7 +50,13 @@ def test_clauses(raw, groups, excluded):
 
 
 def test_forms_carry_synonyms_and_word_level_variants():
-    forms = {f.text: f for f in parse("高企认定").terms[0].forms}
+    # Typed alone, 高企认定 is two concepts, each with its own synonyms.
+    concept, other = parse("高企认定").groups
+    forms = {f.text: f for f in concept[0].forms}
+    assert forms["高新技术企业"].synonym and not forms["高企"].synonym
+    assert [t.typed for t in other] == ["认定"]
+    # An alternative of an OR stays whole, with word-level variants.
+    forms = {f.text: f for f in parse("高企认定 OR 双创").terms[0].forms}
     assert "高新技术企业认定" in forms and forms["高新技术企业认定"].synonym
     assert not forms["高企认定"].synonym
 

@@ -36,7 +36,8 @@ def texts(result):
 
 
 def all_ids(raw):
-    return set(search(raw, facets=False).ids)
+    """The full matches (every concept): the strict semantics of the query."""
+    return set(search(raw, facets=False, exact=True).ids)
 
 
 def scan(substring):
@@ -87,9 +88,19 @@ def test_exact_phrase_is_a_substring_match():
     assert phrase < all_ids("科技成果转移转化 示范区")
 
 
-@pytest.mark.parametrize("raw", ["碳", "省", "技术经", "碳达峰", "新型研"])
+@pytest.mark.parametrize("raw", ["碳", "省", "碳达峰"])
 def test_single_characters_and_unknown_words_match_by_substring(raw):
     assert all_ids(raw) == scan(raw)
+
+
+@pytest.mark.parametrize("raw", ["技术经", "新型研"])
+def test_a_word_and_a_character_are_two_concepts_verbatim_first(raw):
+    # Never forced into a phrase: the word and the character are each
+    # required, and a provision holding the typed string ranks first.
+    verbatim = scan(raw)
+    ids = search(raw, facets=False, exact=True).ids
+    assert set(ids) >= verbatim and set(ids) > verbatim
+    assert ids[0] in verbatim
 
 
 @pytest.mark.parametrize("raw", ["技术经纪人", "揭榜挂帅", "院士工作站", "科技型中小企业", "成果转移"])
@@ -298,7 +309,7 @@ def test_impact_lists_answer_frequent_words(db, monkeypatch):
         p.pk: p.search_text.split() for p in Provision.objects.all() if "科技" in p.search_text.split()
     }
     assert set(result.ids) <= set(everything)
-    both = search("科技 创新", facets=False, page_size=100)
+    both = search("科技 创新", facets=False, page_size=100, exact=True)
     assert both.ids and all(
         {"科技", "创新"} <= set(everything.get(pk, [])) for pk in both.ids
     )
@@ -405,7 +416,7 @@ def test_unknown_words_are_narrowed_by_the_gram_index(raw, monkeypatch):
     assert len(shown.ids) == min(len(expected), 15)
 
 
-@pytest.mark.parametrize("raw", ["技术经", '"科技成果转化"', "科技"])
+@pytest.mark.parametrize("raw", ['"技术经"', '"科技成果转化"', "科技"])
 def test_groups_with_index_words_are_narrowed_by_their_words(raw):
     assert not plan_for(parse(raw)).grams
 

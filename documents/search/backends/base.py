@@ -277,6 +277,14 @@ class BaseQueryCompiler:
         in Python; only where ``checks_impacts_in_sql`` is false."""
         raise NotImplementedError
 
+    def texts_sql(self, ids) -> tuple[str, list]:
+        """(SQL, params) reading (id, words, plain) of ``ids``."""
+        return (
+            f"SELECT {self.id_column}, words, plain FROM {self.tables.words} "
+            f"WHERE {self.id_column} IN ({placeholders(ids)})",
+            ids,
+        )
+
     def plains_sql(self, ids) -> tuple[str, list]:
         """(SQL, params) reading (id, plain) of ``ids``."""
         return (
@@ -356,6 +364,21 @@ class BaseSearchBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(*self.compiler.plains_sql(list(ids)))
             return dict(cursor.fetchall())
+
+    def texts(self, ids) -> dict[int, tuple[str, str]]:
+        """{id: (its index words, space-separated; its plain text)}."""
+        if not ids:
+            return {}
+        found = {}
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(ids), 500):
+                cursor.execute(*self.compiler.texts_sql(list(ids[i : i + 500])))
+                found.update((pk, (self.words_text(w), p)) for pk, w, p in cursor.fetchall())
+        return found
+
+    def words_text(self, stored) -> str:
+        """The index words as stored, as space-separated words."""
+        return stored
 
     def size_bytes(self) -> int:
         raise NotImplementedError

@@ -10,6 +10,7 @@ exactly as to_tsvector('simple', …) makes them (a test holds the two equal).
 from __future__ import annotations
 
 import io
+import re
 
 from ..grams import index_grams
 from ..plan import needs_check
@@ -25,6 +26,7 @@ from .sql import checks_sql
 
 # to_tsvector keeps at most 255 positions per lexeme, each at most 16383.
 MAX_POSITIONS, MAX_POSITION = 255, 16383
+_LEXEME = re.compile(r"'([^']*)'")
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -207,6 +209,10 @@ class PostgresSearchBackend(BaseSearchBackend):
     index_class = PostgresSearchIndex
     query_compiler_class = PostgresQueryCompiler
     rebuilder_class = PostgresRebuilder
+
+    def words_text(self, stored):
+        # tsvector's text form ('科技':1,4 '创新':2): the quoted words.
+        return " ".join(_LEXEME.findall(stored))
 
     def size_bytes(self):
         tables = self.tables

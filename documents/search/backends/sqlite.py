@@ -134,6 +134,9 @@ class SQLiteQueryCompiler(BaseQueryCompiler):
             params.extend(restrict[1])
         return sql, params
 
+    def texts_sql(self, ids):
+        return self.verify_sql(ids, None)
+
     def plains_sql(self, ids):
         return (
             f"SELECT id, c1 FROM {self.tables.words}_content WHERE id IN ({placeholders(ids)})",
