@@ -19,8 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VIEWPORTS = {"wide": (1366, 900), "phone": (390, 844)}
 FOUND = "技术转移"
-NOTHING = "量子引力波"
+NOTHING = "引力波"  # found nowhere; its part 引力 is, and is suggested
 PARTIAL = "技术交易补贴"  # no provision has both words: partial hits only
+MIXED = "量子计算"  # one provision has both words, others one of them
 
 # On a phone the first hit must begin inside the first screen (844 px): the
 # header, the title, the search form and the closed filter panel take about
@@ -132,27 +133,60 @@ def test_no_results_says_so(live_corpus, page, artifacts, viewport):
     assert message.is_visible()
     assert "没有找到" in message.inner_text()
     assert page.locator("li.search-hit").count() == 0
-    for link in page.locator("ul.suggestions a").all():
+    suggestions = page.locator("ul.suggestions a")
+    assert suggestions.count() >= 1
+    for link in suggestions.all():
         assert link.get_attribute("href").startswith("?q=")
+    suggestions.first.click()
+    page.wait_for_load_state("load")
+    assert page.locator("li.search-hit").count() >= 1
     check_clean(page)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_partial_hits_name_the_missing_words(live_corpus, page, artifacts, viewport):
-    width, _height = open_search(
+    width, height = open_search(
         page, f"{live_corpus.url}/search/?q={PARTIAL}", viewport
     )
     page.screenshot(path=str(artifacts / f"search-partial-{viewport}.png"), full_page=True)
     check_search_form(page, width)
+    assert "没有条款同时匹配全部检索词" in page.locator(".match-mode").inner_text()
+    assert page.get_by_role("link", name="只看完全匹配").count() == 0  # it would be empty
     partial = page.locator("li.search-hit-partial")
-    assert partial.count() > 0
-    assert "未匹配" in partial.first.locator(".unmatched").inner_text()
-    assert partial.first.locator(".tier-tag").is_visible()
+    assert partial.count() == page.locator("li.search-hit").count() > 0
+    first = partial.first
+    assert first.locator(".unmatched").inner_text().startswith("未匹配：")
+    assert first.locator(".why").inner_text().startswith("匹配：")
+    assert first.locator(".tier-tag").is_visible()
+    if viewport == "wide":
+        assert box(first)["y"] < height
     check_clean(page)
-    exact_link = page.get_by_role("link", name="只看完全匹配")
-    if exact_link.count():
-        exact_link.click()
-        page.wait_for_load_state("load")
-        assert "exact=1" in page.url
-        assert page.locator("li.search-hit-partial").count() == 0
-        assert page.get_by_role("link", name="显示部分匹配").count() == 1
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_full_matches_first_and_only_them_on_request(live_corpus, page, viewport):
+    width, _height = open_search(page, f"{live_corpus.url}/search/?q={MIXED}", viewport)
+    mode = page.locator(".match-mode").inner_text()
+    assert "完全匹配" in mode and "其余为部分匹配" in mode
+    hits = page.locator("li.search-hit")
+    tiers = [
+        "partial" if "search-hit-partial" in h.get_attribute("class") else "full"
+        for h in hits.all()
+    ]
+    assert tiers[0] == "full" and "partial" in tiers
+    assert tiers == sorted(tiers)  # "full" < "partial": the full matches come first
+    assert hits.first.locator(".tier-tag, .unmatched").count() == 0
+    check_clean(page)
+
+    page.get_by_role("link", name="只看完全匹配").click()
+    page.wait_for_load_state("load")
+    assert "exact=1" in page.url
+    assert page.locator("li.search-hit").count() == tiers.count("full")
+    assert page.locator("li.search-hit-partial").count() == 0
+    check_search_form(page, width)
+    check_clean(page)
+
+    page.get_by_role("link", name="显示部分匹配").click()
+    page.wait_for_load_state("load")
+    assert "exact=" not in page.url
+    assert page.locator("li.search-hit").count() == len(tiers)
