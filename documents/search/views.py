@@ -1,6 +1,7 @@
 """The search page (/search/) and the search API (/api/v1/search/): both thin
 over ``engine.search`` and the shared ``SearchFilter``."""
 
+from django.http import QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -19,6 +20,15 @@ def _int_or(value, default):
         return default
 
 
+# Query parameters that are not filters: the words, the page, and the match
+# mode (``exact=1``: full matches only).
+NOT_FILTERS = ("q", "page", "exact")
+
+
+def _exact(params) -> bool:
+    return params.get("exact", "") in ("1", "true", "on")
+
+
 def _search_request(params, page_size):
     filterset = SearchFilter(params, queryset=SearchFilter.Meta.model.objects.all())
     errors = {}
@@ -30,7 +40,7 @@ def _search_request(params, page_size):
         filterset=filterset,
         page=_int_or(params.get("page"), 1),
         page_size=_int_or(params.get("page_size"), page_size),
-        exact=params.get("exact", "") in ("1", "true", "on"),
+        exact=_exact(params),
     )
     return result, filterset, errors
 
@@ -48,18 +58,27 @@ def _with(params, **changes):
 @require_safe
 def search_page(request):
     result, filterset, errors = _search_request(request.GET, 10)
+    # Links go back to this search: page and facet links keep everything
+    # but the page (filters and ``exact`` included); the match-mode links and
+    # "clear all filters" start again at page 1.
     params = request.GET.copy()
     params.pop("page", None)
+    exact = _exact(params)
+    q = request.GET.get("q", "")
     return render(
         request,
         "search/search.html",
         {
-            "q": request.GET.get("q", ""),
+            "q": q,
+            "exact": exact,
             "exact_query": _with(params, exact="1"),
             "relaxed_query": _with(params, exact=None),
+            "clear_query": _with(QueryDict(), q=q, exact="1" if exact else None),
             "result": result,
             "filter_errors": errors,
-            "active": {k: v for k, v in request.GET.items() if k not in ("q", "page") and v},
+            "active": {
+                k: v for k, v in request.GET.items() if k not in NOT_FILTERS and v
+            },
             "base_query": params.urlencode(),
         },
     )

@@ -53,9 +53,26 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpCopyButtons);
-  } else {
+  // The search page's facets: a side column on wide screens, open there; a
+  // closed "筛选" panel above the results on narrow ones.  The breakpoint is
+  // the one in site.css where .search-layout gets its side column.
+  function setUpFacetPanel() {
+    var panel = document.querySelector("details.facet-panel");
+    if (!panel || !window.matchMedia) { return; }
+    var wide = window.matchMedia("(min-width: 1024px)");
+    function follow() { panel.open = wide.matches; }
+    follow();
+    if (wide.addEventListener) { wide.addEventListener("change", follow); }
+  }
+
+  function setUp() {
     setUpCopyButtons();
+    setUpFacetPanel();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();

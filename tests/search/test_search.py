@@ -193,7 +193,7 @@ def test_site_and_api_show_the_same_results(client):
     for result in api["results"]:
         assert result["url"] in page
     assert "<mark>技术经纪人</mark>" in page
-    assert "匹配原因" in page
+    assert "匹配：" in page
 
 
 def test_pages_do_not_overlap(client):
