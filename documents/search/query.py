@@ -74,8 +74,9 @@ class Query:
     → 科技型中小企业, 支持): its dictionary words, the synonym-table keys it
     holds, and runs of characters the index has no word for.  Stop words
     (question words, fillers) go to ``stopwords``: highlighted, never required.
-    ``compounds`` keeps each such typed string whole, for the verbatim
-    re-ranking.  A quoted phrase is one concept that is never relaxed; the
+    ``compounds`` keeps each such typed string whole, and each pair of
+    adjacent concepts in it (省级科技创新中心有多少个 → 科技创新, 创新中心 …), for the
+    verbatim re-ranking: the words of a query ranked by standing together.  A quoted phrase is one concept that is never relaxed; the
     alternatives of an OR are one concept each taken whole, as typed.
     """
 
@@ -135,14 +136,13 @@ def parse(raw: str) -> Query:
             token = token[1:]
         # An alternative of an OR is one concept, taken whole as typed.
         whole = negate or pending_or or (n + 1 < len(tokens) and tokens[n + 1] in OR_WORDS)
-        terms, stops, compound = _terms(token, whole)
+        terms, stops, compounds = _terms(token, whole)
         query.stopwords.extend(stops)
         if not negate:
             query.questions.extend(
                 f for f, _spans in asked_forms(normalise(token)) if f not in query.questions
             )
-        if compound:
-            query.compounds.append(compound)
+        query.compounds.extend(c for c in compounds if c not in query.compounds)
         for i, term in enumerate(terms):
             if negate:
                 query.excluded.append(term)
@@ -172,19 +172,20 @@ def parse(raw: str) -> Query:
     return query
 
 
-def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], str]:
-    """(concepts, stop words, the typed string when split) of one typed token."""
+def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
+    """(concepts, stop words, compounds: the typed string when split and its
+    adjacent concept pairs) of one typed token."""
     phrase = token.startswith('"')
     body = token.strip('"')
     # Symbols at the edges (科技*, NEAR(, col:) are not part of what is sought.
     text = _EDGES.sub("", normalise(body))
     if not index_words([text]):
-        return [], [], ""  # nothing searchable: symbols, emoji, a lone quote
+        return [], [], []  # nothing searchable: symbols, emoji, a lone quote
     if phrase:
         text = " ".join(text.split())
-        return [Term(typed=body, forms=(_form(text, phrase=True),), phrase=True)], [], ""
+        return [Term(typed=body, forms=(_form(text, phrase=True),), phrase=True)], [], []
     if whole:
-        return [Term(typed=body, forms=_forms(text))], [], ""
+        return [Term(typed=body, forms=_forms(text))], [], []
     # R&D经费: jieba cuts r / & / d, losing the abbreviation, so a synonym
     # key with punctuation inside a token makes a concept of its own.
     for key in _punctuated_keys():
@@ -194,16 +195,23 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], str]:
             return (
                 [t for terms, _s, _c in parts for t in terms],
                 [s for _t, stops, _c in parts for s in stops],
-                text,
+                [text, *(c for _t, _s, compounds in parts for c in compounds)],
             )
     if not text.isalnum() and text in groups():
-        return [Term(typed=body, forms=_forms(text))], [], ""
+        return [Term(typed=body, forms=_forms(text))], [], []
     pieces = _unit_characters_as_stops(text, concepts_of(text))
     terms = [Term(typed=p, forms=_forms(p), run=kind == "run") for kind, p in pieces if kind != "stop"]
     stops = [Term(typed=p, forms=(_form(p),)) for kind, p in pieces if kind == "stop"]
     if len(pieces) == 1 and terms:
         terms = [Term(typed=body, forms=terms[0].forms, run=terms[0].run)]
-    return terms, stops, text if len(pieces) > 1 else ""
+    if len(pieces) < 2:
+        return terms, stops, []
+    pairs = [
+        a + b
+        for (kind_a, a), (kind_b, b) in zip(pieces, pieces[1:], strict=False)
+        if kind_a != "stop" and kind_b != "stop"
+    ]
+    return terms, stops, list(dict.fromkeys([text, *pairs]))
 
 
 def _unit_characters_as_stops(text, pieces):

@@ -10,14 +10,23 @@ SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 
 @cache
 def groups() -> dict[str, tuple[str, ...]]:
-    """Each term → its whole group (the term first, then the others in file order)."""
+    """Each term → its whole group (the term first, then the others in file order).
+
+    A line ``a b => c d`` is one way: a and b find c and d, not the reverse."""
     table: dict[str, tuple[str, ...]] = {}
     for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        members = tuple(dict.fromkeys(normalise(m) for m in line.split()))
-        for member in members:
+        left, arrow, right = line.partition("=>")
+        if arrow:
+            # One way (Solr's "=>"): 双碳 => 碳达峰 碳中和 finds both, but
+            # 碳达峰 does not find 碳中和.
+            sources = tuple(dict.fromkeys(normalise(m) for m in left.split()))
+            members = tuple(dict.fromkeys((*sources, *(normalise(m) for m in right.split()))))
+        else:
+            members = sources = tuple(dict.fromkeys(normalise(m) for m in line.split()))
+        for member in sources:
             # A term in two groups takes the union, so lookups stay symmetric.
             table[member] = tuple(dict.fromkeys((*table.get(member, ()), *members)))
     return table

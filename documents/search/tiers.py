@@ -15,8 +15,8 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
   each weighed by how rare it is among the candidates (an idf) and in
   general Chinese (jieba's frequencies), a concept found only
   through a synonym at ``SYNONYM_SHARE`` of its weight.  So the least
-  informative words are the first to go.  Ties keep the database's order
-  (BM25, then the verbatim re-ranking).
+  informative words are the first to go.  Ties go to the verbatim
+  re-ranking of the whole query (``ranking.boost``), then to BM25.
 * When nothing matches at all, ``suggestions`` offers the parts of the
   query that do occur (the words inside a long word, then its character
   pairs), with their counts.
@@ -34,6 +34,7 @@ from .backends.base import Candidates
 from .grams import query_grams
 from .plan import holds, plan_for
 from .query import Query, is_hard, parse
+from .ranking import boost
 from .segmentation import UNKNOWN_RARITY, cut_for_search, general_rarity
 from .stopwords import stopwords
 
@@ -61,7 +62,8 @@ class Tiered:
 
 
 def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiered:
-    strict: Candidates = backend.candidates(plan_for(query), restrict)
+    plan = plan_for(query)
+    strict: Candidates = backend.candidates(plan, restrict)
     result = Tiered(strict.ids, strict.scores, strict.bounded, len(strict.ids))
     if not relax or not query.relaxable or len(strict.ids) >= RELAX_BELOW:
         return result
@@ -78,8 +80,11 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
         for pk, found in held.items()
     }
     kept = [pk for pk in partial if held[pk]]
-    # Stable: equal coverage keeps the pool's order (BM25 and the re-ranking).
-    kept.sort(key=lambda pk: -round(cover[pk], 9))
+    # Within equal coverage: the verbatim re-ranking of the full query (its
+    # forms, adjacent concepts and answers), computed alike for every
+    # candidate; then the pool's order (BM25).
+    verbatim = {pk: boost(plan, texts.get(pk, ("", ""))[1]) for pk in kept}
+    kept.sort(key=lambda pk: (-round(cover[pk], 9), -verbatim[pk]))
     result.ids = strict.ids + kept
     result.scores = {**strict.scores, **{pk: pool.scores[pk] for pk in kept}}
     result.bounded = strict.bounded or pool.bounded
@@ -116,12 +121,16 @@ def concept_weights(query: Query, held: dict[int, dict], size: int) -> list[floa
         for i in found:
             counts[i] += 1
     full = size - len(held)
-    weights = []
-    for i, group in enumerate(query.groups):
-        df = counts[i] + max(full, 0)
-        rarity = max(general_rarity(t.forms[0].text) for t in group)
-        weights.append(math.log(1 + size / (df + 0.5)) * rarity / UNKNOWN_RARITY)
-    return weights
+    idfs = [
+        math.log(1 + size / (counts[i] + max(full, 0) + 0.5)) for i in range(len(query.groups))
+    ]
+    most = max(idfs, default=1.0) or 1.0
+    # Each concept held counts 1, plus up to 1 more by its idf: holding more
+    # concepts weighs more than holding rarer ones (Lucene's "coord").
+    return [
+        (1 + idf / most) * max(general_rarity(t.forms[0].text) for t in group) / UNKNOWN_RARITY
+        for idf, group in zip(idfs, query.groups, strict=True)
+    ]
 
 
 def unmatched_terms(query: Query, matched: tuple[int, ...]) -> list[str]:

@@ -44,7 +44,8 @@ def _groups():
     for number, line in enumerate(SYNONYMS.read_text(encoding="utf-8").splitlines(), 1):
         members, _, comment = line.partition("#")
         if members.strip():
-            groups.append((number, members.split(), comment.strip()))
+            # "a => b c" is a one-way group (a finds b and c): its members alike.
+            groups.append((number, members.replace("=>", " ").split(), comment.strip()))
     return groups
 
 
