@@ -17,15 +17,15 @@ def explain(query: Query, plain: str) -> list[dict]:
     for term in query.terms:
         for form in term.forms:
             parts = [form.text] if form.substring else list(form.words)
-            if parts and all(p in plain for p in parts):
-                reasons.append(
-                    {
-                        "term": term.typed,
-                        "matched": form.text,
-                        "synonym": form.synonym,
-                        "phrase": term.phrase,
-                    }
-                )
+            reason = {
+                "term": term.typed,
+                "matched": form.text,
+                "synonym": form.synonym,
+                "phrase": term.phrase,
+            }
+            # A long word's parts find the word itself: one reason, not two.
+            if parts and all(p in plain for p in parts) and reason not in reasons:
+                reasons.append(reason)
     return reasons
 
 
@@ -37,8 +37,12 @@ def highlight_spans(query: Query, plain: str) -> list[tuple[int, int]]:
         for form in term.forms:
             if form.text in plain:
                 needles.add(form.text)
-            elif not form.substring:
-                needles.update(w for w in form.words if w in plain)
+            elif not form.substring and all(w in plain for w in form.words):
+                # The words of a form the text holds (not stray parts of a
+                # synonym it lacks: 技术 of 技术经理人 beside 技术经纪人).
+                needles.update(form.words)
+    # The typed string, stop words and all, where it stands whole.
+    needles.update(c for c in query.compounds if c in plain)
     spans = []
     for needle in needles:
         start = plain.find(needle)

@@ -84,6 +84,19 @@ def search_page(request):
     )
 
 
+def _nothing_found(result) -> list[str]:
+    """Why a query found nothing, for the API (the page says it in its own box)."""
+    if result.total or result.query.is_empty:
+        return []
+    words = "、".join(t.typed for t in result.query.terms)
+    mode = "全部" if result.exact_only else "任何一个"
+    english = "all" if result.exact_only else "any"
+    return [
+        f"没有条款包含{mode}检索词（{words}）；可试 suggestions 中的词。"
+        f" / No provision holds {english} of the query words ({words}); try the suggestions."
+    ]
+
+
 class SearchAPIView(APIView):
     """全文检索 / Full-text search over provisions.
 
@@ -125,7 +138,7 @@ class SearchAPIView(APIView):
         return Response(
             {
                 "query": result.query.raw,
-                "notices": result.notices,
+                "notices": result.notices + _nothing_found(result),
                 "filter_errors": errors,
                 "count": result.total,
                 "exact_count": result.full_total,

@@ -161,6 +161,12 @@ def test_nothing_found_offers_shorter_queries_that_find_something():
     assert any(s["query"] in ("科技成果", "科技", "成果") for s in result.suggestions)
 
 
+def test_the_api_says_why_nothing_was_found(client):
+    body = client.get("/api/v1/search/", {"q": "引力波"}).json()
+    assert body["count"] == 0 and body["suggestions"]
+    assert any("引力波" in n and " / " in n for n in body["notices"])
+
+
 def test_the_api_gives_tier_and_unmatched_per_hit(client):
     body = client.get("/api/v1/search/", {"q": "技术经纪人 培训 经费", "page_size": 100}).json()
     assert body["exact_count"] < body["count"]
