@@ -46,6 +46,11 @@ def main():
         "a fresh database is created on it and dropped afterwards",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--bundled-only",
+        action="store_true",
+        help="the five bundled documents only (the corpus tests/search/queries.json was written on)",
+    )
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix="policybase-relevance-")
     if args.postgres:
@@ -84,11 +89,14 @@ def run(args):
 
     call_command("migrate", verbosity=0)
     call_command("ingest", verbosity=0, stdout=open(os.devnull, "w"))
-    genre = [str(p) for p in sorted(GENRE.glob("*.txt")) if ".gb18030" not in p.name]
-    call_command("ingest", *genre, verbosity=0, stdout=open(os.devnull, "w"))
+    if not args.bundled_only:
+        genre = [str(p) for p in sorted(GENRE.glob("*.txt")) if ".gb18030" not in p.name]
+        call_command("ingest", *genre, verbosity=0, stdout=open(os.devnull, "w"))
 
-    parts = [("queries.json", SETS / "queries.json"), ("asked/dev", SETS / "asked" / "dev.json")]
-    if args.held_out:
+    parts = [("queries.json", SETS / "queries.json")]
+    if not args.bundled_only:
+        parts.append(("asked/dev", SETS / "asked" / "dev.json"))
+    if args.held_out and not args.bundled_only:
         parts.append(("asked/held-out", SETS / "asked" / "held-out.json"))
     results = {}
     if not args.json:

@@ -65,7 +65,11 @@ def plan_for(query: Query, relaxed: bool = False) -> Plan:
         if any(f.substring for f in forms):
             plan.residual.append((False, [substrings(f) for f in forms]))
         plan.boost.extend(
-            (f.text, SYNONYM_WEIGHT if f.synonym else 1.0) for f in forms if not f.parts
+            (f.text, (SYNONYM_WEIGHT if f.synonym else 1.0) * share)
+            for term in group
+            for share in [1.0 if term.split_into == 1 else WORD_WEIGHT / term.split_into]
+            for f in term.forms
+            if not f.parts
         )
         for f in forms:
             # The words of a typed compound also count a little on their own,

@@ -17,7 +17,7 @@ neither letters nor digits (emoji, NUL, punctuation) separate words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from documents.search.segmentation import index_words, is_dictionary_word, query_words
 
@@ -64,6 +64,10 @@ class Term:
     # a word missing from the dictionary): matched by its characters, and
     # weighed less when a relaxed match is ranked.
     run: bool = False
+    # The number of concepts the typed string was split into (科技型中小企业支持
+    # → 2): a concept's own verbatim weight is shared, the string's whole
+    # verbatim occurrences (``Query.compounds``) weigh most.
+    split_into: int = 1
 
 
 @dataclass
@@ -206,6 +210,7 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
         terms = [Term(typed=body, forms=terms[0].forms, run=terms[0].run)]
     if len(pieces) < 2:
         return terms, stops, []
+    terms = [replace(t, split_into=len(terms)) for t in terms]
     pairs = [
         a + b
         for (kind_a, a), (kind_b, b) in zip(pieces, pieces[1:], strict=False)
