@@ -40,15 +40,17 @@ class Plan:
         return bool(self.include)
 
 
-def plan_for(query: Query, relaxed: bool = False) -> Plan:
+def plan_for(query: Query, relaxed: bool = False, runs: bool = False) -> Plan:
     """The plan of every concept (the full matches); ``relaxed``: of any
     concept — the phrases still required, the other concepts one OR-group
-    (the candidates of the partial matches, ranked by ``tiers``)."""
+    (the candidates of the partial matches, ranked by ``tiers``), the runs
+    of characters without index words only with ``runs``."""
     plan = Plan()
     groups = query.groups
     if relaxed:
-        soft = [t for g in groups if not is_hard(g) for t in g if not t.run]
-        # Characters without index words are counted, not sought, beside words.
+        # Characters without index words are counted, not sought, beside
+        # words (the gram index is the slower way); ``runs``: sought too.
+        soft = [t for g in groups if not is_hard(g) for t in g if runs or not t.run]
         soft = soft or [t for g in groups if not is_hard(g) for t in g]
         groups = [g for g in groups if is_hard(g)] + [soft]
     for group in groups:

@@ -70,6 +70,11 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     pool = backend.candidates(plan_for(query, relaxed=True), restrict)
     full = set(strict.ids)
     partial = [pk for pk in pool.ids if pk not in full][:PARTIAL_POOL]
+    if not partial and any(t.run for t in query.terms):
+        # The words found nothing more: the runs of characters may (碳达峰会
+        # is cut 碳达 / 峰会, and only 碳达 occurs).
+        pool = backend.candidates(plan_for(query, relaxed=True, runs=True), restrict)
+        partial = [pk for pk in pool.ids if pk not in full][:PARTIAL_POOL]
     if not partial:
         return result
     texts = backend.texts(partial)

@@ -194,3 +194,9 @@ def test_curators_see_where_each_synonym_group_fires():
     group = next(line for line in lines if line.startswith("高企 "))
     counts = dict(part.rsplit(" ", 1) for part in group.split(" · "))
     assert int(counts["高新技术企业"]) == len(search('"高新技术企业"', exact=True, facets=False).ids)
+
+
+def test_a_question_word_that_changes_the_cut_still_finds_the_rest():
+    # 碳达峰 + 会 is cut 碳达 / 峰会: 峰会 occurs nowhere, 碳达 does.
+    assert search("碳达峰", facets=False).total
+    assert search("碳达峰会", facets=False).total
