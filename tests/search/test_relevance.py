@@ -1,7 +1,8 @@
 """Relevance on the public query set (tests/search/queries.json).
 
-Targets from the issue: recall@10 ≥ 0.95 over the set, the first right
-provision in the top 3 for ≥ 90 % of queries, and for every query a recall@10
+Targets: recall@10 ≥ 0.979 over the set and the first right provision in
+the top 3 for ≥ 98 % of queries (what the set reached before relaxed
+matching, which must not cost it anything), and for every query a recall@10
 no lower than a plain substring (icontains) scan's.
 """
 
@@ -37,8 +38,8 @@ def test_recall_at_10_and_first_right_answer_in_top_3():
             report.append(f"{item['query']}: recall@10={recalls[-1]:.2f} first={rank}")
     mean_recall = sum(recalls) / len(recalls)
     share_top3 = top3 / len(QUERIES)
-    assert mean_recall >= 0.95, (mean_recall, report)
-    assert share_top3 >= 0.90, (share_top3, report)
+    assert mean_recall >= 0.979, (mean_recall, report)
+    assert share_top3 >= 0.98, (share_top3, report)
 
 
 @pytest.mark.parametrize("item", QUERIES, ids=[q["query"] for q in QUERIES])
