@@ -8,8 +8,11 @@ imports neither ``measures`` nor ``targets``: they register their own fact
 admins on ``FactAdmin`` and add their inlines to ``ProvisionAdmin``.
 """
 
+from decimal import InvalidOperation
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +20,7 @@ from import_export import fields, resources
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import admin_files
 from . import curation as curation_rules
 from .models import (
     DOCUMENT_TEXT_FIELDS,
@@ -143,6 +147,12 @@ class FactAddForm(forms.ModelForm):
         return cleaned
 
 
+CREATE_REFUSED = (
+    "只能更正已有的事实（需提供已有事实的 id） / "
+    "an import can only correct existing facts (the id of one is required)"
+)
+
+
 class FactResource(resources.ModelResource):
     """Import/export of facts.  An import only corrects existing facts (by id)
     and every changed row becomes a curation through ``curate_edit``."""
@@ -165,12 +175,26 @@ class FactResource(resources.ModelResource):
     def dehydrate_reason(self, fact):
         return ""
 
+    def init_instance(self, row=None):
+        raise ValueError(CREATE_REFUSED)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """A value the column cannot hold becomes the field's error, in words
+        (the widgets raise decimal's InvalidOperation and DoesNotExist)."""
+        try:
+            super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
+        except InvalidOperation:
+            raise ValueError(
+                f"不是数字 / not a number: {row.get(field.column_name)!r}"
+            ) from None
+        except ObjectDoesNotExist:
+            raise ValueError(
+                f"不存在 / no such {field.column_name}: {row.get(field.column_name)!r}"
+            ) from None
+
     def save_instance(self, instance, is_create, row, **kwargs):
         if is_create:
-            raise ValueError(
-                "只能更正已有的事实（需提供 id） / "
-                "an import can only correct existing facts (an id is required)"
-            )
+            raise ValueError(CREATE_REFUSED)
         self.before_save_instance(instance, row, **kwargs)
         user = kwargs.get("user")
         curation_rules.curate_edit(
@@ -227,6 +251,7 @@ class FactAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """
 
     form = FactForm
+    import_form_class = admin_files.LimitedImportForm
     list_filter = [ReviewQueueFilter, "review_status", "document", "rule"]
     list_select_related = ["document", "provision"]
     search_fields = ["source_text", "raw_text", "document__key", "document__title"]
@@ -247,6 +272,16 @@ class FactAdmin(ImportExportMixin, SimpleHistoryAdmin):
         "sentence_end",
     ]
     review_fields = ["review_status", "flags", "extracted", "review_note", "created", "updated"]
+
+    def get_import_formats(self):
+        return admin_files.FORMATS
+
+    def get_export_formats(self):
+        return admin_files.FORMATS
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        file_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
+        form.add_error("import_file", admin_files.read_failure_message(e, file_format))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

@@ -10,8 +10,6 @@ reader are reached through the reverse relations every ``Fact`` declares
 (``targets``, ``figures``, ``subsidies``).
 """
 
-import csv
-
 from django.db.models import Count, F, Q
 from django.forms import HiddenInput, MultiWidget
 from django.http import Http404, HttpResponse
@@ -20,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
+from .apikit.spreadsheets import write_csv
 from .models import Document, Provision, Theme
 
 # Kinds that make up the reader's table of contents.
@@ -290,10 +289,9 @@ class FilteredListView(FilterView):
         response["Content-Disposition"] = (
             f'attachment; filename="{self.csv_name}-{stamp}.csv"'
         )
-        # The BOM makes Excel, which staff open CSV files with, read UTF-8.
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow([header for header, _ in self.csv_columns])
-        for row in rows:
-            writer.writerow([value(row) for _, value in self.csv_columns])
+        write_csv(
+            response,
+            [header for header, _ in self.csv_columns],
+            ([value(row) for _, value in self.csv_columns] for row in rows),
+        )
         return response

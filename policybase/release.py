@@ -14,7 +14,6 @@ with fixed formatting: the same database always gives byte-identical files,
 and ``load`` into an empty database followed by ``export`` reproduces them.
 """
 
-import csv
 import dataclasses
 import hashlib
 import io
@@ -29,7 +28,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
-from documents.apikit.renderers import UTF8_BOM, cell_text
+from documents.apikit.spreadsheets import csv_bytes
 from documents.models import CrossReference, Curation, Document, Provision, Theme
 from documents.serializers import (
     CROSSREF_FIELDS,
@@ -203,16 +202,6 @@ def jsonl_bytes(resource_rows):
     return out.getvalue().encode("utf-8")
 
 
-def csv_bytes(columns, resource_rows):
-    out = io.StringIO()
-    out.write(UTF8_BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in resource_rows:
-        writer.writerow([cell_text(row[c]) for c in columns])
-    return out.getvalue().encode("utf-8")
-
-
 def export(directory):
     """Write the release into ``directory`` (created if needed); returns the
     manifest.  Files are written whole, never appended."""
@@ -224,7 +213,9 @@ def export(directory):
         resource_rows = list(rows(resource))
         counts[resource.name] = len(resource_rows)
         files[f"{resource.name}.jsonl"] = jsonl_bytes(resource_rows)
-        files[f"{resource.name}.csv"] = csv_bytes(resource.columns(), resource_rows)
+        files[f"{resource.name}.csv"] = csv_bytes(
+            resource.columns(), ([row[c] for c in resource.columns()] for row in resource_rows)
+        )
     files["openapi.yaml"] = openapi_bytes()
     files["README.md"] = readme_bytes(counts)
     digests = {
@@ -315,7 +306,10 @@ def readme_bytes(counts, release="(see release.json)"):
     out.write(
         "Every table of the knowledge base as JSON Lines (`<table>.jsonl`, one object per "
         "row, the canonical form) and CSV (`<table>.csv`, UTF-8 with BOM, lists and "
-        "objects as JSON in the cell). Rows are ordered by `id`; foreign keys are ids "
+        "objects as JSON in the cell; a text cell beginning with =, +, -, @, a tab or a "
+        "carriage return, or with a single quote, has a single quote put in front so "
+        "that spreadsheets show it and never run it as a formula; the JSON Lines keep "
+        "it unchanged). Rows are ordered by `id`; foreign keys are ids "
         "in the named table. `openapi.yaml` describes the REST API serving the same "
         "data; `release.json` lists each file's SHA-256 and row count. Load a release "
         "into an empty database with `python manage.py load_release DIR`.\n\n"

@@ -186,7 +186,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "documents.apikit.filtering.StrictOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "documents.apikit.pagination.BoundedPageNumberPagination",
     "PAGE_SIZE": 50,
@@ -245,3 +245,6 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # Importing changes facts (each row becomes a curation); exporting only reads.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# A fact import larger than this is refused before it is read (parsing takes
+# many times the file's size in memory).
+FACT_IMPORT_MAX_BYTES = int(os.environ.get("FACT_IMPORT_MAX_BYTES", 2 * 1024 * 1024))

@@ -2,9 +2,10 @@
 
 A read-only viewset that exports lists as files and caches anonymous reads
 (``viewsets``, ``caching``, ``data_version``), faster row serialisation
-(``serialization``), the filter backend, bounded pagination, the CSV
-renderer, bilingual error bodies, write permissions and the OpenAPI schema
-class.
+(``serialization``), the filter backend and the ordering that refuses
+fields it does not allow (``filtering``), bounded pagination, the CSV
+renderer and the one CSV writer of every export (``spreadsheets``),
+bilingual error bodies, write permissions and the OpenAPI schema class.
 
 A leaf: nothing here imports an app (not ``documents``' own models, nor
 ``measures``, ``targets`` or ``policybase``), so every app can build on it

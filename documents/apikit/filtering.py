@@ -1,6 +1,8 @@
-"""The filter backend of every resource."""
+"""The filter and ordering backends of every resource."""
 
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -41,3 +43,35 @@ class FilterBackend(DjangoFilterBackend):
         ):
             return queryset
         return super().filter_queryset(request, queryset, view)
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """``?ordering=`` that answers a field it does not allow with a 400
+    naming the allowed ones; DRF's own filter ignores it silently, so
+    ``?ordering=password`` looked as if it worked."""
+
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.get(self.ordering_param)
+        if params:
+            allowed = [
+                name
+                for name, _label in self.get_valid_fields(
+                    queryset, view, {"request": request}
+                )
+            ]
+            wrong = [
+                term.strip()
+                for term in params.split(",")
+                if term.strip() and term.strip().lstrip("-") not in allowed
+            ]
+            if wrong:
+                raise ValidationError(
+                    {
+                        self.ordering_param: [
+                            f"不能按 {', '.join(wrong)} 排序，可用字段：{', '.join(allowed)}"
+                            f" / cannot order by {', '.join(wrong)}; allowed: "
+                            f"{', '.join(allowed)} (a leading - reverses)"
+                        ]
+                    }
+                )
+        return super().get_ordering(request, queryset, view)

@@ -4,11 +4,10 @@ exportable as a file, and cached for anonymous clients."""
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import viewsets
-from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from .caching import ResponseCacheMixin
-from .filtering import FilterBackend
+from .filtering import FilterBackend, StrictOrderingFilter
 from .serialization import ValuesPlan
 
 # An explicit ?format=csv / ?format=json on a list means "download this
@@ -17,7 +16,7 @@ EXPORT_FORMATS = {"csv", "json"}
 
 
 class ExportableReadOnlyViewSet(ResponseCacheMixin, viewsets.ReadOnlyModelViewSet):
-    filter_backends = [FilterBackend, OrderingFilter]
+    filter_backends = [FilterBackend, StrictOrderingFilter]
     # Lists and details read rows with values_list() when the serializer
     # allows it (see serialization.py); False forces DRF's own path, which
     # the tests compare against.

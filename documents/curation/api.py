@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from documents.apikit.permissions import CanCurate
@@ -17,12 +18,25 @@ from documents.models import Curation
 from .decisions import curate
 from .values import CurationError, coerce, curated_fields
 
+# ``add`` makes a new fact from a quote of its document: the admin's add
+# form, not a decision about this fact.
+API_ACTIONS = [
+    (value, label) for value, label in Curation.Action.choices
+    if value != Curation.Action.ADD
+]
+
 
 class CurationRequestSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
-        choices=Curation.Action.choices,
+        choices=API_ACTIONS,
+        error_messages={
+            "invalid_choice": "“{input}” 不是可用的操作（confirm、correct、reject；"
+            "新增事实请用管理后台的“增加”） / “{input}” is not an action here "
+            "(confirm, correct, reject; facts are added with the admin's add form)"
+        },
         help_text="confirm: the rule read it right; correct: apply `changes`; "
-        "reject: hide the fact.",
+        "reject: hide the fact. A rejected fact is reversed by confirming or "
+        "correcting it.",
     )
     changes = serializers.DictField(
         required=False,
@@ -82,9 +96,11 @@ class CurationMixin:
         pagination_class=None,
     )
     def curate(self, request, pk=None):
-        # The list queryset defers columns; curation saves the whole row.
+        # The list queryset hides rejected facts and defers columns; a
+        # curation may reverse a rejection and saves the whole row.
         model = self.get_queryset().model
-        fact = model.objects.select_related("document").get(pk=self.get_object().pk)
+        fact = get_object_or_404(model.objects.select_related("document"), pk=pk)
+        self.check_object_permissions(request, fact)
         incoming = CurationRequestSerializer(
             data=request.data, context={"model": model}
         )
