@@ -7,6 +7,8 @@ ingest what they need themselves.  The user fixtures at the end serve the
 admin, API and security tests.
 """
 
+import shutil
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
@@ -37,6 +39,20 @@ def empty_response_cache():
 def corpus(ingested, db):
     """The bundled corpus, read inside a test transaction (rolled back after)."""
     return None
+
+
+@pytest.fixture
+def editable_sources(tmp_path, monkeypatch):
+    """A copy of fixtures/sources that a test may edit, standing in for it: a
+    bundled document is the file at its place in that directory (a file of
+    the same name elsewhere is refused), so a test that edits a bundled
+    source edits it there."""
+    from policybase.ingest import sources
+
+    directory = tmp_path / "sources"
+    shutil.copytree(sources.SOURCES_DIR, directory)
+    monkeypatch.setattr(sources, "SOURCES_DIR", directory)
+    return directory
 
 
 # Users of the admin and the API: a superuser, a curator and a viewer (the

@@ -3,7 +3,7 @@
 ``pipeline.PIPELINE`` lists the stages (stages.py) one source goes through,
 in one transaction per document:
 
-    read bytes ─► skip if unchanged ─► parse ─► save Document
+    read bytes ─► claim the key ─► skip if unchanged ─► parse ─► save Document
         ─► reference tables ─► provisions ─► extract facts
         ─► themes ─► cross-references ─► measures ─► subsidies
         ─► targets + figures ─► search index ─► curations

@@ -22,6 +22,7 @@ from .report import DocumentReport
 from .sources import SourceFile
 from .stages import (
     ApplyCurations,
+    ClaimKey,
     CountRows,
     ExtractFacts,
     IndexForSearch,
@@ -45,6 +46,7 @@ PIPELINE_VERSION = "1"
 
 PIPELINE = [
     ReadBytes(),
+    ClaimKey(),
     SkipIfUnchanged(),
     Parse(),
     InOneTransaction([

@@ -4,12 +4,15 @@ or any path given on the command line (metadata detected from the text)."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+
+from documents.keys import document_key
+from documents.models import Document
+from documents.parsing.encoding import SourceError
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 MANIFEST = FIXTURES / "manifest.json"
@@ -50,15 +53,50 @@ def bundled_sources() -> list[SourceFile]:
 
 
 def key_for_path(path: Path) -> str:
-    """A URL-safe stable key from the file name (ASCII letters, digits, dashes;
-    Chinese file names keep their characters, which Django's slug accepts)."""
-    stem = re.sub(r"[^\w-]+", "-", path.stem, flags=re.UNICODE).strip("-_").lower()
-    return stem[:80] or "document"
+    """The document key for a file: an ASCII slug of its name valid in every
+    URL (``documents.keys``: pinyin and a hash suffix for Chinese names)."""
+    return document_key(path.stem)
 
 
 def source_from_path(path: str | Path) -> SourceFile:
+    """A bundled source when ``path`` is one of the files in fixtures/sources
+    (its manifest key and metadata); any other file is the user's, keyed by
+    its name, whatever the name."""
     path = Path(path)
     for bundled in bundled_sources():
-        if bundled.path.name == path.name:
+        if same_file(bundled.path, path):
             return SourceFile(path=path, key=bundled.key, manifest=bundled.manifest)
     return SourceFile(path=path, key=key_for_path(path))
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def check_claim(source: SourceFile) -> None:
+    """Raise SourceError unless ``source`` may create or update the document
+    of its key.  A document is known by its file name: a file of the same
+    name updates it; a file of another name whose key is the same
+    ("a b.txt" and "a-b.txt" are both "a-b"), or one named or keyed like a
+    bundled source but lying elsewhere, is refused rather than replace
+    another document.  The bundled sources own their keys."""
+    if source.manifest is not None:
+        return
+    name, key = source.path.name, source.key
+    for bundled in bundled_sources():
+        if name == bundled.path.name or key == bundled.key:
+            raise SourceError(
+                f"“{name}”与内置文件 {bundled.path.name}（标识 {bundled.key}）同名或同标识，"
+                f"未导入；请改名后重试 / '{name}' has the name or key of the bundled source "
+                f"{bundled.path.name} (key {bundled.key}); nothing imported, rename the file"
+            )
+    holder = Document.objects.filter(key=key).values_list("source_name", flat=True).first()
+    if holder is not None and holder != name:
+        raise SourceError(
+            f"标识 {key} 已属于文件“{holder}”的文档，未导入；请改名后重试 / "
+            f"key {key} already belongs to the document from '{holder}'; "
+            "nothing imported, rename the file"
+        )

@@ -29,6 +29,7 @@ from targets.models import Figure, Target
 
 from .context import IngestContext
 from .extract import ProvisionContext, extract
+from .sources import check_claim
 
 
 class Stage:
@@ -71,6 +72,18 @@ class ReadBytes(Stage):
             raise SourceError(f"这是一个目录 / is a directory: {path}")
         context.data = path.read_bytes()
         context.sha = hashlib.sha256(context.data).hexdigest()
+
+
+class ClaimKey(Stage):
+    """Reads: the source's key and file name, the bundled sources, the stored
+    Document with that key.
+    Raises SourceError when the key belongs to another document (another
+    file name mapped to the same key, or a bundled source's name or key on
+    a file that is not the bundled one): a collision never replaces a
+    document (``sources.check_claim``)."""
+
+    def __call__(self, context):
+        check_claim(context.source)
 
 
 class SkipIfUnchanged(Stage):

@@ -1,7 +1,6 @@
 """Edit history: admin edits, imports and re-ingests are all recorded, and
 an old version can be restored (through a curation, like any edit)."""
 
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -14,7 +13,7 @@ from documents.curation import curate_edit
 from documents.models import Curation, Document, Provision, ReviewStatus
 from targets.admin import TargetResource
 from targets.models import Target
-from tests.policybase.test_ingest import SOURCES, ingest
+from tests.policybase.test_ingest import ingest
 
 from .test_admin import admin_url, change_form_data
 
@@ -22,11 +21,10 @@ SOURCE = "001_cfe322f93ce14a7f.txt"
 
 
 @pytest.fixture
-def one_document(db, tmp_path):
+def one_document(db, editable_sources):
     """Document 001 ingested alone from a copy that a test may edit."""
     Document.objects.all().delete()
-    path = tmp_path / SOURCE
-    shutil.copy(SOURCES / SOURCE, path)
+    path = editable_sources / SOURCE
     ingest(path)
     return path
 

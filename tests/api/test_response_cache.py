@@ -3,7 +3,6 @@ repeated read is served from the cache, and any write to the knowledge base
 — admin, ingest, curation, a bulk update that sends no signal — makes the
 next read fresh."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -124,14 +123,13 @@ def test_an_api_curation_is_seen_by_the_next_read(client, curator_client, corpus
 
 
 def test_ingesting_a_changed_document_is_seen_by_the_next_read(
-    client, corpus, tmp_path
+    client, corpus, editable_sources
 ):
     url = "/api/v1/targets/?indicator_phrase=技术转移人才"
     before = client.get(url).json()["results"]
     assert 500 in [row["value"] for row in before]
     assert client.get(url)["X-Cache"] == "hit"
-    path = tmp_path / "001_cfe322f93ce14a7f.txt"
-    shutil.copy(SOURCES / path.name, path)
+    path = editable_sources / "001_cfe322f93ce14a7f.txt"
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace("培养500名专业化技术转移人才", "培养600名专业化技术转移人才"),

@@ -9,7 +9,6 @@ rules read the team's 50 %, not the fund company's.
 """
 
 import json
-import shutil
 from decimal import Decimal
 from io import StringIO
 
@@ -24,7 +23,7 @@ from documents.models import Curation, Document, ReviewStatus
 from measures.models import Subsidy
 from targets.models import Figure, Indicator, Target
 from tests.admin.test_admin import admin_url
-from tests.policybase.test_ingest import SOURCES, ingest
+from tests.policybase.test_ingest import ingest
 
 SOURCE = "000_bdafd33da79e8432.txt"
 KEY = "market-oriented-innovation-opinions"
@@ -41,15 +40,14 @@ SUBSIDY = {
 
 
 @pytest.fixture
-def source(db, tmp_path, monkeypatch):
+def source(db, tmp_path, monkeypatch, editable_sources):
     """Document 000 ingested alone, from a copy a test may edit, with a
     curation directory of its own (empty: no shipped entry is about 000)."""
     Document.objects.all().delete()
     curation_dir = tmp_path / "curation"
     curation_dir.mkdir()
     monkeypatch.setattr("policybase.management.commands.ingest.CURATION_DIR", curation_dir)
-    path = tmp_path / SOURCE
-    shutil.copy(SOURCES / SOURCE, path)
+    path = editable_sources / SOURCE
     ingest(path)
     return path
 

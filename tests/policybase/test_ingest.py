@@ -64,9 +64,8 @@ def test_ingesting_the_same_files_again_changes_nothing(force):
 
 
 @pytest.mark.django_db
-def test_a_changed_file_updates_only_what_changed(tmp_path):
-    path = tmp_path / SOURCES.joinpath("001_cfe322f93ce14a7f.txt").name
-    shutil.copy(SOURCES / "001_cfe322f93ce14a7f.txt", path)
+def test_a_changed_file_updates_only_what_changed(editable_sources):
+    path = editable_sources / "001_cfe322f93ce14a7f.txt"
     ingest(path)
     before = snapshot()
     text = path.read_text(encoding="utf-8")
@@ -95,9 +94,8 @@ def test_a_changed_file_updates_only_what_changed(tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_curated_value_survives_a_changed_source_and_is_reported(tmp_path):
-    path = tmp_path / "001_cfe322f93ce14a7f.txt"
-    shutil.copy(SOURCES / path.name, path)
+def test_a_curated_value_survives_a_changed_source_and_is_reported(editable_sources):
+    path = editable_sources / "001_cfe322f93ce14a7f.txt"
     ingest(path)
     fact = Target.objects.get(indicator_phrase__contains="技术转移人才", value=500)
     curate(fact, "correct", changes={"value": "520"}, reason="curator test")

@@ -11,12 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from documents.curation import ShippedCurations
 from policybase.ingest import (
+    DocumentReport,
     RunReport,
     bundled_sources,
     ingest_source,
     source_from_path,
 )
-from policybase.ingest.sources import CURATION_DIR
+from policybase.ingest.sources import CURATION_DIR, same_file
 
 
 class Command(BaseCommand):
@@ -37,9 +38,19 @@ class Command(BaseCommand):
         shipped = ShippedCurations.read(CURATION_DIR)
         report = RunReport()
         total = len(sources)
+        first_of_name = {}
         for n, source in enumerate(sources, 1):
             self.progress(f"[{n}/{total}] {source.path.name} …")
-            doc_report = ingest_source(source, force=force, shipped=shipped)
+            first = first_of_name.setdefault(source.path.name, source.path)
+            if first != source.path and not same_file(first, source.path):
+                doc_report = DocumentReport(source=source.path.name, key=source.key)
+                doc_report.status = "failed"
+                doc_report.error = (
+                    f"本次已导入同名文件 {first}，未导入 / a file of this name was "
+                    f"ingested earlier in this run ({first}); nothing imported"
+                )
+            else:
+                doc_report = ingest_source(source, force=force, shipped=shipped)
             report.documents.append(doc_report)
             style = self.style.ERROR if doc_report.failed else self.style.SUCCESS
             self.stdout.write(style(f"[{n}/{total}] {doc_report.line()}"))
