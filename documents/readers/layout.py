@@ -23,7 +23,11 @@ from documents.readers.types import Hint
 
 # OCR reads the dashes around a page number as "一" (一3一) or "-".
 OCR_PAGE_MARK = re.compile(r"[一\-—–_~]{1,3}\s*\d{1,4}\s*[一\-—–_~]{1,3}")
-BARE_PAGE_NUMBER = re.compile(r"(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?")
+# At the top or foot of a page a number alone is a page number, whatever OCR
+# made of the dashes around it ("1 一", "第 2 页", "3/12").
+BARE_PAGE_NUMBER = re.compile(
+    r"[一\-—–_~]{0,3}\s*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?\s*[一\-—–_~]{0,3}"
+)
 # A line is indented when it starts this many characters right of the margin.
 INDENT_CHARS = 0.8
 # …short when it stops this many characters before the right margin.

@@ -52,6 +52,11 @@ def read_docx(data: bytes) -> Reading:
     lines: list[str] = []
     hints: list[Hint] = []
     body = document.element.body
+    # Style names by id, read once (python-docx's paragraph.style looks the
+    # default style up again for every paragraph).
+    style_names = {
+        style.style_id: (style.name or "").lower() for style in document.styles if style.style_id
+    }
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
@@ -59,8 +64,8 @@ def read_docx(data: bytes) -> Reading:
             if not text:
                 continue
             lines.append(text)
-            style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-            if style.startswith(("heading", "title")) or _is_bold(paragraph):
+            style = style_names.get(child.style or "", "")
+            if style.startswith(("heading", "title", "标题")) or _is_bold(paragraph):
                 hints.append(Hint(len(lines) - 1, "bold" if _is_bold(paragraph) else "heading"))
             if paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
                 hints.append(Hint(len(lines) - 1, "centred"))

@@ -110,6 +110,8 @@ class Parse(Stage):
         parsed = parse_text(reading.text, lines_are_paragraphs=reading.lines_are_paragraphs)
         parsed.meta = fill_from_file(parsed.meta, reading.meta)
         context.reading = reading
+        context.report.kind = reading.kind
+        context.report.warnings = reading.warnings
         if not any(True for _ in parsed.walk()):
             raise SourceError("未识别出任何条款 / no provisions recognised in the text")
         context.parsed = parsed

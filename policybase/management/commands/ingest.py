@@ -50,6 +50,8 @@ class Command(BaseCommand):
             report.documents.append(doc_report)
             style = self.style.ERROR if doc_report.failed else self.style.SUCCESS
             self.stdout.write(style(f"[{n}/{total}] {doc_report.line()}"))
+            for warning in doc_report.warnings:
+                self.stdout.write(self.style.WARNING(f"    {warning}"))
             for conflict in doc_report.conflicts:
                 self.stdout.write(self.style.WARNING(f"    conflict / 冲突: {conflict}"))
         self.stdout.write(report.summary())
