@@ -147,7 +147,9 @@ FILE_LABELS = (
     ("title", ("标题", "ArticleTitle", "Title")),
     ("doc_number", ("发文字号", "文号")),
     ("issuer", ("发文机关", "发布机构")),
-    ("issued_on", ("成文日期", "发布日期", "PubDate")),
+    # 发布日期 / PubDate is when the site published the page, not the
+    # document's date: never used for issued_on.
+    ("issued_on", ("成文日期",)),
 )
 
 

@@ -15,6 +15,7 @@ from django.core.management import CommandError, call_command
 
 from documents.models import Document
 from documents.parsing import SourceError
+from documents.parsing.metadata import fill_from_file
 from documents.parsing.pipeline import parse_text
 from documents.readers import detect, ocr, read
 from tests.readers import formats
@@ -95,6 +96,15 @@ def test_web_page_drops_navigation_and_reads_the_metadata_table():
         assert noise not in reading.text
     assert reading.text.split("\n")[0] == "松江市科技企业培育办法"
     assert reading.meta["发文字号"] == "松科发〔2023〕5号"
+    # The text states only the title; the page's table gives the rest.
+    meta = fill_from_file(document.meta, reading.meta)
+    assert (meta.title, meta.doc_number, meta.issuer, meta.issued_on) == (
+        "松江市科技企业培育办法",
+        "松科发〔2023〕5号",
+        "松江市科学技术局",
+        date(2023, 5, 9),
+    )
+    assert meta.fields["doc_number"].line == "发文字号：松科发〔2023〕5号"
 
 
 def test_web_page_without_a_known_box_uses_the_generic_extractor():
