@@ -164,9 +164,11 @@ def test_bad_input_is_one_clear_line_and_no_change(case, tmp_path):
     assert "\n" not in str(error.value)
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(data)
+    before = Document.objects.count()  # the session's shared documents may be there
     with pytest.raises(CommandError):
         call_command("ingest", str(path), verbosity=0, stdout=io.StringIO())
-    assert not Document.objects.exists()
+    assert Document.objects.count() == before
+    assert not Document.objects.filter(key=case).exists()
 
 
 @pytest.mark.django_db
@@ -179,9 +181,15 @@ def test_ingest_walks_a_folder_of_mixed_formats(tmp_path, capsys):
     )
     (folder / ".hidden.txt").write_text("ignored")
     out = io.StringIO()
+    before = Document.objects.count()
     call_command("ingest", str(folder), stdout=out)
     assert "documents 2 ok, 0 failed" in out.getvalue()
-    assert Document.objects.count() == 2
+    assert "Formats / 格式: docx 1, html 1" in out.getvalue()
+    assert Document.objects.count() == before + 2
+    assert set(Document.objects.filter(key__in=["reply", "subsidy"]).values_list("source_name", flat=True)) == {
+        "reply.docx",
+        "subsidy.htm",
+    }
 
 
 @pytest.mark.skipif(not ocr.available(), reason="Tesseract (chi_sim) is not installed")
