@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate ingest test test-postgres lint bench clean
+.PHONY: install run serve migrate ingest test test-postgres lint bench clean install-ocr
 
 install: $(VENV)/.installed
 
@@ -44,8 +44,13 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/ingest.py --formats --runs 3
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/search.py --sizes 10000 100000
+
+# OCR of scanned PDFs and images (optional; Debian packages, needs root).
+install-ocr:
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y tesseract-ocr tesseract-ocr-chi-sim
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

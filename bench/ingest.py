@@ -1,6 +1,7 @@
 """Ingest throughput: the five bundled documents into a fresh database.
 
     .venv/bin/python bench/ingest.py [--runs 5] [--postgres]
+    .venv/bin/python bench/ingest.py --formats [--runs 3]
 
 Each run is a separate process (so jieba's dictionary load — its start-up —
 is inside the timed part, as a user running `manage.py ingest` pays it), on a
@@ -10,6 +11,13 @@ figures and the median: seconds for the five documents, characters per
 second (raw characters of the source texts), peak resident memory of the
 process and peak Python allocation during the ingest (tracemalloc, measured
 in a separate run because tracing slows the code down).
+
+--formats measures the readers alone (documents.readers.read, no database):
+the five texts made into a printed PDF, a .docx and a government-site page
+(tests/readers/formats.py), each read --runs times; pages per second
+(A4 pages of the printed PDF for every format, so the figures compare),
+characters per second of text read, peak Python allocation of one read; and
+OCR seconds per page on scanned pages rendered from the printed PDF.
 """
 
 import argparse
@@ -83,15 +91,67 @@ def spawn(args, trace: bool) -> dict:
             os.unlink(tmp.name)
 
 
+def bench_formats(runs: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    import tracemalloc
+
+    from documents.readers import ocr, read
+    from tests.readers import formats
+
+    texts = sorted((ROOT / "fixtures" / "sources").glob("*.txt"))
+    made: dict[str, list[bytes]] = {"pdf": [], "docx": [], "html": []}
+    pages = 0
+    for path in texts:
+        paras = formats.paragraphs(path)
+        printed = formats.printed_pdf(paras)
+        made["pdf"].append(printed)
+        made["docx"].append(formats.word_docx(paras))
+        made["html"].append(formats.government_page(paras, title=None, meta={}))
+        pages += read(printed, "", max_bytes=10**9).pages
+    for kind, files in made.items():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            chars = sum(len(read(data, "", max_bytes=10**9).text) for data in files)
+            times.append(time.perf_counter() - started)
+        tracemalloc.start()
+        for data in files:
+            read(data, "", max_bytes=10**9)
+            peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        seconds = statistics.median(times)
+        print(
+            f"{kind:5}: {len(files)} files, {pages} pages, {chars} chars in {seconds:.2f} s = "
+            f"{pages / seconds:,.1f} pages/s, {chars / seconds:,.0f} chars/s, "
+            f"peak Python allocation {peak / 2**20:.1f} MiB"
+        )
+    if not ocr.available():
+        print("scan : skipped, Tesseract is not installed (make install-ocr)")
+        return
+    scan = formats.scanned_pdf(made["pdf"][1], pages=2, dpi=300)
+    started = time.perf_counter()
+    reading = read(scan, "", max_bytes=10**9)
+    seconds = time.perf_counter() - started
+    print(
+        f"scan : {reading.pages} pages (300 dpi) in {seconds:.1f} s = "
+        f"{seconds / reading.pages:.1f} s/page OCR (Tesseract chi_sim), "
+        f"{len(reading.text) / seconds:,.0f} chars/s"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--formats", action="store_true", help="the readers, per format")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(one_run(args.trace)))
+        return
+    if args.formats:
+        bench_formats(args.runs)
         return
     database = "PostgreSQL" if args.postgres else "SQLite"
     runs = [spawn(args, trace=False) for _ in range(args.runs)]

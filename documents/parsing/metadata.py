@@ -1,27 +1,46 @@
 """Stage 4, metadata: reads ``NormalisedText``, writes ``DocumentMeta``.
 
-Only what the text itself states, from whole lines (lines.py):
+Only what the text itself states, from whole lines (lines.py), in the order
+of the official layout (GB/T 9704-2012: 版头 – 主体 – 版记):
 
-- title: the first standalone title line before the first heading
-  ("吉林省科学技术发展“十四五”规划", "创新型吉林建设科技行动计划"), else the
-  《…》 of a forwarding sentence ("《吉林省促进科技成果转移转化实施方案》已经
-  省政府同意，现印发给你们");
+- issuer_mark (发文机关标志): the letterhead lines before the 文号, "文件"
+  dropped; joint issuers one per line;
 - doc_number: a 文号 standing alone on its line before the first heading
   ("吉科发办〔2022〕109号"); numbers cited in the body ("（国办发〔2016〕28号）")
   never stand alone;
+- title: the first standalone title line before the first heading
+  ("吉林省科学技术发展“十四五”规划", "关于…的通知"), else the 《…》 of a
+  forwarding sentence ("《吉林省促进科技成果转移转化实施方案》已经省政府同意，
+  现印发给你们");
+- addressees (主送机关): the line after the title that ends with "：";
 - issued_on: the last line that is only a date (the signature block);
-- issuer: the line right above that date, if it is an organisation name;
-- doc_type: the genre word the title ends with (方案, 规划, 答复 …).
+- issuer (署名): the organisation lines right above that date (joint
+  issuers kept whole, joined by "、");
+- printed_by / printed_on (印发机关, 印发日期): "…办公室　2011年3月10日印发";
+- attachments (附件): "附件：…", "附件1." lines.
 
 Whatever the text does not say stays None: 000 starts mid-sentence and has
-no title, number, issuer or date, so all five fields are None.
+no title, number, issuer or date.  ``fill_from_file`` adds what the file says
+outside its text (a web page's metadata table) where the text is silent.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from documents.parsing import lines as line_grammar
-from documents.parsing.headings import HeadingMatcher
-from documents.parsing.types import DocumentMeta, NormalisedText
+from documents.parsing.headings import HeadingMatcher, read_chinese
+from documents.parsing.types import DocumentMeta, MetaField, NormalisedText
+
+# How sure each rule is; the layout's own slots are surer than fallbacks.
+SURE, LIKELY, GUESS = 0.95, 0.8, 0.6
+MAX_SIGNATORIES = 4
+LETTERHEAD = re.compile(r"(?P<org>.+?)文件$")
+PRINTED = re.compile(r"(?P<org>.*?)\s*(?P<date>" + line_grammar.DATE_LINE.pattern + r")印发$")
+ATTACHMENT = re.compile(r"附件\s*(?:\d{1,2}\s*[.．、：:]?|[：:])\s*(?P<title>.+)")
+ABOUT_TITLE = re.compile(r"关于.+的.{1,6}$")
+FILE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
 def _front_matter(paragraphs: list[str]) -> list[str]:
@@ -33,27 +52,121 @@ def _front_matter(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+def _letterhead(front: list[str], number_at: int | None) -> list[str]:
+    """Issuer lines above the 文号 (or above the title when there is none)."""
+    orgs = []
+    for line in front[: number_at if number_at is not None else 3]:
+        m = LETTERHEAD.fullmatch(line)
+        org = m.group("org") if m else line
+        if line_grammar.is_org_name(org):
+            orgs.append(org)
+    return orgs
+
+
 def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     paragraphs = [p for p in normalised.text.split("\n") if p]
     front = _front_matter(paragraphs)
+    fields: dict[str, MetaField] = {}
 
-    title = next((p for p in front if line_grammar.is_title_line(p)), None)
-    if title is None:
-        title = next((t for p in front if (t := line_grammar.forwarded_title(p))), None)
-    doc_number = next((p for p in front if line_grammar.is_doc_number(p)), None)
+    def keep(name: str, value: str, line: str, confidence: float) -> None:
+        fields.setdefault(name, MetaField(value, line, confidence))
 
-    issued_on = issuer = None
+    number_at = next((k for k, p in enumerate(front) if line_grammar.is_doc_number(p)), None)
+    if number_at is not None:
+        keep("doc_number", front[number_at], front[number_at], SURE)
+    mark = _letterhead(front, number_at)
+    if mark:
+        keep("issuer_mark", "、".join(mark), "\n".join(mark), LIKELY)
+
+    title_at = next((k for k, p in enumerate(front) if line_grammar.is_title_line(p)), None)
+    if title_at is not None:
+        line = front[title_at]
+        keep("title", line, line, SURE if ABOUT_TITLE.fullmatch(line) else LIKELY)
+        following = front[title_at + 1] if title_at + 1 < len(front) else ""
+        if following.endswith("：") and "。" not in following:
+            keep("addressees", following.rstrip("："), following, LIKELY)
+    else:
+        for p in front:
+            if title := line_grammar.forwarded_title(p):
+                keep("title", title, p, GUESS)
+                break
+
     for k in range(len(paragraphs) - 1, -1, -1):
         issued_on = line_grammar.parse_date_line(paragraphs[k])
         if issued_on is not None:
-            if k and line_grammar.is_org_name(paragraphs[k - 1]):
-                issuer = paragraphs[k - 1]
+            keep("issued_on", issued_on.isoformat(), paragraphs[k], SURE)
+            signatories = []
+            j = k - 1
+            while j >= 0 and len(signatories) < MAX_SIGNATORIES and line_grammar.is_org_name(paragraphs[j]):
+                signatories.insert(0, paragraphs[j])
+                j -= 1
+            if signatories:
+                keep("issuer", "、".join(signatories), "\n".join(signatories), SURE)
             break
 
+    for p in paragraphs[-6:]:
+        if m := PRINTED.fullmatch(p):
+            printed_on = line_grammar.parse_date_line(m.group("date"))
+            if m.group("org"):
+                keep("printed_by", m.group("org"), p, SURE)
+            if printed_on:
+                keep("printed_on", printed_on.isoformat(), p, SURE)
+    attachments = [m.group("title") for p in paragraphs if (m := ATTACHMENT.fullmatch(p)) and len(p) <= 80]
+    if attachments:
+        keep("attachments", "；".join(attachments), "\n".join(attachments), LIKELY)
+
+    def value(name: str) -> str | None:
+        return fields[name].value if name in fields else None
+
+    title = value("title")
+    issued = value("issued_on")
     return DocumentMeta(
         title=title,
-        doc_number=doc_number,
-        issuer=issuer,
-        issued_on=issued_on,
+        doc_number=value("doc_number"),
+        issuer=value("issuer"),
+        issued_on=date.fromisoformat(issued) if issued else None,
         doc_type=line_grammar.doc_type_of(title) if title else None,
+        fields=fields,
     )
+
+
+def _file_date(text: str) -> date | None:
+    if parsed := line_grammar.parse_date_line(text.replace(" ", "")):
+        return parsed
+    m = FILE_DATE.search(text)
+    if m is None:
+        return None
+    try:
+        return date(*(read_chinese(g) for g in m.groups()))
+    except ValueError:
+        return None
+
+
+# A web page's metadata table labels → DocumentMeta fields.
+FILE_LABELS = (
+    ("title", ("标题", "ArticleTitle", "Title")),
+    ("doc_number", ("发文字号", "文号")),
+    ("issuer", ("发文机关", "发布机构")),
+    # 发布日期 / PubDate is when the site published the page, not the
+    # document's date: never used for issued_on.
+    ("issued_on", ("成文日期",)),
+)
+
+
+def fill_from_file(meta: DocumentMeta, file_meta: dict[str, str]) -> DocumentMeta:
+    """Fill the fields the text is silent on from the file's own metadata."""
+    for name, labels in FILE_LABELS:
+        if getattr(meta, name) is not None:
+            continue
+        for label in labels:
+            raw = (file_meta.get(label) or "").strip()
+            if not raw:
+                continue
+            value = _file_date(raw) if name == "issued_on" else raw
+            if value:
+                setattr(meta, name, value)
+                meta.fields[name] = MetaField(str(value), f"{label}：{raw}", LIKELY)
+                break
+    if meta.doc_type is None and meta.title:
+        meta.doc_type = line_grammar.doc_type_of(meta.title)
+    return meta

@@ -488,10 +488,18 @@ def split_lines(raw: str) -> list[Line]:
     return lines
 
 
-def normalise(raw: str) -> NormalisedText:
-    """Fold characters, drop page marks and re-join hard-wrapped paragraphs."""
+NOT_WRAPPED = Layout(False, 0, False, False, None)
+
+
+def normalise(raw: str, *, lines_are_paragraphs: bool = False) -> NormalisedText:
+    """Fold characters, drop page marks and re-join hard-wrapped paragraphs.
+
+    ``lines_are_paragraphs``: a reader of a fixed or marked-up layout (PDF,
+    Word, web page) has already joined the wraps from positions and markup;
+    only table rows and structural lines are then decided here.
+    """
     lines = split_lines(raw)
-    layout = learn_layout(lines)
+    layout = NOT_WRAPPED if lines_are_paragraphs else learn_layout(lines)
     paragraphs = _Joiner(layout).run(lines)
     text: list[str] = []
     offsets: list[int] = []

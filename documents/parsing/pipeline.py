@@ -14,7 +14,12 @@ from documents.parsing.types import ParsedDocument
 
 
 def parse_document(data: bytes, *, max_bytes: int) -> ParsedDocument:
-    normalised = normalise(decode(data, max_bytes=max_bytes))
+    return parse_text(decode(data, max_bytes=max_bytes))
+
+
+def parse_text(raw: str, *, lines_are_paragraphs: bool = False) -> ParsedDocument:
+    """Parse text a reader (documents.readers) produced."""
+    normalised = normalise(raw, lines_are_paragraphs=lines_are_paragraphs)
     return ParsedDocument(
         normalised=normalised,
         meta=detect_meta(normalised),

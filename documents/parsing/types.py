@@ -71,15 +71,31 @@ class ParsedProvision:
             yield from child.walk()
 
 
+@dataclass(frozen=True)
+class MetaField:
+    """Where one metadata value came from: the line as read, and how sure
+    the rule that read it is (0–1)."""
+
+    value: str
+    line: str
+    confidence: float
+
+
 @dataclass
 class DocumentMeta:
-    """What the text itself says about the document; None where it is silent."""
+    """What the text itself says about the document; None where it is silent.
+
+    ``fields`` holds every value read (the five above and the other parts of
+    the GB/T 9704 layout: 发文机关标志, 主送机关, 署名, 印发机关, 印发日期,
+    附件) with the line it came from and a confidence.
+    """
 
     title: str | None = None
     doc_number: str | None = None  # 文号, e.g. 吉科发办〔2022〕109号
     issuer: str | None = None
     issued_on: date | None = None
     doc_type: str | None = None  # 意见, 方案, 计划, 规划, 答复, 办法, 条例, 通知 …
+    fields: dict[str, MetaField] = field(default_factory=dict, compare=False)
 
 
 @dataclass

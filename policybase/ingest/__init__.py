@@ -16,7 +16,7 @@ values; ``documents.curation`` re-applies curated decisions.
 
 from .pipeline import PIPELINE, PIPELINE_VERSION, ingest_source
 from .report import DocumentReport, RunReport
-from .sources import SourceFile, bundled_sources, source_from_path
+from .sources import SourceFile, bundled_sources, source_from_path, sources_from_paths
 
 __all__ = [
     "PIPELINE",
@@ -27,4 +27,5 @@ __all__ = [
     "bundled_sources",
     "ingest_source",
     "source_from_path",
+    "sources_from_paths",
 ]

@@ -9,6 +9,7 @@ from documents.fact_sync import ChangeSet
 from documents.ingest import ProvisionRow
 from documents.models import Document, Provision
 from documents.parsing.types import ParsedDocument
+from documents.readers.types import Reading
 
 from .extract import ProvisionFacts
 from .report import DocumentReport
@@ -27,6 +28,7 @@ class IngestContext:
     data: bytes = b""
     sha: str = ""
     unchanged: bool = False
+    reading: Reading | None = None
     parsed: ParsedDocument | None = None
     document: Document | None = None
     rows: list[ProvisionRow] = field(default_factory=list)

@@ -42,7 +42,7 @@ from .stages import (
 )
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 PIPELINE = [
     ReadBytes(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -26,6 +27,8 @@ class DocumentReport:
     conflicts: list[str] = field(default_factory=list)
     orphaned_curations: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    kind: str = ""  # the format the file was read as (pdf, docx, html, ofd, text …)
+    warnings: list[str] = field(default_factory=list)  # from the reader (OCR used …)
 
     @property
     def failed(self):
@@ -52,7 +55,8 @@ class DocumentReport:
         counts = " ".join(f"{k}={self.counts.get(k, 0)}" for k in COUNTED)
         changes = ", ".join(f"{k} {v}" for k, v in sorted(self.changes.items()) if v)
         tail = f" [{changes}]" if changes else ""
-        return f"✓ {self.key} ({self.status}, {self.seconds:.2f}s) {counts}{tail}"
+        kind = f"{self.kind}, " if self.kind else ""
+        return f"✓ {self.key} ({kind}{self.status}, {self.seconds:.2f}s) {counts}{tail}"
 
 
 @dataclass
@@ -80,6 +84,11 @@ class RunReport:
             f"documents {ok} ok, {len(self.failed)} failed; "
             + ", ".join(f"{k} {v}" for k, v in totals.items())
         ]
+        kinds = Counter(d.kind for d in self.documents if d.kind)
+        if len(kinds) > 1:
+            lines.append(
+                "Formats / 格式: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+            )
         conflicts = [c for d in self.documents for c in d.conflicts]
         orphans = [c for d in self.documents for c in d.orphaned_curations]
         if conflicts:

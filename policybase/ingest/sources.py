@@ -1,5 +1,7 @@
 """Where documents come from: the bundled five (with their curated manifest)
-or any path given on the command line (metadata detected from the text)."""
+or any file or folder given on the command line (metadata detected from the
+file).  A folder is walked recursively, in name order, hidden files skipped;
+every file in it is tried (its kind is read from its bytes, not its name)."""
 
 from __future__ import annotations
 
@@ -100,3 +102,20 @@ def check_claim(source: SourceFile) -> None:
             f"key {key} already belongs to the document from '{holder}'; "
             "nothing imported, rename the file"
         )
+
+
+def sources_from_paths(paths) -> list[SourceFile]:
+    """The files named, folders expanded (recursively, in name order)."""
+    sources = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            files = sorted(
+                p
+                for p in given.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+            )
+            sources += [source_from_path(p) for p in files]
+        else:
+            sources.append(source_from_path(given))
+    return sources

@@ -20,7 +20,9 @@ from documents.curation import apply_curations
 from documents.fact_sync import sync_facts
 from documents.models import Document
 from documents.parsing.encoding import SourceError
-from documents.parsing.pipeline import parse_document
+from documents.parsing.metadata import fill_from_file
+from documents.parsing.pipeline import parse_text
+from documents.readers import read
 from documents.search import index as search_index
 from measures import ingest as measures_ingest
 from measures.models import Subsidy
@@ -106,12 +108,23 @@ class SkipIfUnchanged(Stage):
 
 
 class Parse(Stage):
-    """Reads: context.data.
-    Writes: context.parsed (decoded, normalised, the provision tree).
-    Raises SourceError for undecodable text or text without provisions."""
+    """Reads: context.data (any format documents.readers knows, chosen by
+    content).
+    Writes: context.reading (text, layout hints, the file's own metadata),
+    context.parsed (normalised, the provision tree, the header metadata;
+    what the text leaves open, the file's metadata fills).
+    Raises SourceError for an unknown, corrupt or undecodable file or text
+    without provisions."""
 
     def __call__(self, context):
-        parsed = parse_document(context.data, max_bytes=settings.INGEST_MAX_BYTES)
+        reading = read(
+            context.data, context.source.path.name, max_bytes=settings.INGEST_MAX_BYTES
+        )
+        parsed = parse_text(reading.text, lines_are_paragraphs=reading.lines_are_paragraphs)
+        parsed.meta = fill_from_file(parsed.meta, reading.meta)
+        context.reading = reading
+        context.report.kind = reading.kind
+        context.report.warnings = reading.warnings
         if not any(True for _ in parsed.walk()):
             raise SourceError("未识别出任何条款 / no provisions recognised in the text")
         context.parsed = parsed

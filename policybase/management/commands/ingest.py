@@ -1,7 +1,9 @@
 """``manage.py ingest [PATH …]``: load documents into the knowledge base.
 
 Without paths it loads the five bundled documents (fixtures/sources) with
-their curated manifest and the shipped curated corrections.  Each document is
+their curated manifest and the shipped curated corrections.  Paths may be
+files of any format documents.readers knows (text, PDF, scanned PDF or
+image, .docx, web page, .ofd) or folders of them, walked recursively.  Each document is
 one transaction: a file that cannot be read leaves the database as it was.
 """
 
@@ -15,7 +17,7 @@ from policybase.ingest import (
     RunReport,
     bundled_sources,
     ingest_source,
-    source_from_path,
+    sources_from_paths,
 )
 from policybase.ingest.sources import CURATION_DIR, same_file
 
@@ -24,7 +26,12 @@ class Command(BaseCommand):
     help = "Ingest policy documents / 导入政策文件 (default: the five bundled documents)"
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="text files to ingest / 待导入的文本文件")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            help="files or folders to ingest (text, PDF, docx, HTML, OFD, scans) / "
+            "待导入的文件或文件夹",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
@@ -32,7 +39,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, force, **options):
-        sources = [source_from_path(p) for p in paths] if paths else bundled_sources()
+        sources = sources_from_paths(paths) if paths else bundled_sources()
         # The shipped curation files are read once; each document's entries
         # are recorded and applied in the last stage of its transaction.
         shipped = ShippedCurations.read(CURATION_DIR)
@@ -54,6 +61,8 @@ class Command(BaseCommand):
             report.documents.append(doc_report)
             style = self.style.ERROR if doc_report.failed else self.style.SUCCESS
             self.stdout.write(style(f"[{n}/{total}] {doc_report.line()}"))
+            for warning in doc_report.warnings:
+                self.stdout.write(self.style.WARNING(f"    {warning}"))
             for conflict in doc_report.conflicts:
                 self.stdout.write(self.style.WARNING(f"    conflict / 冲突: {conflict}"))
         self.stdout.write(report.summary())

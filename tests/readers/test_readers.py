@@ -1,0 +1,223 @@
+"""Every reader on real files, and every kind of bad input: one line in
+Chinese and English, nothing written."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from django.core.management import CommandError, call_command
+
+from documents.models import Document
+from documents.parsing import SourceError
+from documents.parsing.metadata import fill_from_file
+from documents.parsing.pipeline import parse_text
+from documents.readers import detect, ocr, read
+from tests.readers import formats
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "formats"
+MAX = 10**8
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/formats is not here")
+
+
+def parsed(data: bytes):
+    reading = read(data, "", max_bytes=MAX)
+    return reading, parse_text(reading.text, lines_are_paragraphs=reading.lines_are_paragraphs)
+
+
+@needs_shared
+def test_real_gbt9704_pdf_header_from_the_file():
+    reading, document = parsed((SHARED / "govdoccn_397.pdf").read_bytes())
+    meta = document.meta
+    assert reading.kind == "pdf" and reading.pages == 5
+    assert meta.title == "关于加强个人所得税纳税信用建设的通知"
+    assert meta.doc_number == "发改办财金规〔2019〕860号"
+    assert meta.issuer == "国家发展改革委办公厅、税务总局办公厅"  # joint issuers kept whole
+    assert meta.issued_on == date(2019, 8, 20)
+    assert meta.fields["title"].confidence >= 0.9
+    assert meta.fields["addressees"].value.startswith("各省、自治区、直辖市")
+    assert "— 2 —" not in reading.text and "—2—" not in reading.text
+    headings = [p.heading for p in document.walk() if p.heading]
+    assert "总体要求" in headings and "强化组织实施" in headings
+
+
+@needs_shared
+def test_real_ofd_gongwen():
+    reading, document = parsed((SHARED / "ofdrw_n_gongwen_mock.ofd").read_bytes())
+    meta = document.meta
+    assert reading.kind == "ofd" and reading.pages == 2
+    assert (meta.title, meta.doc_number, meta.issued_on) == (
+        "关于同意张阿三同志辞职的批复",
+        "路卫发〔2011〕76号",
+        date(2011, 3, 10),
+    )
+    assert meta.doc_type == "批复"
+    assert meta.fields["addressees"].value == "区中医院"
+    assert meta.fields["printed_on"].value == "2011-03-10"
+    assert "— 1 —" not in reading.text
+
+
+def test_docx_keeps_tables_between_paragraphs_and_bold_as_heading():
+    document = docx.Document()
+    document.add_paragraph().add_run("一、主要指标").bold = True
+    document.add_paragraph("到2025年，主要指标如下。")
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("序号", "指标", "2025年"), ("1", "研发投入（亿元）", "30")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("二、保障措施")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    reading = read(buffer.getvalue(), "", max_bytes=MAX)
+    assert reading.text.split("\n") == [
+        "一、主要指标",
+        "到2025年，主要指标如下。",
+        "序号\u3000指标\u30002025年",
+        "1\u3000研发投入（亿元）\u300030",
+        "二、保障措施",
+    ]
+    assert 0 in reading.hinted("bold")
+
+
+def test_web_page_drops_navigation_and_reads_the_metadata_table():
+    page = formats.government_page(
+        ["为加快科技创新，制定本办法。", "第一条　本办法所称科技企业……"],
+        title="松江市科技企业培育办法",
+        meta={"发文字号": "松科发〔2023〕5号", "发文机关": "松江市科学技术局", "成文日期": "2023年05月09日"},
+    )
+    reading, document = parsed(page)
+    assert reading.kind == "html"
+    for noise in ("首页", "当前位置", "分享到", "打印本页", "版权所有", "统计代码"):
+        assert noise not in reading.text
+    assert reading.text.split("\n")[0] == "松江市科技企业培育办法"
+    assert reading.meta["发文字号"] == "松科发〔2023〕5号"
+    # The text states only the title; the page's table gives the rest.
+    meta = fill_from_file(document.meta, reading.meta)
+    assert (meta.title, meta.doc_number, meta.issuer, meta.issued_on) == (
+        "松江市科技企业培育办法",
+        "松科发〔2023〕5号",
+        "松江市科学技术局",
+        date(2023, 5, 9),
+    )
+    assert meta.fields["doc_number"].line == "发文字号：松科发〔2023〕5号"
+
+
+def test_web_page_without_a_known_box_uses_the_generic_extractor():
+    body = "".join(f"<p>第{n}条　科技型企业可以申请研发费用后补助，补助比例不超过百分之十。</p>" for n in "一二三四五")
+    page = f"<html><body><div class='menu'><a>首页</a></div><div class='main-text'>{body}</div></body></html>"
+    reading = read(page.encode(), "", max_bytes=MAX)
+    assert "第三条" in reading.text and "首页" not in reading.text
+    assert reading.warnings
+
+
+def test_detection_is_by_content_not_name():
+    assert detect(b"%PDF-1.7\n...") == "pdf"
+    assert detect(b"<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert detect("第一条　本办法。".encode()) == "text"
+
+
+def _zip(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=StandardEncryption("secret"))
+    pdf.drawString(100, 700, "secret")
+    pdf.save()
+    return buffer.getvalue()
+
+
+BAD = {
+    "unknown-zip": (_zip({"a.txt": b"x"}), "无法识别的压缩包"),
+    "broken-zip": (b"PK\x03\x04" + b"\x00" * 200, "压缩包已损坏"),
+    "zip-bomb": (_zip({"word/document.xml": b"0" * (201 * 1024 * 1024)}), "压缩炸弹"),
+    "corrupt-pdf": (b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF", "PDF 文件已损坏"),
+    "encrypted-pdf": (None, "PDF 已加密"),
+    "scripts-only-page": (b"<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>", "网页中没有正文"),
+    "old-word": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "暂不支持旧版 Word"),
+    "binary": (bytes(range(256)) * 10, " / "),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_input_is_one_clear_line_and_no_change(case, tmp_path):
+    data, message = BAD[case]
+    if data is None:
+        data = _encrypted_pdf()
+    with pytest.raises(SourceError) as error:
+        read(data, "", max_bytes=MAX * 10)
+    assert message in str(error.value) and " / " in str(error.value)
+    assert "\n" not in str(error.value)
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(data)
+    before = Document.objects.count()  # the session's shared documents may be there
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), verbosity=0, stdout=io.StringIO())
+    assert Document.objects.count() == before
+    assert not Document.objects.filter(key=case).exists()
+
+
+@pytest.mark.django_db
+def test_ingest_walks_a_folder_of_mixed_formats(tmp_path, capsys):
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "reply.docx").write_bytes(formats.word_docx(formats.paragraphs(Path("tests/data/genre/reply_songjiang_cppcc86.txt"))))
+    (folder / "sub" / "subsidy.htm").write_bytes(
+        formats.government_page(formats.paragraphs(Path("tests/data/genre/subsidy_songjiang_beihu.txt")), title=None, meta={})
+    )
+    (folder / ".hidden.txt").write_text("ignored")
+    out = io.StringIO()
+    before = Document.objects.count()
+    call_command("ingest", str(folder), stdout=out)
+    assert "documents 2 ok, 0 failed" in out.getvalue()
+    assert "Formats / 格式: docx 1, html 1" in out.getvalue()
+    assert Document.objects.count() == before + 2
+    assert set(Document.objects.filter(key__in=["reply", "subsidy"]).values_list("source_name", flat=True)) == {
+        "reply.docx",
+        "subsidy.htm",
+    }
+
+
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract (chi_sim) is not installed")
+def test_scanned_pdf_goes_to_ocr():
+    """A one-page printed PDF and its 300-dpi scan: the scan goes to OCR and
+    reads within a few characters of the text layer, with the same structure."""
+    paras, size = [], 0
+    for para in formats.paragraphs(Path("tests/data/genre/reply_songjiang_cppcc86.txt")):
+        if size + len(para) > 450:
+            break
+        paras.append(para)
+        size += len(para)
+    printed = formats.printed_pdf(paras)
+    layer, layer_tree = parsed(printed)
+    scan, scan_tree = parsed(formats.scanned_pdf(printed, pages=1, dpi=300))
+    assert layer.pages == scan.pages == 1
+    assert any("OCR" in w for w in scan.warnings)
+    expected, got = (tree.normalised.text for tree in (layer_tree, scan_tree))
+    ratio = difflib.SequenceMatcher(None, expected, got, autojunk=False).ratio()
+    assert ratio >= 0.95, ratio
+    def shape(tree):
+        return [(p.kind, p.number) for p in tree.walk()]
+
+    assert shape(scan_tree) == shape(layer_tree)
+
+
+def test_scan_without_ocr_installed_says_how_to_install(monkeypatch):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    printed = formats.printed_pdf(["第一条　本办法自发布之日起施行。"])
+    with pytest.raises(SourceError, match="make install-ocr"):
+        read(formats.scanned_pdf(printed, pages=1, dpi=100), "", max_bytes=MAX)
