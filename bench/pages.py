@@ -24,6 +24,7 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,20 +79,34 @@ def synthetic_regulation(articles: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def peak_rss_mib():
+    """The process's peak resident memory: VmHWM, which (unlike ru_maxrss on
+    Linux) starts afresh at exec, so the ingest's parent does not count."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def measure(client, url, trace):
     from django.db import connection, reset_queries
 
     reset_queries()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.thread_time()
     response = client.get(url)
     seconds = time.perf_counter() - started
+    cpu = time.thread_time() - started_cpu
     assert response.status_code == 200, (url, response.status_code)
     row = {
         "seconds": seconds,
+        "cpu": cpu,
         "queries": len(connection.queries),
         "kib": len(response.content) / 1024,
         # Before the traced request: tracing adds its own memory.
-        "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mib": peak_rss_mib(),
         "peak_mib": float("nan"),
         "content": response.content.decode(),
     }
@@ -108,6 +123,10 @@ def main():
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument(
+        "--reuse", metavar="SQLITE_FILE", help="a database an earlier run left (with --keep)"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
+    parser.add_argument(
         "--no-trace", action="store_true", help="skip the traced request (slow on a huge page)"
     )
     # Internal: the page requests run in a child process of their own, so
@@ -121,6 +140,11 @@ def main():
 
     work = Path(tempfile.mkdtemp(prefix="policybase-pages-"))
     database = None
+    if args.reuse:
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(args.reuse).resolve()}"
+        child = [sys.executable, __file__, "--measure"] + (["--no-trace"] if args.no_trace else [])
+        subprocess.run(child, check=True)
+        return
     if args.postgres:
         database = f"pb_bench_pages_{uuid.uuid4().hex[:8]}"
         subprocess.run(
@@ -134,6 +158,8 @@ def main():
     try:
         run(args, work)
     finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
         if database:
             from django.db import connections
 
@@ -181,8 +207,10 @@ def measure_pages(trace):
     settings.DEBUG = True  # count the queries
     client = Client()
     client.get("/")  # warm-up: URL resolver, template loading
+    baseline = peak_rss_mib()
+    print(f"max RSS of the serving process before the document page: {baseline:.0f} MiB")
     print(
-        f"{'page':24} {'seconds':>8} {'queries':>8} {'KiB':>7} {'peak MiB':>9} {'max RSS MiB':>12}"
+        f"{'page':24} {'seconds':>8} {'cpu s':>6} {'queries':>8} {'KiB':>7} {'peak MiB':>9} {'max RSS MiB':>12}"
     )
     url = f"/documents/{KEY}/"
     rows = []
@@ -190,7 +218,7 @@ def measure_pages(trace):
     def report(name, row):
         rows.append(row)
         print(
-            f"{name:24} {row['seconds']:8.2f} {row['queries']:8d} {row['kib']:7.0f}"
+            f"{name:24} {row['seconds']:8.2f} {row['cpu']:6.2f} {row['queries']:8d} {row['kib']:7.0f}"
             f" {row['peak_mib']:9.1f} {row['rss_mib']:12.0f}",
             flush=True,
         )
