@@ -240,7 +240,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"}
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "errors": {
@@ -251,6 +256,7 @@ LOGGING = {
         }
         if LOG_FILE
         else {"class": "logging.StreamHandler", "formatter": "plain"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "root": {"handlers": ["errors"], "level": LOG_LEVEL},
     "loggers": {
@@ -259,6 +265,9 @@ LOGGING = {
         "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         # 4xx answers are in the server's access log; 5xx with tracebacks here.
         "django.request": {"level": "ERROR"},
+        # runserver's request lines, as Django's defaults print them (naming
+        # "django" above resets its children, this one included).
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "jieba": {"level": "WARNING"},
     },
 }

@@ -2,6 +2,7 @@
 with English, the site's navigation), JSON under /api/, every 500 logged with
 its traceback, and no 500 from a NUL character in a URL (issue 17)."""
 
+import logging
 import os
 import re
 import subprocess
@@ -68,6 +69,21 @@ def test_api_500_stays_json():
     response = Client(raise_request_exception=False).get("/api/v1/boom/")
     assert response.status_code == 500
     assert response.json() == {"detail": "服务器内部错误 / Internal server error"}
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_csrf_failure_is_our_page():
+    response = Client(enforce_csrf_checks=True).post(
+        "/admin/login/", {"username": "x", "password": "y"}
+    )
+    assert_site_page(response, 403, "表单已失效", "The form has expired")
+
+
+def test_runserver_request_lines_are_still_printed():
+    # Naming "django" in LOGGING resets its child loggers; this one is set again.
+    server = logging.getLogger("django.server")
+    assert server.handlers and server.getEffectiveLevel() == logging.INFO
 
 
 def test_500_page_renders_without_request_or_database():
