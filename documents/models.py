@@ -186,6 +186,13 @@ class ProvisionQuerySet(DocumentPartQuerySet):
     def in_document(self, document):
         return self.filter(document=document)
 
+    def outline(self):
+        """Each provision's place and name, text order, as dicts without
+        the text: the reader's contents and pages (``documents.reader``)."""
+        return self.order_by("position").values(
+            "id", "parent_id", "key", "label", "heading", "kind", "depth", "position"
+        )
+
     def with_path(self):
         # Five levels cover the deepest trees seen (章 › 节 › 条 › （一） › 1.);
         # a deeper node costs one query per extra level in ancestors().
@@ -230,22 +237,28 @@ class ProvisionQuerySet(DocumentPartQuerySet):
         if not by_id:
             return
         # Filtered by document, not by 191 provision ids: preparing a long IN
-        # list cost more than reading the few facts of other provisions.
+        # list cost more than reading the few facts of other provisions.  A
+        # part of one document (a page of a long one) narrows that to the
+        # span of text its provisions cover.
         documents = {p.document_id for p in provisions}
+        span = {}
+        if len(documents) == 1:
+            span = {"start__gte": min(p.start for p in provisions),
+                    "start__lte": max(p.text_end for p in provisions)}
         for name, joins in FACT_RELATIONS.items():
             model = self.model._meta.get_field(name).related_model
-            rows = (
-                model.objects.visible()
-                .filter(document_id__in=documents)
-                .select_related(*joins)
-                .defer("extracted", "source_text")
-                .order_by("start")
-            )
+            rows = model.objects.visible().filter(document_id__in=documents, **span)
+            # Only the joins named: select_related() without names follows
+            # every foreign key, the document's texts included.
+            if joins:
+                rows = rows.select_related(*joins)
+            rows = rows.defer("source_text", "review_note", *FACT_BOOKKEEPING_FIELDS)
+            rows = rows.order_by("start")
             for row in rows:
                 if row.provision_id in by_id:
                     getattr(by_id[row.provision_id], f"{name}_list").append(row)
         refs = (
-            CrossReference.objects.filter(document_id__in=documents)
+            CrossReference.objects.filter(document_id__in=documents, **span)
             .with_document_name("target")
             .order_by("start")
         )
@@ -258,7 +271,8 @@ class ProvisionQuerySet(DocumentPartQuerySet):
             theme_by_id = {t.pk: t for t in Theme.objects.all()}
             links = (
                 self.model.themes.through.objects.filter(
-                    provision__document_id__in=documents
+                    provision__document_id__in=documents,
+                    **{f"provision__{lookup}": value for lookup, value in span.items()},
                 )
                 .order_by("theme__position", "theme__slug")
                 .values_list("provision_id", "theme_id")

@@ -20,28 +20,7 @@ from django_filters.views import FilterView
 
 from .apikit.spreadsheets import write_csv
 from .models import Document, Provision, Theme
-
-# Kinds that make up the reader's table of contents.
-TOC_KINDS = {
-    Provision.Kind.VOLUME,
-    Provision.Kind.CHAPTER,
-    Provision.Kind.SECTION,
-    Provision.Kind.PART,
-    Provision.Kind.ARTICLE,
-    Provision.Kind.NUMBERED_SECTION,
-    Provision.Kind.BOX,
-}
-
-
-def link_tree(document, provisions):
-    """Cache each provision's document and parent from the list itself, so
-    ``path_display`` and ``get_absolute_url`` cost no query per provision."""
-    by_id = {p.pk: p for p in provisions}
-    for p in provisions:
-        p.document = document
-        if p.parent_id:
-            p.parent = by_id.get(p.parent_id)
-    return provisions
+from .reader import link_tree, reader_page
 
 
 @require_safe
@@ -63,21 +42,39 @@ def home(request):
 
 @require_safe
 def document_page(request, key):
+    """The reader, a page of provisions at a time (``documents.reader``):
+    ``?page=<n>``, or ``?at=<provision key>`` for the page holding it."""
     document = get_object_or_404(Document.objects.without_texts(), key=key)
-    provisions = link_tree(
-        document,
-        list(
-            Provision.objects.in_document(document)
-            .defer("search_text")
-            .order_by("position")
-            .with_facts(themes=True)
-        ),
+    reader = reader_page(
+        Provision.objects.in_document(document).outline(),
+        page=request.GET.get("page"),
+        at=request.GET.get("at"),
     )
-    toc = [p for p in provisions if p.kind in TOC_KINDS]
+    provisions = []
+    if reader.position_range:
+        provisions = link_tree(
+            document,
+            list(
+                Provision.objects.in_document(document)
+                .filter(position__range=reader.position_range)
+                .defer("search_text", "cells")
+                .order_by("position")
+                .with_facts(themes=True)
+            ),
+            reader,
+        )
+    # A page that starts inside a chapter names it.
+    continued = provisions[0].ancestors() if reader.page.number > 1 and provisions else []
     return render(
         request,
         "documents/document.html",
-        {"document": document, "provisions": provisions, "toc": toc},
+        {
+            "document": document,
+            "provisions": provisions,
+            "toc": reader.toc,
+            "page_obj": reader.page,
+            "continued": " › ".join(p.short_name for p in continued),
+        },
     )
 
 

@@ -10,6 +10,8 @@ One module, driven by environment variables:
 - ``API_CACHE_SECONDS``: how long an anonymous API response stays cached
   (default 300; 0 turns the response cache off).  Entries are keyed by the
   data version, so a write makes them unreachable at once whatever this is.
+- ``DJANGO_LOG_FILE``: where warnings and errors (every 500 with its
+  traceback) are written; stderr when unset.  ``DJANGO_LOG_LEVEL``: WARNING.
 - ``API_CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1`` for one cache shared
   by all workers (needs the ``redis`` package); unset, each worker process
   keeps its own in memory.
@@ -76,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL in the URL is a 400 before any view or database sees it.
+    "policybase.errors.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -226,11 +230,46 @@ SPECTACULAR_SETTINGS = {
 # Ingestion limits: a file above this size is refused before decoding.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 5 * 1024 * 1024))
 
+# Warnings and errors, every 500 with its traceback: to stderr, or with
+# DJANGO_LOG_FILE to that file (reopened when logrotate moves it).  Django's
+# own defaults print only with DEBUG on, and otherwise mail ADMINS, which is
+# not set: with DEBUG off a 500 was logged nowhere.
+LOG_FILE = os.environ.get("DJANGO_LOG_FILE", "")
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"jieba": {"level": "WARNING"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "errors": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": LOG_FILE,
+            "encoding": "utf-8",
+            "formatter": "plain",
+        }
+        if LOG_FILE
+        else {"class": "logging.StreamHandler", "formatter": "plain"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "root": {"handlers": ["errors"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's handlers (console with DEBUG on, mail otherwise) replaced
+        # by the one above.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # 4xx answers are in the server's access log; 5xx with tracebacks here.
+        "django.request": {"level": "ERROR"},
+        # runserver's request lines, as Django's defaults print them (naming
+        # "django" above resets its children, this one included).
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        "jieba": {"level": "WARNING"},
+    },
 }
 
 # Production hardening (HTTPS, cookies, HSTS, framing), the

@@ -21,6 +21,7 @@ HEADLINES = {
     status.HTTP_406_NOT_ACCEPTABLE: "无法提供所请求的格式 / Requested format not available",
     status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "不支持的请求体格式 / Unsupported media type",
     status.HTTP_429_TOO_MANY_REQUESTS: "请求过于频繁，请稍后再试 / Too many requests, retry later",
+    status.HTTP_500_INTERNAL_SERVER_ERROR: "服务器内部错误 / Internal server error",
 }
 
 

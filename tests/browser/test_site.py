@@ -79,7 +79,7 @@ def test_staff_journey_by_clicking(live_corpus, page):
 
     if "#" not in page.url and page.get_by_role("link", name="在全文中阅读").count():
         page.get_by_role("link", name="在全文中阅读").click()
-    page.wait_for_url(re.compile(r"/documents/[^/]+/#"))
+    page.wait_for_url(re.compile(r"/documents/[^/]+/(\?at=[^#]*)?#"))
     anchor = page.url.split("#", 1)[1]
     provision = page.locator(f"section.provision[id='{anchor}']")
     assert "技术经纪人" in provision.inner_text()
