@@ -15,9 +15,11 @@ the sync neither updates nor deletes them; ``documents.curation`` does.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
 from django.db.models import DecimalField
 
@@ -130,11 +132,14 @@ def with_occurrences(items, identity):
 
 def measure_at(measures: list, start: int):
     """The measure whose span holds offset ``start``, else the provision's
-    first (a subsidy named in a sentence no measure covers)."""
-    return next(
-        (m for m in measures if m.start <= start < max(m.end, m.start + 1)),
-        measures[0] if measures else None,
-    )
+    first (a subsidy named in a sentence no measure covers).  ``measures``
+    are one provision's, in text order (sentences: they do not overlap)."""
+    if not measures:
+        return None
+    i = bisect_right(measures, start, key=attrgetter("start")) - 1
+    if i >= 0 and start < max(measures[i].end, measures[i].start + 1):
+        return measures[i]
+    return measures[0]
 
 
 def out_of_range(model, values: dict) -> list[str]:
