@@ -15,9 +15,13 @@ the sync neither updates nor deletes them; ``documents.curation`` does.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
+
+from django.db.models import DecimalField
 
 from documents.models import Provision, ReviewStatus
 from documents.parsing.types import ParsedDocument
@@ -71,6 +75,7 @@ class ChangeSet:
 
     counts: Counter = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # facts dropped, and why
 
 
 @dataclass
@@ -127,15 +132,62 @@ def with_occurrences(items, identity):
 
 def measure_at(measures: list, start: int):
     """The measure whose span holds offset ``start``, else the provision's
-    first (a subsidy named in a sentence no measure covers)."""
-    return next(
-        (m for m in measures if m.start <= start < max(m.end, m.start + 1)),
-        measures[0] if measures else None,
-    )
+    first (a subsidy named in a sentence no measure covers).  ``measures``
+    are one provision's, in text order (sentences: they do not overlap)."""
+    if not measures:
+        return None
+    i = bisect_right(measures, start, key=attrgetter("start")) - 1
+    if i >= 0 and start < max(measures[i].end, measures[i].start + 1):
+        return measures[i]
+    return measures[0]
+
+
+def out_of_range(model, values: dict) -> list[str]:
+    """The decimal fields of ``values`` whose number the model's column cannot
+    hold (more integer digits than ``max_digits - decimal_places``): the
+    database would refuse the row (PostgreSQL ``DataError``, SQLite
+    ``InvalidOperation``)."""
+    bad = []
+    for name, value in values.items():
+        if not isinstance(value, Decimal):
+            continue
+        column = model._meta.get_field(name)
+        if not isinstance(column, DecimalField):
+            continue
+        if not value.is_finite():
+            bad.append(name)
+            continue
+        places = column.decimal_places
+        # The largest value that still rounds into the column.
+        limit = Decimal(10) ** (column.max_digits - places) - Decimal(5).scaleb(-places - 1)
+        if value.copy_abs() >= limit:
+            bad.append(name)
+    return bad
+
+
+def in_range(model, desired: list[DesiredFact], changes: ChangeSet) -> list[DesiredFact]:
+    """``desired`` without the facts a column could not hold; each dropped
+    fact is a warning of the run report (with the number as printed)."""
+    kept = []
+    for d in desired:
+        fields = out_of_range(model, d.values)
+        if not fields:
+            kept.append(d)
+            continue
+        provision = d.values.get("provision")
+        printed = d.values.get("raw_text", "")
+        shown = printed if len(printed) <= 40 else f"{printed[:20]}…{printed[-12:]}"
+        changes.warnings.append(
+            f"{model._meta.verbose_name} ({getattr(provision, 'key', '?')} "
+            f"@{d.values.get('start')}) 数值超出范围，未保存 / value out of range, "
+            f"not stored: {', '.join(fields)} “{shown}”"
+        )
+    return kept
 
 
 def sync_facts(model, document, desired: list[DesiredFact], changes: ChangeSet):
     label = model._meta.verbose_name_plural
+    desired = in_range(model, desired, changes)
     # Added facts belong to their curations (documents.curation.replay);
     # a rule's fingerprint is a bare SHA-1, so it never names one of them.
     rule_facts = model.objects.filter(document=document).exclude(

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from documents.extraction.overlaps import inside_longer
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -291,12 +293,9 @@ def scores(text: str, heading: str = "") -> dict[str, int]:
                 while start != -1:
                     spans.append((start, start + len(keyword), theme.slug))
                     start = source.find(keyword, start + 1)
-        for start, end, slug in spans:
-            inside_longer = any(
-                s <= start and end <= e and (e - s) > (end - start) and other != slug
-                for s, e, other in spans
-            )
-            if not inside_longer:
+        nested_in = inside_longer([(s, e) for s, e, _ in spans], [g for _, _, g in spans])
+        for (_, _, slug), nested in zip(spans, nested_in, strict=True):
+            if not nested:
                 result[slug] = result.get(slug, 0) + weight
     return result
 

@@ -160,6 +160,7 @@ def subsidy_rows(
 
 def provision_subsidy_rows(provision, subsidies, provision_measures, parsed):
     """One provision's subsidies; two of one kind get distinct fingerprints."""
+    provision_measures = sorted(provision_measures, key=lambda m: m.start)
     for s, occurrence in with_occurrences(subsidies, lambda s: s.kind):
         rule_values = {
             "kind": s.kind,

@@ -67,6 +67,7 @@ RULES: tuple[tuple[str, Callable[[Context, Decimal], bool]], ...] = (
     ),
 )
 REPAIR_FLAG = "decimal_point_lost"
+MAX_REPAIR_DIGITS = 18
 
 
 def broken_rules(ctx: Context, value: Decimal) -> list[str]:
@@ -74,8 +75,11 @@ def broken_rules(ctx: Context, value: Decimal) -> list[str]:
 
 
 def repair_candidates(raw_digits: str, decimals: tuple[int, ...] = REPAIR_DECIMALS):
-    """ "6906" -> 69.06, 690.6: the value with a decimal point put back."""
-    if not raw_digits.isdigit() or len(raw_digits) < 2:
+    """ "6906" -> 69.06, 690.6: the value with a decimal point put back.
+
+    A number longer than ``MAX_REPAIR_DIGITS`` is no lost decimal point (and
+    would not fit a column anyway): it gets no suggestion."""
+    if not raw_digits.isdigit() or not 2 <= len(raw_digits) <= MAX_REPAIR_DIGITS:
         return
     for places in decimals:
         if places < len(raw_digits):

@@ -8,7 +8,7 @@ precision (the plausibility rules need it).  Chinese numerals go through
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, getcontext
 
 import cn2an
 
@@ -69,7 +69,9 @@ def percent_of_fraction(numerator: Decimal, denominator: Decimal) -> Decimal:
 
 def without_trailing_zeros(value: Decimal) -> Decimal:
     """Drop the spurious exponent/decimals that scaling introduces
-    (Decimal("2.6") * 10000 == Decimal("26000.0") -> Decimal("26000"))."""
-    if value == value.to_integral_value():
+    (Decimal("2.6") * 10000 == Decimal("26000.0") -> Decimal("26000")).
+    A value with more integer digits than the decimal context holds (a
+    hostile "最高999…9万元") is only normalised: quantizing it would raise."""
+    if value == value.to_integral_value() and value.adjusted() < getcontext().prec:
         return value.quantize(Decimal(1))
     return value.normalize()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from documents.extraction.numerals import parse_chinese
+from documents.extraction.overlaps import Occupied
 
 PERIOD_KINDS = (
     "plan",  # a whole five-year plan period
@@ -149,14 +150,12 @@ def _lead(match: re.Match) -> tuple[bool, bool, bool]:
 def find_periods(text: str) -> list[Period]:
     """All time expressions in ``text``, in order, non-overlapping."""
     found: list[Period] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    taken = Occupied(len(text))
+    free = taken.free
 
     def add(period: Period) -> None:
         found.append(period)
-        taken.append((period.start, period.end))
+        taken.take(period.start, period.end)
 
     for m in _PLAN_RE.finditer(text):
         ten, qual = m.group("ten"), m.group("qual")

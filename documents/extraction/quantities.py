@@ -52,6 +52,7 @@ Rules (all words and units are tables in ``documents.extraction.units``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -66,7 +67,9 @@ from documents.extraction.numerals import (
     percent_of_fraction,
     without_trailing_zeros,
 )
+from documents.extraction.overlaps import Occupied
 from documents.extraction.periods import find_periods
+from documents.extraction.sentences import MAX_SPAN_CHARS
 from documents.extraction.units import to_yuan
 
 __all__ = ["KINDS", "Quantity", "find_quantities", "to_yuan"]
@@ -132,7 +135,7 @@ _DOC_NUMBER_RES = (
 )
 # 力争 governs its clause: in "交易额力争达到50亿元，…比重达到25%以上" only
 # the 50亿元 is aspirational.
-_CLAUSE_END = "。！？；，\n"
+_CLAUSE_END_RE = re.compile("[。！？；，\n]")
 # Short quoted spans are names ("“双千工程”", "“111”基地", "“五位一体”").
 _QUOTE_RE = re.compile(r"“[^”。\n]{1,25}”")
 # A count that names a programme: "100户企业上市培育工程", "11项创新工程".
@@ -159,10 +162,6 @@ def _is_cjk(ch: str) -> bool:
 
 def _at_line_start(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] == "\n"
-
-
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in _CLAUSE_END) + 1
 
 
 def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
@@ -227,14 +226,26 @@ class _Scanner:
     def __init__(self, text: str):
         self.text = text
         self.out: list[Quantity] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken = Occupied(len(text))
+        # Quotes do not overlap: only the last one opening before a number
+        # can hold it.
         self.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+        self.quote_starts = [s for s, _ in self.quotes]
+        # Clause marks, for the clause a number is in (``aspirational``).
+        self.clause_marks = [m.start() for m in _CLAUSE_END_RE.finditer(text)]
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.free(start, end)
 
     def in_quote(self, start: int, end: int) -> bool:
-        return any(s < start and end < e for s, e in self.quotes)
+        i = bisect_left(self.quote_starts, start) - 1
+        return i >= 0 and end < self.quotes[i][1]
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts, at most MAX_SPAN_CHARS back."""
+        i = bisect_left(self.clause_marks, pos) - 1
+        begin = self.clause_marks[i] + 1 if i >= 0 else 0
+        return max(begin, pos - MAX_SPAN_CHARS)
 
     def emit(self, start, end, value, unit, *, kind, number=None, **extra) -> None:
         number_start, number_end = number or (start, end)
@@ -253,7 +264,7 @@ class _Scanner:
                 **extra,
             )
         )
-        self.taken.append((start, end))
+        self.taken.take(start, end)
 
     # -- protected spans: typed, never amounts --------------------------------
 
@@ -300,7 +311,7 @@ class _Scanner:
                 )
             elif period.plan_number is not None:
                 # Plan names are periods, not numbers: reserve the span only.
-                self.taken.append((period.start, period.end))
+                self.taken.take(period.start, period.end)
 
     # -- numbers ------------------------------------------------------------
 
@@ -380,7 +391,7 @@ class _Scanner:
         return end
 
     def aspirational(self, pos: int) -> bool:
-        begin = _clause_start(self.text, pos)
+        begin = self.clause_start(pos)
         segment = self.text[begin:pos]
         return any(word in segment for word in unit_table.ASPIRATIONAL_WORDS)
 

@@ -23,6 +23,7 @@ back to the raw character that produced it (``raw_offsets``).  Three steps:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -226,7 +227,7 @@ MAX_ROW_LINES = 5
 @dataclass
 class Line:
     start: int  # raw index of the first character of the line
-    end: int  # raw index of the "\n" that ends it (len(raw) for the last line)
+    end: int  # raw index of the "\n" (or lone "\r") that ends it; len(raw) for the last
     chars: Chars
     text: str
     indent: int
@@ -449,6 +450,9 @@ def _is_standalone(text: str) -> bool:
 # --- putting it together --------------------------------------------------------
 
 
+_LINE_END = re.compile(r"\n|\r(?!\n)")
+
+
 def split_lines(raw: str) -> list[Line]:
     """Content lines of ``raw`` (blank lines and page marks dropped)."""
     lines: list[Line] = []
@@ -459,9 +463,10 @@ def split_lines(raw: str) -> list[Line]:
     start = 0
     length = len(raw)
     while start <= length:
-        end = raw.find("\n", start)
-        if end == -1:
-            end = length
+        # A line ends at "\n" ("\r\n" keeps its "\r" inside the line, where
+        # folding drops it) or at a lone "\r" (old Mac files).
+        found = _LINE_END.search(raw, start)
+        end = found.start() if found else length
         raw_line = raw[start:end]
         chars = fold_span(raw, start, end)
         text = "".join(c for c, _ in chars)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from documents.extraction.overlaps import inside_longer
+
 
 class UnitPattern(NamedTuple):
     name: str
@@ -63,14 +65,11 @@ def find_units(text: str) -> list[str]:
     spans: list[tuple[int, int, str]] = []
     for unit in UNIT_PATTERNS:
         for match in unit.pattern.finditer(text):
-            if text[: match.start()].endswith(NOT_AFTER):
+            if text.endswith(NOT_AFTER, 0, match.start()):
                 continue
             spans.append((match.start(), match.end(), match.group()))
-    spans = [
-        (s, e, name)
-        for s, e, name in spans
-        if not any(os <= s and e <= oe and (oe - os) > (e - s) for os, oe, _ in spans)
-    ]
+    nested = inside_longer([(s, e) for s, e, _ in spans])
+    spans = [span for span, inside in zip(spans, nested, strict=True) if not inside]
     out: list[str] = []
     for _, _, name in sorted(spans):
         if name not in out:

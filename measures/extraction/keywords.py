@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from documents.extraction.overlaps import inside_longer
+
 
 class Hit(NamedTuple):
     row: Any
@@ -28,16 +30,8 @@ def find_hits(text: str, rows: Iterable[Any]) -> list[Hit]:
             while start != -1:
                 hits.append(Hit(row, keyword, start, start + len(keyword)))
                 start = text.find(keyword, start + 1)
-    kept = [
-        hit
-        for hit in hits
-        if not any(
-            other.start <= hit.start
-            and hit.end <= other.end
-            and (other.end - other.start) > (hit.end - hit.start)
-            for other in hits
-        )
-    ]
+    nested = inside_longer([(hit.start, hit.end) for hit in hits])
+    kept = [hit for hit, inside in zip(hits, nested, strict=True) if not inside]
     kept.sort(key=lambda hit: (hit.start, -hit.end))
     return kept
 

@@ -12,6 +12,7 @@ error rolls the whole document back.
 
 from __future__ import annotations
 
+import logging
 from time import perf_counter
 
 from documents.curation import ShippedCurations
@@ -40,6 +41,8 @@ from .stages import (
     UpsertReferenceTables,
     run_stages,
 )
+
+logger = logging.getLogger(__name__)
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
 PIPELINE_VERSION = "2"
@@ -84,6 +87,16 @@ def ingest_source(
     except SourceError as exc:
         report.status = "failed"
         report.error = str(exc)
+    except Exception as exc:
+        # A fault in one document (a rule, the database) fails that document
+        # only: its transaction is rolled back, the run goes on and its
+        # summary is printed.  The traceback goes to the log.
+        logger.exception("ingest of %s failed", source.path.name)
+        report.status = "failed"
+        report.error = (
+            f"内部错误，文件未导入 / internal error, file not ingested: "
+            f"{type(exc).__name__}: {str(exc)[:200]}"
+        )
     finally:
         report.seconds = perf_counter() - started
     return report

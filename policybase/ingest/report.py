@@ -25,6 +25,7 @@ class DocumentReport:
     counts: dict[str, int] = field(default_factory=dict)  # totals after the run
     changes: dict[str, int] = field(default_factory=dict)  # rows created/updated/deleted
     conflicts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # facts dropped, and why
     orphaned_curations: list[str] = field(default_factory=list)
     seconds: float = 0.0
     kind: str = ""  # the format the file was read as (pdf, docx, html, ofd, text …)
@@ -90,6 +91,9 @@ class RunReport:
                 "Formats / 格式: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
             )
         conflicts = [c for d in self.documents for c in d.conflicts]
+        warnings = [w for d in self.documents for w in d.warnings]
+        if warnings:
+            lines.append(f"Facts not stored / 未保存的事实: {len(warnings)}")
         orphans = [c for d in self.documents for c in d.orphaned_curations]
         if conflicts:
             lines.append(f"Conflicts flagged for review / 冲突待审核: {len(conflicts)}")

@@ -11,6 +11,8 @@ curated values is ``documents.fact_sync``; curations are
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 
 from django.conf import settings
 from django.db import transaction
@@ -54,25 +56,13 @@ def run_stages(stages: list[Stage], context: IngestContext) -> None:
 class ReadBytes(Stage):
     """Reads: the source file, the size limit (settings.INGEST_MAX_BYTES).
     Writes: context.data and its SHA-256, context.sha.
-    Raises SourceError for a missing, oversized or unreadable file."""
+    Raises SourceError for a missing, oversized or unreadable file, and for
+    anything that is not a regular file (a directory, a FIFO, a device such
+    as /dev/zero): those are refused before a byte is read, and no file is
+    read past the limit + 1 byte, whatever its size said."""
 
     def __call__(self, context):
-        path = context.source.path
-        max_bytes = settings.INGEST_MAX_BYTES
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            raise SourceError(f"文件不存在 / file not found: {path}") from None
-        except OSError as exc:
-            raise SourceError(f"无法读取文件 / cannot read file: {exc.strerror}") from None
-        if size > max_bytes:
-            raise SourceError(
-                f"文件过大（{size} 字节，上限 {max_bytes}） / "
-                f"file too large ({size} bytes, limit {max_bytes})"
-            )
-        if path.is_dir():
-            raise SourceError(f"这是一个目录 / is a directory: {path}")
-        context.data = path.read_bytes()
+        context.data = read_limited(context.source.path, settings.INGEST_MAX_BYTES)
         context.sha = hashlib.sha256(context.data).hexdigest()
 
 
@@ -86,6 +76,42 @@ class ClaimKey(Stage):
 
     def __call__(self, context):
         check_claim(context.source)
+
+
+def read_limited(path, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes``."""
+    try:
+        # Non-blocking, so that opening a FIFO does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise SourceError(f"文件不存在 / file not found: {path}") from None
+    except IsADirectoryError:
+        raise SourceError(f"这是一个目录 / is a directory: {path}") from None
+    except OSError as exc:
+        raise SourceError(f"无法读取文件 / cannot read file: {exc.strerror}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise SourceError(f"这是一个目录 / is a directory: {path}")
+        if not stat.S_ISREG(mode):
+            raise SourceError(f"不是普通文件 / not a regular file: {path}")
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise SourceError(f"无法读取文件 / cannot read file: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        raise SourceError(
+            f"文件过大（超过上限 {max_bytes} 字节） / "
+            f"file too large (more than the limit of {max_bytes} bytes)"
+        )
+    return b"".join(chunks)
 
 
 class SkipIfUnchanged(Stage):
@@ -310,3 +336,4 @@ class CountRows(Stage):
         if not context.unchanged:
             report.changes = context.changes.counts
             report.conflicts = context.changes.conflicts
+            report.warnings = context.changes.warnings

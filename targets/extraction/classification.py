@@ -152,10 +152,7 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
 def per_year(passage: Passage, q: Quantity) -> bool:
     """A yearly flow: a per-year phrase before ``q`` in its sentence ("每年培训100名")."""
     sentence = passage.sentence_of(q.start)
-    return any(
-        p.kind == "per_year" and sentence.start <= p.start < q.start
-        for p in passage.periods
-    )
+    return passage.per_year_between(sentence.start, q.start)
 
 
 def aspirational(passage: Passage, q: Quantity, time: Time | None) -> bool:

@@ -8,6 +8,8 @@ context (year, plan period, the provision's ancestor headings).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from documents.extraction.periods import find_periods
 from documents.extraction.quantities import find_quantities
 from documents.extraction.sentences import (
@@ -41,6 +43,44 @@ class Passage:
         self.sentences = split_sentences(text)
         self.clauses = split_clauses(text)
         self.titles = book_title_spans(text)
+        # Indexes for the questions asked once per number, so that each costs
+        # a bisection rather than a pass over the whole provision.
+        self.titles_by_start = sorted(self.titles)
+        self._title_cover = _union(self.titles_by_start)
+        self.per_year_starts = [p.start for p in self.periods if p.kind == "per_year"]
+        self._strong: list | None = None
+
+    def in_title(self, pos: int) -> bool:
+        """Is ``pos`` inside a 《…》?"""
+        i = bisect_right(self._title_cover, (pos, float("inf"))) - 1
+        return i >= 0 and pos < self._title_cover[i][1]
+
+    def titles_starting(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The 《…》 that open in ``[start, end)``, in text order."""
+        first = bisect_left(self.titles_by_start, (start, -1))
+        last = bisect_left(self.titles_by_start, (end, -1))
+        return self.titles_by_start[first:last]
+
+    def per_year_between(self, start: int, end: int) -> bool:
+        """Does a per-year phrase (每年, 年均) start in ``[start, end)``?"""
+        i = bisect_left(self.per_year_starts, start)
+        return i < len(self.per_year_starts) and self.per_year_starts[i] < end
+
+    def strong_periods(self, is_strong) -> list:
+        """The periods ``is_strong`` accepts, in text order (computed once)."""
+        if self._strong is None:
+            self._strong = [p for p in self.periods if is_strong(self, p)]
+            self._strong_ends = [p.end for p in self._strong]
+        return self._strong
+
+    def latest_strong_before(self, is_strong, pos: int, start: int):
+        """The last strong period ending by ``pos`` and starting at or after
+        ``start`` (periods do not overlap), or None."""
+        strong = self.strong_periods(is_strong)
+        i = bisect_right(self._strong_ends, pos) - 1
+        if i >= 0 and strong[i].start >= start:
+            return strong[i]
+        return None
 
     def words(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -53,6 +93,17 @@ class Passage:
 
     def paragraph_of(self, pos: int) -> Span:
         return span_at(self.paragraphs, pos) or Span(0, len(self.text))
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans merged where they overlap (nested titles become one)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def book_title_spans(text: str) -> list[tuple[int, int]]:

@@ -34,13 +34,7 @@ def governing_time(passage: Passage, q: Quantity) -> Time | None:
     """The latest strong period before ``q`` in its paragraph, else the headings'."""
     paragraph = passage.paragraph_of(q.start)
     sentence = passage.sentence_of(q.start)
-    latest: Period | None = None
-    for period in passage.periods:
-        if period.start < paragraph.start or period.end > q.start:
-            continue
-        if not is_strong(passage, period):
-            continue
-        latest = period
+    latest = passage.latest_strong_before(is_strong, q.start, paragraph.start)
     if latest is None:
         return heading_time(passage)
     same = latest.start >= sentence.start
@@ -79,7 +73,7 @@ def is_strong(passage: Passage, period: Period, text: str | None = None) -> bool
         following = text[period.end : period.end + 1]
         if following and following not in markers.ADVERBIAL_AFTER_YEAR:
             return False
-    if text is passage.text and any(s <= period.start < e for s, e in passage.titles):
+    if text is passage.text and passage.in_title(period.start):
         return False
     return True
 
@@ -88,10 +82,11 @@ def title_year(passage: Passage, q: Quantity) -> int | None:
     """A report year in a title of the same sentence ("《…报告2021》")."""
     sentence = passage.sentence_of(q.start)
     year = None
-    for start, end in passage.titles:
-        if sentence.start <= start < q.start:
-            for m in _YEAR_IN_TITLE.finditer(passage.text, start, end):
-                year = int(m.group(0))
+    # In closing order, as the titles were found: the outer of nested ones last.
+    opening = passage.titles_starting(sentence.start, q.start)
+    for start, end in sorted(opening, key=lambda title: title[1]):
+        for m in _YEAR_IN_TITLE.finditer(passage.text, start, end):
+            year = int(m.group(0))
     return year
 
 

@@ -330,7 +330,7 @@ def test_layout_is_learned_per_document(key):
 def produced(raw_char: str, char: str) -> bool:
     """Could ``raw_char`` have produced ``char`` in the normalised text?"""
     if char == "\n":
-        return raw_char == "\n"
+        return raw_char in "\n\r"  # a lone "\r" ends a line too
     folded = fold_char(raw_char)
     widened = {HALF_TO_FULL[c] for c in folded if c in HALF_TO_FULL}
     return char in folded or char in widened or (char == "〇" and raw_char == "○")

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from documents.extraction.money_words import NOT_SUPPORT_WORDS
 from documents.extraction.quantities import Quantity, to_yuan
-from documents.extraction.sentences import Span, span_at, split_clauses
+from documents.extraction.sentences import Span, span_at, spans_within, split_clauses
 from measures.extraction.subsidies.clauses import is_condition_clause, object_clause
 from measures.extraction.subsidies.rules import CEILING_BEFORE_RE
 from measures.subsidy_kinds import KINDS_BY_PRECEDENCE
@@ -82,9 +82,7 @@ def find_anchors(
     opener = object_clause(text, segment)
     condition = opener if opener and "的" in opener.group("clause") else None
     anchors: list[Anchor] = []
-    for quantity in quantities:
-        if not (segment.start <= quantity.start < segment.end):
-            continue
+    for quantity in spans_within(quantities, segment.start, segment.end):
         if quantity.kind != "amount" or quantity.aspirational:
             continue
         is_ratio = quantity.category == "percent"

@@ -6,6 +6,8 @@ sentence) around the amount or mention it is asked about.
 
 from __future__ import annotations
 
+import functools
+
 from documents.extraction.quantities import Quantity
 from documents.extraction.sentences import Span, split_clauses, trim
 from measures.extraction.subsidies.clauses import object_clause
@@ -97,10 +99,16 @@ def find_funding_source(
                 source = found[-1].group("source")
                 if source == "银行":
                     # "银行对…" refers back to the banks named before (002).
-                    named = list(dict.fromkeys(NAMED_BANKS.findall(text)))
+                    named = _named_banks(text)
                     source = "、".join(named) or source
                 return source
     return ""
+
+
+@functools.lru_cache(maxsize=4)
+def _named_banks(text: str) -> list[str]:
+    """The banks named in ``text``, once per text (not once per rule)."""
+    return list(dict.fromkeys(NAMED_BANKS.findall(text)))
 
 
 def per_unit(text: str, segment: Span, end: int) -> str:

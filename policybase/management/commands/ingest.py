@@ -65,6 +65,8 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.WARNING(f"    {warning}"))
             for conflict in doc_report.conflicts:
                 self.stdout.write(self.style.WARNING(f"    conflict / 冲突: {conflict}"))
+            for warning in doc_report.warnings:
+                self.stdout.write(self.style.WARNING(f"    warning / 警告: {warning}"))
         self.stdout.write(report.summary())
         if report.failed:
             raise CommandError(
