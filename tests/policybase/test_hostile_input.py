@@ -110,10 +110,11 @@ def test_an_endless_device_is_refused_without_reading_it():
 
 
 @pytest.mark.django_db
-def test_a_directory_is_refused(tmp_path):
+def test_an_empty_directory_is_refused(tmp_path):
+    # A folder is walked for files (documents.readers); one without any is an error.
     output, error = ingest(tmp_path)
     assert error is not None
-    assert "这是一个目录 / is a directory" in output
+    assert "没有可导入的文件" in str(error) and "no files to ingest" in str(error)
 
 
 def test_reading_stops_one_byte_past_the_limit(tmp_path, settings, monkeypatch):

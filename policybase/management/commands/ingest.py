@@ -40,6 +40,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, force, **options):
         sources = sources_from_paths(paths) if paths else bundled_sources()
+        if paths and not sources:
+            raise CommandError(
+                f"没有可导入的文件：{' '.join(paths)} / no files to ingest in {' '.join(paths)}"
+            )
         # The shipped curation files are read once; each document's entries
         # are recorded and applied in the last stage of its transaction.
         shipped = ShippedCurations.read(CURATION_DIR)
