@@ -8,6 +8,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from documents.apikit.caching import ResponseCacheMixin
+
 from .engine import search
 from .filters import SearchFilter
 from .serializers import SearchResponseSerializer
@@ -97,7 +99,7 @@ def _nothing_found(result) -> list[str]:
     ]
 
 
-class SearchAPIView(APIView):
+class SearchAPIView(ResponseCacheMixin, APIView):
     """全文检索 / Full-text search over provisions.
 
     ``?q=`` (words AND-ed; ``OR``; ``-exclude``; ``"exact phrase"``).  The
@@ -108,6 +110,7 @@ class SearchAPIView(APIView):
     nothing matches, ``suggestions`` lists shorter queries that do.  Filters
     ``document``, ``doc_type``, ``theme``, ``year``, ``instrument``,
     ``has_subsidy``, ``has_target``; ``page``, ``page_size`` (≤ 100).
+    Anonymous reads are cached like every other list of the API.
     """
 
     @extend_schema(
