@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate ingest test test-postgres lint bench clean
+.PHONY: install run serve migrate ingest test test-postgres lint bench abuse clean
 
 install: $(VENV)/.installed
 
@@ -46,6 +46,14 @@ bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/search.py --sizes 10000 100000
+
+# The fault-and-abuse suite (docs/abuse.md): hostile inputs, concurrent
+# ingests, kill -9, a curator write during a long ingest, backup/restore, the
+# throttle across workers and a wrk load run on gunicorn.  Needs wrk
+# (apt-get install -y wrk); not part of `make test`.  ABUSE_ARGS=--postgres
+# runs it on PostgreSQL.
+abuse: install
+	$(BIN)/python bench/abuse.py $(ABUSE_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

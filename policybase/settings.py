@@ -12,8 +12,8 @@ One module, driven by environment variables:
   data version, so a write makes them unreachable at once whatever this is.
 - ``API_CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1`` for one response
   cache shared by all workers (needs the ``redis`` package), which then also
-  holds the throttles' counters; unset, each worker keeps its own response
-  cache in memory and the counters live in the database cache.
+  holds the throttles' counts; unset, each worker keeps its own response
+  cache in memory and the counts live in the database.
 - ``API_ANON_RATE``, ``API_USER_RATE``, ``SITE_RATE``: throttle rates of
   anonymous API clients, signed-in API users, and the site's searches and
   exports.
@@ -132,13 +132,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# "default" holds the throttles' counters, shared by every worker process:
-# the database cache (table made by policybase's migrations), or Redis when
-# API_CACHE_URL is set.  "api" holds the API's response cache
-# (documents/apikit/caching.py).
+# "api" holds the API's response cache (documents/apikit/caching.py).  The
+# throttles count in the database (documents/apikit/throttling.py), or in
+# the "default" cache when it is Redis (API_CACHE_URL): shared by every worker.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 300))
 API_CACHE_URL = os.environ.get("API_CACHE_URL", "")
-CACHE_TABLE = "policybase_cache"
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -146,12 +144,7 @@ CACHES = {
         "KEY_PREFIX": "shared",
     }
     if API_CACHE_URL
-    else {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": CACHE_TABLE,
-        # Throttle counters are few and short-lived: cull old ones early.
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "api": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache"
         if API_CACHE_URL
@@ -161,6 +154,7 @@ CACHES = {
         "OPTIONS": {} if API_CACHE_URL else {"MAX_ENTRIES": 400},
     },
 }
+THROTTLE_COUNTS_IN_CACHE = bool(API_CACHE_URL)
 
 # Proxies whose X-Forwarded-For is believed (addresses or networks,
 # comma-separated).  The documented set-up runs gunicorn on 127.0.0.1 behind
@@ -221,7 +215,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": False,
     "DEFAULT_SCHEMA_CLASS": "documents.apikit.schema.AutoSchema",
-    # Counted in the shared "default" cache, per address or per user; the
+    # Counted in the database (or Redis), per address or per user; the
     # "site" rate is for the site's searches and exports (apikit/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
         "documents.apikit.throttling.AnonThrottle",

@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
@@ -88,9 +87,6 @@ def restore_corpus(ingested, django_db_blocker):
 @pytest.fixture
 def live_corpus(restore_corpus, live_server):
     ingest_if_missing()
-    # The throttles' counters live in a cache table that the flush between
-    # these tests leaves alone: each test starts with a full allowance.
-    caches["default"].clear()
     return live_server
 
 
