@@ -63,6 +63,15 @@ def check(name):
     return wrap
 
 
+# No hostile input may take the machine with it (/dev/zero reached 7.8 GB in
+# 60 s): a child past this much address space gets a MemoryError instead.
+CHILD_ADDRESS_SPACE = 4 * 1024**3
+
+
+def limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (CHILD_ADDRESS_SPACE, CHILD_ADDRESS_SPACE))
+
+
 def ingest(env, *paths, timeout=120):
     """`manage.py ingest` in a child: (exit code or None when killed at the
     timeout, seconds, peak RSS in MB, stdout+stderr)."""
@@ -71,6 +80,7 @@ def ingest(env, *paths, timeout=120):
     process = subprocess.Popen(
         [str(PYTHON), str(ROOT / "manage.py"), "ingest", *map(str, paths)],
         env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        preexec_fn=limit_memory,
     )
     code = None
     while True:
@@ -191,9 +201,11 @@ def hostile_inputs(env, work):
 
     @check("hostile: /dev/zero refused within the limit")
     def dev_zero():
-        code, seconds, rss, out = ingest(env, "/dev/zero", timeout=60)
+        code, seconds, rss, out = ingest(env, "/dev/zero", timeout=30)
         ok = code not in (0, None) and "Traceback" not in out and rss < 500
-        what = "killed at 60 s" if code is None else f"exit {code}"
+        what = "killed at 30 s" if code is None else f"exit {code}"
+        if "MemoryError" in out:
+            what += f", MemoryError at the {CHILD_ADDRESS_SPACE >> 30} GB limit"
         return ok, f"{what}, {seconds:.1f} s, {rss:.0f} MB"
 
     @check("hostile: formula text ingested")
@@ -466,6 +478,8 @@ def main():
         databases.append(db)
         env = base_env(url)
         manage(env, "migrate", "--noinput", "-v0")
+        # Production settings serve static files from the collected manifest.
+        manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "ingest", "-v0")
         hostile_inputs(env, work)
         server = Server(env)

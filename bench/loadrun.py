@@ -228,6 +228,7 @@ def main():
     server = None
     try:
         manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "ingest", "-v0")
         server = Server(env)
         load_run(server, largest_document(env), duration=args.duration)

@@ -8,7 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from documents.apikit.caching import ResponseCacheMixin
+from documents.apikit.caching import ResponseCacheMixin, cached_for_anonymous
 
 from .engine import search
 from .filters import SearchFilter
@@ -58,6 +58,7 @@ def _with(params, **changes):
 
 
 @require_safe
+@cached_for_anonymous
 def search_page(request):
     result, filterset, errors = _search_request(request.GET, 10)
     # Links go back to this search: page and facet links keep everything
