@@ -271,12 +271,15 @@ def concurrent_ingests(database_url, label, work):
             path = work / f"concurrent-{label.lower()}-{n}.txt"
             path.write_text(plain_text(60, n * 100), encoding="utf-8")
             paths.append(path)
-        failures = 0
+        failures, reasons = 0, []
         for _round in range(2):
             threads, codes = [], []
 
             def one(path, codes=codes):
-                codes.append(ingest(env, path, "--force")[0])
+                code, _seconds, _rss, out = ingest(env, path, "--force")
+                codes.append(code)
+                if code != 0:
+                    reasons.append((out.strip().splitlines() or ["?"])[-1][:160])
 
             for path in paths:
                 thread = threading.Thread(target=one, args=(path,))
@@ -285,7 +288,8 @@ def concurrent_ingests(database_url, label, work):
             for thread in threads:
                 thread.join()
             failures += sum(1 for c in codes if c != 0)
-        return failures == 0, f"{failures} of 6 ingests failed"
+        return failures == 0, f"{failures} of 6 ingests failed" + (
+            f"; first: {reasons[0]}" if reasons else "")
 
     run()
 
