@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate ingest test test-postgres lint bench clean install-ocr
+.PHONY: install run serve migrate ingest test test-postgres lint bench abuse clean install-ocr
 
 install: $(VENV)/.installed
 
@@ -51,6 +51,14 @@ bench: install
 # OCR of scanned PDFs and images (optional; Debian packages, needs root).
 install-ocr:
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y tesseract-ocr tesseract-ocr-chi-sim
+
+# The fault-and-abuse suite (docs/abuse.md): hostile inputs, concurrent
+# ingests, kill -9, a curator write during a long ingest, backup/restore, the
+# throttle across workers and a wrk load run on gunicorn.  Needs wrk
+# (apt-get install -y wrk); not part of `make test`.  ABUSE_ARGS=--postgres
+# runs it on PostgreSQL.
+abuse: install
+	$(BIN)/python bench/abuse.py $(ABUSE_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -155,6 +155,8 @@ def main():
         # Plain HTTP on the loopback: no redirect to https.
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "API_ANON_RATE": "100000000/minute",
+        "API_USER_RATE": "100000000/minute",
+        "SITE_RATE": "100000000/minute",
     }
     if args.no_cache:
         env["API_CACHE_SECONDS"] = "0"

@@ -19,3 +19,21 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+class ThrottleCount(models.Model):
+    """How many requests one client made in a throttle's current window
+    (``documents/apikit/throttling.py``): one row per scope and client,
+    counted up by one atomic statement, so that every worker process shares
+    one count and two concurrent requests never both read the same one."""
+
+    key = models.CharField(_("键"), max_length=200, primary_key=True)
+    expires = models.BigIntegerField(_("窗口结束 (Unix 秒)"))
+    hits = models.IntegerField(_("请求数"))
+
+    class Meta:
+        verbose_name = _("限流计数")
+        verbose_name_plural = _("限流计数")
+
+    def __str__(self):
+        return f"{self.key}: {self.hits}"

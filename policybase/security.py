@@ -81,8 +81,14 @@ def csp_settings() -> dict:
 
 
 def axes_settings() -> dict:
-    """django-axes: lock a username from one address after repeated failures."""
+    """django-axes: lock a username from one address after repeated failures.
+
+    The address is the throttles' ``client_address``: behind a trusted proxy
+    the client's own, not the proxy's (with the proxy's, one stranger's
+    failures would lock a curator out everywhere), and never one a client
+    wrote into ``X-Forwarded-For`` itself."""
     return {
+        "AXES_CLIENT_IP_CALLABLE": "documents.apikit.throttling.client_address",
         "AXES_FAILURE_LIMIT": int(os.environ.get("AXES_FAILURE_LIMIT", 5)),
         "AXES_COOLOFF_TIME": float(os.environ.get("AXES_COOLOFF_HOURS", 1)),
         "AXES_LOCKOUT_PARAMETERS": [["username", "ip_address"]],

@@ -12,9 +12,14 @@ One module, driven by environment variables:
   data version, so a write makes them unreachable at once whatever this is.
 - ``DJANGO_LOG_FILE``: where warnings and errors (every 500 with its
   traceback) are written; stderr when unset.  ``DJANGO_LOG_LEVEL``: WARNING.
-- ``API_CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1`` for one cache shared
-  by all workers (needs the ``redis`` package); unset, each worker process
-  keeps its own in memory.
+- ``API_CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1`` for one response
+  cache shared by all workers (needs the ``redis`` package), which then also
+  holds the throttles' counts; unset, each worker keeps its own response
+  cache in memory and the counts live in the database.
+- ``API_ANON_RATE``, ``API_USER_RATE``, ``SITE_RATE``: throttle rates of
+  anonymous API clients, signed-in API users, and the site's searches and
+  exports.
+- ``TRUSTED_PROXIES``: proxies whose ``X-Forwarded-For`` is believed.
 """
 
 import os
@@ -85,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "documents.apikit.throttling.ExpensivePageThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -130,22 +136,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# "default" holds the throttle's counters; "api" the API's response cache
-# (documents/apikit/caching.py).
+# "api" holds the API's response cache (documents/apikit/caching.py).  The
+# throttles count in the database (documents/apikit/throttling.py), or in
+# the "default" cache when it is Redis (API_CACHE_URL): shared by every worker.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 300))
+API_CACHE_URL = os.environ.get("API_CACHE_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": API_CACHE_URL,
+        "KEY_PREFIX": "shared",
+    }
+    if API_CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "api": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache"
-        if os.environ.get("API_CACHE_URL")
+        if API_CACHE_URL
         else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": os.environ.get("API_CACHE_URL", "api-responses"),
+        "LOCATION": API_CACHE_URL or "api-responses",
         "TIMEOUT": API_CACHE_SECONDS,
-        "OPTIONS": {}
-        if os.environ.get("API_CACHE_URL")
-        else {"MAX_ENTRIES": 400},
+        "OPTIONS": {} if API_CACHE_URL else {"MAX_ENTRIES": 400},
     },
 }
+THROTTLE_COUNTS_IN_CACHE = bool(API_CACHE_URL)
+
+# Proxies whose X-Forwarded-For is believed (addresses or networks,
+# comma-separated).  The documented set-up runs gunicorn on 127.0.0.1 behind
+# a proxy on the same machine; a client reaching gunicorn directly from
+# elsewhere never has a loopback address, so trusting loopback is safe.
+TRUSTED_PROXIES = [
+    p.strip()
+    for p in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
+    if p.strip()
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,8 +219,17 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": False,
     "DEFAULT_SCHEMA_CLASS": "documents.apikit.schema.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    # Counted in the database (or Redis), per address or per user; the
+    # "site" rate is for the site's searches and exports (apikit/throttling.py).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "documents.apikit.throttling.AnonThrottle",
+        "documents.apikit.throttling.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "600/minute"),
+        "user": os.environ.get("API_USER_RATE", "1200/minute"),
+        "site": os.environ.get("SITE_RATE", "120/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {

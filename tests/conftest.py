@@ -36,6 +36,17 @@ def empty_response_cache():
 
 
 @pytest.fixture
+def throttles_off(monkeypatch):
+    """No throttling, for tests that count a page's own queries: the
+    throttles' counters are queries of the shared cache (their own tests are
+    tests/security/test_throttling.py)."""
+    from rest_framework.throttling import SimpleRateThrottle
+
+    for scope in ("anon", "user", "site"):
+        monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, scope, None)
+
+
+@pytest.fixture
 def corpus(ingested, db):
     """The bundled corpus, read inside a test transaction (rolled back after)."""
     return None

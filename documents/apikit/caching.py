@@ -9,6 +9,9 @@ write makes every older entry unreachable, so nothing stale is served,
 however long the entries live.  The ETag is made from the same
 version and key: ``If-None-Match`` with it gets a 304.
 
+``cached_for_anonymous`` does the same for a plain Django view (the site's
+search page), without ETags.
+
 Not cached: authenticated users (curators see what they just changed, and
 the browsable API's page is per user), the browsable API, anything but a
 200, and bodies over ``MAX_BYTES``.  Throttling, authentication and content
@@ -16,6 +19,7 @@ negotiation run before the cache, as for any request.
 """
 
 import hashlib
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
@@ -104,3 +108,44 @@ class ResponseCacheMixin:
             not_modified["X-Cache"] = "miss"
             return not_modified
         return response
+
+
+def cached_for_anonymous(view):
+    """The same cache for a plain Django view (the site's search page): a
+    GET or HEAD from an anonymous client is answered from the ``api`` cache
+    when the same URL in the same language was answered at the same data
+    version.  Only a 200 without cookies is kept: a page that sets one
+    (a CSRF token, a session) belongs to its client."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not (
+            settings.API_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.user.is_authenticated
+        ):
+            return view(request, *args, **kwargs)
+        version = data_version.current()
+        if version is None:
+            return view(request, *args, **kwargs)
+        representation = f"{request.build_absolute_uri()} {get_language()}".encode()
+        key = f"page:{version}:{hashlib.sha256(representation).hexdigest()}"
+        cache = caches[ResponseCacheMixin.response_cache_alias]
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type = hit
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not getattr(response, "streaming", False)
+            and len(response.content) <= MAX_BYTES
+        ):
+            cache.set(key, (response.content, response["Content-Type"]))
+            response["X-Cache"] = "miss"
+        return response
+
+    return wrapper

@@ -8,6 +8,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from documents.apikit.caching import ResponseCacheMixin, cached_for_anonymous
+
 from .engine import search
 from .filters import SearchFilter
 from .serializers import SearchResponseSerializer
@@ -56,6 +58,7 @@ def _with(params, **changes):
 
 
 @require_safe
+@cached_for_anonymous
 def search_page(request):
     result, filterset, errors = _search_request(request.GET, 10)
     # Links go back to this search: page and facet links keep everything
@@ -97,7 +100,7 @@ def _nothing_found(result) -> list[str]:
     ]
 
 
-class SearchAPIView(APIView):
+class SearchAPIView(ResponseCacheMixin, APIView):
     """全文检索 / Full-text search over provisions.
 
     ``?q=`` (words AND-ed; ``OR``; ``-exclude``; ``"exact phrase"``).  The
@@ -108,6 +111,7 @@ class SearchAPIView(APIView):
     nothing matches, ``suggestions`` lists shorter queries that do.  Filters
     ``document``, ``doc_type``, ``theme``, ``year``, ``instrument``,
     ``has_subsidy``, ``has_target``; ``page``, ``page_size`` (≤ 100).
+    Anonymous reads are cached like every other list of the API.
     """
 
     @extend_schema(

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 
 from documents.models import Curation, ReviewStatus
 from targets.models import Target
@@ -122,7 +122,7 @@ def test_a_token_does_not_grant_more_than_its_user(target):
 
 
 def test_anonymous_reads_are_throttled(client, corpus, monkeypatch):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, "anon", "3/minute")
     statuses = [client.get("/api/v1/documents/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     response = client.get("/api/v1/documents/")

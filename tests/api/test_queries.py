@@ -49,7 +49,7 @@ def test_queries_do_not_grow_with_page_size(
 
 
 def test_tree_and_series_queries_are_fixed(
-    client, corpus, django_assert_max_num_queries
+    client, corpus, throttles_off, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(4):
         client.get("/api/v1/documents/st-development-plan-14th-fyp/tree/")

@@ -19,7 +19,7 @@ INDICATOR = "/api/v1/indicators/rd_gdp_ratio/"
 
 
 def test_a_repeated_read_is_served_from_the_cache(
-    client, corpus, django_assert_num_queries
+    client, corpus, throttles_off, django_assert_num_queries
 ):
     first = client.get("/api/v1/targets/?year__gte=2015")
     assert first["X-Cache"] == "miss"

@@ -51,7 +51,9 @@ PAGE_QUERIES = [
 
 
 @pytest.mark.parametrize(("url", "max_queries"), PAGE_QUERIES)
-def test_page_query_count_is_bounded(corpus, client, django_assert_max_num_queries, url, max_queries):
+def test_page_query_count_is_bounded(
+    corpus, client, throttles_off, django_assert_max_num_queries, url, max_queries
+):
     with django_assert_max_num_queries(max_queries):
         response = client.get(url)
     assert response.status_code == 200
