@@ -13,8 +13,9 @@ ts_rank).  How candidates are bounded and re-ranked: ``ranking``.
 On PostgreSQL a query that needs its candidates checked is one statement, one
 round trip (lists, check against the whole query and the texts of the best
 RERANK together), as is a full-text or gram answer; a bare impact list takes
-a second statement for those texts.  SQLite, in process, reads the
-candidates back and checks them in Python.
+a second statement for those texts.  SQLite reads the lists, then checks
+their candidates against the whole query by a second statement on the
+content table (``verify``).
 
 The tables themselves are made by the migrations (``documents.search.schema``
 reads their DDL for indexes outside the project's database).
@@ -178,7 +179,7 @@ class BaseQueryCompiler:
     """Compiles a plan into the statements that answer it (no execution)."""
 
     # PostgreSQL checks impact-list candidates in the statement that reads the
-    # lists; SQLite reads them back and checks them in Python (``verify_sql``).
+    # lists; SQLite checks them by a second statement (``SQLiteSearchBackend.verify``).
     checks_impacts_in_sql = False
 
     def __init__(self, tables: IndexTables, terms: TermTable):
@@ -270,11 +271,6 @@ class BaseQueryCompiler:
 
     def match_sql(self, plan: Plan) -> tuple[str, list, str, list]:
         """(WHERE clause, its params, score expression, its params)."""
-        raise NotImplementedError
-
-    def verify_sql(self, ids, restrict) -> tuple[str, list]:
-        """(SQL, params) reading (id, words, plain) of ``ids`` for the check
-        in Python; only where ``checks_impacts_in_sql`` is false."""
         raise NotImplementedError
 
     def texts_sql(self, ids) -> tuple[str, list]:
