@@ -13,8 +13,16 @@ the clause words; jieba's own rate is measured separately, on the real text
 ``rebuild_search_index`` runs it), and added to the index build for the
 "index build including segmentation" figure.
 
+The query set mixes four types (``QUERY_TYPES``): *strict* queries (one word,
+two words, OR, exclusion, a phrase, a single character …), and three types
+written the way people ask, which the strict plan answers with few or no
+provisions and the tiered search fills with partial matches: *questions*
+(科技型中小企业有哪些支持), *paraphrases* with one word the corpus lacks
+(众创空间租金) and *three-concept* queries (人才 引进 补贴).  Latencies are
+printed per type and overall.
+
 For every database and size it prints: index build time and characters per
-second, index size, p50/p95 latency for a mixed query set, side by side with
+second, index size, p50/p95 latency for the mixed query set, side by side with
 
 * icontains — the naive scan the issue names: every provision whose text
               contains each typed word, with the SQL Django writes for
@@ -22,17 +30,27 @@ second, index size, p50/p95 latency for a mixed query set, side by side with
 * scan      — the fastest scan for the same matches (SQLite instr, PostgreSQL
               strpos: no case folding), the stricter yardstick;
 * trigram   — SQLite FTS5 trigram tokenizer / PostgreSQL pg_trgm GIN, all matches;
-* tantivy   — tantivy over the same jieba words, ranked top 10 (BM25);
+* tantivy   — tantivy over the same jieba words, top 10 by BM25, in its natural
+              relaxed mode: one SHOULD clause per concept of the parsed query
+              (each form of it a SHOULD, a form of several words a MUST of
+              them), excluded words MUST_NOT — the words ours searches;
 
 and recall of each engine's match set against the scan's.  ``ours`` is the
-project's backend exactly as the site calls it (parse → plan → bounded,
-ranked candidates → top 10), minus the ORM work of showing a page.  The
+project's search exactly as the site calls it (parse → ``tiered_candidates``:
+the strict plan, and below ``RELAX_BELOW`` full matches the relaxed plan and
+the texts of the partial candidates → top 10), minus the ORM work of showing
+a page.  Recall stays on the *strict* match sets (every concept, as the
+scans read a query): ours' unbounded strict candidates (``our_set``) and
+tantivy with every concept a MUST, against the scan's AND of the typed words.
+Where the tiered search spends its time (strict candidates, relaxed
+candidates, texts read, the rest) is printed per relaxed query.  The
 PostgreSQL plans (EXPLAIN ANALYZE) of the statement each of a few queries
 runs are printed.
 
 The benchmark uses its own databases: /tmp/policybase-bench-search/ and the
-PostgreSQL database ``policybase_bench`` (created with a UTF-8 ctype, which
-pg_trgm needs to see Chinese characters as word characters).
+PostgreSQL databases ``policybase_bench_<size>`` (created with a UTF-8 ctype,
+which pg_trgm needs to see Chinese characters as word characters), left in
+place: ``--reuse`` times the queries again without the PostgreSQL build.
 """
 
 import argparse
@@ -62,20 +80,39 @@ from documents.search.backends.standalone import StandaloneConnection  # noqa: E
 from documents.search.normalise import normalise  # noqa: E402
 from documents.search.plan import plan_for  # noqa: E402
 from documents.search.query import parse  # noqa: E402
-from documents.search.ranking import CANDIDATE_LIMIT  # noqa: E402
 from documents.search.segmentation import segment, segmenter, tokens  # noqa: E402
+from documents.search.tiers import tiered_candidates  # noqa: E402
 
-QUERIES = [
-    # words in most provisions
-    "科技", "创新", "企业", "科技 创新", "发展",
-    # mid-frequency words and compounds
-    "人才 引进", "成果转化", "高新技术企业", "知识产权", "产学研", "技术转移 -人才",
-    "医药健康 OR 生物医药", "高企", "双创", "科技金融", "重点实验室",
-    # rare terms
-    "揭榜挂帅", "院士工作站", "技术经纪人", "双千工程", "中试熟化", "舟桥机制",
-    # phrase, single character, unknown word, abbreviation needing a substring check
-    '"科技成果转移转化"', "碳", "碳达峰", "R&D",
-]
+QUERY_TYPES = {
+    "strict": [
+        # words in most provisions
+        "科技", "创新", "企业", "科技 创新", "发展",
+        # mid-frequency words and compounds
+        "人才 引进", "成果转化", "高新技术企业", "知识产权", "产学研", "技术转移 -人才",
+        "医药健康 OR 生物医药", "高企", "双创", "科技金融", "重点实验室",
+        # rare terms
+        "揭榜挂帅", "院士工作站", "技术经纪人", "双千工程", "中试熟化", "舟桥机制",
+        # phrase, single character, unknown word, abbreviation needing a substring check
+        '"科技成果转移转化"', "碳", "碳达峰", "R&D",
+    ],
+    # Questions as people type them: concepts, question words, fillers.
+    "question": [
+        "科技型中小企业有哪些支持", "技术经纪人培训多少人", "高企认定有奖励吗",
+        "新型研发机构怎么认定", "院士工作站有什么补助", "科技企业信用贷款最高多少",
+        "双千工程支持什么项目", "孵化器如何享受税收优惠", "科研人员股权激励怎么落实",
+    ],
+    # A phrase the corpus has and one word it lacks (奖金, 返还, 年限, 门槛, 租金).
+    "paraphrase": [
+        "科技成果转化 奖金", "技术合同登记 返还", "重点实验室 年限", "博士后工作站 门槛",
+        "众创空间租金",
+    ],
+    "three-concept": [
+        "人才 引进 补贴", "科技 金融 贷款", "高校 科研院所 合作", "企业 研发 投入",
+        "科技 人才 培训",
+    ],
+}
+QUERIES = [raw for queries in QUERY_TYPES.values() for raw in queries]
+KIND = {raw: kind for kind, queries in QUERY_TYPES.items() for raw in queries}
 TOP = 10
 ENGINES = ("ours", "trigram", "icontains", "scan", "tantivy")
 SQLITE_DIR = Path("/tmp/policybase-bench-search")
@@ -172,14 +209,38 @@ def icontains_sql(vendor):
     return f"{lhs} {DatabaseWrapper.operators['icontains']}"
 
 
-def timed(fn, runs):
-    samples = []
+class Clock:
+    """Wall and CPU milliseconds.  CPU is this process's (every thread), plus,
+    on PostgreSQL, that of the server process answering the benchmark's
+    connection (``/proc/PID/schedstat``, in ns).  On a busy machine a query's
+    wall time grows with its wait for a core; the CPU it used does not, so
+    the CPU figures say what the latency would be on an idle machine (less
+    the loopback round trips)."""
+
+    def __init__(self, server_pid=None):
+        self.schedstat = Path(f"/proc/{server_pid}/schedstat") if server_pid else None
+        if self.schedstat is not None and not self.schedstat.exists():
+            self.schedstat = None  # the server runs elsewhere: this process only
+
+    def now(self) -> tuple[float, float]:
+        cpu = time.process_time() * 1000
+        if self.schedstat is not None:
+            cpu += int(self.schedstat.read_text().split()[0]) / 1e6
+        return time.perf_counter() * 1000, cpu
+
+
+def timed(fn, runs, clock=None):
+    """(the last result, wall ms per run, CPU ms per run)."""
+    clock = clock or Clock()
+    walls, cpus = [], []
     result = None
     for _ in range(runs):
-        started = time.perf_counter()
+        wall, cpu = clock.now()
         result = fn()
-        samples.append((time.perf_counter() - started) * 1000)
-    return result, samples
+        wall_after, cpu_after = clock.now()
+        walls.append(wall_after - wall)
+        cpus.append(cpu_after - cpu)
+    return result, walls, cpus
 
 
 def percentile(values, p):
@@ -188,10 +249,57 @@ def percentile(values, p):
 
 
 def ours(backend, raw):
+    """What the site runs for a query (engine.search), minus the ORM page."""
+
     def run():
-        return backend.candidates(plan_for(parse(raw)), limit=CANDIDATE_LIMIT).ids[:TOP]
+        return tiered_candidates(backend, parse(raw)).ids[:TOP]
 
     return run
+
+
+STEPS = ("strict", "relaxed", "texts", "rest")
+
+
+def steps(backend, raw, runs, clock):
+    """Where one tiered search spends its time: {step: [CPU ms per run]} for
+    the strict candidates, the relaxed candidates, the texts of the partial
+    candidates and the rest (parsing, planning, scoring in Python), and the
+    sizes {strict, pool, partial} of the last run.  The backend's own
+    methods are wrapped for the measure, then restored."""
+    timings = {step: [] for step in STEPS}
+    sizes = {}
+    candidates, texts = backend.candidates, backend.texts
+    spent = {}
+
+    def timed_candidates(plan, *args, **kwargs):
+        started = clock.now()[1]
+        found = candidates(plan, *args, **kwargs)
+        step = "relaxed" if "strict" in spent else "strict"
+        spent[step] = clock.now()[1] - started
+        sizes["pool" if step == "relaxed" else "strict"] = len(found.ids)
+        return found
+
+    def timed_texts(ids):
+        started = clock.now()[1]
+        found = texts(ids)
+        spent["texts"] = clock.now()[1] - started
+        sizes["partial"] = len(ids)
+        return found
+
+    backend.candidates, backend.texts = timed_candidates, timed_texts
+    try:
+        for _ in range(runs):
+            spent.clear()
+            sizes.clear()
+            started = clock.now()[1]
+            tiered_candidates(backend, parse(raw))
+            total = clock.now()[1] - started
+            for step in ("strict", "relaxed", "texts"):
+                timings[step].append(spent.get(step, 0.0))
+            timings["rest"].append(total - sum(spent.values()))
+    finally:
+        del backend.candidates, backend.texts  # the class's methods again
+    return timings, sizes
 
 
 def our_set(backend, raw):
@@ -257,26 +365,9 @@ def build_sqlite(n, templates, pool):
     return backend, out, {"scan": scan_all, "icontains": icontains_all, "trigram": trigram_all}
 
 
-def build_postgres(n, templates, pool, url):
-    import psycopg2
-
-    admin = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
-        cursor.execute(
-            f"CREATE DATABASE {PG_DB} TEMPLATE template0 ENCODING 'UTF8' "
-            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-        )
-    admin.close()
-    raw = psycopg2.connect(url.rsplit("/", 1)[0] + "/" + PG_DB)
-    raw.autocommit = True
-    cursor = raw.cursor()
-    cursor.execute("SHOW lc_ctype")
-    ctype = cursor.fetchone()[0]
+def load_postgres(n, templates, pool, backend, cursor, out):
+    """Build the index and the peers' table, timing each (into ``out``)."""
     cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    out = {}
-    backend = PostgresSearchBackend(StandaloneConnection(raw, "postgresql"), "search_index")
     schema.create(backend.connection, "search_index")
     started = time.perf_counter()
     cursor.execute("BEGIN")  # as rebuild_search_index runs it: one transaction
@@ -302,6 +393,44 @@ def build_postgres(n, templates, pool, url):
     out["trigram"] = {"build": time.perf_counter() - started}
     cursor.execute("SELECT pg_relation_size('provision_trgm')")
     out["trigram"]["size"] = cursor.fetchone()[0]
+
+
+def build_postgres(n, templates, pool, url, reuse=False):
+    """The PostgreSQL engines on the database ``policybase_bench_<n>``; with
+    ``reuse``, on the one an earlier run of the same size left (no build)."""
+    import psycopg2
+
+    database = f"{PG_DB}_{n}"
+    if not reuse:
+        admin = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {database}")
+            cursor.execute(
+                f"CREATE DATABASE {database} TEMPLATE template0 ENCODING 'UTF8' "
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+        admin.close()
+    raw = psycopg2.connect(url.rsplit("/", 1)[0] + "/" + database)
+    raw.autocommit = True
+    cursor = raw.cursor()
+    cursor.execute("SHOW lc_ctype")
+    ctype = cursor.fetchone()[0]
+    out = {}
+    backend = PostgresSearchBackend(StandaloneConnection(raw, "postgresql"), "search_index")
+    if reuse:
+        cursor.execute("SELECT count(*) FROM search_index")
+        if cursor.fetchone()[0] != n:
+            sys.exit(f"{database} does not hold {n:,} provisions: run once without --reuse")
+        cursor.execute(
+            "SELECT pg_total_relation_size('provision'), pg_relation_size('provision_trgm')"
+        )
+        scan_size, trigram_size = cursor.fetchone()
+        out["ours"] = {"size": backend.size_bytes()}
+        out["scan"] = {"size": scan_size}
+        out["trigram"] = {"size": trigram_size}
+    else:
+        load_postgres(n, templates, pool, backend, cursor, out)
 
     def scan_all(raw_query, contains="strpos(plain, %s) > 0", pattern="{}"):
         # strpos() cannot use the trigram index: this is the sequential scan.
@@ -332,6 +461,16 @@ def build_postgres(n, templates, pool, url):
         return scan_all(raw_query, icontains_sql("postgresql"), LIKE_PATTERN)
 
     out["ctype"] = ctype
+    cursor.execute("SELECT pg_backend_pid()")  # the server process of the backend's queries
+    out["server_pid"] = cursor.fetchone()[0]
+    # Run under ``nice -n -10`` on a busy machine, the server process
+    # answering the benchmark is given the same priority (where allowed).
+    niceness = os.getpriority(os.PRIO_PROCESS, 0)
+    try:
+        if niceness < os.getpriority(os.PRIO_PROCESS, out["server_pid"]):
+            os.setpriority(os.PRIO_PROCESS, out["server_pid"], niceness)
+    except OSError:
+        pass  # another host, or not permitted: the server keeps its own
     out["cursor"] = cursor
     out["connection"] = raw
     return backend, out, {"scan": scan_all, "icontains": icontains_all, "trigram": trigram_all}
@@ -366,16 +505,18 @@ def build_tantivy(n, templates, pool):
     size = sum(f.stat().st_size for f in path.iterdir())
     searcher = index.searcher()
 
-    def query_for(raw):
+    def words_query(words):
+        if len(words) == 1:
+            return tantivy.Query.term_query(schema, "words", words[0])
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, tantivy.Query.term_query(schema, "words", w)) for w in words]
+        )
+
+    def strict_query(raw):
+        """Every concept a MUST (the strict plan): for the recall only."""
         plan = plan_for(parse(raw))
         if not plan.include:
             return None  # nothing the word index can answer (single character …)
-
-        def words_query(words):
-            return tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, tantivy.Query.term_query(schema, "words", w)) for w in words]
-            )
-
         clauses = [
             (
                 tantivy.Occur.Must,
@@ -388,8 +529,32 @@ def build_tantivy(n, templates, pool):
         clauses += [(tantivy.Occur.MustNot, words_query(ws)) for ws in plan.exclude]
         return tantivy.Query.boolean_query(clauses)
 
+    def or_query(raw):
+        """tantivy's natural relaxed mode over the words ours searches: each
+        concept of the parsed query a SHOULD, itself a SHOULD of its forms (a
+        form of several words a MUST of them), excluded words MUST_NOT; BM25
+        ranks.  Forms without index words (single characters, unknown words)
+        have nothing to ask the word index."""
+        query = parse(raw)
+        concepts = []
+        for group in query.groups:
+            forms = list(dict.fromkeys(f.words for t in group for f in t.forms if f.words))
+            if forms:
+                concepts.append(
+                    tantivy.Query.boolean_query(
+                        [(tantivy.Occur.Should, words_query(ws)) for ws in forms]
+                    )
+                )
+        if not concepts:
+            return None
+        excluded = dict.fromkeys(f.words for t in query.excluded for f in t.forms if f.words)
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, q) for q in concepts]
+            + [(tantivy.Occur.MustNot, words_query(ws)) for ws in excluded]
+        )
+
     def top(raw):
-        query = query_for(raw)
+        query = or_query(raw)
 
         def run():
             if query is None:
@@ -399,7 +564,7 @@ def build_tantivy(n, templates, pool):
         return run
 
     def all_matches(raw):
-        query = query_for(raw)
+        query = strict_query(raw)
         if query is None:
             return set()
         return {searcher.doc(a)["id"][0] for _s, a in searcher.search(query, n).hits}
@@ -410,8 +575,21 @@ def build_tantivy(n, templates, pool):
 # --------------------------------------------------------------------------
 
 
-def report(database, n, chars, builds, latencies, recalls, runs):
+def summary(latencies, queries):
+    """(p50, p95) of the queries' latencies: p50 the median of the per-query
+    medians, p95 over every run."""
+    samples = [x for q in queries for x in latencies[q]]
+    return statistics.median(statistics.median(latencies[q]) for q in queries), percentile(samples, 95)
+
+
+def report(database, n, chars, builds, latencies, recalls, runs, tiers, step_times, cpu):
     print(f"\n## {database}, {n:,} provisions ({chars / 1e6:.1f} M characters), {runs} runs per query\n")
+    # Other work on the machine inflates every latency: the load says how much ran beside.
+    print(
+        f"load average (1 / 5 min) when the queries were timed: {builds['load'][0]:.1f} / "
+        f"{builds['load'][1]:.1f} before, {os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} "
+        f"after, on {os.cpu_count()} cores\n"
+    )
     print("| engine | build s | build chars/s | size MB | p50 ms | p95 ms | max ms | recall vs scan |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name in ENGINES:
@@ -419,23 +597,93 @@ def report(database, n, chars, builds, latencies, recalls, runs):
             continue
         b = builds.get(name, builds["scan"] if name == "icontains" else {})  # one table
         lat = [x for q in latencies[name].values() for x in q]
-        per_query = [statistics.median(v) for v in latencies[name].values()]
+        p50, p95 = summary(latencies[name], QUERIES)
         rec = recalls.get(name)
         print(
             f"| {name} | {b.get('build', 0):.1f} | {chars / b['build'] if b.get('build') else 0:,.0f} "
-            f"| {b.get('size', 0) / 1e6:.1f} | {statistics.median(per_query):.2f} "
-            f"| {percentile(lat, 95):.2f} | {max(lat):.1f} "
+            f"| {b.get('size', 0) / 1e6:.1f} | {p50:.2f} | {p95:.2f} | {max(lat):.1f} "
             f"| {rec if rec is None else f'{rec:.3f}'} |"
         )
-    print(f"\nPer query, median ms ({' / '.join(ENGINES)}), matches by scan:\n")
-    print(f"| query | {' | '.join(ENGINES)} | scan matches |")
-    print("| --- |" + " ---: |" * (len(ENGINES) + 1))
+    print(
+        "\nBy query type, ms (ours: tiered, as the site calls it; tantivy: OR of the "
+        "concepts, BM25 top 10):\n"
+    )
+    print(
+        "| query type | queries | ours p50 | ours p95 | tantivy p50 | tantivy p95 "
+        "| p50 ours/tantivy | p95 ours/tantivy |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for kind, queries in [*QUERY_TYPES.items(), ("all", QUERIES)]:
+        o50, o95 = summary(latencies["ours"], queries)
+        cells = [f"{o50:.2f}", f"{o95:.2f}"]
+        if "tantivy" in latencies:
+            t50, t95 = summary(latencies["tantivy"], queries)
+            cells += [f"{t50:.2f}", f"{t95:.2f}", f"{o50 / t50:.1f}×", f"{o95 / t95:.1f}×"]
+        else:
+            cells += ["-"] * 4
+        print(f"| {kind} | {len(queries)} | " + " | ".join(cells) + " |")
+    print(
+        "\nThe same, CPU ms per query (this process, and on PostgreSQL the server "
+        "process answering it): the latency on an idle machine, less loopback round trips:\n"
+    )
+    print(
+        "| query type | queries | ours p50 | ours p95 | tantivy p50 | tantivy p95 "
+        "| p50 ours/tantivy | p95 ours/tantivy |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for kind, queries in [*QUERY_TYPES.items(), ("all", QUERIES)]:
+        o50, o95 = summary(cpu["ours"], queries)
+        cells = [f"{o50:.2f}", f"{o95:.2f}"]
+        if cpu["tantivy"]:
+            t50, t95 = summary(cpu["tantivy"], queries)
+            cells += [f"{t50:.2f}", f"{t95:.2f}", f"{o50 / t50:.1f}×", f"{o95 / t95:.1f}×"]
+        else:
+            cells += ["-"] * 4
+        print(f"| {kind} | {len(queries)} | " + " | ".join(cells) + " |")
+    print(
+        f"\nPer query, median ms ({' / '.join(ENGINES)}); ours' full matches / all "
+        "(full + partial), matches by scan:\n"
+    )
+    print(f"| query | type | {' | '.join(ENGINES)} | ours full / all | scan matches |")
+    print("| --- | --- |" + " ---: |" * (len(ENGINES) + 2))
     for raw in QUERIES:
         cells = [
             f"{statistics.median(latencies[e][raw]):.2f}" if e in latencies else "-"
             for e in ENGINES
         ]
-        print(f"| `{raw}` | " + " | ".join(cells) + f" | {recalls['scan_counts'][raw]:,} |")
+        full, found = tiers[raw]
+        print(
+            f"| `{raw}` | {KIND[raw]} | " + " | ".join(cells)
+            + f" | {full:,} / {found:,} | {recalls['scan_counts'][raw]:,} |"
+        )
+    print(
+        "\nWhere the tiered search spends its time, median CPU ms (as above) of each "
+        "step over the runs (strict / relaxed candidates, the texts of the partial candidates, the "
+        "rest: parse, plan, scoring in Python); strict matches, relaxed pool, partial "
+        "candidates read; queries that relax only:\n"
+    )
+    print("| query | type | strict | relaxed | texts | rest | total | strict n | pool n | texts n |")
+    print("| --- | --- |" + " ---: |" * 8)
+    for raw in QUERIES:
+        timings, sizes = step_times[raw]
+        if "pool" not in sizes:
+            continue
+        medians = [statistics.median(timings[step]) for step in STEPS]
+        total = statistics.median(map(sum, zip(*(timings[step] for step in STEPS), strict=True)))
+        print(
+            f"| `{raw}` | {KIND[raw]} | " + " | ".join(f"{m:.2f}" for m in medians)
+            + f" | {total:.2f} | {sizes['strict']:,} | {sizes['pool']:,} "
+            f"| {sizes.get('partial', 0):,} |"
+        )
+    print("\nMean CPU ms per query of each step, by query type:\n")
+    print("| query type | " + " | ".join(STEPS) + " | total |")
+    print("| --- |" + " ---: |" * (len(STEPS) + 1))
+    for kind, queries in QUERY_TYPES.items():
+        means = [
+            statistics.mean(statistics.median(step_times[q][0][step]) for q in queries)
+            for step in STEPS
+        ]
+        print(f"| {kind} | " + " | ".join(f"{m:.2f}" for m in means) + f" | {sum(means):.2f} |")
     for peer, label in (
         ("icontains", "the icontains scan (Django's SQL)"),
         ("scan", "the fastest substring scan (strpos/instr)"),
@@ -448,9 +696,12 @@ def report(database, n, chars, builds, latencies, recalls, runs):
             print(f"\nmedian speed-up of ours over {label}: {statistics.median(speedups):.0f}×", end="")
     print()
     if "tantivy" in latencies:
-        ours_p95 = percentile([x for q in latencies["ours"].values() for x in q], 95)
-        tantivy_p95 = percentile([x for q in latencies["tantivy"].values() for x in q], 95)
-        print(f"p95 ours / p95 tantivy: {ours_p95 / tantivy_p95:.1f}×")
+        o50, o95 = summary(latencies["ours"], QUERIES)
+        t50, t95 = summary(latencies["tantivy"], QUERIES)
+        print(f"ours / tantivy (OR, BM25), wall: p50 {o50 / t50:.1f}×, p95 {o95 / t95:.1f}×")
+        o50, o95 = summary(cpu["ours"], QUERIES)
+        t50, t95 = summary(cpu["tantivy"], QUERIES)
+        print(f"ours / tantivy (OR, BM25), CPU: p50 {o50 / t50:.1f}×, p95 {o95 / t95:.1f}×")
 
 
 def main():
@@ -459,6 +710,12 @@ def main():
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-tantivy", action="store_true")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time the queries on the PostgreSQL databases an earlier run of the same "
+        "sizes left, without building them again (SQLite and tantivy are rebuilt)",
+    )
     parser.add_argument(
         "--no-peers",
         dest="peers_and_recall",
@@ -514,7 +771,9 @@ def main():
             if database == "sqlite":
                 backend, builds, peers = build_sqlite(n, templates, pool)
             else:
-                backend, builds, peers = build_postgres(n, templates, pool, args.postgres_url)
+                backend, builds, peers = build_postgres(
+                    n, templates, pool, args.postgres_url, args.reuse
+                )
             latencies = {"ours": {}}
             if args.peers_and_recall:
                 latencies.update({name: {} for name in peers})
@@ -524,13 +783,22 @@ def main():
             if tantivy:
                 latencies["tantivy"] = {}
                 builds["tantivy"] = tantivy
+            builds["load"] = os.getloadavg()
+            clock = Clock(builds.get("server_pid"))
+            cpu = {"ours": {}, "tantivy": {}}
+            tiers, step_times = {}, {}
             for raw in QUERIES:
                 ours(backend, raw)()  # warm the cache the way a live server is warm
-                _r, latencies["ours"][raw] = timed(ours(backend, raw), args.runs)
+                _r, latencies["ours"][raw], cpu["ours"][raw] = timed(
+                    ours(backend, raw), args.runs, clock
+                )
+                found = tiered_candidates(backend, parse(raw))
+                tiers[raw] = (found.full, len(found.ids))
+                step_times[raw] = steps(backend, raw, args.runs, clock)
                 if args.peers_and_recall:
                     found = {}
                     for name, peer in peers.items():
-                        found[name], latencies[name][raw] = timed(peer(raw), args.scan_runs)
+                        found[name], latencies[name][raw], _cpu = timed(peer(raw), args.scan_runs)
                     scan_set, trigram_set = found["scan"], found["trigram"]
                     assert found["icontains"] == scan_set, raw
                     hits["ours"] += len(scan_set & our_set(backend, raw))
@@ -541,7 +809,9 @@ def main():
                 expected += len(scan_set)
                 if tantivy:
                     tantivy["top"](raw)()
-                    _r, latencies["tantivy"][raw] = timed(tantivy["top"](raw), args.runs)
+                    _r, latencies["tantivy"][raw], cpu["tantivy"][raw] = timed(
+                        tantivy["top"](raw), args.runs
+                    )
                     if args.peers_and_recall:
                         hits["tantivy"] += len(scan_set & tantivy["all"](raw))
             for name in hits:
@@ -549,21 +819,27 @@ def main():
             recalls["scan"] = 1.0
             if not args.peers_and_recall:
                 recalls = {k: (None if k != "scan_counts" else v) for k, v in recalls.items()}
-            report(database, n, chars, builds, latencies, recalls, args.runs)
-            total = chars / parallel_rate + builds["ours"]["build"]
-            print(
-                f"index build including segmentation (ours): {total:.1f} s, "
-                f"{chars / total:,.0f} chars/s"
-            )
+            report(database, n, chars, builds, latencies, recalls, args.runs, tiers, step_times, cpu)
+            if "build" in builds["ours"]:  # not with --reuse
+                total = chars / parallel_rate + builds["ours"]["build"]
+                print(
+                    f"index build including segmentation (ours): {total:.1f} s, "
+                    f"{chars / total:,.0f} chars/s"
+                )
             if database == "postgresql":
                 print(f"\nbench database lc_ctype: {builds['ctype']}")
                 cursor = builds["cursor"]
-                for raw in ("科技", "科技 创新", "技术经纪人", "舟桥机制", "碳达峰", "碳"):
-                    # The one statement candidates() runs for the query.
-                    route = backend.route(plan_for(parse(raw)))
+                for raw, relaxed in (
+                    *((q, False) for q in ("科技", "科技 创新", "技术经纪人", "舟桥机制", "碳达峰", "碳")),
+                    ("科技型中小企业有哪些支持", True),
+                    ("人才 引进 补贴", True),
+                ):
+                    # The one statement candidates() runs for the (relaxed) plan.
+                    route = backend.route(plan_for(parse(raw), relaxed=relaxed))
                     sql, params = backend.terms.with_version(route.sql, route.params)
                     cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params)
-                    print(f"\nEXPLAIN ANALYZE ({raw}, {route.kind}):\n")
+                    label = f"{raw}, relaxed plan" if relaxed else raw
+                    print(f"\nEXPLAIN ANALYZE ({label}, {route.kind}):\n")
                     for (line,) in cursor.fetchall():
                         print("    " + line)
                 builds["connection"].close()
