@@ -10,9 +10,10 @@ the same ids in the database it is restored into.  Two differences from
 and timestamps keep their microseconds (Django's encoder cuts them to
 milliseconds, so a restored database would differ from the one backed up).
 
-``restore`` loads the knowledge base's rows in batches of multi-row
-INSERTs (``bulk_create``'s, raw as ``loaddata``'s saves are, so that
-``auto_now`` keeps the file's timestamps), in one transaction: no per-row save, so no signals (the history
+``restore`` loads the knowledge base's rows in bulk, in one transaction:
+multi-row INSERTs on PostgreSQL, one prepared INSERT run for many rows on
+SQLite, each value as the file has it (``auto_now`` timestamps too, as
+``loaddata``'s raw saves keep them).  No per-row save, so no signals (the history
 rows come from the file; the search index is rebuilt afterwards, from the
 restored provisions), and foreign keys are checked at the commit (Django
 makes them deferrable on both databases), so the order of the rows within
@@ -71,7 +72,12 @@ def natural_key_relations(model):
 def kb_objects():
     for model in kb_models():
         rows = model._base_manager.select_related(*natural_key_relations(model))
-        yield from rows.order_by(model._meta.pk.name).iterator(chunk_size=BATCH)
+        # The serialiser reads many-to-many links from the prefetch cache;
+        # without it, a query per object.
+        links = [f.name for f in model._meta.many_to_many
+                 if f.remote_field.through._meta.auto_created]
+        rows = rows.prefetch_related(*links).order_by(model._meta.pk.name)
+        yield from rows.iterator(chunk_size=BATCH)
 
 
 def write_backup(path) -> int:
@@ -112,25 +118,31 @@ def read_backup(path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
+# Field types whose JSON value is already what both databases take.
+AS_IS = {
+    "AutoField", "BigAutoField", "SmallAutoField", "BigIntegerField", "BooleanField",
+    "CharField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
+    "PositiveSmallIntegerField", "SlugField", "SmallIntegerField", "TextField",
+}
+
+
 class Restorer:
-    """Turns serialised objects into rows, batch by batch."""
+    """Turns serialised objects into rows and inserts them, batch by batch."""
 
     def __init__(self, using=DEFAULT_DB_ALIAS):
         self.using = using
+        self.connection = connections[using]
         self.natural: dict[tuple, object] = {}  # (model, natural key) -> pk
-        self.plans: dict[type, dict] = {}
+        self.plans: dict[type, tuple] = {}
         self.loaded: dict[type, int] = {}
 
     def plan(self, model):
-        """name -> (field, kind) for the fields of ``model`` a file names."""
+        """The model's columns, and how to read each from a serialised object."""
         if model not in self.plans:
-            plan = {}
-            for field in model._meta.get_fields():
-                if field.many_to_many and not field.auto_created:
-                    plan[field.name] = (field, "m2m")
-                elif getattr(field, "concrete", False):
-                    plan[field.name] = (field, "fk" if field.is_relation else "value")
-            self.plans[model] = plan
+            columns = [f for f in model._meta.concrete_fields if not f.primary_key]
+            links = [f for f in model._meta.many_to_many
+                     if f.remote_field.through._meta.auto_created]
+            self.plans[model] = (model._meta.pk, columns, links)
         return self.plans[model]
 
     def pk_of(self, related, value):
@@ -142,48 +154,59 @@ class Restorer:
             self.natural[key] = manager.get_by_natural_key(*value).pk
         return self.natural[key]
 
-    def build(self, model, data):
-        """One unsaved instance and its many-to-many links."""
-        values = {model._meta.pk.attname: model._meta.pk.to_python(data["pk"])}
-        links = {}
-        plan = self.plan(model)
-        for name, value in data["fields"].items():
-            field, kind = plan[name]
-            if kind == "value":
-                values[field.attname] = field.to_python(value)
-            elif kind == "fk":
-                related = field.remote_field.model
-                values[field.attname] = None if value is None else self.pk_of(related, value)
-            else:
-                related = field.remote_field.model
-                links[field] = [self.pk_of(related, v) for v in value]
-        return model(**values), links
+    def value(self, field, fields):
+        if field.name not in fields:
+            value = field.get_default()
+        else:
+            value = fields[field.name]
+            if field.is_relation:
+                return None if value is None else self.pk_of(field.remote_field.model, value)
+            if value is None or field.get_internal_type() in AS_IS:
+                return value
+            value = field.to_python(value)
+        return field.get_db_prep_save(value, self.connection)
 
     def load(self, model, batch):
-        built = [self.build(model, data) for data in batch]
-        self.insert(model, [instance for instance, _ in built])
-        by_field: dict = {}
-        for instance, links in built:
-            for field, targets in links.items():
-                through = field.remote_field.through
-                source = field.m2m_field_name() + "_id"
-                target = field.m2m_reverse_field_name() + "_id"
-                by_field.setdefault(field, []).extend(
-                    through(**{source: instance.pk, target: pk}) for pk in targets
-                )
-        for field, rows in by_field.items():
-            self.insert(field.remote_field.through, rows)
+        pk, columns, links = self.plan(model)
+        rows, pairs = [], {f: [] for f in links}
+        for data in batch:
+            key = self.pk_of(model, data["pk"])
+            fields = data["fields"]
+            rows.append((key, *(self.value(f, fields) for f in columns)))
+            for field in links:
+                related = field.remote_field.model
+                pairs[field].extend((key, self.pk_of(related, v)) for v in fields.get(field.name, ()))
+        self.insert(model._meta.db_table, [pk.column, *(f.column for f in columns)], rows)
+        for field, links_of_batch in pairs.items():
+            through = field.remote_field.through._meta
+            self.insert(
+                through.db_table,
+                [through.get_field(field.m2m_field_name()).column,
+                 through.get_field(field.m2m_reverse_field_name()).column],
+                links_of_batch,
+            )
         self.loaded[model] = self.loaded.get(model, 0) + len(batch)
 
-    def insert(self, model, instances):
-        """``bulk_create`` as a raw insert (as ``loaddata`` saves): every
-        value as it is in the file, ``auto_now`` timestamps included."""
-        fields = model._meta.concrete_fields
-        ops = connections[self.using].ops
-        size = max(1, min(BATCH, ops.bulk_batch_size(fields, instances)))
-        rows = model._base_manager.using(self.using)
-        for i in range(0, len(instances), size):
-            rows._insert(instances[i : i + size], fields=fields, raw=True, using=self.using)
+    def insert(self, table, columns, rows):
+        """Values as they are in the file (``auto_now`` timestamps too,
+        as ``loaddata``'s raw saves keep them), many rows per statement."""
+        if not rows:
+            return
+        quote = self.connection.ops.quote_name
+        head = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
+        one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        with self.connection.cursor() as cursor:
+            if self.connection.vendor == "sqlite":
+                # The driver's own loop over one prepared statement.
+                cursor.executemany(head + one, rows)
+                return
+            size = max(1, min(1000, 65535 // len(columns)))
+            for i in range(0, len(rows), size):
+                page = rows[i : i + size]
+                cursor.execute(
+                    head + ", ".join([one] * len(page)),
+                    [value for row in page for value in row],
+                )
 
     def save_one_by_one(self, data):
         for obj in serializers.deserialize(
@@ -208,9 +231,8 @@ class Restorer:
             batch.append(data)
         if batch:
             self.load(model, batch)
-        connection = connections[self.using]
-        statements = connection.ops.sequence_reset_sql(no_style(), list(self.loaded))
-        with connection.cursor() as cursor:
+        statements = self.connection.ops.sequence_reset_sql(no_style(), list(self.loaded))
+        with self.connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
         return sum(self.loaded.values())

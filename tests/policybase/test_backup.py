@@ -7,6 +7,7 @@ import json
 from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from rest_framework.authtoken.models import Token
@@ -17,6 +18,15 @@ from policybase.backup import read_backup
 from targets.models import Target
 
 pytestmark = pytest.mark.usefixtures("corpus")
+
+
+@pytest.fixture(autouse=True)
+def forget_content_types():
+    """A flush makes content types again with new ids, and the rollback
+    brings the old ones back: the process-wide cache must not keep the
+    new ids for the tests that follow."""
+    yield
+    ContentType.objects.clear_cache()
 
 
 def flush():
