@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from django.apps import apps
 from django.core import serializers
@@ -112,7 +112,7 @@ def read_backup(path) -> Iterator[dict]:
             stream.seek(0)
             yield from json.load(stream)
             return
-        for line in (second, *stream):
+        for line in chain([second], stream):
             line = line.rstrip().rstrip(",")
             if line and line != "]":
                 yield json.loads(line)
