@@ -57,8 +57,16 @@ def upsert_by_key(model, wanted: dict[str, dict], key: str = "key") -> dict:
     for natural_key, values in wanted.items():
         row = rows.get(natural_key)
         if row is None:
-            rows[natural_key] = model.objects.create(**{key: natural_key}, **values)
-        elif any(getattr(row, k) != v for k, v in values.items()):
+            # get_or_create, not create: an ingest running at the same time
+            # may have made the row since (on PostgreSQL the insert waits
+            # for its commit, fails, and the row is read instead).
+            row, created = model.objects.get_or_create(
+                **{key: natural_key}, defaults=values
+            )
+            rows[natural_key] = row
+            if created:
+                continue
+        if any(getattr(row, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(row, k, v)
             row.save()

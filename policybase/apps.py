@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.backends.signals import connection_created
 
 from documents.apikit import data_version
 
@@ -9,6 +9,6 @@ class PolicybaseConfig(AppConfig):
     verbose_name = "Policy knowledge base"
 
     def ready(self):
-        # After every migrate, so that tables added by later migrations
-        # get their triggers too.
-        post_migrate.connect(data_version.install_after_migrate, sender=self)
+        # Every connection notices its writes to the knowledge base and
+        # bumps the data version after they commit.
+        connection_created.connect(data_version.watch)

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DataVersion(models.Model):
-    """One row whose ``number`` changes with every write to the knowledge
-    base, in every process: database triggers on the tables of the documents,
-    measures and targets apps bump it (``documents/apikit/data_version.py``), so
-    bulk inserts, ``QuerySet.update()``, fixtures and raw SQL count too.
+    """One row whose ``number`` changes after every committed write to the
+    knowledge base, from any process: each connection notices its writes to
+    the tables of the documents, measures and targets apps and bumps it once
+    per transaction, after the commit (``documents/apikit/data_version.py``),
+    so bulk inserts, ``QuerySet.update()``, fixtures and raw SQL count too.
     The API's response cache keys on it."""
 
     number = models.BigIntegerField(_("数据版本"))

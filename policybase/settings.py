@@ -130,9 +130,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Ingest writes one transaction per document; wait for a concurrent
-    # reader rather than failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite has one writer at a time.  A deferred transaction that reads
+    # first asks for the write lock only at its first write, and fails at
+    # once with "database is locked" if another holds it (the busy timeout
+    # does not cover that upgrade): begin every transaction IMMEDIATE, so a
+    # second ingest or curator waits up to the timeout for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20, transaction_mode="IMMEDIATE"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -125,11 +125,11 @@ class ShippedCurations:
                 ensure_ascii=False,
             )
             digest = hashlib.sha1(identity.encode()).hexdigest()[:12]
-            Curation.objects.update_or_create(
+            record_entry(
                 content_type=ContentType.objects.get_by_natural_key(app_label, model_name),
                 document=document,
                 source=f"{file_name}:{digest}",
-                defaults={
+                values={
                     "locator": entry.get("locator", {}),
                     "fingerprint": entry.get("fingerprint", ""),
                     "action": entry["action"],
@@ -138,3 +138,16 @@ class ShippedCurations:
                 },
             )
         return len(entries)
+
+
+def record_entry(*, values, **identity):
+    """Create or update one shipped curation, writing nothing (no row, no
+    history record, no new data version) when it is stored as it reads."""
+    curation = Curation.objects.filter(**identity).first()
+    if curation is None:
+        Curation.objects.create(**identity, **values)
+        return
+    if any(getattr(curation, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(curation, name, value)
+        curation.save()

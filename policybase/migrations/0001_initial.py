@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 def first_version(apps, schema_editor):
-    # Random, not 1: see policybase/data_version.py.
+    # Random, not 1: see documents/apikit/data_version.py.
     DataVersion = apps.get_model("policybase", "DataVersion")
     DataVersion.objects.using(schema_editor.connection.alias).create(
         id=1, number=secrets.randbelow(10**12)

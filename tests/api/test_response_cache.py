@@ -1,7 +1,12 @@
 """The response cache for anonymous reads (documents/apikit/caching.py): a
-repeated read is served from the cache, and any write to the knowledge base
-— admin, ingest, curation, a bulk update that sends no signal — makes the
-next read fresh."""
+repeated read is served from the cache, and any committed write to the
+knowledge base — admin, ingest, curation, a bulk update that sends no
+signal — makes the next read fresh.
+
+The test's own transaction never commits: ``committed`` (Django's
+captureOnCommitCallbacks, executing) runs what a commit would run, the
+data version's bump among it.  Reads across real commits and concurrent
+transactions: ``test_data_version.py``."""
 
 from pathlib import Path
 
@@ -55,14 +60,20 @@ def test_the_key_is_the_whole_request(client, corpus):
     assert other_host["X-Cache"] == "miss"
 
 
-def test_if_none_match_gets_a_304_until_the_data_changes(client, corpus):
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_if_none_match_gets_a_304_until_the_data_changes(client, corpus, committed):
     etag = client.get(INDICATOR)["ETag"]
     response = client.get(INDICATOR, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response.content == b""
     assert response["ETag"] == etag
     assert client.head(INDICATOR, HTTP_IF_NONE_MATCH=etag).status_code == 304
-    Indicator.objects.filter(key="rd_gdp_ratio").update(name_en="changed")
+    with committed():
+        Indicator.objects.filter(key="rd_gdp_ratio").update(name_en="changed")
     response = client.get(INDICATOR, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response["ETag"] != etag
@@ -87,43 +98,49 @@ def test_errors_and_the_browsable_api_are_not_cached(client, corpus):
     assert "X-Cache" not in client.get(INDICATOR, HTTP_ACCEPT="text/html")
 
 
-def test_an_admin_edit_is_seen_by_the_next_read(client, superuser_client, corpus):
+def test_an_admin_edit_is_seen_by_the_next_read(
+    client, superuser_client, corpus, committed
+):
     assert client.get(INDICATOR).json()["name_en"] != "Edited in the admin"
     indicator = Indicator.objects.get(key="rd_gdp_ratio")
-    response = superuser_client.post(
-        f"/admin/targets/indicator/{indicator.pk}/change/",
-        {
-            "key": indicator.key,
-            "name": indicator.name,
-            "name_en": "Edited in the admin",
-            "unit": indicator.unit,
-            "known": "on" if indicator.known else "",
-        },
-    )
+    with committed():
+        response = superuser_client.post(
+            f"/admin/targets/indicator/{indicator.pk}/change/",
+            {
+                "key": indicator.key,
+                "name": indicator.name,
+                "name_en": "Edited in the admin",
+                "unit": indicator.unit,
+                "known": "on" if indicator.known else "",
+            },
+        )
     assert response.status_code == 302, response.content
     fresh = client.get(INDICATOR)
     assert fresh["X-Cache"] == "miss"
     assert fresh.json()["name_en"] == "Edited in the admin"
 
 
-def test_an_api_curation_is_seen_by_the_next_read(client, curator_client, corpus):
+def test_an_api_curation_is_seen_by_the_next_read(
+    client, curator_client, corpus, committed
+):
     target = Target.objects.visible().order_by("pk").first()
     url = f"/api/v1/targets/{target.pk}/"
     listing = "/api/v1/targets/?page_size=200"
     assert client.get(url).status_code == 200
     count = client.get(listing).json()["count"]
-    response = curator_client.post(
-        f"{url}curate/",
-        {"action": "reject", "reason": "test"},
-        content_type="application/json",
-    )
+    with committed():
+        response = curator_client.post(
+            f"{url}curate/",
+            {"action": "reject", "reason": "test"},
+            content_type="application/json",
+        )
     assert response.status_code == 200, response.content
     assert client.get(url).status_code == 404
     assert client.get(listing).json()["count"] == count - 1
 
 
 def test_ingesting_a_changed_document_is_seen_by_the_next_read(
-    client, corpus, editable_sources
+    client, corpus, editable_sources, committed
 ):
     url = "/api/v1/targets/?indicator_phrase=技术转移人才"
     before = client.get(url).json()["results"]
@@ -135,7 +152,8 @@ def test_ingesting_a_changed_document_is_seen_by_the_next_read(
         text.replace("培养500名专业化技术转移人才", "培养600名专业化技术转移人才"),
         encoding="utf-8",
     )
-    call_command("ingest", str(path), verbosity=0, stdout=None)
+    with committed():
+        call_command("ingest", str(path), verbosity=0, stdout=None)
     after = client.get(url)
     assert after["X-Cache"] == "miss"
     values = [row["value"] for row in after.json()["results"]]
@@ -155,10 +173,14 @@ def test_ingesting_a_changed_document_is_seen_by_the_next_read(
     ],
     ids=["update", "delete", "bulk_create"],
 )
-def test_writes_that_send_no_signal_change_the_data_version(corpus, write):
+def test_writes_that_send_no_signal_change_the_data_version(corpus, write, committed):
     before = data_version.current()
-    write()
-    assert data_version.current() != before
+    with committed():
+        write()
+        # Not before the commit: a reader would cache old rows under it.
+        assert data_version.current() is None
+    after = data_version.current()
+    assert after is not None and after != before
 
 
 def test_reads_leave_the_data_version_alone(client, corpus):

@@ -4,8 +4,8 @@ live_server.
 ``live_server`` runs each test in ``transactional_db``, which flushes every
 table afterwards, so the corpus the session loaded is gone after the first
 browser test.  ``live_corpus`` ingests it again when it is missing, and the
-module-scoped ``restore_corpus`` puts it back once the module is done (its
-teardown runs after the last flush), so the tests that follow still read it.
+module-scoped ``restore_corpus`` (tests/conftest.py) puts it back once the
+module is done, so the tests that follow still read it.
 """
 
 import os
@@ -13,7 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.conftest import ingest_if_missing
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,26 +63,6 @@ def allow_orm_beside_playwright():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-def ingest_if_missing():
-    from documents.models import Document
-
-    if not Document.objects.exists():
-        call_command("ingest", verbosity=0)
-        # The flush emptied the tables but not the search index, whose
-        # stale rows would point at provisions that are gone (counted in the
-        # totals, skipped on the page): start the index again from the corpus.
-        from documents.search import index
-
-        index.rebuild()
-
-
-@pytest.fixture(scope="module")
-def restore_corpus(ingested, django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        ingest_if_missing()
 
 
 @pytest.fixture

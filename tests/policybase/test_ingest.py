@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from documents.apikit.data_version import writes_knowledge_base
 from documents.curation import curate
-from documents.models import Document, Provision, ReviewStatus
+from documents.models import Curation, Document, Provision, ReviewStatus
 from measures.models import Measure, Subsidy
 from targets.models import Figure, Target
 
@@ -61,6 +64,27 @@ def test_ingesting_the_same_files_again_changes_nothing(force):
     else:
         ingest()
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("failing", [False, True], ids=["unchanged", "with-a-failure"])
+def test_a_run_that_changes_nothing_writes_nothing(failing, tmp_path):
+    """Not even the shipped curations: recorded again unchanged, they
+    added a history row each and moved the data version (the API's cache)."""
+    ingest()
+    history = Curation.history.count()
+    paths = sorted(SOURCES.glob("*.txt"))
+    if failing:
+        paths.append(tmp_path / "empty.txt")
+        paths[-1].write_bytes(b"")
+    with CaptureQueriesContext(connection) as queries:
+        try:
+            ingest(*paths)
+        except CommandError:
+            assert failing
+    writes = [q["sql"][:120] for q in queries if writes_knowledge_base(q["sql"])]
+    assert writes == []
+    assert Curation.history.count() == history
 
 
 @pytest.mark.django_db

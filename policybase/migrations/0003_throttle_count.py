@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policybase', '0001_initial'),
+        ('policybase', '0002_drop_data_version_triggers'),
     ]
 
     operations = [
