@@ -61,4 +61,4 @@ abuse: install
 	$(BIN)/python bench/abuse.py $(ABUSE_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .pytest_cache
