@@ -11,15 +11,16 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
   present, in the order ``ranking`` gives.
 * When it has fewer than ``RELAX_BELOW`` matches, the **partial** tier fills
   in: the candidates of the relaxed plan (any concept; quoted phrases still
-  required, ``-words`` still excluded), each scored by the concepts it holds,
-  each weighed by how rare it is among the candidates (an idf) and in
-  general Chinese (jieba's frequencies), a concept found only
-  through a synonym at ``SYNONYM_SHARE`` of its weight.  So the least
-  informative words are the first to go.  Ties go to the verbatim
+  required, ``-words`` still excluded), each scored by the concepts it holds:
+  a concept held counts 1 plus up to 1 by its idf among the candidates,
+  times how rare it is in general Chinese (jieba's frequencies), and a
+  concept found only through a synonym at ``SYNONYM_SHARE`` of that
+  (``concept_weights``).  So holding more concepts comes first and the
+  least informative words are the first to go.  Ties go to the verbatim
   re-ranking of the whole query (``ranking.boost``), then to BM25.
 * When nothing matches at all, ``suggestions`` offers the parts of the
   query that do occur (the words inside a long word, then its character
-  pairs), with their counts.
+  pairs, then its characters), with their counts.
 
 Everything here works on a backend and a parsed query, no ORM: the site and
 ``bench/search.py`` call the same function.
