@@ -279,9 +279,9 @@ def steps(backend, raw, runs, clock):
         sizes["pool" if step == "relaxed" else "strict"] = len(found.ids)
         return found
 
-    def timed_texts(ids):
+    def timed_texts(ids, words=None):
         started = clock.now()[1]
-        found = texts(ids)
+        found = texts(ids, words)
         spent["texts"] = clock.now()[1] - started
         sizes["partial"] = len(ids)
         return found

@@ -78,7 +78,8 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
         partial = [pk for pk in pool.ids if pk not in full][:PARTIAL_POOL]
     if not partial:
         return result
-    texts = backend.texts(partial)
+    words = sorted({w for t in query.terms for f in t.forms for w in f.words})
+    texts = backend.texts(partial, words)
     held = {pk: concepts_held(query, *texts.get(pk, ("", ""))) for pk in partial}
     weights = concept_weights(query, held, len(pool.ids) + len(full))
     cover = {

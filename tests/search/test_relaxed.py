@@ -200,3 +200,20 @@ def test_a_question_word_that_changes_the_cut_still_finds_the_rest():
     # 碳达峰 + 会 is cut 碳达 / 峰会: 峰会 occurs nowhere, 碳达 does.
     assert search("碳达峰", facets=False).total
     assert search("碳达峰会", facets=False).total
+
+
+def test_reading_only_the_query_words_gives_the_same_words():
+    from django.db import connection
+
+    from documents.search.backends import backend_for
+
+    backend = backend_for(connection)
+    ids = search("技术经纪人 培训 经费", facets=False, page_size=100).ids[:50]
+    words = ["培训", "技术经纪人", "经费", "量子"]
+    whole = backend.texts(ids)
+    some = backend.texts(ids, words)
+    assert some.keys() == whole.keys()
+    for pk, (held, plain) in some.items():
+        assert set(held.split()) == set(whole[pk][0].split()) & set(words)
+        assert plain == whole[pk][1]
+    assert backend.texts(ids[:3], []) == {pk: ("", whole[pk][1]) for pk in ids[:3]}

