@@ -36,48 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.synthetic import regulation  # noqa: E402
+
 KEY = "synthetic-regulation"
 PER_CHAPTER = 200
-DIGITS = "零一二三四五六七八九"
 GOAL_SECONDS = 1.0
 GOAL_MIB = 300
-
-# One article body per line, in turn: a subsidy rule, a target, a reported
-# figure, a citation of another document, plain text.  {n} varies the numbers.
-ARTICLE_BODIES = (
-    "对新认定的高新技术企业，给予最高{n}万元奖励。",
-    "到2025年，全省科技型中小企业数量达到{m}家。",
-    "2020年，全省技术合同成交额达到{n}亿元。",
-    "依照《吉林省促进科技成果转化条例》的规定，支持高校院所开展技术转移。",
-    "各地应当建立健全科技成果转化工作机制，加强部门协同，优化服务流程。",
-)
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 15 → 十五, 120 → 一百二十, 205 → 二百零五 (n < 1000)."""
-    hundreds, rest = divmod(n, 100)
-    tens, units = divmod(rest, 10)
-    out = f"{DIGITS[hundreds]}百" if hundreds else ""
-    if tens:
-        out += ("" if not hundreds and tens == 1 else DIGITS[tens]) + "十"
-    elif hundreds and units:
-        out += "零"
-    if units:
-        out += DIGITS[units]
-    return out
-
-
-def synthetic_regulation(articles: int) -> str:
-    """A regulation of ``articles`` articles in chapters of 200."""
-    lines = ["吉林省科技创新促进条例（合成测试文本）", ""]
-    for i in range(articles):
-        chapter, article = divmod(i, PER_CHAPTER)
-        if article == 0:
-            lines.append(f"第{chinese_number(chapter + 1)}章　第{chapter + 1}组规定")
-        body = ARTICLE_BODIES[i % len(ARTICLE_BODIES)].format(n=10 + i % 90, m=1000 + i)
-        lines.append(f"第{chinese_number(article + 1)}条　{body}")
-    return "\n".join(lines) + "\n"
-
 
 def peak_rss_mib():
     """The process's peak resident memory: VmHWM, which (unlike ru_maxrss on
@@ -180,7 +144,10 @@ def run(args, work):
     from documents.models import Provision
 
     source = work / f"{KEY}.txt"
-    source.write_text(synthetic_regulation(args.articles), encoding="utf-8")
+    source.write_text(
+        regulation(args.articles, PER_CHAPTER, "吉林省科技创新促进条例（合成测试文本）"),
+        encoding="utf-8",
+    )
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     call_command("ingest", str(source), verbosity=0, stdout=open(os.devnull, "w"))

@@ -19,44 +19,20 @@ from documents import reader
 from documents.models import Provision
 from measures.models import Subsidy
 
+from ..synthetic import regulation
+
 pytestmark = pytest.mark.django_db
 
 KEY = "long-regulation"
 PER_CHAPTER = 20
-BODIES = (
-    "对新认定的高新技术企业，给予最高{n}万元奖励。",
-    "到2025年，全省科技型中小企业数量达到{m}家。",
-    "2020年，全省技术合同成交额达到{n}亿元。",
-    "依照《吉林省促进科技成果转化条例》的规定，支持高校院所开展技术转移。",
-    "各地应当建立健全科技成果转化工作机制，加强部门协同。",
-)
-CN = "一二三四五六七八九"
-
-
-def cn(n):
-    """1–99 in Chinese numerals."""
-    tens, units = divmod(n, 10)
-    return ("" if tens < 2 else CN[tens - 1]) + ("十" if tens else "") + (
-        CN[units - 1] if units else ""
-    )
-
-
-def regulation(articles):
-    lines = ["吉林省科技创新促进条例（测试）", ""]
-    for i in range(articles):
-        chapter, article = divmod(i, PER_CHAPTER)
-        if article == 0:
-            lines.append(f"第{cn(chapter + 1)}章　第{chapter + 1}组规定")
-        body = BODIES[i % len(BODIES)].format(n=10 + i % 90, m=1000 + i)
-        lines.append(f"第{cn(article + 1)}条　{body}")
-    return "\n".join(lines) + "\n"
+TITLE = "吉林省科技创新促进条例（测试）"
 
 
 @pytest.fixture
 def long_document(db, tmp_path):
     def make(articles):
         path = tmp_path / f"{KEY}.txt"
-        path.write_text(regulation(articles), encoding="utf-8")
+        path.write_text(regulation(articles, PER_CHAPTER, TITLE), encoding="utf-8")
         call_command("ingest", str(path), verbosity=0, stdout=open("/dev/null", "w"))
         return f"/documents/{KEY}/"
 
