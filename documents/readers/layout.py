@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from documents.parsing import lines as line_grammar
 from documents.parsing.normalise import fold_text
-from documents.readers.types import Hint
+from documents.readers.types import Hint, Reading
 
 # OCR reads the dashes around a page number as "一" (一3一) or "-".
 OCR_PAGE_MARK = re.compile(r"[一\-—–_~]{1,3}\s*\d{1,4}\s*[一\-—–_~]{1,3}")
@@ -146,6 +146,20 @@ def _centred(line: PlacedLine, frame: _Frame) -> bool:
     before, after = line.x0 - frame.left, frame.right - line.x1
     margin = CENTRE_MARGIN_CHARS * frame.unit
     return before > margin and after > margin and abs(before - after) < CENTRE_SLACK_CHARS * frame.unit
+
+
+def reading(kind: str, pages: list[list[PlacedLine]], **extra) -> Reading:
+    """The Reading of a fixed layout's pages (PDF, OFD, scans): one paragraph
+    per line, with the hints ``paragraphs`` finds; ``extra``: meta, warnings."""
+    text, hints = paragraphs(pages)
+    return Reading(
+        kind=kind,
+        text="\n".join(text),
+        lines_are_paragraphs=True,
+        hints=hints,
+        pages=len(pages),
+        **extra,
+    )
 
 
 def paragraphs(pages: list[list[PlacedLine]]) -> tuple[list[str], list[Hint]]:

@@ -97,11 +97,4 @@ def read_ofd(data: bytes) -> Reading:
     for number, page in enumerate(document.iterfind(".//ofd:Pages/ofd:Page", NS)):
         location = posixpath.normpath(posixpath.join(base, page.get("BaseLoc") or ""))
         pages.append(_page_lines(_xml(archive, location), number))
-    paragraphs, hints = layout.paragraphs(pages)
-    return Reading(
-        kind="ofd",
-        text="\n".join(paragraphs),
-        lines_are_paragraphs=True,
-        hints=hints,
-        pages=len(pages),
-    )
+    return layout.reading("ofd", pages)

@@ -101,16 +101,7 @@ def read_pdf(data: bytes) -> Reading:
             page.close()
         if ocr_pages:
             warnings.append(f"{ocr_pages} 页经 OCR 识别 / {ocr_pages} page(s) read by OCR")
-        paragraphs, hints = layout.paragraphs(pages)
         info = {k: v for k, v in document.get_metadata_dict().items() if v and k in ("Title", "Subject", "Author")}
-        return Reading(
-            kind="pdf",
-            text="\n".join(paragraphs),
-            lines_are_paragraphs=True,
-            hints=hints,
-            meta=info,
-            pages=len(pages),
-            warnings=warnings,
-        )
+        return layout.reading("pdf", pages, meta=info, warnings=warnings)
     finally:
         document.close()

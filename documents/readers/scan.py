@@ -30,12 +30,8 @@ def read_scan(data: bytes) -> Reading:
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         raise SourceError("图像文件已损坏 / the image file is corrupt") from None
     pages = [ocr.read_image(png, scale=72 / float(dpi), page=k) for k, png in enumerate(frames)]
-    paragraphs, hints = layout.paragraphs(pages)
-    return Reading(
-        kind="image",
-        text="\n".join(paragraphs),
-        lines_are_paragraphs=True,
-        hints=hints,
-        pages=len(pages),
+    return layout.reading(
+        "image",
+        pages,
         warnings=[f"{len(pages)} 页经 OCR 识别 / {len(pages)} page(s) read by OCR"],
     )
