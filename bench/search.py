@@ -582,6 +582,25 @@ def summary(latencies, queries):
     return statistics.median(statistics.median(latencies[q]) for q in queries), percentile(samples, 95)
 
 
+def print_by_type(title, ours, tantivy):
+    """A table of p50/p95 per query type, ours beside tantivy (when it ran)."""
+    print(f"\n{title}\n")
+    print(
+        "| query type | queries | ours p50 | ours p95 | tantivy p50 | tantivy p95 "
+        "| p50 ours/tantivy | p95 ours/tantivy |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for kind, queries in [*QUERY_TYPES.items(), ("all", QUERIES)]:
+        o50, o95 = summary(ours, queries)
+        cells = [f"{o50:.2f}", f"{o95:.2f}"]
+        if tantivy:
+            t50, t95 = summary(tantivy, queries)
+            cells += [f"{t50:.2f}", f"{t95:.2f}", f"{o50 / t50:.1f}×", f"{o95 / t95:.1f}×"]
+        else:
+            cells += ["-"] * 4
+        print(f"| {kind} | {len(queries)} | " + " | ".join(cells) + " |")
+
+
 def report(database, n, chars, builds, latencies, recalls, runs, tiers, step_times, cpu):
     print(f"\n## {database}, {n:,} provisions ({chars / 1e6:.1f} M characters), {runs} runs per query\n")
     # Other work on the machine inflates every latency: the load says how much ran beside.
@@ -604,42 +623,18 @@ def report(database, n, chars, builds, latencies, recalls, runs, tiers, step_tim
             f"| {b.get('size', 0) / 1e6:.1f} | {p50:.2f} | {p95:.2f} | {max(lat):.1f} "
             f"| {rec if rec is None else f'{rec:.3f}'} |"
         )
-    print(
-        "\nBy query type, ms (ours: tiered, as the site calls it; tantivy: OR of the "
-        "concepts, BM25 top 10):\n"
+    print_by_type(
+        "By query type, ms (ours: tiered, as the site calls it; tantivy: OR of the "
+        "concepts, BM25 top 10):",
+        latencies["ours"],
+        latencies.get("tantivy"),
     )
-    print(
-        "| query type | queries | ours p50 | ours p95 | tantivy p50 | tantivy p95 "
-        "| p50 ours/tantivy | p95 ours/tantivy |"
+    print_by_type(
+        "The same, CPU ms per query (this process, and on PostgreSQL the server "
+        "process answering it): the latency on an idle machine, less loopback round trips:",
+        cpu["ours"],
+        cpu["tantivy"],
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for kind, queries in [*QUERY_TYPES.items(), ("all", QUERIES)]:
-        o50, o95 = summary(latencies["ours"], queries)
-        cells = [f"{o50:.2f}", f"{o95:.2f}"]
-        if "tantivy" in latencies:
-            t50, t95 = summary(latencies["tantivy"], queries)
-            cells += [f"{t50:.2f}", f"{t95:.2f}", f"{o50 / t50:.1f}×", f"{o95 / t95:.1f}×"]
-        else:
-            cells += ["-"] * 4
-        print(f"| {kind} | {len(queries)} | " + " | ".join(cells) + " |")
-    print(
-        "\nThe same, CPU ms per query (this process, and on PostgreSQL the server "
-        "process answering it): the latency on an idle machine, less loopback round trips:\n"
-    )
-    print(
-        "| query type | queries | ours p50 | ours p95 | tantivy p50 | tantivy p95 "
-        "| p50 ours/tantivy | p95 ours/tantivy |"
-    )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for kind, queries in [*QUERY_TYPES.items(), ("all", QUERIES)]:
-        o50, o95 = summary(cpu["ours"], queries)
-        cells = [f"{o50:.2f}", f"{o95:.2f}"]
-        if cpu["tantivy"]:
-            t50, t95 = summary(cpu["tantivy"], queries)
-            cells += [f"{t50:.2f}", f"{t95:.2f}", f"{o50 / t50:.1f}×", f"{o95 / t95:.1f}×"]
-        else:
-            cells += ["-"] * 4
-        print(f"| {kind} | {len(queries)} | " + " | ".join(cells) + " |")
     print(
         f"\nPer query, median ms ({' / '.join(ENGINES)}); ours' full matches / all "
         "(full + partial), matches by scan:\n"
