@@ -57,10 +57,6 @@ class Tiered:
     full: int
     matched: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
-    @property
-    def relaxed(self) -> bool:
-        return len(self.ids) > self.full
-
 
 def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiered:
     plan = plan_for(query)
