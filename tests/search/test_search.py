@@ -148,6 +148,12 @@ def test_facet_counts_match_the_database():
         assert value["count"] == matched.filter(document__key=value["value"]).count()
     for value in result.facets["theme"]["values"]:
         assert value["count"] == matched.filter(themes__slug=value["value"]).count()
+    for name, path in (("doc_type", "document__doc_type"), ("year", "document__issued_on__year"),
+                       ("instrument", "measures__instrument_types__key")):
+        for value in result.facets[name]["values"]:
+            assert value["count"] == matched.filter(**{path: value["value"]}).distinct().count()
+    with_target = matched.filter(targets__isnull=False).distinct().count()
+    assert result.facets["has_target"]["values"][0]["count"] == with_target
     with_subsidy = matched.filter(subsidies__isnull=False).distinct().count()
     assert result.facets["has_subsidy"]["values"][0]["count"] == with_subsidy
     assert result.facets["has_subsidy"]["values"][1]["count"] == len(result.ids) - with_subsidy
