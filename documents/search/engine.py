@@ -106,7 +106,15 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         result.suggestions = suggestions(backend, query, restrict)
     first = (result.page - 1) * page_size
     shown = ids[first : first + page_size]
-    provisions = Provision.objects.with_path().in_bulk(shown)
+    # Without the document's texts and the segmented text of each level: a
+    # page of hits would otherwise carry the whole document once per hit.
+    provisions = (
+        Provision.objects.order_by()  # in_bulk needs no order; compiling one costs
+        .with_path()
+        .with_document_name()
+        .defer(*(f"{'parent__' * level}search_text" for level in range(6)))
+        .in_bulk(shown)
+    )
     for pk in shown:
         p = provisions.get(pk)
         if p is None:
