@@ -54,6 +54,22 @@ class Theme(models.Model):
     def get_absolute_url(self):
         return reverse("theme-page", args=[self.slug])
 
+    def indicators(self):
+        """The indicators this theme's provisions set visible targets for or
+        report on (the way from a theme to its charts), known ones first.
+        The fact models belong to other apps; the relations name them."""
+        ids = set()
+        for relation in ("targets", "figures"):
+            model = Provision._meta.get_field(relation).related_model
+            ids.update(
+                model.objects.visible()
+                .filter(provision__themes=self)
+                .values_list("indicator_id", flat=True)
+            )
+        indicator = Provision._meta.get_field("targets").related_model
+        indicator = indicator._meta.get_field("indicator").related_model
+        return sorted(indicator.objects.filter(pk__in=ids), key=lambda i: (not i.known, i.name))
+
 
 # Document columns holding a whole text (together some 100 kB a row): pages
 # and lists that only name, date or link a document defer them.

@@ -10,6 +10,7 @@ reader are reached through the reverse relations every ``Fact`` declares
 (``targets``, ``figures``, ``subsidies``).
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.forms import HiddenInput, MultiWidget
 from django.http import Http404, HttpResponse
@@ -21,6 +22,9 @@ from django_filters.views import FilterView
 from .apikit.spreadsheets import write_csv
 from .models import Document, Provision, Theme
 from .reader import link_tree, reader_page
+
+# Provisions per page of a theme.
+THEME_PAGE_SIZE = 100
 
 
 @require_safe
@@ -135,26 +139,26 @@ def theme_page(request, slug):
     theme = get_object_or_404(
         Theme.objects.select_related("parent").prefetch_related("children"), slug=slug
     )
-    provisions = list(
+    provisions = (
         theme.provisions.with_path()
         .with_document_name()
         .defer("search_text")
         .order_by(F("document__issued_on").asc(nulls_last=True), "document__key", "position")
         .with_facts()
     )
-    # The indicators this theme's provisions set targets for or report on:
-    # the way from a theme to its charts.
-    indicators = {}
-    for p in provisions:
-        for fact in (*p.targets_list, *p.figures_list):
-            indicators.setdefault(fact.indicator_id, fact.indicator)
+    # A theme of a large corpus holds thousands of provisions: a page at a time.
+    paginator = Paginator(provisions, THEME_PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "documents/theme.html",
         {
             "theme": theme,
-            "provisions": provisions,
-            "indicators": sorted(indicators.values(), key=lambda i: (not i.known, i.name)),
+            "provisions": list(page_obj.object_list),
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "is_paginated": page_obj.has_other_pages(),
+            "indicators": theme.indicators(),
         },
     )
 

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
 from documents.models import CrossReference, Document, Provision, Theme
@@ -31,8 +32,10 @@ PAGE_QUERIES = [
     ("/documents/achievement-transfer-plan-2016/", 9),
     (f"/documents/{LARGEST}/c1.s1.para2/", 7),
     ("/themes/", 3),
-    ("/themes/transfer-market/", 7),
-    ("/themes/transfer/", 7),
+    # A theme page: its page of provisions with their facts, the count the
+    # pager needs, and its indicators (targets, figures, names).
+    ("/themes/transfer-market/", 11),
+    ("/themes/transfer/", 11),
     ("/compare/", 2),
     ("/compare/?theme=transfer-market", 8),
     ("/measures/", 8),
@@ -169,6 +172,25 @@ def test_theme_page_groups_provisions_and_links_its_indicators(corpus, client):
     assert len(response.context["provisions"]) == Provision.objects.filter(
         themes__slug="transfer-market"
     ).count()
+
+
+def test_a_large_theme_is_shown_a_page_at_a_time(corpus, client, monkeypatch):
+    monkeypatch.setattr("documents.views.THEME_PAGE_SIZE", 5)
+    everything = list(
+        Provision.objects.filter(themes__slug="transfer-market")
+        .order_by(F("document__issued_on").asc(nulls_last=True), "document__key", "position")
+        .values_list("pk", flat=True)
+    )
+    first = client.get("/themes/transfer-market/")
+    second = client.get("/themes/transfer-market/?page=2")
+    assert [p.pk for p in first.context["provisions"]] == everything[:5]
+    assert [p.pk for p in second.context["provisions"]] == everything[5:10]
+    assert 'rel="next"' in first.content.decode()
+    # The theme's indicators do not depend on the page shown.
+    assert first.context["indicators"] == second.context["indicators"]
+    # Facts are attached to the provisions of the page.
+    assert all(hasattr(p, "targets_list") for p in second.context["provisions"])
+    assert client.get("/themes/transfer-market/?page=9999").status_code == 200
 
 
 def test_compare_puts_the_chosen_documents_side_by_side(corpus, client):
