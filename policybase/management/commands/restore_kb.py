@@ -32,7 +32,9 @@ class Command(BaseCommand):
         started = perf_counter()
         count = restore(file)
         loaded = perf_counter() - started
-        indexed = index.rebuild(progress=self.progress if sys.stderr.isatty() else None)
+        indexed = index.rebuild(
+            progress=self.progress if sys.stderr.isatty() else None, reuse_words=True
+        )
         self.stdout.write(
             f"restored / 已恢复: {count} objects in {loaded:.1f} s "
             f"({Document.objects.count()} documents, {Curation.objects.count()} "
