@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate ingest test test-postgres lint bench abuse clean install-ocr
+.PHONY: install run serve migrate ingest test test-postgres lint bench abuse clean install-ocr install-office
 
 install: $(VENV)/.installed
 
@@ -51,6 +51,11 @@ bench: install
 # OCR of scanned PDFs and images (optional; Debian packages, needs root).
 install-ocr:
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y tesseract-ocr tesseract-ocr-chi-sim
+
+# Old Word .doc and WPS .wps files (optional; Debian packages, needs root):
+# antiword reads Word binaries, LibreOffice what antiword cannot.
+install-office:
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y antiword libreoffice-writer-nogui
 
 # The fault-and-abuse suite (docs/abuse.md): hostile inputs, concurrent
 # ingests, kill -9, a curator write during a long ingest, backup/restore, the

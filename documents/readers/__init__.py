@@ -30,6 +30,10 @@ def read(data: bytes, name: str = "", *, max_bytes: int) -> Reading:
         from documents.readers.word import read_docx
 
         return read_docx(data)
+    if kind == "doc":
+        from documents.readers.legacy import read_old_word
+
+        return read_old_word(data)
     if kind == "ofd":
         from documents.readers.ofd import read_ofd
 

@@ -1,7 +1,7 @@
 """The kind of a file, from its bytes (never from its name).
 
 %PDF → pdf; a zip → docx (word/document.xml) or ofd (OFD.xml); an OLE2
-compound file → an old Word/WPS file; PNG/JPEG/TIFF → a scanned image;
+compound file → doc (an old Word/WPS file); PNG/JPEG/TIFF → a scanned image;
 markup that opens like HTML → html; anything else → text (the decoder then
 refuses binary data).
 """
@@ -17,10 +17,6 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE | re.DOTALL)
 UNKNOWN_ZIP = "无法识别的压缩包（不是 .docx 或 .ofd） / unrecognised zip archive (neither .docx nor .ofd)"
-OLD_WORD = (
-    "暂不支持旧版 Word/WPS（.doc/.wps）文件，请另存为 .docx 或 PDF / "
-    "old Word/WPS files (.doc/.wps) are not supported yet: save as .docx or PDF"
-)
 
 
 def detect(data: bytes) -> str:
@@ -35,7 +31,7 @@ def detect(data: bytes) -> str:
             return "ofd"
         raise SourceError(UNKNOWN_ZIP)
     if head.startswith(OLE2):
-        raise SourceError(OLD_WORD)
+        return "doc"
     if head.startswith(IMAGES):
         return "image"
     if head.startswith(b"{\\rtf"):

@@ -24,7 +24,7 @@ class Hint:
 
 @dataclass
 class Reading:
-    kind: str  # "text", "pdf", "docx", "html", "ofd"
+    kind: str  # "text", "pdf", "docx", "doc", "html", "ofd", "image"
     text: str
     lines_are_paragraphs: bool = False
     hints: list[Hint] = field(default_factory=list)

@@ -32,6 +32,15 @@ def _is_bold(paragraph: Paragraph) -> bool:
     return bool(runs) and all(run.bold for run in runs)
 
 
+def _is_centred(paragraph: Paragraph) -> bool:
+    try:
+        return paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    except ValueError:
+        # python-docx maps only the transitional schema's values; LibreOffice
+        # and newer Word write the strict schema's "start"/"end" as well.
+        return False
+
+
 def _row_cells(row) -> list[str]:
     cells = []
     for tc in row._tr.iterchildren(qn("w:tc")):
@@ -67,7 +76,7 @@ def read_docx(data: bytes) -> Reading:
             style = style_names.get(child.style or "", "")
             if style.startswith(("heading", "title", "标题")) or _is_bold(paragraph):
                 hints.append(Hint(len(lines) - 1, "bold" if _is_bold(paragraph) else "heading"))
-            if paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
+            if _is_centred(paragraph):
                 hints.append(Hint(len(lines) - 1, "centred"))
         elif child.tag == qn("w:tbl"):
             for row in Table(child, document).rows:

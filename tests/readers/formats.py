@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import html
 import io
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
+
+import pytest
 
 from documents.parsing import decode, normalise, parse
 
@@ -162,3 +167,25 @@ def government_page(paras: list[str], *, title: str | None, meta: dict[str, str]
 <div class="footer">主办：吉林省人民政府办公厅 版权所有 吉ICP备05002033号 网站标识码2200000025</div>
 </body></html>"""
     return page.encode("utf-8")
+
+
+needs_office = pytest.mark.skipif(
+    not shutil.which("soffice"),
+    reason="LibreOffice writes the .doc test files: make install-office",
+)
+
+
+def old_words(docx: dict[str, bytes]) -> dict[str, bytes]:
+    """Word 97–2003 binaries (.doc) of .docx files, as LibreOffice saves them."""
+    with tempfile.TemporaryDirectory() as folder:
+        sources = []
+        for stem, data in docx.items():
+            sources.append(Path(folder) / f"{stem}.docx")
+            sources[-1].write_bytes(data)
+        subprocess.run(
+            ["soffice", "--headless", "--norestore",
+             f"-env:UserInstallation={(Path(folder) / 'profile').as_uri()}",
+             "--convert-to", "doc", "--outdir", folder, *map(str, sources)],
+            capture_output=True, timeout=600, check=True,
+        )
+        return {stem: (Path(folder) / f"{stem}.doc").read_bytes() for stem in docx}

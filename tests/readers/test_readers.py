@@ -17,7 +17,7 @@ from documents.models import Document
 from documents.parsing import SourceError
 from documents.parsing.metadata import fill_from_file
 from documents.parsing.pipeline import parse_text
-from documents.readers import detect, ocr, read
+from documents.readers import detect, legacy, ocr, read
 from tests.readers import formats
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "formats"
@@ -147,7 +147,7 @@ BAD = {
     "corrupt-pdf": (b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF", "PDF 文件已损坏"),
     "encrypted-pdf": (None, "PDF 已加密"),
     "scripts-only-page": (b"<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>", "网页中没有正文"),
-    "old-word": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "暂不支持旧版 Word"),
+    "old-word": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "旧版 Word/WPS 文件"),
     "binary": (bytes(range(256)) * 10, " / "),
 }
 
@@ -221,3 +221,42 @@ def test_scan_without_ocr_installed_says_how_to_install(monkeypatch):
     printed = formats.printed_pdf(["第一条　本办法自发布之日起施行。"])
     with pytest.raises(SourceError, match="make install-ocr"):
         read(formats.scanned_pdf(printed, pages=1, dpi=100), "", max_bytes=MAX)
+
+
+# antiword refuses a text stream of a few lines: a page of text, as files are.
+OLD_WORD_PARAS = [
+    "关于印发某市科技创新若干措施的通知",
+    "一、支持企业研发",
+    *["企业研发投入是创新的基础，各地要加大对企业研发活动的支持力度。"] * 8,
+    "对新认定的高新技术企业，给予最高30万元奖励。",
+    "二、支持平台建设",
+    *["平台是集聚创新资源的载体，要统筹布局各类创新平台。"] * 8,
+]
+
+
+@formats.needs_office
+@pytest.mark.parametrize("converter", ["antiword", "soffice"])
+def test_old_word_reads_by_either_converter(converter, monkeypatch):
+    data = formats.old_words({"x": formats.word_docx(OLD_WORD_PARAS)})["x"]
+    if converter == "soffice":
+        real = legacy.shutil.which
+        monkeypatch.setattr(legacy.shutil, "which", lambda name: None if name == "antiword" else real(name))
+    reading, tree = parsed(data)
+    assert reading.kind == "doc"
+    headings = [(p.label, p.heading) for p in tree.walk() if p.label]
+    assert headings[:1] + headings[-1:] == [("一、", "支持企业研发"), ("二、", "支持平台建设")]
+    assert "对新认定的高新技术企业，给予最高30万元奖励。" in reading.text.split("\n")
+
+
+def test_a_tiny_old_word_file_falls_back_to_libreoffice():
+    """antiword refuses a text stream of a line or two; LibreOffice reads it."""
+    if not formats.shutil.which("soffice"):
+        pytest.skip("needs LibreOffice: make install-office")
+    data = formats.old_words({"x": formats.word_docx(["第一条　本办法自发布之日起施行。"])})["x"]
+    assert read(data, "", max_bytes=MAX).text == "第一条　本办法自发布之日起施行。"
+
+
+def test_old_word_without_converters_says_how_to_install(monkeypatch):
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
+    with pytest.raises(SourceError, match="make install-office"):
+        read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "", max_bytes=MAX)
