@@ -211,6 +211,10 @@ WIDTH_TOLERANCE = 4
 # Share of lines near the dominant width needed to call a document wrapped.
 WRAPPED_SHARE = 0.3
 MIN_LINES_TO_LEARN = 8
+# No page is set narrower than 20 Chinese characters (the bundled wrapped
+# texts run 27-35): lines of one narrower width are a short text's title,
+# 文号, signature and date (a State Council 决定 of ten lines), not wraps.
+MIN_WRAP_WIDTH = 40
 # …and at least this many of them must run on into the next line.
 MIN_RUNNING_ON = 3
 # An indent of two units (two spaces, one 　) or more marks a paragraph start;
@@ -279,8 +283,10 @@ def learn_layout(lines: list[Line]) -> Layout:
     # Hard-wrapped text has many lines of one width that stop mid-sentence;
     # 001/003's one-paragraph lines end with "。" whatever their width.
     running_on = sum(1 for ln in near if not ln.terminal)
-    wrapped = len(near) >= WRAPPED_SHARE * len(lines) and running_on >= max(
-        MIN_RUNNING_ON, len(near) / 2
+    wrapped = (
+        full >= MIN_WRAP_WIDTH
+        and len(near) >= WRAPPED_SHARE * len(lines)
+        and running_on >= max(MIN_RUNNING_ON, len(near) / 2)
     )
     indented = sum(1 for ln in lines if ln.indented) / len(lines)
     indented_starts = wrapped and INDENTED_SHARE[0] <= indented <= INDENTED_SHARE[1]
