@@ -39,6 +39,7 @@ KIND_CODES = {
     "bullet": "b",
     "table": "t",
     "table_row": "r",
+    "attachment": "att",
     "paragraph": "para",
     "preamble": "pre",
     "title": "title",
@@ -103,6 +104,23 @@ def save_document(
 ) -> tuple[Document, bool]:
     """Create or update the Document row; ``curated`` metadata (the bundled
     manifest's) wins over what was detected in the text."""
+    values = document_values(
+        parsed, curated=curated, source_name=source_name, sha=sha, version=version
+    )
+    document, created = Document.objects.get_or_create(key=key, defaults=values)
+    if not created:
+        changed = [k for k, v in values.items() if getattr(document, k) != v]
+        if changed:
+            for k in changed:
+                setattr(document, k, values[k])
+            document.save(update_fields=[*changed, "updated"])
+    return document, created
+
+
+def document_values(
+    parsed: ParsedDocument, *, curated: dict, source_name: str, sha: str, version: str
+) -> dict:
+    """The Document field values of a parsed source (without its key)."""
     meta = parsed.meta
     detected = {
         "title": meta.title or "",
@@ -124,14 +142,7 @@ def save_document(
         text=parsed.normalised.text,
         metadata_notes=notes,
     )
-    document, created = Document.objects.get_or_create(key=key, defaults=values)
-    if not created:
-        changed = [k for k, v in values.items() if getattr(document, k) != v]
-        if changed:
-            for k in changed:
-                setattr(document, k, values[k])
-            document.save(update_fields=[*changed, "updated"])
-    return document, created
+    return values
 
 
 # --------------------------------------------------------------------------

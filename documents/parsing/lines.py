@@ -61,9 +61,12 @@ DOC_TYPES = (
     "通告",
     "报告",
     "规则",
+    # Laws: "中华人民共和国科学技术普及法" (after 办法, which also ends in 法).
+    "法",
 )
-# A title may end with a status in brackets: "…实施细则（试行）".
-TITLE_STATUS = re.compile(r"[（(](?:试行|暂行|征求意见稿|修订|草案)[）)]$")
+# A title may end with a status in brackets, "…实施细则（试行）", or with two:
+# "…的扶持意见（试行）（征求意见稿）".
+TITLE_STATUS = re.compile(r"(?:[（(](?:试行|暂行|征求意见稿|修订|草案)[）)])+$")
 TITLE_MAX_CHARS = 60
 # Sentence punctuation never occurs in a title line.
 SENTENCE_PUNCT = re.compile(r"[。，；：！？]")
@@ -79,6 +82,13 @@ FORWARDING_VERBS = (
     "现转发",
 )
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
+
+# The first line of an attachment printed after the signature: "附件",
+# "附件2", "附件1：…实施方案" (GB/T 9704: the label stands at the top left, the
+# attachment's title centred below it or after the label).
+ATTACHMENT_LABEL = re.compile(
+    r"(?P<label>附\s*件\s*(?P<num>\d{1,2})?)\s*[：:．.、]?\s*(?P<title>[^。；]{0,60})"
+)
 
 
 def is_page_mark(line: str) -> bool:
@@ -120,6 +130,75 @@ def is_title_line(line: str) -> bool:
         and SENTENCE_PUNCT.search(line) is None
         and doc_type_of(line) is not None
     )
+
+
+# The adoption history printed under the title of a law or regulation, one
+# event per line or several on one: "2024年12月25日 第十四届全国人民代表大会常务
+# 委员会第十三次会议修订", "2019年11月29日 浙江省…第十五次会议批准", "1999年5月
+# 23日 中华人民共和国国务院令第265号发布", "2003年12月20日《国务院关于修改〈国家
+# 科学技术奖励条例〉的决定》第一次修订".  The body between the date and the verb
+# names who acted.
+HISTORY_EVENT = re.compile(
+    r"(?P<date>" + DATE_LINE.pattern + r")\s*(?P<body>[^。；]{2,160}?)"
+    r"(?P<verb>通过|批准|公布|发布|修订|修正)"
+)
+# What each verb dates (the field of DocumentMeta.fields it fills).
+HISTORY_DATES = {
+    "通过": "adopted_on",
+    "修订": "adopted_on",
+    "修正": "adopted_on",
+    "批准": "approved_on",
+    "公布": "promulgated_on",
+    "发布": "promulgated_on",
+}
+# Who acted: a congress session ("浙江省第十三届人民代表大会常务委员会第十五次
+# 会议" -> 浙江省人民代表大会常务委员会), an order ("国务院令第265号" -> 国务院) or
+# the issuer of a quoted decision ("《国务院关于修改…的决定》" -> 国务院).
+SESSION = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,40}?)第[〇零一二三四五六七八九十百\d]+次(?:全体)?会议")
+ORDER = re.compile(r"(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)令(?:第\d+号)?")
+DECISION = re.compile(r"《(?P<org>[\u4e00-\u9fff]{2,30}?)关于")
+ORDINAL_TERM = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
+# "本办法自2024年8月1日起施行" (施行日期), wherever the text says it.
+EFFECTIVE = re.compile(
+    r"自(?P<date>" + DATE_LINE.pattern + r")起(?:施行|实施|试行|执行|生效)"
+)
+
+
+def history_events(line: str) -> list[tuple[date, str, str]]:
+    """(date, who acted, verb) of every adoption-history event in ``line``."""
+    events = []
+    for m in HISTORY_EVENT.finditer(line):
+        when = parse_date_line(m.group("date"))
+        org = history_actor(m.group("body"))
+        if when is not None and org:
+            events.append((when, org, m.group("verb")))
+    return events
+
+
+def history_actor(body: str) -> str:
+    """Who acted in one history event ("" when the body names nobody)."""
+    for pattern in (SESSION, ORDER, DECISION):
+        m = pattern.search(body)
+        if m is not None:
+            return ORDINAL_TERM.sub("", m.group("org")).removeprefix("中华人民共和国")
+    return ""
+
+
+def effective_date(text: str) -> tuple[date, str] | None:
+    """The 施行日期 a sentence of ``text`` states, with that sentence."""
+    for m in EFFECTIVE.finditer(text):
+        when = parse_date_line(m.group("date"))
+        if when is not None:
+            start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+            end = min((i for i in (text.find(c, m.end()) for c in "。\n") if i >= 0), default=len(text))
+            return when, text[start:end]
+    return None
+
+
+def attachment_label(line: str) -> re.Match[str] | None:
+    """The label (group ``label``, number ``num``) and the title, if printed
+    on the same line, of an attachment's first line; None for other lines."""
+    return ATTACHMENT_LABEL.fullmatch(line)
 
 
 def forwarded_title(paragraph: str) -> str | None:

@@ -17,6 +17,14 @@ of the official layout (GB/T 9704-2012: 版头 – 主体 – 版记):
 - issuer (署名): the organisation lines right above that date (joint
   issuers kept whole, joined by "、");
 - printed_by / printed_on (印发机关, 印发日期): "…办公室　2011年3月10日印发";
+- a law's or regulation's adoption history under its title ("2024年12月25日
+  第十四届全国人民代表大会常务委员会第十三次会议修订"): adopted_on,
+  approved_on, promulgated_on (the last of each), and, when no signature
+  gives them, issued_on (the last event) and the issuer (every body that
+  acted: a city's congress and the province's that approved);
+- effective_on (施行日期): "本办法自2024年8月1日起施行";
+- without a signature date or a history, issued_on is the 印发日期, else the
+  施行日期;
 - attachments (附件): "附件：…", "附件1." lines.
 
 Whatever the text does not say stays None: 000 starts mid-sentence and has
@@ -40,6 +48,7 @@ LETTERHEAD = re.compile(r"(?P<org>.+?)文件$")
 PRINTED = re.compile(r"(?P<org>.*?)\s*(?P<date>" + line_grammar.DATE_LINE.pattern + r")印发$")
 ATTACHMENT = re.compile(r"附件\s*(?:\d{1,2}\s*[.．、：:]?|[：:])\s*(?P<title>.+)")
 ABOUT_TITLE = re.compile(r"关于.+的.{1,6}$")
+HISTORY_LINE = re.compile(r"[（(]?\s*" + line_grammar.DATE_LINE.pattern)
 FILE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
@@ -63,8 +72,54 @@ def _letterhead(front: list[str], number_at: int | None) -> list[str]:
     return orgs
 
 
+def _offsets(text: str) -> dict[int, int]:
+    """Where each paragraph of ``text`` starts, by its index among the
+    non-empty paragraphs."""
+    out, start, k = {}, 0, 0
+    for line in text.split("\n"):
+        if line:
+            out[k] = start
+            k += 1
+        start += len(line) + 1
+    return out
+
+
+def _printed_words(normalised: NormalisedText, start: int, end: int) -> list[str]:
+    """``text[start:end]`` cut where the raw text has whitespace between two
+    characters (the normaliser removed it): a signature line printing joint
+    issuers side by side, "科学技术部　财政部　教育部"."""
+    text, raw, offsets = normalised.text, normalised.raw, normalised.raw_offsets
+    words, begin = [], start
+    for i in range(start, end - 1):
+        if any(ch.isspace() for ch in raw[offsets[i] + 1 : offsets[i + 1]]):
+            words.append(text[begin : i + 1])
+            begin = i + 1
+    words.append(text[begin:end])
+    return words
+
+
+def _signatories(normalised: NormalisedText, line: str, start: int) -> list[str]:
+    """The issuers on one signature line: one, or several printed side by side."""
+    words = _printed_words(normalised, start, start + len(line))
+    if len(words) > 1 and all(line_grammar.is_org_name(w) for w in words):
+        return words
+    return [line]
+
+
+def _history(front: list[str]) -> list[tuple[date, str, str, str]]:
+    """(date, who acted, verb, line) of the adoption history under a law's or
+    regulation's title: lines of the front matter that open with a date."""
+    return [
+        (when, org, verb, p)
+        for p in front
+        if HISTORY_LINE.match(p)
+        for when, org, verb in line_grammar.history_events(p)
+    ]
+
+
 def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     paragraphs = [p for p in normalised.text.split("\n") if p]
+    starts = _offsets(normalised.text)
     front = _front_matter(paragraphs)
     fields: dict[str, MetaField] = {}
 
@@ -95,14 +150,29 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         issued_on = line_grammar.parse_date_line(paragraphs[k])
         if issued_on is not None:
             keep("issued_on", issued_on.isoformat(), paragraphs[k], SURE)
-            signatories = []
+            signatories, lines = [], []
             j = k - 1
-            while j >= 0 and len(signatories) < MAX_SIGNATORIES and line_grammar.is_org_name(paragraphs[j]):
-                signatories.insert(0, paragraphs[j])
+            while j >= 0 and len(lines) < MAX_SIGNATORIES and line_grammar.is_org_name(paragraphs[j]):
+                signatories[:0] = _signatories(normalised, paragraphs[j], starts[j])
+                lines.insert(0, paragraphs[j])
                 j -= 1
             if signatories:
-                keep("issuer", "、".join(signatories), "\n".join(signatories), SURE)
+                keep("issuer", "、".join(signatories), "\n".join(lines), SURE)
             break
+
+    history = _history(front)
+    for when, _, verb, line in sorted(history, key=lambda event: event[0], reverse=True):
+        keep(line_grammar.HISTORY_DATES[verb], when.isoformat(), line, SURE)
+    if history:
+        # The text in force is the one of the last event; a city's regulation
+        # is passed by its congress and approved by the province's: both.
+        when, _, _, line = max(history, key=lambda event: event[0])
+        keep("issued_on", when.isoformat(), line, LIKELY)
+        orgs = list(dict.fromkeys(org for _, org, _, _ in history))
+        lines = list(dict.fromkeys(line for _, _, _, line in history))
+        keep("issuer", "、".join(orgs), "\n".join(lines), LIKELY)
+    if effective := line_grammar.effective_date(normalised.text):
+        keep("effective_on", effective[0].isoformat(), effective[1], SURE)
 
     for p in paragraphs[-6:]:
         if m := PRINTED.fullmatch(p):
@@ -111,6 +181,11 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
                 keep("printed_by", m.group("org"), p, SURE)
             if printed_on:
                 keep("printed_on", printed_on.isoformat(), p, SURE)
+    for fallback in ("printed_on", "effective_on"):
+        # Without a 成文日期 or an adoption date, the next best date says when
+        # the text was printed, or else when it takes effect.
+        if fallback in fields:
+            keep("issued_on", fields[fallback].value, fields[fallback].line, GUESS)
     attachments = [m.group("title") for p in paragraphs if (m := ATTACHMENT.fullmatch(p)) and len(p) <= 80]
     if attachments:
         keep("attachments", "；".join(attachments), "\n".join(attachments), LIKELY)

@@ -27,6 +27,7 @@ class ProvisionContext:
     plan_period: tuple[int, int] | None
     section_heading: str  # headings of the ancestors, outermost first, " › "-joined
     lead_in: str = ""  # the parent's text when it introduces a list ("…给予奖励：")
+    doc_type: str = ""  # the document's genre (条例, 答复 …)
 
 
 @dataclass
@@ -60,6 +61,7 @@ def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionF
             doc_year=context.doc_year,
             plan_period=context.plan_period,
             section_heading=context.section_heading,
+            doc_type=context.doc_type,
         )
     return ProvisionFacts(
         themes=classify(text, heading=provision.heading),

@@ -228,6 +228,7 @@ class ExtractFacts(Stage):
                     plan_period=document.plan_period,
                     section_heading=row.path_headings,
                     lead_in=documents_ingest.lead_in(text_of.get(row.parent_key, "")),
+                    doc_type=document.doc_type,
                 ),
             )
             for row in context.rows

@@ -146,6 +146,8 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
         return True, "section"
     if passage.plan_period is not None or passage.doc_year is None:
         return True, "plan_document"
+    if passage.doc_type in markers.RULE_MAKING_DOC_TYPES:
+        return True, "rule_document"
     return False, "report_document"
 
 

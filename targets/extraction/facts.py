@@ -131,14 +131,19 @@ def extract_quantity_facts(
     doc_year: int | None = None,
     plan_period: tuple[int, int] | None = None,
     section_heading: str = "",
+    doc_type: str = "",
 ) -> tuple[list[ExtractedTarget], list[ExtractedFigure]]:
     """Targets and reported figures in one provision's ``text``.
 
     ``offset``: where ``text`` starts in the document (added to all offsets).
     ``section_heading``: the provision's ancestor headings (" › "-joined);
     "发展基础"/"发展成就" make undated numbers figures, "目标"/"任务" targets.
+    ``doc_type``: the document's genre; in a law or regulation undated
+    numbers are requirements (targets), in a reply they are figures.
     """
-    candidates = _candidates(Passage(text, doc_year, plan_period, section_heading))
+    candidates = _candidates(
+        Passage(text, doc_year, plan_period, section_heading, doc_type)
+    )
     bounds = _neighbour_bounds(candidates)
     targets: list[ExtractedTarget] = []
     figures: list[ExtractedFigure] = []

@@ -59,6 +59,13 @@ TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "计划到")
 # Section headings (any ancestor) whose paragraphs report the past.
 FIGURE_SECTION_WORDS = ("基础", "成就", "成效", "现状", "回顾", "进展", "情况")
 TARGET_SECTION_WORDS = ("目标", "任务", "措施", "重点", "部署")
+# Genres (the title's last word, documents.parsing.lines.DOC_TYPES) whose
+# numbers are rules and goals, whatever their date: a law's "不得低于百分之
+# 八十" is a requirement, not a statistic.  Replies, reports, decisions and
+# notices report what is.
+RULE_MAKING_DOC_TYPES = frozenset(
+    {"法", "条例", "办法", "规定", "细则", "规则", "措施", "意见", "方案", "计划", "规划", "纲要"}
+)
 
 # A plan-period or year phrase right after these is a comparison base, not
 # the time of the number: "比“十二五”期间增加了", "是“十二五”期间的1.29倍".

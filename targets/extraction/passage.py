@@ -30,11 +30,13 @@ class Passage:
         doc_year: int | None,
         plan_period: tuple[int, int] | None,
         section_heading: str,
+        doc_type: str = "",
     ):
         self.text = text
         self.doc_year = doc_year
         self.plan_period = plan_period
         self.section_heading = section_heading or ""
+        self.doc_type = doc_type  # the genre: 条例, 答复 … ("" when unknown)
         # The present of the document: what "past" and "future" are read against.
         self.reference_year = doc_year or (plan_period[0] if plan_period else None)
         self.quantities = find_quantities(text)

@@ -145,7 +145,14 @@ part 四、 附则
 CASES = {
     "regulation_songjiang_transfer.txt": (
         REGULATION,
-        DocumentMeta(title="松江市科技成果转化促进条例", doc_type="条例"),
+        # The adoption history under the title: passed by the city's
+        # congress, approved by the province's (the date in force).
+        DocumentMeta(
+            title="松江市科技成果转化促进条例",
+            doc_type="条例",
+            issuer="松江市人民代表大会常务委员会、吉林省人民代表大会常务委员会",
+            issued_on=date(2021, 11, 26),
+        ),
     ),
     "plan_songjiang_14th.txt": (
         PLAN,

@@ -1,0 +1,173 @@
+"""The corpus scorer (``manage.py score_corpus``) and the figures it must reach.
+
+The development half of tests/data/corpus is scored on every run with the
+figures it reaches today as floors (raised as the rules improve).  The
+held-out half is scored once, at the end, against the goals of the issue:
+that test runs only when SCORE_HELD_OUT=1 is set, so that nobody sees its
+per-document results while rules are still being written.
+"""
+
+import json
+import os
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from policybase import scoring
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+# The one table of thresholds: (category, measure) -> floor, per half.
+THRESHOLDS = {
+    "dev": {
+        ("headings", "recall"): 1.0,
+        ("target", "f1"): 0.13,
+        ("figure", "f1"): 0.49,
+        ("subsidy", "f1"): 0.47,
+        ("metadata", "recall"): 1.0,
+    },
+    "held-out": {
+        ("headings", "recall"): 0.95,
+        ("target", "f1"): 0.85,
+        ("subsidy", "f1"): 0.85,
+        ("metadata", "recall"): 0.90,
+    },
+}
+
+
+def corpus_total(half: str) -> dict:
+    out = StringIO()
+    call_command("score_corpus", str(CORPUS / half), "--json", stdout=out)
+    return json.loads(out.getvalue())["total"]
+
+
+def below(half: str, total: dict) -> list[str]:
+    return [
+        f"{category} {measure} {total[category][measure]:.3f} < {floor}"
+        for (category, measure), floor in THRESHOLDS[half].items()
+        if total[category][measure] < floor
+    ]
+
+
+def test_the_development_half_reaches_its_figures():
+    total = corpus_total("dev")
+    assert total["subsidy"]["annotated"] == 79
+    assert not below("dev", total), total
+
+
+@pytest.mark.skipif(
+    os.environ.get("SCORE_HELD_OUT") != "1",
+    reason="the held-out half is scored once, at the end (SCORE_HELD_OUT=1)",
+)
+def test_the_held_out_half_reaches_the_goals():
+    total = corpus_total("held-out")
+    assert not below("held-out", total), total
+
+
+def test_verbose_lists_misses_and_extras_with_their_sentences():
+    out = StringIO()
+    call_command("score_corpus", str(CORPUS / "dev"), "--verbose", stdout=out)
+    text = out.getvalue()
+    assert "total (found/annotated" in text
+    assert "miss:" in text and "extra:" in text
+    assert "「" in text  # a sentence
+
+
+def test_a_folder_without_texts_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="no .txt files"):
+        call_command("score_corpus", str(tmp_path))
+
+
+# --- the comparison on its own ---------------------------------------------------
+
+TEXT = "一、支持对象\n对新引进企业，给予最高500万元支持，按投入的30%给予补贴。企业注册一年以上。\n"
+
+
+def fact(kind, quote, **values):
+    start = TEXT.index(quote)
+    return scoring.Fact(kind, start, start + len(quote), 0, len(TEXT), **values)
+
+
+def annotation(**changes):
+    base = {
+        "metadata": {"title": "某办法", "issuers": ["甲局", "乙局"], "doc_number": None, "date": None},
+        "headings": [{"label": "一、", "title": "支持对象", "text": "一、支持对象"}],
+        "facts": [
+            {
+                "kind": "subsidy",
+                "quote": "给予最高500万元支持",
+                "value": "500",
+                "unit": "万元",
+                "amount_min_yuan": None,
+                "amount_max_yuan": "5000000",
+                "ratio_percent": None,
+                "cap_yuan": "5000000",
+            }
+        ],
+        "excluded": [{"quote": "企业注册一年以上", "why": "eligibility condition"}],
+    }
+    return {**base, **changes}
+
+
+def extracted(facts, headings=None, **metadata):
+    return scoring.Extracted(
+        key="doc",
+        text=TEXT,
+        headings=headings if headings is not None else [scoring.Heading("一、", "支持对象", 0)],
+        metadata={"title": "某办法", "issuers": ["乙局", "甲局"], "doc_number": None,
+                  "date": None, **metadata},
+        facts=facts,
+    )
+
+
+def test_a_subsidy_is_found_only_with_all_its_terms_right():
+    right = fact("subsidy", "最高500万元", amount_max=Decimal(5000000), cap=Decimal(5000000))
+    no_cap = fact("subsidy", "最高500万元", amount_max=Decimal(5000000))
+    score = scoring.score_document(annotation(), extracted([right]))
+    assert score.counts["subsidy"].as_dict()["f1"] == 1.0
+    score = scoring.score_document(annotation(), extracted([no_cap]))
+    count = score.counts["subsidy"]
+    assert (count.matched, count.extracted, count.annotated) == (0, 1, 1)
+
+
+def test_every_extracted_fact_matching_nothing_is_an_extra():
+    right = fact("subsidy", "最高500万元", amount_max=Decimal(5000000), cap=Decimal(5000000))
+    ratio = fact("target", "30%", value=Decimal(30), unit="%")
+    excluded = fact("figure", "一年", value=Decimal(1), unit="年")
+    score = scoring.score_document(annotation(), extracted([right, ratio, excluded]))
+    assert score.counts["target"].as_dict()["precision"] == 0.0
+    extras = [f.detail for f in score.findings if f.what == "extra"]
+    assert len(extras) == 2
+    assert any("excluded in the annotation" in e for e in extras)
+
+
+def test_headings_match_on_label_and_title_and_an_attachment_keeps_its_children():
+    attachment = {
+        "label": "附件",
+        "title": "清单",
+        "text": "附件",
+        "children": [{"label": "一、", "title": "甲方面", "text": "一、甲方面"}],
+    }
+    gold = annotation(headings=[annotation()["headings"][0], attachment])
+    flat = [scoring.Heading("一、", "支持对象", 0), scoring.Heading("一、", "甲方面", 0)]
+    score = scoring.score_document(gold, extracted([], headings=flat))
+    assert (score.counts["headings"].matched, score.counts["headings"].extracted) == (1, 2)
+    nested = [
+        scoring.Heading("一、", "支持对象。", 0),
+        scoring.Heading("附件", "清单", 0, (scoring.Heading("一、", "甲方面", 0),)),
+    ]
+    score = scoring.score_document(gold, extracted([], headings=nested))
+    assert score.counts["headings"].as_dict()["f1"] == 1.0
+
+
+def test_metadata_counts_a_doc_number_only_where_one_is_printed():
+    score = scoring.score_document(annotation(), extracted([], doc_number="某发〔2020〕1号"))
+    count = score.counts["metadata"]
+    assert (count.matched, count.annotated) == (3, 3)
+    assert any(f.what == "unscored" for f in score.findings)
+    score = scoring.score_document(annotation(), extracted([], issuers=["甲局"]))
+    assert score.counts["metadata"].matched == 2
