@@ -269,8 +269,12 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Ingestion limits: a file above this size is refused before decoding.
+# Ingestion limits.  A text above INGEST_MAX_BYTES is refused: a text file
+# before decoding, the text read from a PDF, Word file or scan once read.
+# Any file above INGEST_MAX_FILE_BYTES is refused before it is read past
+# that: a scanned PDF holds images, and twenty pages of it weigh tens of MB.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 5 * 1024 * 1024))
+INGEST_MAX_FILE_BYTES = int(os.environ.get("INGEST_MAX_FILE_BYTES", 200 * 1024 * 1024))
 
 # Warnings and errors, every 500 with its traceback: to stderr, or with
 # DJANGO_LOG_FILE to that file (reopened when logrotate moves it).  Django's

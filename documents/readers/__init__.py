@@ -14,36 +14,65 @@ from documents.readers.types import Hint, Reading
 __all__ = ["Hint", "Reading", "SourceError", "detect", "read"]
 
 
-def read(data: bytes, name: str = "", *, max_bytes: int) -> Reading:
-    """The text of ``data``; ``name`` only labels messages."""
-    if len(data) > max_bytes:
+def read(data: bytes, name: str = "", *, max_bytes: int, max_file_bytes: int = 0) -> Reading:
+    """The text of ``data``; ``name`` only labels messages.  A text file
+    above ``max_bytes`` is refused, any other file above ``max_file_bytes``
+    (when larger), and so is a text above ``max_bytes`` read from any file."""
+    file_limit = max(max_bytes, max_file_bytes)
+    if len(data) > file_limit:
         raise SourceError(
-            f"文件过大（{len(data)} 字节，上限 {max_bytes}） / "
-            f"file too large ({len(data)} bytes, limit {max_bytes})"
+            f"文件过大（{len(data)} 字节，上限 {file_limit}） / "
+            f"file too large ({len(data)} bytes, limit {file_limit})"
         )
     kind = detect(data) if data else "text"
-    if kind == "pdf":
-        from documents.readers.pdf import read_pdf
+    if kind == "text":
+        return Reading(kind="text", text=decode(data, max_bytes=max_bytes))
+    reading = _READERS[kind](data)
+    size = len(reading.text.encode("utf-8"))
+    if size > max_bytes:
+        raise SourceError(
+            f"读出的文本过大（{size} 字节，上限 {max_bytes}） / "
+            f"the text read from the file is too large ({size} bytes, limit {max_bytes})"
+        )
+    return reading
 
-        return read_pdf(data)
-    if kind == "docx":
-        from documents.readers.word import read_docx
 
-        return read_docx(data)
-    if kind == "doc":
-        from documents.readers.legacy import read_old_word
+def _pdf(data):
+    from documents.readers.pdf import read_pdf
 
-        return read_old_word(data)
-    if kind == "ofd":
-        from documents.readers.ofd import read_ofd
+    return read_pdf(data)
 
-        return read_ofd(data)
-    if kind == "html":
-        from documents.readers.web import read_html
 
-        return read_html(data)
-    if kind == "image":
-        from documents.readers.scan import read_scan
+def _docx(data):
+    from documents.readers.word import read_docx
 
-        return read_scan(data)
-    return Reading(kind="text", text=decode(data, max_bytes=max_bytes))
+    return read_docx(data)
+
+
+def _doc(data):
+    from documents.readers.legacy import read_old_word
+
+    return read_old_word(data)
+
+
+def _ofd(data):
+    from documents.readers.ofd import read_ofd
+
+    return read_ofd(data)
+
+
+def _html(data):
+    from documents.readers.web import read_html
+
+    return read_html(data)
+
+
+def _image(data):
+    from documents.readers.scan import read_scan
+
+    return read_scan(data)
+
+
+# Each reader imported when first needed: pypdfium2, python-docx and lxml
+# cost start-up time a text-only ingest need not pay.
+_READERS = {"pdf": _pdf, "docx": _docx, "doc": _doc, "ofd": _ofd, "html": _html, "image": _image}

@@ -54,7 +54,8 @@ def run_stages(stages: list[Stage], context: IngestContext) -> None:
 
 
 class ReadBytes(Stage):
-    """Reads: the source file, the size limit (settings.INGEST_MAX_BYTES).
+    """Reads: the source file, the size limits (settings.INGEST_MAX_FILE_BYTES,
+    or INGEST_MAX_BYTES where that is larger).
     Writes: context.data and its SHA-256, context.sha.
     Raises SourceError for a missing, oversized or unreadable file, and for
     anything that is not a regular file (a directory, a FIFO, a device such
@@ -62,7 +63,8 @@ class ReadBytes(Stage):
     read past the limit + 1 byte, whatever its size said."""
 
     def __call__(self, context):
-        context.data = read_limited(context.source.path, settings.INGEST_MAX_BYTES)
+        limit = max(settings.INGEST_MAX_FILE_BYTES, settings.INGEST_MAX_BYTES)
+        context.data = read_limited(context.source.path, limit)
         context.sha = hashlib.sha256(context.data).hexdigest()
 
 
@@ -144,7 +146,10 @@ class Parse(Stage):
 
     def __call__(self, context):
         reading = read(
-            context.data, context.source.path.name, max_bytes=settings.INGEST_MAX_BYTES
+            context.data,
+            context.source.path.name,
+            max_bytes=settings.INGEST_MAX_BYTES,
+            max_file_bytes=settings.INGEST_MAX_FILE_BYTES,
         )
         parsed = parse_text(reading.text, lines_are_paragraphs=reading.lines_are_paragraphs)
         parsed.meta = fill_from_file(parsed.meta, reading.meta)

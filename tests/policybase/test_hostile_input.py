@@ -124,7 +124,7 @@ def test_reading_stops_one_byte_past_the_limit(tmp_path, settings, monkeypatch):
     from policybase.ingest.context import IngestContext
     from policybase.ingest.sources import SourceFile
 
-    settings.INGEST_MAX_BYTES = 1000
+    settings.INGEST_MAX_BYTES = settings.INGEST_MAX_FILE_BYTES = 1000
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 100_000)
     reads = []

@@ -260,3 +260,23 @@ def test_old_word_without_converters_says_how_to_install(monkeypatch):
     monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
     with pytest.raises(SourceError, match="make install-office"):
         read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "", max_bytes=MAX)
+
+
+@pytest.mark.django_db
+def test_a_scan_may_weigh_more_than_a_text(tmp_path, settings):
+    """A file's size limit and its text's are separate: a scan of a few
+    pages outweighs the text limit and is read; its text is what is held to
+    the text limit."""
+    settings.INGEST_MAX_BYTES = 4000
+    printed = formats.printed_pdf(["第一条　为促进科技创新，制定本办法。", "第二条　本办法自发布之日起施行。"])
+    assert len(printed) > 4000
+    reading = read(printed, "", max_bytes=4000, max_file_bytes=10**7)
+    assert "第二条" in reading.text
+    with pytest.raises(SourceError, match="file too large"):
+        read(printed, "", max_bytes=4000)
+    with pytest.raises(SourceError, match="text read from the file is too large"):
+        read(printed, "", max_bytes=20, max_file_bytes=10**7)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(printed)
+    call_command("ingest", str(path), verbosity=0, stdout=io.StringIO())
+    assert Document.objects.filter(key="scan").exists()
