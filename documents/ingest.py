@@ -39,6 +39,7 @@ KIND_CODES = {
     "bullet": "b",
     "table": "t",
     "table_row": "r",
+    "attachment": "att",
     "paragraph": "para",
     "preamble": "pre",
     "title": "title",

@@ -311,6 +311,7 @@ class Provision(models.Model):
         BULLET = "bullet", _("要点")
         TABLE = "table", _("表格")
         TABLE_ROW = "table_row", _("表格行")
+        ATTACHMENT = "attachment", _("附件")
         PARAGRAPH = "paragraph", _("段落")
         PREAMBLE = "preamble", _("前言")
         TITLE = "title", _("标题")

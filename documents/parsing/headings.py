@@ -25,6 +25,8 @@ Kinds emitted by the whole parser (``PROVISION_KINDS``):
 - table (a "序号 …" table, heading = its caption line), table_row (one row)
 - paragraph: body text under the nearest heading (heading = its lead sentence
   in documents that print bold lead sentences, see structure.py)
+- attachment: 附件 / 附件N printed after the signature, the attachment's
+  own headings under it (structure.py)
 - title: the standalone title line near the top ("吉林省科学技术发展“十四五”规划")
 - preamble: other text before the first heading (addressees, forwarding
   notice, introduction, the 文号 line)
@@ -53,6 +55,7 @@ PROVISION_KINDS = (
     "bullet",
     "table",
     "table_row",
+    "attachment",
     "paragraph",
     "title",
     "preamble",
@@ -101,7 +104,7 @@ class HeadingRule:
     heading: "line"  -- the rest of the line is the heading (第一章　发展基础),
                         or its lead sentence when body text follows;
              "lead"  -- the lead sentence, if short ("（二）发展目标。到２０１７年…");
-             "none"  -- no heading (第一条 …).
+             "bracket" -- only a bracketed title (第五条【平台建设】…).
     """
 
     kind: str
@@ -122,7 +125,7 @@ HEADING_RULES: tuple[HeadingRule, ...] = (
     _rule("volume", rf"第(?P<num>{CN_NUM}|\d{{1,3}})编", read_chinese, "restart", "line"),
     _rule("chapter", rf"第(?P<num>{CN_NUM}|\d{{1,3}})章", read_chinese, "restart", "line"),
     _rule("section", rf"第(?P<num>{CN_NUM}|\d{{1,3}})节", read_chinese, "restart", "line"),
-    _rule("article", rf"第(?P<num>{CN_NUM}|\d{{1,3}})条", read_chinese, "restart", "none"),
+    _rule("article", rf"第(?P<num>{CN_NUM}|\d{{1,3}})条", read_chinese, "restart", "bracket"),
     _rule("part", rf"(?P<num>{CN_NUM})、", read_chinese, "restart", "line"),
     _rule("numbered_section", rf"[（(](?P<num>{CN_NUM})[）)]", read_chinese, "restart", "lead"),
     _rule("box", r"专栏(?P<num>\d{1,2})(?!\d)", read_arabic, "restart", "line"),
@@ -157,6 +160,18 @@ class HeadingMatch:
     single_sentence: bool = False
 
 
+# A heading line with a colon inside, "强基行动：筑牢产业发展根基", is whole
+# up to this length; past it, or with a sentence end, the colon ends the
+# heading and a sentence follows ("一、申报条件：申报单位应当…。").
+LINE_HEADING_MAX_CHARS = 40
+SENTENCE_ENDS = "。；！？;!?"
+# An article's title in brackets right after its label: "第五条【平台建设】",
+# "第五条（平台建设）" (titles written without brackets, "第五条　平台建设。…",
+# are a lead sentence; structure.py reads them when the document uses them).
+BRACKET_TITLE = re.compile(
+    rf"[【〔\[（(](?!{CN_NUM}[】〕\]）)])(?P<title>[^【】〔〕\[\]（）()。，；]{{2,20}})[】〕\]）)]"
+)
+
 # Punctuation that closes a heading but is not part of it.
 HEADING_TRAILING = "。；：，、;:,"
 
@@ -172,14 +187,29 @@ def lead_sentence(text: str, terminators: str = LEAD_TERMINATORS) -> tuple[str, 
 def heading_of(body: str, policy: str) -> tuple[str, bool]:
     """The heading carried by ``body`` (the text after the label), and whether
     ``body`` is a single sentence (see ``HeadingMatch.single_sentence``)."""
-    if policy == "none" or not body:
-        return "", False
+    if policy == "bracket" or not body:
+        m = BRACKET_TITLE.match(body) if body else None
+        return (m.group("title") if m else ""), False
     lead, more = lead_sentence(body)
     lead = lead.rstrip(HEADING_TRAILING)
     if policy == "line" and not more:
         # 第一章　发展基础 / 八、落实保障措施，确保取得实效
         return lead, False
+    if policy == "line" and is_heading_line(body):
+        # 三、强基行动：筑牢产业发展根基 -- the colon joins a title and its
+        # subtitle; the whole line is the heading.
+        return body.rstrip(HEADING_TRAILING), False
     return (lead if 0 < len(lead) <= LEAD_MAX_CHARS else ""), not more
+
+
+def is_heading_line(body: str) -> bool:
+    """A line that is a title from end to end: short, no sentence end in it,
+    not a lead-in ending with a colon."""
+    return (
+        len(body) <= LINE_HEADING_MAX_CHARS
+        and not any(ch in SENTENCE_ENDS for ch in body)
+        and not body.endswith(("：", ":"))
+    )
 
 
 class HeadingMatcher:
@@ -229,6 +259,12 @@ class HeadingMatcher:
             self._box_open = False
         if match.number is not None:
             self._last[match.kind] = match.number
+
+    def lost_label(self, kind: str) -> None:
+        """A heading of ``kind`` stood here without its label (structure.py
+        recognised it otherwise): the list goes on after its number."""
+        if kind in self._last:
+            self._last[kind] += 1
 
     def plain_paragraph(self) -> None:
         if self._box_open and "box_item" in self._last:

@@ -62,8 +62,9 @@ DOC_TYPES = (
     "报告",
     "规则",
 )
-# A title may end with a status in brackets: "…实施细则（试行）".
-TITLE_STATUS = re.compile(r"[（(](?:试行|暂行|征求意见稿|修订|草案)[）)]$")
+# A title may end with a status in brackets, "…实施细则（试行）", or with two:
+# "…的扶持意见（试行）（征求意见稿）".
+TITLE_STATUS = re.compile(r"(?:[（(](?:试行|暂行|征求意见稿|修订|草案)[）)])+$")
 TITLE_MAX_CHARS = 60
 # Sentence punctuation never occurs in a title line.
 SENTENCE_PUNCT = re.compile(r"[。，；：！？]")
@@ -79,6 +80,13 @@ FORWARDING_VERBS = (
     "现转发",
 )
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
+
+# The first line of an attachment printed after the signature: "附件",
+# "附件2", "附件1：…实施方案" (GB/T 9704: the label stands at the top left, the
+# attachment's title centred below it or after the label).
+ATTACHMENT_LABEL = re.compile(
+    r"(?P<label>附\s*件\s*(?P<num>\d{1,2})?)\s*[：:．.、]?\s*(?P<title>[^。；]{0,60})"
+)
 
 
 def is_page_mark(line: str) -> bool:
@@ -120,6 +128,12 @@ def is_title_line(line: str) -> bool:
         and SENTENCE_PUNCT.search(line) is None
         and doc_type_of(line) is not None
     )
+
+
+def attachment_label(line: str) -> re.Match[str] | None:
+    """The label (group ``label``, number ``num``) and the title, if printed
+    on the same line, of an attachment's first line; None for other lines."""
+    return ATTACHMENT_LABEL.fullmatch(line)
 
 
 def forwarded_title(paragraph: str) -> str | None:

@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from documents.parsing import lines as line_grammar
 from documents.parsing.headings import (
@@ -38,6 +39,7 @@ from documents.parsing.headings import (
     table_row_number,
     table_value_columns,
 )
+from documents.parsing.joined import paragraph_starts
 from documents.parsing.types import NormalisedText
 
 # --- step 1: characters ---------------------------------------------------------
@@ -321,7 +323,9 @@ class _Joiner:
        per value column; the line after the last row starts afresh);
     2. it is a table header, a heading (headings.py, sequence-aware), a date
        or a 文号 line -- or the previous line was a short heading-only line,
-       a date or a 文号;
+       a date or a 文号; before the first heading, a line that completes the
+       title begun on the line above never starts one ("国务院办公厅关于推广
+       第二批" / "支持创新相关改革举措的通知");
     3. the document is not hard-wrapped (001, 003);
     4. blank lines separate paragraphs in this document and one precedes it;
     5. indentation marks paragraph starts in this document and it is indented;
@@ -340,6 +344,7 @@ class _Joiner:
         self.paragraphs: list[list[Line]] = []
         self.prev_match: HeadingMatch | None = None
         self.prev_standalone = False
+        self.heading_seen = False
 
     def run(self, lines: list[Line]) -> list[list[Line]]:
         for line in lines:
@@ -368,12 +373,15 @@ class _Joiner:
         if match is not None:
             self.matcher.accept(match)
             self.prev_match = match
+            self.heading_seen = True
             return True
         if _is_standalone(line.text):
             self.prev_standalone = True
             return True
         if not self.paragraphs:
             return True
+        if not self.heading_seen and _completes_title(self.paragraphs[-1], line):
+            return False
         prev = self.paragraphs[-1][-1]
         heading_line = (
             prev_match is not None
@@ -440,6 +448,22 @@ class _Joiner:
         return None  # the table ended: the line opens a new paragraph
 
 
+def _completes_title(paragraph: list[Line], line: Line) -> bool:
+    """Is ``line`` the end of a title printed over two lines, the paragraph
+    above its beginning?  The beginning is no title, organisation (letterhead
+    "…文件"), date or 文号 of its own and has no sentence punctuation."""
+    if len(paragraph) != 1:
+        return False
+    first = paragraph[0].text
+    return (
+        not line_grammar.SENTENCE_PUNCT.search(first)
+        and not line_grammar.is_title_line(first)
+        and not line_grammar.is_org_name(first.removesuffix("文件"))
+        and not _is_standalone(first)
+        and line_grammar.is_title_line(first + line.text)
+    )
+
+
 def _is_standalone(text: str) -> bool:
     """Dates and 文号 are lines of their own ("2016年10月31日", "吉科发办〔2022〕109号")."""
     if line_grammar.parse_date_line(text) is not None:
@@ -496,6 +520,35 @@ def split_lines(raw: str) -> list[Line]:
 NOT_WRAPPED = Layout(False, 0, False, False, None)
 
 
+def _unjoined(line: Line) -> list[Line]:
+    """``line`` cut where the paragraphs a crawl joined into it start
+    (joined.py); a line of ordinary length comes back whole.  A piece's
+    ``end`` is the raw index of the next piece's first character, so the
+    paragraph break between them maps there."""
+    starts = paragraph_starts(line.text)
+    if not starts:
+        return [line]
+    pieces = []
+    for k, (a, b) in enumerate(pairwise([0, *starts, len(line.chars)])):
+        chars = line.chars[a:b]
+        start = chars[0][1]
+        end = line.chars[b][1] if b < len(line.chars) else line.end
+        raw_text = line.raw_text[start - line.start : end - line.start]
+        pieces.append(
+            Line(
+                start=start,
+                end=end,
+                chars=chars,
+                text=line.text[a:b],
+                indent=line.indent if k == 0 else 0,
+                width=sum(display_width(c) for c in raw_text.strip()),
+                blank_before=line.blank_before and k == 0,
+                raw_text=raw_text,
+            )
+        )
+    return pieces
+
+
 def normalise(raw: str, *, lines_are_paragraphs: bool = False) -> NormalisedText:
     """Fold characters, drop page marks and re-join hard-wrapped paragraphs.
 
@@ -505,7 +558,7 @@ def normalise(raw: str, *, lines_are_paragraphs: bool = False) -> NormalisedText
     """
     lines = split_lines(raw)
     layout = NOT_WRAPPED if lines_are_paragraphs else learn_layout(lines)
-    paragraphs = _Joiner(layout).run(lines)
+    paragraphs = _Joiner(layout).run([piece for line in lines for piece in _unjoined(line)])
     text: list[str] = []
     offsets: list[int] = []
     for k, paragraph in enumerate(paragraphs):

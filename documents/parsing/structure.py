@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from documents.parsing import lines as line_grammar
 from documents.parsing.headings import (
+    HEADING_RULES,
     TABLE_HEADER_FIRST_CELLS,
     TABLE_VALUE,
     HeadingMatch,
@@ -78,6 +79,14 @@ PARAGRAPH_LEAD_FORBIDDEN = "，；："
 # A document "prints lead sentences" when at least this share of its body
 # paragraphs open with one (004: most; 000: 1 in 3; 001-003: none).
 PARAGRAPH_LEAD_SHARE = 0.5
+# Inline article titles are short noun phrases ("平台建设", "人才引进与培养"),
+# used by a document for most of its articles or not at all.
+ARTICLE_TITLE_MAX_CHARS = 12
+ARTICLE_TITLE_SHARE = 0.5
+# A lost chapter label leaves a title like "组织实施", "法律责任" or
+# "科技人才培养与引进": short, never punctuated as a sentence or clause is.
+UNLABELLED_CHAPTER_MAX_CHARS = 16
+CLAUSE_PUNCTUATION = "。，；：、！？"
 # A table caption is a short line without final punctuation right above the
 # header row ("“十四五”时期全省科技发展目标").
 CAPTION_MAX_CHARS = 40
@@ -119,6 +128,10 @@ class _TreeBuilder:
         self.front_matter = True  # no heading seen yet (or a new title)
         self.body_paragraphs: list[ParsedProvision] = []
         self.single_sentence: list[ParsedProvision] = []
+        self.kinds_seen: set[str] = set()  # heading kinds anywhere in the text
+        self.previous: _Paragraph | None = None
+        self.signed = False  # a signature block closed the main text
+        self.attachment: ParsedProvision | None = None  # the open attachment
 
     # -- the walk ----------------------------------------------------------------
 
@@ -132,9 +145,13 @@ class _TreeBuilder:
         caption: _Paragraph | None = None
         for k, para in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            self.previous = paragraphs[k - 1] if k else None
             if self.table is not None and self._table_row(para):
                 continue
             self._close_table()
+            if self._attachment(para):
+                continue
+            self._attachment_title(para)
             columns = table_value_columns(self._cell_texts(para))
             if columns:
                 self._open_table(para, columns, caption)
@@ -151,6 +168,7 @@ class _TreeBuilder:
                 self.matcher.plain_paragraph()
                 self._plain(para, nxt, after_last_heading=k > last_heading)
         self._apply_paragraph_leads()
+        self._apply_article_titles()
         for node in self.single_sentence:
             # 001 "（一）基本原则。" has its "---" principles under it, so it is a
             # heading; 条例 "（一）自行投资实施转化；" is only an enumerated clause.
@@ -164,6 +182,7 @@ class _TreeBuilder:
             self.matcher.plain_paragraph()
             return False
         self.matcher.accept(match)
+        self.kinds_seen.add(match.kind)
         return True
 
     # -- headings ------------------------------------------------------------------
@@ -232,6 +251,49 @@ class _TreeBuilder:
                 del self.stack[i:]
                 return
 
+    # -- attachments -----------------------------------------------------------------
+
+    def _attachment(self, para: _Paragraph) -> bool:
+        """Open an attachment at "附件" / "附件N" after the signature (or after
+        the previous attachment, numbered one less): its headings are its own
+        outline, nested under it, not the notice's."""
+        m = line_grammar.attachment_label(para.text)
+        if m is None:
+            return False
+        number = int(m.group("num")) if m.group("num") else None
+        previous = self.attachment
+        follows = previous is not None and number is not None and number == (previous.number or 0) + 1
+        if not (self.signed or follows):
+            return False
+        label_end = para.start + m.end("label")
+        text_start = para.start + m.start("title") if m.group("title") else para.end
+        node = self._node(
+            "attachment",
+            para,
+            text_start,
+            heading=m.group("title"),
+            number=number,
+            label=self.normalised.raw_slice(para.start, label_end),
+        )
+        self.stack = [node]
+        self.roots.append(node)
+        self.levels = {"attachment": 0}
+        self.matcher = HeadingMatcher()
+        self.front_matter = False
+        self.signed = False
+        self.attachment = node
+        return True
+
+    def _attachment_title(self, para: _Paragraph) -> None:
+        """The line under a bare "附件" label is the attachment's title."""
+        node = self.attachment
+        if node is None or node.heading or node.children:
+            return
+        if len(para.text) <= line_grammar.TITLE_MAX_CHARS and not line_grammar.SENTENCE_PUNCT.search(
+            para.text
+        ):
+            node.heading = para.text
+
     # -- plain paragraphs ----------------------------------------------------------
 
     def _plain(
@@ -248,6 +310,7 @@ class _TreeBuilder:
         if is_date or issuer:
             self.stack.clear()
             self.roots.append(self._node("signature", para, para.start))
+            self.signed = self.signed or is_date
             return
         previous = self.roots[-1] if self.roots else None
         if line_grammar.is_title_line(text) and (
@@ -262,6 +325,12 @@ class _TreeBuilder:
         if self.front_matter:
             self.roots.append(self._node("preamble", para, para.start))
             return
+        if self._unlabelled_chapter(para, nxt):
+            node = self._node("chapter", para, para.start, heading=text)
+            self.matcher.lost_label("chapter")
+            self._place(node)
+            self.stack.append(node)
+            return
         node = self._node("paragraph", para, para.start)
         if after_last_heading and text.startswith(CLOSING_OPENERS):
             self.stack.clear()
@@ -269,10 +338,42 @@ class _TreeBuilder:
             self.body_paragraphs.append(node)
         self._attach(node)
 
+    def _unlabelled_chapter(self, para: _Paragraph, nxt: _Paragraph | None) -> bool:
+        """A chapter title whose 第X章 was lost in the copy ("组织实施" alone
+        between 第七条 and 第八条 of a regulation with chapters): a short line
+        without punctuation or label, after an article's last sentence and
+        before the next article."""
+        text = para.text
+        return (
+            "chapter" in self.kinds_seen
+            and len(text) <= UNLABELLED_CHAPTER_MAX_CHARS
+            and not any(ch in text for ch in CLAUSE_PUNCTUATION)
+            and not any(rule.pattern.match(text) for rule in HEADING_RULES)
+            and any(node.kind == "article" for node in self.stack)
+            and self.previous is not None
+            and self.previous.text.endswith("。")
+            and nxt is not None
+            and (match := HeadingMatcher().match(nxt.text)) is not None
+            and match.kind == "article"
+        )
+
     def _apply_paragraph_leads(self) -> None:
         leads = [(node, _paragraph_lead(node.text)) for node in self.body_paragraphs]
         with_lead = sum(1 for _, lead in leads if lead)
         if leads and with_lead >= PARAGRAPH_LEAD_SHARE * len(leads):
+            for node, lead in leads:
+                node.heading = lead
+
+    def _apply_article_titles(self) -> None:
+        """A regulation that titles its articles inline ("第五条　平台建设。本市…")
+        does so for most of them; a lead sentence is a title only then
+        ("第十九条　科普是全社会的共同责任。" in a law without titles is not)."""
+        articles = [
+            node for root in self.roots for node in root.walk() if node.kind == "article"
+        ]
+        leads = [(node, _article_title(node.text)) for node in articles if not node.heading]
+        titled = sum(1 for _, lead in leads if lead)
+        if leads and titled >= ARTICLE_TITLE_SHARE * len(leads):
             for node, lead in leads:
                 node.heading = lead
 
@@ -395,6 +496,17 @@ def _paragraph_lead(text: str) -> str:
         more
         and 0 < len(lead) <= PARAGRAPH_LEAD_MAX_CHARS
         and not any(ch in lead for ch in PARAGRAPH_LEAD_FORBIDDEN)
+    ):
+        return lead
+    return ""
+
+
+def _article_title(text: str) -> str:
+    lead, more = lead_sentence(text, "。")
+    if (
+        more
+        and 0 < len(lead) <= ARTICLE_TITLE_MAX_CHARS
+        and not any(ch in lead for ch in PARAGRAPH_LEAD_FORBIDDEN + "、")
     ):
         return lead
     return ""

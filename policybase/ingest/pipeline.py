@@ -45,7 +45,7 @@ from .stages import (
 logger = logging.getLogger(__name__)
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 PIPELINE = [
     ReadBytes(),

@@ -1,0 +1,116 @@
+"""Paragraphs a crawl joined into one line: where each of them starts again.
+
+Reads one normalised line; writes the offsets in it where a paragraph starts.
+Some web copies arrive as a single line holding the whole document (every
+paragraph break lost): "…若干意见（征求意见稿）为推动…特制定本意见。一、支持领域
+本政策适用于…。二、支持内容（一）引育集聚优质主体。…三、说明1.在享受…".  Only a
+line far longer than any real paragraph is taken apart, at the places where
+the printed layout must have broken it:
+
+- a heading label the heading grammar (headings.py) accepts in sequence
+  (一、 after 一、 is refused, 二、 after 一、 taken), standing right after a
+  sentence end ("。二、支持内容") or right after a heading's short title
+  ("二、支持内容（一）…", "三、说明1.在享受…");
+- the first sentence of a section that names the document itself
+  ("一、支持领域本政策适用于…", "一、适用对象本措施的适用对象…"): a title
+  is never followed by 本政策 / 本意见 … without punctuation between them;
+- the document's title at the start of the line, when the line opens with a
+  title (lines.py) and goes on with its first sentence ("…的扶持意见为全面
+  落实…").
+"""
+
+from __future__ import annotations
+
+import re
+
+from documents.parsing import lines as line_grammar
+from documents.parsing.headings import LEAD_MAX_CHARS, HeadingMatcher
+
+# Far longer than a paragraph of these documents (the bundled ones stay under
+# 450 characters): such a line has lost its paragraph breaks.
+JOINED_MIN_CHARS = 1000
+# Kinds of heading that may open a paragraph inside a joined line.
+JOINED_KINDS = frozenset(
+    {"chapter", "section", "article", "part", "numbered_section", "item", "subitem"}
+)
+SENTENCE_ENDS = "。；！？："
+# Punctuation that a heading's short title never holds.
+TITLE_BREAKS = re.compile(r"[。；！？：，、]")
+# A section's first sentence naming the document it is part of.
+SELF_REFERENCES = re.compile(
+    r"本(?:政策|意见|措施|办法|细则|规定|条例|方案|通知|计划|规划|指引|指南)"
+)
+# A title has at least two characters ("说明", "附则").
+MIN_TITLE_CHARS = 2
+# How the first sentence after a title usually opens: a purpose or a basis.
+FIRST_SENTENCE_OPENERS = ("为", "根据", "按照", "依据", "依照", "经", "现将", "各")
+# Where a label can start: Chinese and Arabic numerals, brackets, circled numbers.
+LABEL_FIRST = re.compile(r"[〇零一二三四五六七八九十百两\d（(①-⑳第]")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets (ascending, never 0) in ``text`` where a joined paragraph starts;
+    empty for a line of ordinary length."""
+    if len(text) < JOINED_MIN_CHARS:
+        return []
+    title_end = _title_end(text)
+    starts = [title_end] if title_end else []
+    matcher = HeadingMatcher()
+    title_from: int | None = None  # where the last label's text starts
+    section_title = False  # …and whether that label's text opens with a title
+    for m in LABEL_FIRST.finditer(text, title_end):
+        p = m.start()
+        if p == 0 or not _may_open(text, p, title_from):
+            continue
+        match = matcher.match(text[p:])
+        if match is None or match.kind not in JOINED_KINDS:
+            continue
+        matcher.accept(match)
+        if section_title:
+            starts += _body_start(text, title_from, p)
+        starts.append(p)
+        title_from = p + match.label_end
+        # Only a section's title ("一、支持领域") runs into a sentence naming
+        # the document; an item's lead ("1.在享受本政策期间") is a sentence.
+        section_title = match.rule.heading == "line"
+    if section_title:
+        starts += _body_start(text, title_from, len(text))
+    return starts
+
+
+def _may_open(text: str, p: int, title_from: int | None) -> bool:
+    """Can a paragraph start at ``p``: after a sentence end, or after the
+    short title of the section just before it?"""
+    if text[p - 1] in SENTENCE_ENDS:
+        return True
+    if title_from is None or p <= title_from:
+        return False
+    run = text[title_from:p]
+    return len(run) <= LEAD_MAX_CHARS and TITLE_BREAKS.search(run) is None
+
+
+def _body_start(text: str, title_from: int, limit: int) -> list[int]:
+    """Where the body after a section's title starts, when its first words
+    name the document ("支持领域|本政策适用于…"); [] when they do not."""
+    window = text[title_from : min(limit, title_from + LEAD_MAX_CHARS + 3)]
+    m = SELF_REFERENCES.search(window)
+    if m is None or m.start() < MIN_TITLE_CHARS or TITLE_BREAKS.search(window[: m.start()]):
+        return []
+    return [title_from + m.start()]
+
+
+def _title_end(text: str) -> int:
+    """The end of the title the line opens with (0 if none): the longest
+    prefix that is a title line (lines.py), its brackets closed, followed by
+    the usual opening of a first sentence ("…扶持意见|为全面落实…")."""
+    limit = min(len(text) - 1, line_grammar.TITLE_MAX_CHARS)
+    for end in range(limit, MIN_TITLE_CHARS, -1):
+        prefix = text[:end]
+        if (
+            text.startswith(FIRST_SENTENCE_OPENERS, end)
+            and prefix.count("（") == prefix.count("）")
+            and prefix.count("《") == prefix.count("》")
+            and line_grammar.is_title_line(prefix)
+        ):
+            return end
+    return 0

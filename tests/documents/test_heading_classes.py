@@ -1,0 +1,279 @@
+"""Heading classes met in policy texts beyond the five bundled documents.
+
+Each class is checked on the real sentences of tests/data/corpus/dev and on
+sentences written in the same style with other names and numbers: colon
+headings, inline article titles, a notice's attachment with its own outline,
+titles printed over two lines, and documents whose paragraphs a web crawl
+joined into one line.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from documents.parsing.joined import JOINED_MIN_CHARS, paragraph_starts
+from documents.parsing.normalise import normalise
+from documents.parsing.outline import outline
+from documents.parsing.pipeline import parse_text
+from documents.parsing.structure import parse
+
+DEV = Path(__file__).resolve().parents[1] / "data" / "corpus" / "dev"
+
+
+def dev(key: str) -> str:
+    return (DEV / f"{key}.txt").read_text(encoding="utf-8")
+
+
+def tree(raw: str):
+    return parse(normalise(raw))
+
+
+def top(raw: str) -> list[tuple[str, str, str]]:
+    return [(n.kind, n.label, n.heading) for n in tree(raw) if n.label]
+
+
+# --- colon headings ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, heading",
+    [
+        # The issue's example and the same construction with other words.
+        ("三、强基行动：筑牢产业发展根基", "强基行动：筑牢产业发展根基"),
+        ("二、聚才行动：打造创新人才高地", "聚才行动：打造创新人才高地"),
+        ("第四章　平台建设：夯实科技创新基础", "平台建设：夯实科技创新基础"),
+    ],
+)
+def test_a_heading_line_with_a_colon_keeps_its_whole_title(line, heading):
+    raw = f"{line}\n围绕重点产业链，实施一批重大项目。\n"
+    assert tree(raw)[0].heading == heading
+
+
+def test_a_colon_followed_by_a_sentence_still_ends_the_heading():
+    raw = "一、申报条件：申报单位应当在本市依法注册，具有独立法人资格。\n二、申报材料\n"
+    assert [n.heading for n in tree(raw)] == ["申报条件", "申报材料"]
+
+
+# --- inline article titles ---------------------------------------------------------
+
+TITLED_ARTICLES = """\
+第一条　目的依据。为了促进科技创新，根据有关法律法规，结合本市实际，制定本办法。
+第二条　适用范围。本办法适用于本市行政区域内的科技创新活动。
+第三条　平台建设。市科技部门应当支持建设重大科技创新平台。
+第四条　人才引进。对引进的高层次人才，给予安家补贴。
+"""
+
+
+def test_articles_titled_inline_get_their_titles():
+    headings = [n.heading for n in tree(TITLED_ARTICLES)]
+    assert headings == ["目的依据", "适用范围", "平台建设", "人才引进"]
+
+
+def test_an_article_title_in_brackets_is_read_whatever_the_other_articles_do():
+    raw = "第五条【平台建设】本市支持建设重大平台。\n第六条　本办法自2025年1月1日起施行。\n"
+    assert [n.heading for n in tree(raw)] == ["平台建设", ""]
+    raw = "第十二条（成果转化）鼓励高校转化科技成果。\n"
+    assert tree(raw)[0].heading == "成果转化"
+
+
+def test_a_law_without_titles_keeps_its_short_first_sentences_as_text():
+    # cn-law-science-popularization-2024: one article opens with a short
+    # sentence; the other 59 do not, so it is no title.
+    articles = [
+        n for root in parse_text(dev("cn-law-science-popularization-2024")).provisions
+        for n in root.walk() if n.kind == "article"
+    ]
+    assert len(articles) == 60
+    assert not any(n.heading for n in articles)
+    assert any(n.text.startswith("科普是全社会的共同责任。") for n in articles)
+
+
+# --- a chapter title whose label was lost ----------------------------------------------
+
+
+def test_a_chapter_title_without_its_label_between_articles_is_a_chapter():
+    roots = parse_text(dev("sd-regulation-st-achievement-transfer-2017")).provisions
+    chapters = [(n.label, n.heading) for n in roots if n.kind == "chapter"]
+    assert chapters[:2] == [("", "组织实施"), ("第三章", "保障措施")]
+
+
+def test_a_lost_chapter_label_in_the_same_style():
+    raw = (
+        "第一章　总则\n第一条　为了促进科技创新，制定本条例。\n第二条　本条例适用于本市。\n"
+        "科技人才培养与引进\n第三条　市人民政府应当加强科技人才队伍建设。\n"
+        "第四条　对引进的人才，按照规定给予支持。\n第三章　附则\n第五条　本条例自公布之日起施行。\n"
+    )
+    roots = tree(raw)
+    assert [(n.label, n.heading) for n in roots] == [
+        ("第一章", "总则"), ("", "科技人才培养与引进"), ("第三章", "附则"),
+    ]
+    assert [c.label for c in roots[1].children] == ["第三条", "第四条"]
+
+
+def test_a_short_line_inside_an_article_stays_text():
+    raw = "第一章　总则\n第一条　本条例所称科技服务，包括下列内容：\n技术咨询\n技术服务\n第二条　本条例自公布之日起施行。\n"
+    roots = tree(raw)
+    assert [n.heading for n in roots] == ["总则"]
+
+
+# --- attachments ---------------------------------------------------------------------
+
+
+def test_a_notices_attachment_holds_its_own_headings():
+    parsed = parse_text(dev("cn-gov-notice-second-batch-innovation-reforms-2018"))
+    roots = parsed.provisions
+    parts = [n.heading for n in roots if n.kind == "part"]
+    assert parts == ["推广的改革举措（共23项）", "高度重视推广工作", "认真抓好组织实施"]
+    attachment = roots[-1]
+    assert (attachment.kind, attachment.label) == ("attachment", "附件")
+    assert attachment.heading == "第二批支持创新相关改革举措推广清单"
+    assert [n.label for n in attachment.children if n.kind == "part"] == [
+        "一、", "二、", "三、", "四、", "五、",
+    ]
+
+
+ATTACHED_PLANS = """\
+市科技局关于印发两项实施方案的通知
+各区科技主管部门：
+现将《科技企业孵化器培育方案》《创新券实施方案》印发给你们，请结合本地区实际，认真贯彻执行。
+附件：1.科技企业孵化器培育方案
+2.创新券实施方案
+市科学技术局
+2023年3月8日
+附件1
+科技企业孵化器培育方案
+一、总体要求
+到2025年，全市新建科技企业孵化器10家，在孵企业数量达到500家，孵化服务能力明显提升。
+二、支持措施
+对新认定的国家级孵化器给予50万元奖励。
+附件2：创新券实施方案
+一、适用对象
+在本市注册、具有独立法人资格的科技型中小企业和创新创业团队。
+"""
+
+
+def test_numbered_attachments_after_the_signature_each_open_an_outline():
+    # As a Word or web page reader gives it: one paragraph per line.
+    roots = parse(normalise(ATTACHED_PLANS, lines_are_paragraphs=True))
+    attachments = [n for n in roots if n.kind == "attachment"]
+    assert [(n.label, n.number, n.heading) for n in attachments] == [
+        ("附件1", 1, "科技企业孵化器培育方案"),
+        ("附件2", 2, "创新券实施方案"),
+    ]
+    assert [c.heading for c in attachments[0].children if c.kind == "part"] == [
+        "总体要求", "支持措施",
+    ]
+    assert [c.heading for c in attachments[1].children if c.kind == "part"] == ["适用对象"]
+    # The list of attachments in the notice's body opens nothing.
+    assert all(n.kind != "attachment" for n in roots[: roots.index(attachments[0])])
+
+
+# --- titles over two lines -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, title",
+    [
+        ("cn-gov-notice-second-batch-innovation-reforms-2018",
+         "国务院办公厅关于推广第二批支持创新相关改革举措的通知"),
+        ("cn-gov-decision-national-st-awards-2018", "国务院关于2018年度国家科学技术奖励的决定"),
+    ],
+)
+def test_a_title_printed_over_two_lines_is_one_title(key, title):
+    assert parse_text(dev(key)).meta.title == title
+
+
+def test_a_two_line_title_in_the_same_style():
+    raw = "科学技术部关于开展第三批\n创新型县（市）建设工作的通知\n国科发区〔2023〕12号\n各省、自治区科技厅：\n"
+    assert parse_text(raw).meta.title == "科学技术部关于开展第三批创新型县（市）建设工作的通知"
+
+
+def test_a_letterhead_is_not_the_first_line_of_a_title():
+    raw = "吉林省科学技术厅文件\n吉科发〔2022〕9号\n关于开展科技成果评价试点的通知\n各有关单位：\n"
+    assert parse_text(raw).meta.title == "关于开展科技成果评价试点的通知"
+
+
+# --- paragraphs a crawl joined into one line ---------------------------------------------
+
+
+def test_a_joined_document_gets_its_title_and_sections_back():
+    parsed = parse_text(dev("sh-xuhui-westbund-ai-model-block-support-2024"))
+    assert parsed.meta.title == "徐汇区关于支持西岸人工智能大模型科创街区建设的扶持意见"
+    assert outline(parsed.provisions).splitlines()[:8] == [
+        "title 徐汇区关于支持西岸人工智能大模型科创街区建设的扶持意见",
+        "preamble",
+        "part 一、 支持对象",
+        "  paragraph ×1",
+        "part 二、 支持方式",
+        "  numbered_section （一） 提升自主创新水平",
+        "    item 1. 增强大模型创新能力",
+        "    item 2. 强化算力和数据供给",
+    ]
+
+
+@pytest.mark.parametrize(
+    "key, sections",
+    [
+        ("sh-xuhui-ai-industry-opinions-draft-2025", ["支持领域", "支持内容", "说明"]),
+        ("sh-xuhui-genai-pilot-zone-measures-draft-2024",
+         ["适用对象", "支持领域", "支持内容", "说明"]),
+        ("sh-xuhui-low-altitude-economy-support-draft-2024", ["支持对象", "支持方式", "附则"]),
+    ],
+)
+def test_joined_sections_are_cut_before_the_sentence_naming_the_document(key, sections):
+    roots = parse_text(dev(key)).provisions
+    assert [n.heading for n in roots if n.kind == "part"] == sections
+
+
+def joined(title: str, *sections: str) -> str:
+    body = "对符合条件的企业，经评审，可按不超过实际投入的40%给予最高800万元支持。"
+    filler = body * (JOINED_MIN_CHARS // len(body) + 1)
+    return title + "为加快集成电路产业发展，结合本区实际，制定本办法。" + "".join(
+        s.format(filler=filler) for s in sections
+    )
+
+
+def test_a_joined_document_in_the_same_style():
+    raw = joined(
+        "浦东新区关于促进集成电路产业发展的若干办法（试行）",
+        "一、适用范围本办法适用于在本区注册的集成电路企业。",
+        "二、支持措施（一）支持设计企业。{filler}（二）支持制造企业。对新建产线给予奖励。",
+        "三、附则1.本办法由区科经委负责解释。2.本办法自2025年3月1日起施行。",
+    )
+    parsed = parse_text(raw)
+    assert parsed.meta.title == "浦东新区关于促进集成电路产业发展的若干办法（试行）"
+    assert outline(parsed.provisions).splitlines() == [
+        "title 浦东新区关于促进集成电路产业发展的若干办法（试行）",
+        "preamble",
+        "part 一、 适用范围",
+        "  paragraph ×1",
+        "part 二、 支持措施",
+        "  numbered_section （一） 支持设计企业",
+        "  numbered_section （二） 支持制造企业",
+        "part 三、 附则",
+        "  item 1.",
+        "  item 2.",
+    ]
+
+
+def test_a_line_of_ordinary_length_is_never_cut():
+    line = "一、支持对象本办法适用于本区企业。二、支持方式（一）给予奖励。"
+    assert paragraph_starts(line) == []
+
+
+def test_numbers_inside_sentences_are_no_labels_in_a_joined_line():
+    filler = "对获得认定的企业给予一次性奖励，奖励金额为1.5亿元以内。" * 40
+    text = "一、支持对象" + filler + "二、附则" + "在1、2、3类项目中择优支持。" * 5
+    cuts = [text[p : p + 3] for p in paragraph_starts(text)]
+    assert cuts == ["二、附"]
+
+
+def test_every_offset_still_maps_to_the_raw_text():
+    raw = dev("sh-xuhui-ai-industry-opinions-draft-2025")
+    normalised = normalise(raw)
+    assert normalised.text.count("\n") > 20
+    for i, ch in enumerate(normalised.text):
+        if ch != "\n":
+            assert raw[normalised.raw_offset(i)] == ch
+    offsets = normalised.raw_offsets
+    assert all(a <= b for a, b in zip(offsets, offsets[1:], strict=False))
