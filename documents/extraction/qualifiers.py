@@ -1,6 +1,7 @@
 """Qualifiers shared by several numbers, read once the numbers are found.
 
-Reads the text and the quantities ``quantities.find_quantities`` typed;
+Reads the text and the quantities ``quantities.find_quantities`` typed (its
+``Quantity``, not imported: that module imports this one);
 returns them with what a neighbour's words say about them (engine only: the
 words are tables in ``documents.extraction.units``):
 
@@ -17,12 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from documents.extraction import units as unit_table
-
-if TYPE_CHECKING:  # quantities imports this module
-    from documents.extraction.quantities import Quantity
 
 _BASIS_COMPARATOR_RE = re.compile(
     "(?P<word>"
@@ -31,22 +28,22 @@ _BASIS_COMPARATOR_RE = re.compile(
 )
 
 
-def _is_amount(q: Quantity) -> bool:
+def _is_amount(q) -> bool:
     return q.kind == "amount" and bool(q.unit)
 
 
-def _has_prefix(q: Quantity) -> bool:
+def _has_prefix(q) -> bool:
     """The comparator is written before the number ("最高300万元")."""
     return q.comparator != "=" and q.number_start > q.start
 
 
-def _joined(text: str, first: Quantity, second: Quantity, joiners) -> bool:
+def _joined(text: str, first, second, joiners) -> bool:
     return text[first.end : second.start] in joiners
 
 
-def join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+def join_ranges(text: str, quantities: list) -> list:
     """ "3万元至20万元", "五千元以上二万元以下": one quantity with value_max."""
-    out: list[Quantity] = []
+    out: list = []
     for q in quantities:
         previous = out[-1] if out else None
         if (
@@ -83,10 +80,10 @@ def join_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def distribute_over_lists(text: str, quantities: list[Quantity]) -> list[Quantity]:
+def distribute_over_lists(text: str, quantities: list) -> list:
     """A prefix comparator before the first amount of a list holds for the
     amounts after it ("最高300万元、50万元、30万元": all three ceilings)."""
-    out: list[Quantity] = []
+    out: list = []
     shared = ""  # the comparator carried along the current list
     for q in quantities:
         previous = out[-1] if out else None
@@ -105,9 +102,9 @@ def distribute_over_lists(text: str, quantities: list[Quantity]) -> list[Quantit
     return out
 
 
-def comparator_over_basis(text: str, quantities: list[Quantity]) -> list[Quantity]:
+def comparator_over_basis(text: str, quantities: list) -> list:
     """ "不低于奖励总额的百分之七十": the comparator before a share's base."""
-    out: list[Quantity] = []
+    out: list = []
     for q in quantities:
         if _is_amount(q) and q.unit == "%" and q.comparator == "=":
             begin = max(0, q.start - 30)
@@ -118,7 +115,7 @@ def comparator_over_basis(text: str, quantities: list[Quantity]) -> list[Quantit
     return out
 
 
-def apply(text: str, quantities: list[Quantity]) -> list[Quantity]:
+def apply(text: str, quantities: list) -> list:
     """The quantities with the qualifiers their neighbours share."""
     quantities = join_ranges(text, quantities)
     quantities = comparator_over_basis(text, quantities)
