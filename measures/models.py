@@ -104,6 +104,10 @@ class SubsidyPer(models.TextChoices):
     ONCE = "once", _("一次性")
     ITEM_ONCE = "item_once", _("每项/每件一次性")
     YEAR = "year", _("每年")
+    PERSON = "person", _("每人")
+    MONTH = "month", _("每月")
+    PERSON_MONTH = "person_month", _("每人每月")
+    PERSON_YEAR = "person_year", _("每人每年")
 
 
 class Subsidy(Fact):
@@ -130,7 +134,7 @@ class Subsidy(Fact):
         _("上限（元）"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     per = models.CharField(
-        _("计量方式"), max_length=10, choices=SubsidyPer.choices, blank=True
+        _("计量方式"), max_length=20, choices=SubsidyPer.choices, blank=True
     )
     beneficiary = models.CharField(_("支持对象"), max_length=200, blank=True)
     funding_source = models.CharField(_("资金来源"), max_length=200, blank=True)

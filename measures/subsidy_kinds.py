@@ -21,12 +21,17 @@ class SubsidyKind:
 # In the order curators see them (admin, API enum).
 # fmt: off
 SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
+    # 奖补 (奖励+补助: "给予…资金奖补", "一次性给予…奖补资金"), 扶持, and
+    # matching funds (配套: "按国家支持金额的30%给予配套").
     SubsidyKind("grant", "资金支持/补助",
-                ("补助", "补贴", "资助", "资金支持", "支持")),
+                ("补助", "补贴", "资助", "资金支持", "支持", "奖补", "扶持", "配套")),
     SubsidyKind("post_subsidy", "后补助", ("后补助",)),
-    SubsidyKind("award", "奖励", ("奖励", "奖金")),
+    # "配套奖励" is an award: the longer trigger wins at the same place.
+    SubsidyKind("award", "奖励", ("奖励", "奖金", "配套奖励")),
+    # "约定按份共有的，科技成果完成人持有的份额不低于百分之七十": a share of
+    # the ownership, written without a support word.
     SubsidyKind("inventor_share", "成果转化收益奖励（科研人员）",
-                ("奖给", "奖励给", "用于奖励", "奖励科研团队")),
+                ("奖给", "奖励给", "用于奖励", "奖励科研团队", "完成人持有的份额")),
     SubsidyKind("loan", "贷款/信贷", ("贷款", "信贷", "授信", "债权")),
     SubsidyKind("interest_subsidy", "贴息", ("贴息",)),
     SubsidyKind("fee_waiver", "费用减免", ("免收", "费用减免")),

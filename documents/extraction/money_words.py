@@ -33,6 +33,9 @@ SUPPORT_WORDS = (
     "每件",
     "奖金",
     "贴息",
+    "奖补",
+    "扶持",
+    "配套",
 )
 # The wording of a rule's terms: to whom, per what, up to how much.  They keep
 # money that is handed out a rule ("对…发放一次性补贴5000元").

@@ -21,7 +21,10 @@ CHINESE_NUMERAL = f"[{CHINESE_DIGITS}{CHINESE_POWERS}]+"
 # A run of powers without a coefficient ("万米", "百年", "千万头", "每万人口",
 # "万名从业人员") is part of a word or an indicator name, never a count in
 # these texts; only "百余所" (a power followed by 余/多) reads as a number.
+# 十 is the exception: written alone it means ten ("处十万元以下的罚款",
+# "百分之十"), as in 十五 or 十年.
 BARE_POWERS = frozenset(CHINESE_POWERS)
+TEN = "十"
 
 
 def parse_arabic(text: str) -> Decimal:
@@ -33,7 +36,9 @@ def parse_arabic(text: str) -> Decimal:
 
 
 def is_bare_power(text: str) -> bool:
-    return bool(text) and all(ch in BARE_POWERS for ch in text)
+    return (
+        bool(text) and not text.startswith(TEN) and all(ch in BARE_POWERS for ch in text)
+    )
 
 
 def parse_chinese(text: str, *, allow_bare_power: bool = False) -> Decimal:

@@ -45,6 +45,13 @@ Rules (all words and units are tables in ``documents.extraction.units``):
 - comparators: prefix (约/近 "~", 不少于/不低于/至少 ">=", 超过 ">",
   不超过/不高于/最高 "<=", ">" "<"), infix 余/多 (">"), suffix (左右 "~",
   以上 ">=", 以下/以内 "<="); default "=".
+- ratios of two amounts before 比例/配套: "按照1:1的比例" -> 100 "%", the
+  second term as a share of the first ("1:0.5" -> 50 "%").
+- 十 alone is ten ("百分之十", "十万元"); other bare powers are words.
+- shared qualifiers (``documents.extraction.qualifiers``): "3万元至20万元"
+  and "二万元以上十万元以下" are one range; "最高300万元、50万元" both
+  ceilings; "不低于奖励总额的百分之七十" ">=".
+- physical units keep a written 万/亿 ("1700多万吨" -> 1700 "万吨").
 - word quantities: "过半" -> 50 "%" ">" (``units.WORD_QUANTITIES``).
 - ``aspirational``: "力争"/"争取" earlier in the same clause.
 """
@@ -56,6 +63,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
+from documents.extraction import qualifiers
 from documents.extraction import units as unit_table
 from documents.extraction.numerals import (
     ARABIC,
@@ -124,6 +132,7 @@ _NUMBER_RE = re.compile(
     rf"(?P<cnfrac>(?P<den>{CHINESE_NUMERAL})分之"
     rf"(?P<num>{CHINESE_NUMERAL}(?:点[{CHINESE_DIGITS}]+)?))"
     rf"|(?P<frac>(?P<fnum>\d+)/(?P<fden>\d+))"
+    rf"|(?P<ratio>(?P<rfirst>{ARABIC})[:∶：](?P<rsecond>{ARABIC}))(?={unit_table.RATIO_FOLLOWERS})"
     rf"|(?P<arabic>{ARABIC})"
     rf"|(?P<cn>{CHINESE_NUMERAL})"
 )
@@ -343,7 +352,9 @@ class _Scanner:
             pos = m.end()
             if not self.free(m.start(), m.end()):
                 continue
-            if m.group("cnfrac") or m.group("frac"):
+            if m.group("ratio"):
+                pos = self.ratio(m)
+            elif m.group("cnfrac") or m.group("frac"):
                 pos = self.fraction(m)
             elif m.group("arabic"):
                 pos = self.arabic(m)
@@ -357,7 +368,8 @@ class _Scanner:
             # written: 70 %, "千分之五" 0.5 %; "三分之一" a fraction.
             per_power = is_bare_power(m.group("den"))
             try:
-                num = parse_chinese(m.group("num"))
+                # "百分之十": a lone power is a number in a numerator
+                num = parse_chinese(m.group("num"), allow_bare_power=True)
                 den = parse_chinese(m.group("den"), allow_bare_power=per_power)
             except ValueError:
                 return m.end()
@@ -389,6 +401,25 @@ class _Scanner:
             aspirational=self.aspirational(start),
         )
         return end
+
+    def ratio(self, m: re.Match) -> int:
+        """ "按照1:1的比例予以配套": the second term as a percentage of the first
+        (matching funds: 1:0.5 is half of the first party's amount)."""
+        first, second = parse_arabic(m.group("rfirst")), parse_arabic(m.group("rsecond"))
+        if first == 0:
+            return m.end()
+        comparator, start = _prefix_comparator(self.text, m.start())
+        self.emit(
+            start,
+            m.end(),
+            without_trailing_zeros(second * 100 / first),
+            "%",
+            kind="amount",
+            comparator=comparator or "=",
+            number=(m.start(), m.end()),
+            aspirational=self.aspirational(start),
+        )
+        return m.end()
 
     def aspirational(self, pos: int) -> bool:
         begin = self.clause_start(pos)
@@ -543,4 +574,4 @@ def find_quantities(text: str) -> list[Quantity]:
     scanner.scan_protected()
     scanner.scan_words()
     scanner.scan_numbers()
-    return sorted(scanner.out, key=lambda q: q.start)
+    return qualifiers.apply(text, sorted(scanner.out, key=lambda q: q.start))

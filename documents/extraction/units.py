@@ -28,8 +28,17 @@ CATEGORIES = (
     "area",
     "length",
     "weight",
+    "volume",
+    "power",
+    "energy",
+    "speed",
     "time",  # 年 个月 天: a duration, or a year when the number is 1900–2100
 )
+# Physical quantities: a 万/亿 written before the unit is kept as part of it,
+# as the texts print it and as indicators are read ("1700多万吨", "35亿立方米",
+# "100万千瓦"), the way money keeps 万元 and 亿元.
+PHYSICAL_CATEGORIES = ("area", "length", "weight", "volume", "power", "energy", "speed")
+_WRITTEN_POWERS = ("万", "亿")
 
 _UNITS = [
     # money: the currency unit is kept as written ("15-30万元" -> 15..30 万元)
@@ -41,7 +50,13 @@ _UNITS = [
     Unit("%", "percent"),
     Unit("个百分点", "percentage_point"),
     Unit("倍", "multiple"),
-    # time before the bare classifier 个 ("3个月" is a duration, not 3 个)
+    # time before the bare classifier 个 ("3个月" is a duration, not 3 个;
+    # "近2个会计年度" a period of account, "4个月份" months of records)
+    Unit("个会计年度", "time"),
+    Unit("会计年度", "time"),
+    Unit("个工作日", "time"),
+    Unit("工作日", "time"),
+    Unit("个月份", "time"),
     Unit("个月", "time"),
     Unit("小时", "time"),
     Unit("年", "time"),
@@ -68,16 +83,28 @@ _UNITS = [
     Unit("座", "count"),
     Unit("株", "count"),
     Unit("头", "count"),
-    # area / length / weight
+    # physical quantities (PHYSICAL_CATEGORIES); the 万/亿 forms are added below
+    Unit("公里/小时", "speed"),
+    Unit("千米/小时", "speed"),
     Unit("平方公里", "area"),
     Unit("平方米", "area"),
     Unit("公顷", "area"),
     Unit("亩", "area"),
+    Unit("立方米", "volume"),
     Unit("公里", "length"),
     Unit("千米", "length"),
     Unit("米", "length"),
-    Unit("万吨", "weight"),
+    Unit("吨标准煤", "weight"),
     Unit("吨", "weight"),
+    Unit("千瓦时", "energy"),
+    Unit("千瓦", "power"),
+    Unit("兆瓦", "power"),
+]
+_UNITS += [
+    Unit(power + u.symbol, u.category)
+    for u in list(_UNITS)
+    if u.category in PHYSICAL_CATEGORIES and "/" not in u.symbol
+    for power in _WRITTEN_POWERS
 ]
 # Deliberately absent: 批 支 种 次 届 大 — "一批企业", "两支基金", "两种方式",
 # "十届三次全会", "十大功能" are idioms, not counts.
@@ -89,6 +116,10 @@ UNIT_SYMBOLS: tuple[str, ...] = tuple(sorted(UNITS, key=len, reverse=True))
 # is money with 元 implied: value unscaled, unit "亿元".  (A bare 万 is not:
 # "近5千" / "2.6万" without a unit just scale.)
 BARE_MONEY_MULTIPLIERS = {"亿": "亿元"}
+
+# "1:1" is a ratio of two amounts only before these ("按1:1的比例配套");
+# elsewhere it is a time or a score.
+RATIO_FOLLOWERS = r"的?比例|配套"
 
 # Quantities written as words.  (value, unit, comparator); "过半" is "more
 # than half".  NOT_AFTER keeps "超过半年" from reading as 过半.
@@ -109,6 +140,12 @@ ARABIC_MULTIPLIERS = {
 PREFIX_COMPARATORS = {
     "最高不超过": "<=",
     "最多不超过": "<=",
+    # the wording of laws: "不得低于百分之八十" (not 低于 "<")
+    "不得低于": ">=",
+    "不得少于": ">=",
+    "不得超过": "<=",
+    "不得高于": "<=",
+    "不得多于": "<=",
     "不少于": ">=",
     "不低于": ">=",
     "不小于": ">=",
@@ -154,6 +191,32 @@ SUFFIX_COMPARATORS = {
     "之内": "<=",
 }
 SUFFIX_COMPARATOR_WORDS = tuple(sorted(SUFFIX_COMPARATORS, key=len, reverse=True))
+
+# Qualifiers shared by neighbouring numbers (``documents.extraction.qualifiers``).
+# A range written with its unit twice: "3万元至20万元", "5-10万元" is read
+# by the number parser already.
+RANGE_JOINERS = ("至", "到", "-", "~", "～", "—", "–")
+# "二万元以上十万元以下": a floor then a ceiling, nothing between.
+RANGE_LOW_WORDS = ("以上",)
+RANGE_HIGH_WORDS = ("以下", "以内")
+# The items of a list of amounts ("最高300万元、50万元、30万元").
+LIST_JOINERS = ("、", "和", "或", "及", "或者")
+# A ceiling or floor before the base of a share ("不低于奖励总额的百分之七十",
+# "最高可按实际发生费用的30%").  Not 近/约/超过: "近年来…增长30%".
+BASIS_COMPARATOR_WORDS = (
+    "最高不超过",
+    "不得低于",
+    "不得少于",
+    "不得超过",
+    "不得高于",
+    "不超过",
+    "不高于",
+    "不低于",
+    "不少于",
+    "最高",
+    "最多",
+    "至少",
+)
 
 # "力争" makes a target aspirational; it is not a comparator.
 ASPIRATIONAL_WORDS = ("力争", "争取")

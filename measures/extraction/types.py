@@ -17,7 +17,8 @@ class ExtractedSubsidy:
     ratio_percent: Decimal | None  # 技术交易额的10% -> 10
     basis: str  # the base of the ratio, "技术交易额"; "" when none
     cap: Decimal | None  # yuan; explicit ceiling (最高/不超过/不高于)
-    per: str  # "item" (每项/每件), "once" (一次性), "year" (每年), "item_once", or ""
+    per: str  # a key of measures.models.SubsidyPer: "item" (每项/每件), "once", "year",
+    # "item_once", "person" (每人), "month", "person_month" (每人每月), … or ""
     beneficiary: str
     funding_source: str
     start: int

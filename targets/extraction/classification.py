@@ -38,8 +38,12 @@ def usable(passage: Passage, q: Quantity) -> bool:
     clause = passage.clause_of(q.start)
     clause_text = passage.words(clause)
     before = text[clause.start : q.start]
-    after = text[q.end : clause.end]
-    if any(w in before[-6:] for w in markers.SPEC_WORDS):
+    after = text[q.end : clause.end].split("\n", 1)[0]
+    if _technical_spec(before, after):
+        return False
+    if any(w in after for w in markers.PENALTY_WORDS):
+        return False
+    if markers.CONDITION_SECTION_RE.search(passage.section_heading):
         return False
     if (
         q.category == "money"
@@ -47,15 +51,76 @@ def usable(passage: Passage, q: Quantity) -> bool:
         and not _paid_out(before)
     ):
         return False
-    if q.unit == "%" and any(w in clause_text for w in markers.ALLOCATION_WORDS):
+    if q.unit == "%" and _share_of_rule(passage, q, clause_text, before):
         return False
     if money_words.TO_WHOM_RE.search(before) and _condition_closed(passage, q, after):
         return False
-    if q.category == "money" and _cap_of_rule(passage, q):
+    if q.category in ("money", "percent") and _cap_of_rule(passage, q):
         return False
-    if q.category == "count" and _structural_count(q, after):
+    if q.category == "count" and (
+        _structural_count(q, after) or _not_a_measure(q, before, after)
+    ):
         return False
     return True
+
+
+def _technical_spec(before: str, after: str) -> bool:
+    """A product's specification, not an indicator: the spec word right before
+    the number ("时速400公里“复兴号”") or the number modifying the product
+    ("最大口径达4米的碳化硅单体反射镜").  "设计时速达到350公里/小时，" is a goal."""
+    if not any(w in before[-6:] for w in markers.SPEC_WORDS):
+        return False
+    return before.endswith(markers.SPEC_WORDS) or after.startswith("的")
+
+
+def _share_of_rule(passage: Passage, q: Quantity, clause_text: str, before: str) -> bool:
+    """A share a rule gives or allocates ("70%奖给…", "按1:1的比例予以配套"),
+    or the ratio of a support rule whose support word comes after it ("可按
+    不超过研发投入30%，给予…支持")."""
+    named = markers.SHARE_NAME_RE.sub("", clause_text)
+    if any(w in named for w in markers.ALLOCATION_WORDS):
+        return True
+    if not markers.RULE_RATIO_BEFORE_RE.search(before):
+        return False
+    sentence = passage.sentence_of(q.start)
+    rest = passage.text[q.end : sentence.end]
+    return any(w in rest for w in money_words.SUPPORT_WORDS)
+
+
+def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
+    """A count of participants ("9部门联合", "1家牵头单位"), a quota ("每次授予
+    人数不超过2名"), a count of the text's own list ("方面5项：", "（共23项）")
+    or one restating the list it closes ("京津冀、上海、…等8个区域")."""
+    if markers.PARTICIPANT_AFTER_RE.match(after):
+        return True
+    if any(w in before for w in markers.QUOTA_WORDS):
+        return True
+    if after.startswith(markers.OWN_LIST_AFTER) or before.endswith(
+        markers.OWN_LIST_BEFORE + markers.OWN_LIST_AREA
+    ):
+        return True
+    return _restates_enumeration(q, before, after)
+
+
+def _restates_enumeration(q: Quantity, before: str, after: str) -> bool:
+    """A count closing a list of exactly as many named items, with no verb
+    after it in its clause, restates the list (its scope): the list closed by
+    等 ("京津冀、上海、…、辽宁沈阳等8个区域") or the classes a scheme is divided
+    into ("分为一等奖、二等奖2个等级")."""
+    noun, predicate = noun_phrases.split_predicate(after.rstrip("。！？；，："))
+    if predicate:
+        return False
+    opener = max(
+        (before.rfind(w) + len(w) for w in markers.CLASSIFYING_VERBS if w in before),
+        default=-1,
+    )
+    if opener < 0 and not before.endswith(markers.CLOSED_LIST_END):
+        return False
+    items = before[max(opener, 0) :].removesuffix(markers.CLOSED_LIST_END)
+    if not items or any(ch.isdigit() for ch in items):
+        return False
+    count = 1 + sum(items.count(joiner) for joiner in markers.ENUMERATION_JOINERS)
+    return count > 1 and q.value == count
 
 
 def _condition_closed(passage: Passage, q: Quantity, after: str) -> bool:
@@ -72,7 +137,8 @@ def _condition_closed(passage: Passage, q: Quantity, after: str) -> bool:
 
 
 def _cap_of_rule(passage: Passage, q: Quantity) -> bool:
-    """ "…给予补助，单个企业每年最高50万元": the ceiling of a rule."""
+    """ "…给予补助，单个企业每年最高50万元", "给予…费用补贴，原则上不高于建设
+    总投入经费的50%": the ceiling of a rule."""
     if q.comparator not in markers.CAP_COMPARATORS:
         return False
     sentence = passage.sentence_of(q.start)
@@ -124,6 +190,12 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
     """(is_target, the rule that decided) for a usable number."""
     if _clause_marker(passage, q):
         return False, "clause_marker"
+    clause = passage.clause_of(q.start)
+    if any(
+        w in passage.text[clause.start : q.number_start]
+        for w in markers.REQUIREMENT_WORDS
+    ):
+        return True, "requirement"
     if time is not None:
         if is_future(passage, time.period):
             return True, "future_time"

@@ -54,10 +54,40 @@ BUILD_VERBS = (
 )
 # In the sentence before the number: the sentence reports the present.
 FIGURE_SENTENCE_MARKERS = ("目前", "当前", "截至目前", "至今", "现阶段")
+# A forecast: what a project will yield once finished ("预计…满负荷运行后，
+# 每年可实现经济效益4200多万元").  The year of earlier sentences does not
+# carry into it.
+FORECAST_SENTENCE_MARKERS = ("预计", "预期", "建成后", "投产后", "运行后")
 # Words that start a passage about the future in a report ("下一步，…").
-TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "计划到")
+TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "计划到") + FORECAST_SENTENCE_MARKERS
+# A standing requirement of a law or regulation is a target (without a year),
+# whatever the document's date: "专业技术岗位不得低于机构岗位总量的百分之八十",
+# "用于基础研究的比例原则上不低于三分之一".  Read in the clause before the number.
+REQUIREMENT_WORDS = (
+    "不得低于",
+    "不得少于",
+    "原则上不低于",
+    "原则上不少于",
+    "应当不低于",
+    "应当不少于",
+    "应不低于",
+    "应当达到",
+)
 # Section headings (any ancestor) whose paragraphs report the past.
-FIGURE_SECTION_WORDS = ("基础", "成就", "成效", "现状", "回顾", "进展", "情况")
+# Not 基础 alone: "第二章 基础研究" is a subject, not the state of things.
+FIGURE_SECTION_WORDS = (
+    "发展基础",
+    "工作基础",
+    "现实基础",
+    "基础与",
+    "基础和",
+    "成就",
+    "成效",
+    "现状",
+    "回顾",
+    "进展",
+    "情况",
+)
 TARGET_SECTION_WORDS = ("目标", "任务", "措施", "重点", "部署")
 # Genres (the title's last word, documents.parsing.lines.DOC_TYPES) whose
 # numbers are rules and goals, whatever their date: a law's "不得低于百分之
@@ -79,8 +109,61 @@ ADVERBIAL_AFTER_YEAR = "，：）、和至及共"
 
 # A share with these words around it is an award/allocation rule
 # ("70%一次性奖给成果完成人", "增值收益部分50%用于奖励科研团队",
-#  "从净收入中提取不低于百分之七十的比例").
-ALLOCATION_WORDS = ("奖给", "奖励", "用于", "给予", "分成", "让渡", "提取", "提留")
+#  "从净收入中提取不低于百分之七十的比例", "按1:1的比例予以配套",
+#  "科技成果完成人持有的份额不低于百分之七十").
+ALLOCATION_WORDS = (
+    "奖给",
+    "奖励",
+    "用于",
+    "给予",
+    "予以",
+    "配套",
+    "分成",
+    "让渡",
+    "提取",
+    "提留",
+    "持有的份额",
+)
+# ...but "用于X的比例" names the share that is the indicator: "市级财政科技创新
+# 资金用于基础研究的比例原则上不低于三分之一" is a target.
+SHARE_NAME_RE = re.compile(r"用于[^，。；]{1,20}的比[例重]")
+# The ratio of a support rule whose support word comes in the next clause:
+# the share follows 按/按照 ("可按不超过研发投入30%，给予…支持").
+RULE_RATIO_BEFORE_RE = re.compile(r"按(?!期|时)")
+# Fines and penalties are sanctions, not indicators: "处二万元以上十万元以下
+# 的罚款", "处以违法所得一倍以上五倍以下的罚款" (the words after the number
+# in its clause).
+PENALTY_WORDS = ("罚款", "罚金", "赔偿金", "违约金")
+# Numbers in a section whose heading lists conditions are eligibility
+# thresholds ("二、申报条件" … "科技人员占企业当年职工总数的比例不低于6%").
+CONDITION_SECTION_RE = re.compile(
+    r"(?:申报|申请|认定|入库|评审|资格|基本)(?:条件|标准|要求)|申报资格"
+)
+# Counts of participants, not of results: the departments of a joint act
+# ("科技部等9部门联合印发") and the roles in a consortium ("由1家牵头单位和
+# 不少于3家参与单位组成").  Read right after the number's unit.
+PARTICIPANT_AFTER_RE = re.compile(
+    r"^(?:个)?(?:部门|单位)?(?:联合|共同)(?:印发|发布|制定|出台|开展|申报|发文)"
+    r"|^(?:个)?(?:牵头|参与|成员|合作|共建|承担|申报)单位"
+)
+# A quota of a procedure, not a goal: "国家最高科学技术奖…每次授予人数不超过2名",
+# "每个单位限报1项" (read in the clause before a count).
+QUOTA_WORDS = ("每次", "每届", "每批", "名额", "限报", "限额", "限推")
+# "京津冀、上海、…、辽宁沈阳等8个区域", "分为一等奖、二等奖2个等级": a count
+# that closes a list of exactly as many items, with no verb after it in its
+# clause, restates the list (its scope), it does not measure anything.  The
+# list is closed by 等, or follows a verb that divides a scheme into classes.
+# (A goal stated with its list stays a goal: "推进中国（吉林）和中国（长春）2个
+# 知识产权保护中心建设".)
+ENUMERATION_JOINERS = ("、", "和", "及", "以及")
+CLOSED_LIST_END = "等"
+CLASSIFYING_VERBS = ("分为", "分成", "划分为")
+# A count of the items of the text's own list: "知识产权保护方面5项：…",
+# "推广的改革举措（共23项）".
+OWN_LIST_AFTER = ("：", ":")
+OWN_LIST_BEFORE = ("（共", "(共")
+# "军民深度融合方面6项": the items of one area of the text's own list.
+OWN_LIST_AREA = ("方面",)
 # "对…达到1%…的科技项目予以重点支持": the number is an eligibility condition
 # (opened by money_words.TO_WHOM_RE, closed by one of these).
 CONDITION_CLOSERS = ("予以", "给予")
@@ -89,7 +172,10 @@ CONDITION_CLOSERS = ("予以", "给予")
 CAP_COMPARATORS = ("<=", "<")
 # Technical specifications of products, not indicators ("时速400公里").
 SPEC_WORDS = ("时速", "口径", "直径", "长度", "速度", "精度", "波长")
-SKIP_UNIT_CATEGORIES = ("length", "time", "weight")
+# Physical units (length, weight, area, power…) are indicators like any other
+# ("处理回用水量1700多万吨", "新增装机容量100万千瓦"); specs are told apart by
+# SPEC_WORDS, durations are never indicators.
+SKIP_UNIT_CATEGORIES = ("time",)
 # Head nouns that count the parts of a strategy or a text, not things
 # ("着眼1个创新远景目标", "推进5个重点突破", "协同3个创新路径").
 ABSTRACT_HEADS = (

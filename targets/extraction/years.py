@@ -40,7 +40,12 @@ def governing_time(passage: Passage, q: Quantity) -> Time | None:
     same = latest.start >= sentence.start
     if not same:
         lead = passage.text[sentence.start : q.start]
-        if any(w in lead for w in markers.FIGURE_SENTENCE_MARKERS + ("累计", "现有")):
+        starts_afresh = (
+            markers.FIGURE_SENTENCE_MARKERS
+            + markers.FORECAST_SENTENCE_MARKERS
+            + ("累计", "现有")
+        )
+        if any(w in lead for w in starts_afresh):
             return None
     return Time(latest, same)
 

@@ -7,7 +7,14 @@ statistic or paid-out word (``documents.extraction.money_words``: 达到, 累计
 亿元" a figure).  A percentage inside the 对…的 clause is an eligibility
 condition (000 （四） "…比重达到1%…的科技项目"), not a ratio.  A ceiling in
 the clause after a ratio is its cap; a ceiling word a little before a money
-amount makes it a cap ("最高给予200万元补助").
+amount makes it a cap ("最高给予200万元补助"), and the tiers listed after it
+too ("分别最高给予500万元、100万元").
+
+Statistic words inside the terms of a rule do not count (``rules.RULE_TERM_RES``:
+the base of a share, "按照实际销售总额的20%"; a cumulative cap, "累计最高").
+The support word may stand in the next clause, after the terms ("可按不超过研
+发投入30%，给予…最高5000万元支持"), or in the clause before, which offers the
+support without a number ("给予…费用补贴，原则上不高于建设总投入经费的50%").
 """
 
 from __future__ import annotations
@@ -19,8 +26,13 @@ from typing import NamedTuple
 from documents.extraction.money_words import NOT_SUPPORT_WORDS
 from documents.extraction.quantities import Quantity, to_yuan
 from documents.extraction.sentences import Span, span_at, spans_within, split_clauses
+from documents.extraction.units import LIST_JOINERS
 from measures.extraction.subsidies.clauses import is_condition_clause, object_clause
-from measures.extraction.subsidies.rules import CEILING_BEFORE_RE
+from measures.extraction.subsidies.rules import (
+    CEILING_BEFORE_RE,
+    RULE_TERM_RES,
+    TERMS_BEFORE_SUPPORT_RE,
+)
 from measures.subsidy_kinds import KINDS_BY_PRECEDENCE
 
 
@@ -30,6 +42,9 @@ class Anchor(NamedTuple):
     quantity: Quantity
     clause: Span
     is_ratio: bool
+    # the clause after ``clause`` when the support word stands there
+    # ("可按不超过研发投入30%，给予…最高5000万元支持"), else None
+    support: Span | None = None
 
 
 def kind_near(text: str, clause: Span, start: int, end: int) -> str:
@@ -56,11 +71,55 @@ def kind_near(text: str, clause: Span, start: int, end: int) -> str:
     return ""
 
 
+def states_statistic(body: str) -> bool:
+    """A statistic or paid-out word outside the terms of a rule (RULE_TERM_RES)."""
+    for pattern in RULE_TERM_RES:
+        body = pattern.sub(lambda m: "·" * len(m.group()), body)
+    return any(word in body for word in NOT_SUPPORT_WORDS)
+
+
 def _is_support_clause(text: str, clause: Span) -> bool:
     body = text[clause.start : clause.end]
-    if any(word in body for word in NOT_SUPPORT_WORDS):
+    if states_statistic(body):
         return False
     return any(t in body for kind in KINDS_BY_PRECEDENCE for t in kind.triggers)
+
+
+def _support_before(
+    text: str, parts: list[Span], clause: Span, quantity: Quantity, numbered: set[int]
+) -> Span | None:
+    """The previous clause, when it offers support without a number of its own
+    and this one states its ratio or ceiling ("给予…费用补贴，原则上不高于建设
+    总投入经费的50%，一般不超过3000万元")."""
+    index = parts.index(clause)
+    if index == 0 or quantity.comparator not in ("<=", "<"):
+        return None
+    previous = parts[index - 1]
+    if (
+        index - 1 not in numbered
+        and _is_support_clause(text, previous)
+        and not states_statistic(text[clause.start : clause.end])
+    ):
+        return previous
+    return None
+
+
+def _support_after(
+    text: str, parts: list[Span], clause: Span, start: int
+) -> Span | None:
+    """The next clause, when it holds the support word of the terms before the
+    quantity ("可按不超过研发投入30%，给予…最高5000万元支持")."""
+    index = parts.index(clause)
+    if index + 1 >= len(parts):
+        return None
+    body = text[clause.start : clause.end]
+    if (
+        TERMS_BEFORE_SUPPORT_RE.search(text, clause.start, start) is not None
+        and not states_statistic(body)
+        and _is_support_clause(text, parts[index + 1])
+    ):
+        return parts[index + 1]
+    return None
 
 
 def _with_ceiling(text: str, clause: Span, quantity: Quantity) -> Quantity:
@@ -82,7 +141,14 @@ def find_anchors(
     opener = object_clause(text, segment)
     condition = opener if opener and "的" in opener.group("clause") else None
     anchors: list[Anchor] = []
-    for quantity in spans_within(quantities, segment.start, segment.end):
+    within = spans_within(quantities, segment.start, segment.end)
+    numbered = {
+        i
+        for i, part in enumerate(parts)
+        for q in within
+        if q.kind == "amount" and part.start <= q.start < part.end
+    }
+    for quantity in within:
         if quantity.kind != "amount" or quantity.aspirational:
             continue
         is_ratio = quantity.category == "percent"
@@ -97,17 +163,42 @@ def find_anchors(
         clause = span_at(parts, quantity.start) or parts[-1]
         if not is_ratio:
             quantity = _with_ceiling(text, clause, quantity)
-        supported = _is_support_clause(text, clause) or (
-            lead_kind
-            and not any(
-                word in text[clause.start : clause.end] for word in NOT_SUPPORT_WORDS
+            quantity = _as_list_item(text, anchors, quantity)
+        in_support = _is_support_clause(text, clause)
+        support = None
+        if not in_support:
+            support = _support_after(
+                text, parts, clause, quantity.start
+            ) or _support_before(text, parts, clause, quantity, numbered)
+        supported = (
+            in_support
+            or support is not None
+            or (
+                lead_kind
+                and not states_statistic(text[clause.start : clause.end])
+                and not is_condition_clause(text, clause)
             )
-            and not is_condition_clause(text, clause)
         )
         if not supported and not _is_cap_of_ratio(parts, anchors, clause, quantity):
             continue
-        anchors.append(Anchor(quantity, clause, is_ratio))
+        anchors.append(Anchor(quantity, clause, is_ratio, support))
     return anchors
+
+
+def _as_list_item(text: str, anchors: list[Anchor], quantity: Quantity) -> Quantity:
+    """A tier after a capped tier is capped too: in "分别最高给予500万元、100万元"
+    the 最高 before the verb holds for both (the quantity parser shares only a
+    comparator written right before the first amount)."""
+    if not anchors or quantity.comparator != "=" or quantity.value_max is not None:
+        return quantity
+    previous = anchors[-1].quantity
+    if (
+        previous.comparator in ("<=", "<")
+        and previous.unit == quantity.unit
+        and text[previous.end : quantity.start] in LIST_JOINERS
+    ):
+        return replace(quantity, comparator=previous.comparator)
+    return quantity
 
 
 def _is_cap_of_ratio(

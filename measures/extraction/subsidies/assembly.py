@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from documents.extraction.money_words import NOT_SUPPORT_WORDS
 from documents.extraction.quantities import find_quantities
 from documents.extraction.sentences import (
     Span,
@@ -26,6 +25,7 @@ from measures.extraction.subsidies.anchors import (
     find_anchors,
     in_yuan,
     kind_near,
+    states_statistic,
 )
 from measures.extraction.subsidies.clauses import object_clause, rule_segments
 from measures.extraction.subsidies.roles import (
@@ -36,6 +36,7 @@ from measures.extraction.subsidies.roles import (
     stated_basis,
 )
 from measures.extraction.subsidies.rules import (
+    LEAD_STANDARDS_END_RE,
     LEAD_SUPPORT_END_RE,
     MENTION_PATTERNS,
     PEOPLE_RE,
@@ -68,10 +69,13 @@ def _lead_in(lead_in: str) -> _LeadIn:
     sentence = spans[-1]
     last = trim(lead_in, split_clauses(lead_in, sentence, ascii_marks=True)[-1])
     kind = ""
-    if LEAD_SUPPORT_END_RE.search(lead_in, last.start, last.end) and not any(
-        word in lead_in[last.start : last.end] for word in NOT_SUPPORT_WORDS
+    if LEAD_SUPPORT_END_RE.search(lead_in, last.start, last.end) and not states_statistic(
+        lead_in[last.start : last.end]
     ):
         kind = kind_near(lead_in, last, last.start, last.start)
+    elif LEAD_STANDARDS_END_RE.search(lead_in, last.start, last.end):
+        # "…给予奖励时，按照下列标准执行：": the support the sentence names
+        kind = kind_near(lead_in, sentence, last.start, last.start)
     beneficiary = find_beneficiary(lead_in, sentence, sentence, sentence.end)
     return _LeadIn(kind, beneficiary, lead_in[sentence.start : sentence.end])
 
@@ -135,7 +139,10 @@ def _from_anchors(
             if q.comparator == "~":
                 flags.append("approximate")
             basis = stated_basis(text, segment, q.start)
-        kind = kind_near(text, anchor.clause, q.start, q.end) or lead.kind or "other"
+        kind = kind_near(text, anchor.clause, q.start, q.end)
+        if not kind and anchor.support is not None:
+            kind = kind_near(text, anchor.support, anchor.support.start, anchor.support.start)
+        kind = kind or lead.kind or "other"
         if lead.beneficiary and not object_clause(text, segment):
             beneficiary = lead.beneficiary
         else:

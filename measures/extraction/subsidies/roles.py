@@ -21,6 +21,8 @@ from measures.extraction.subsidies.rules import (
     GENERIC_HEADS,
     LEAD_OBJECT_RE,
     NAMED_BANKS,
+    PER_COMBINATIONS,
+    PER_PRECEDENCE,
     PER_WORDS,
     REWARD_OBJECT_RE,
     SHARE_SOURCE_RE,
@@ -51,7 +53,7 @@ def find_beneficiary(
     window = text[segment.start : segment.end]
     reward = REWARD_OBJECT_RE.search(window)
     if reward:
-        return reward.group("who")
+        return reward.group("who") or reward.group("party")
     subject = SUBJECT_RE.search(window)
     if subject:
         return head_noun(subject.group("who"))
@@ -115,12 +117,10 @@ def per_unit(text: str, segment: Span, end: int) -> str:
     """What the amount is counted per, from the words of the segment up to ``end``."""
     window = text[segment.start : end]
     found = {per for word, per in PER_WORDS if word in window}
-    if {"item", "once"} <= found:
-        return "item_once"
-    for per in ("item", "once", "year"):
-        if per in found:
+    for parts, per in PER_COMBINATIONS:
+        if parts <= found:
             return per
-    return ""
+    return next((per for per in PER_PRECEDENCE if per in found), "")
 
 
 def _clean_basis(basis: str) -> str:

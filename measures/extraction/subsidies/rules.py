@@ -26,11 +26,33 @@ CEILING_BEFORE_RE = re.compile(
     r"(?:最高|最多|不超过|不高于|上限为?)[^\d，。；、：的]{0,6}$"
 )
 
+# Statistic words (``money_words.NOT_SUPPORT_WORDS``) inside the terms of a
+# rule say nothing about the clause: the base of a share ("按照一年内产品实际
+# 销售总额的20%", "不超过合同金额20%", "不低于奖励总额的百分之七十"), a
+# cumulative ceiling ("累计最高可给予200万元"), the sum of the support itself
+# ("一次性支持金额最高1000万元").  They are blanked before the clause is read.
+_SHARE = r"(?:\d+(?:\.\d+)?\s?%|百分之)"
+RULE_TERM_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        rf"(?:按照?|根据|依据|不超过|不高于|不低于|不少于|给予)[^，。；]{{0,30}}?(?={_SHARE})"
+    ),
+    re.compile(r"累计(?=可?(?:给予)?(?:最高|最多|不超过|不高于))"),
+    re.compile(r"(?:支持|补贴|资助|奖励|补助|奖补)(?:资金)?(?:金额|总额)"),
+)
+# The terms of a rule whose support word comes in the next clause: a share
+# with its base ("可按不超过研发投入30%，给予单个经营主体最高5000万元支持"),
+# or the verb of the support before its amount ("可给予不超过实际投入费用的
+# 50%，最高3000万元支持").
+TERMS_BEFORE_SUPPORT_RE = re.compile(r"按(?!期|时)|给予|予以")
+
 # A lead-in that ends on its support word (within a few characters: "给予以下
 # 支持", "给予奖励") introduces items that are rules.
 LEAD_SUPPORT_END_RE = re.compile(
-    r"(?:给予|予以|奖励|奖给|资助|补助|补贴|支持|贴息)[^，。；：]{0,8}$"
+    r"(?:给予|予以|奖励|奖给|资助|补助|补贴|支持|贴息|奖补)[^，。；：]{0,8}$"
 )
+# A lead-in whose last clause defers to the standards listed after it
+# ("…给予奖励时，按照下列标准执行：") lends the support its sentence names.
+LEAD_STANDARDS_END_RE = re.compile(r"按照?(?:下列|以下|如下)标准(?:执行|实施)?$")
 
 # A percentage reward to people out of what a 科技成果 earns is the inventors'
 # share, whatever the verb (奖励, 提取…的比例): the kind is refined when the
@@ -67,7 +89,11 @@ GENERIC_HEADS = frozenset(
     {"企业", "项目", "机构", "单位", "团队", "人员", "个人", "专利"}
 )
 # The object of a reward to people: "奖给成果完成人或团队", "用于奖励科研团队".
-REWARD_OBJECT_RE = re.compile(r"(?:奖给|奖励给|用于奖励)(?P<who>[^，。；]+)")
+# The party a reward is agreed with: "与科技人员约定奖励和报酬".
+REWARD_OBJECT_RE = re.compile(
+    r"(?:奖给|奖励给|用于奖励)(?P<who>[^，。；]+)"
+    r"|与(?P<party>[^，。；与]{2,12}?(?:人员|人才|团队|完成人))约定[^，。；]{0,4}奖励"
+)
 # A subject that enjoys a waiver: "小微企业免收…", "符合政策要求的企业享受…".
 SUBJECT_RE = re.compile(r"(?P<who>[^，。；：]{2,20}?)(?:免收|享受)")
 # A counted group selected for support: "评选产生100个省级重大科技项目研发人才团队".
@@ -129,7 +155,34 @@ PER_WORDS: tuple[tuple[str, str], ...] = (
     ("一次性", "once"),
     ("每年度", "year"),
     ("每年", "year"),
+    # an annual ceiling or an annual payment: "给予…年度最高500万元支持",
+    # "年度不超过500万元", "不超过300万元的年度补贴"
+    ("年度最高", "year"),
+    ("年度不超过", "year"),
+    ("年度累计", "year"),
+    ("年度补贴", "year"),
+    ("年度奖励", "year"),
+    ("年度资助", "year"),
+    # "每人每月2000元": per person and per month
+    ("每人", "person"),
+    ("每名", "person"),
+    ("每月", "month"),
+    # the same written as a unit after the amount: "5万元/年", "2000元/人·月"
+    ("/项", "item"),
+    ("/年", "year"),
+    ("/人", "person"),
+    ("/月", "month"),
+    ("·月", "month"),
 )
+# Two of them together ("每件一次性给予", "每人每月").
+PER_COMBINATIONS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"item", "once"}), "item_once"),
+    (frozenset({"person", "month"}), "person_month"),
+    (frozenset({"person", "year"}), "person_year"),
+)
+# Otherwise the first found of these: a yearly payment stays yearly even when
+# each is paid at once ("每年可给予不超过50万元的一次性奖励").
+PER_PRECEDENCE = ("item", "year", "once", "person", "month")
 
 # -- mentions: schemes stated without an amount --------------------------------
 

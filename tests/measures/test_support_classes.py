@@ -1,0 +1,245 @@
+"""Subsidy rules by failure class (issue 15): support wording outside the old
+vocabulary, qualifiers shared over tiers, ranges, ratios and their caps, and
+statistic words that are only the terms of a rule.
+
+Each case is a sentence of the development half of tests/data/corpus (the
+document named in the comment) or, marked "style", one written for this test
+in the same style with other numbers.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from measures.extraction.subsidies import extract_subsidies
+
+
+def D(value):
+    return None if value is None else Decimal(value)
+
+
+def terms(text, lead_in=""):
+    """(kind, amount_min, amount_max, ratio_percent, cap, per) of each rule."""
+    return [
+        (s.kind, s.amount_min, s.amount_max, s.ratio_percent, s.cap, s.per)
+        for s in extract_subsidies(text, lead_in=lead_in)
+    ]
+
+
+# -- 1. support wording ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # sh-xuhui 低空经济 (三)
+            "对并购低空经济产业链上下游企业的，经评估，最高给予并购成本30%且不超过"
+            "500万元的扶持。",
+            [("grant", None, D(5000000), D(30), D(5000000), "")],
+        ),
+        (  # sh-xuhui 先导区 (十三): matching funds, 1:1
+            "加强市区协同，对取得市级以上专项资金支持的项目，最高可按照1:1的比例予以配套支持。",
+            [("grant", None, None, D(100), None, "")],
+        ),
+        (  # style (issue 15): 给予…资金奖补
+            "对新认定的国家级企业技术中心，给予100万元资金奖补。",
+            [("grant", D(1000000), D(1000000), None, None, "")],
+        ),
+        (  # style (issue 15): 一次性给予…奖补资金
+            "对首次认定的高新技术企业，一次性给予30万元奖补资金。",
+            [("grant", D(300000), D(300000), None, None, "once")],
+        ),
+        (  # style (issue 15): 按…给予配套奖励, a ratio with its cap
+            "对获得国家科技重大专项支持的项目，按国家支持金额的30%、最高80万元给予配套奖励。",
+            [("award", None, D(800000), D(30), D(800000), "")],
+        ),
+        (  # style
+            "对落户的新型研发机构，按省级支持资金的50%给予配套扶持，最高不超过200万元。",
+            [("grant", None, D(2000000), D(50), D(2000000), "")],
+        ),
+    ],
+)
+def test_support_wording(sentence, expected):
+    assert terms(sentence) == expected
+
+
+# -- 2. a qualifier shared over tiers, ranges and clauses -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # sh-xuhui AI 意见 (十二): every tier is capped
+            "对获得批准发布的人工智能相关国际标准、国家标准、行业标准或者地方标准的经营主体，"
+            "经评审，可分别给予最高300万元、50万元、30万元、10万元支持。",
+            [
+                ("grant", None, D(3000000), None, D(3000000), ""),
+                ("grant", None, D(500000), None, D(500000), ""),
+                ("grant", None, D(300000), None, D(300000), ""),
+                ("grant", None, D(100000), None, D(100000), ""),
+            ],
+        ),
+        (  # style (issue 15): 最高 before the verb
+            "对认定为国家级、省级工程技术研究中心的，分别最高给予500万元、100万元支持。",
+            [
+                ("grant", None, D(5000000), None, D(5000000), ""),
+                ("grant", None, D(1000000), None, D(1000000), ""),
+            ],
+        ),
+        (  # style (issue 15): a range with its unit twice is min/max, no cap
+            "对认定的科技企业孵化器，根据考核结果给予3万元至20万元资助。",
+            [("grant", D(30000), D(200000), None, None, "")],
+        ),
+        (  # sh-xuhui AI 意见 (六): the share before the clause of the support
+            "经综合评估，可按不超过研发投入30%，给予单个经营主体年度最高5000万元支持。",
+            [("grant", None, D(50000000), D(30), D(50000000), "year")],
+        ),
+        (  # sh-xuhui 先导区 (二): …30%的，给予…
+            "关键技术进行自主可控攻关，可按不超过研发投入30%的，给予单个创新主体最高5000万元的支持。",
+            [("grant", None, D(50000000), D(30), D(50000000), "")],
+        ),
+        (  # sh-xuhui 低空经济: the cap in the next clause
+            "经评估，可给予不超过实际投入费用的50%，最高3000万元支持。",
+            [("grant", None, D(30000000), D(50), D(30000000), "")],
+        ),
+        (  # sh-xuhui 西岸 (九): the support before, its ratio and cap after
+            "加强启动建设经费支持，给予孵化器建设装修、场地使用等费用补贴，原则上不高于建设"
+            "总投入经费的50%，一般不超过3000万元。",
+            [("grant", None, D(30000000), D(50), D(30000000), "")],
+        ),
+        (  # sh-xuhui 西岸 (五): an annual subsidy
+            "经综合评价，最高可按实际采购发票额的10%，给予采购方不超过300万元的年度补贴支持。",
+            [("grant", None, D(3000000), D(10), D(3000000), "year")],
+        ),
+        (  # sh-xuhui 低空经济: 每年 … 一次性 is per year
+            "经评估，每年可给予不超过50万元的一次性奖励。",
+            [("award", None, D(500000), None, D(500000), "year")],
+        ),
+        (  # style (issue 15): per person and per month
+            "对新引进的博士研究生，每人每月给予2000元生活补贴，最长补贴3年。",
+            [("grant", D(2000), D(2000), None, None, "person_month")],
+        ),
+        (  # style: the same written as a unit
+            "对全职引进的博士后，给予2000元/人·月的生活补贴；对其合作导师给予5万元/年的资助。",
+            [
+                ("grant", D(2000), D(2000), None, None, "person_month"),
+                ("grant", D(50000), D(50000), None, None, "year"),
+            ],
+        ),
+        (  # style
+            "对入选的青年人才，每人每年给予5万元安家补贴；对其团队每年给予最高100万元资助。",
+            [
+                ("grant", D(50000), D(50000), None, None, "person_year"),
+                ("grant", None, D(1000000), None, D(1000000), "year"),
+            ],
+        ),
+    ],
+)
+def test_shared_qualifiers(sentence, expected):
+    assert terms(sentence) == expected
+
+
+# -- statistic words that are the terms of a rule -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # sh-xuhui 低空经济: 总额 is the base of the share
+            "经认定，可按照一年内产品实际销售总额的20%给予不超过1000万元资助。",
+            [("grant", None, D(10000000), D(20), D(10000000), "")],
+        ),
+        (  # sh-xuhui 先导区: 金额 is the base of the share
+            "可按照其前5轮次实际销售金额的15%，给予不超过1000万元的补贴支持。",
+            [("grant", None, D(10000000), D(15), D(10000000), "")],
+        ),
+        (  # sh-xuhui AI 意见: 累计 before a ceiling is a cumulative cap
+            "鼓励经营主体取得生成式人工智能服务登记、备案，经认定，可给予单个经营主体累计最高500万元奖励。",
+            [("award", None, D(5000000), None, D(5000000), "")],
+        ),
+        (  # sh-xuhui AI 意见: the sum of the support
+            "经分类认定，可参照模速空间支持力度，给予单个经营主体房租、装修等一次性支持金额最高1000万元。",
+            [("grant", None, D(10000000), None, D(10000000), "once")],
+        ),
+        (  # style
+            "按照技术合同成交总额的5%给予奖励，累计不超过200万元；对投资总额达到1亿元的项目，"
+            "给予500万元补助。",
+            [
+                ("award", None, D(2000000), D(5), D(2000000), ""),
+                ("grant", D(5000000), D(5000000), None, None, ""),
+            ],
+        ),
+    ],
+)
+def test_statistic_words_in_the_terms_of_a_rule(sentence, expected):
+    assert terms(sentence) == expected
+
+
+# -- shares of what a 科技成果 earns --------------------------------------------
+
+ZHOUSHAN_28 = (
+    "第二十八条 政府设立的高等院校、科研机构依法对完成、转化职务科技成果做出重要贡献的"
+    "人员给予奖励时，按照下列标准执行："
+)
+SH_34 = (
+    "第三十四条 研发机构、高等院校转化科技成果所获得的收入全部留归本单位。允许研发机构、"
+    "高等院校按照以下标准，规定或者与科技人员约定奖励和报酬："
+)
+
+
+@pytest.mark.parametrize(
+    "lead_in, item, expected",
+    [
+        (  # zj-zhoushan 第二十八条 (一): the lead-in defers to the standards
+            ZHOUSHAN_28,
+            "（一）以技术转让或者许可方式转化职务科技成果的，应当从技术转让或者许可所取得的"
+            "净收入中提取不低于百分之八十五的比例；",
+            [("inventor_share", None, None, D(85), None, "")],
+        ),
+        (  # zj-zhoushan 第二十八条 (三): 十 alone is ten
+            ZHOUSHAN_28,
+            "（三）职务科技成果自行实施或者与他人合作实施的，应当在实施转化成功投产后连续五年，"
+            "每年从实施该项科技成果的营业利润中提取不低于百分之十的比例。",
+            [("inventor_share", None, None, D(10), None, "year")],
+        ),
+        (  # sh 第三十四条 (一): the reward agreed with the researchers
+            SH_34,
+            "（一）将职务科技成果转让、许可给他人实施的，可以从该项科技成果转让净收入或者许可"
+            "净收入中提取不低于百分之七十的比例；",
+            [("inventor_share", None, None, D(70), None, "")],
+        ),
+        (  # style
+            "第二十条 高等学校对完成科技成果的人员给予奖励时，按照以下标准执行：",
+            "（二）以作价投资方式转化的，从作价投资取得的股份中提取不低于百分之六十的比例。",
+            [("inventor_share", None, None, D(60), None, "")],
+        ),
+    ],
+)
+def test_shares_listed_under_a_lead_in(lead_in, item, expected):
+    assert terms(item, lead_in=lead_in) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # gd-shantou 第二十五条: a share of the ownership
+            "约定按份共有的，科技成果完成人持有的份额不低于百分之七十。",
+            [("inventor_share", None, None, D(70), None, "")],
+        ),
+        (  # zj-zhoushan 第二十八条, second paragraph
+            "在研究开发和科技成果转化中做出主要贡献的人员，获得奖励的份额不低于奖励总额的百分之七十。",
+            [("inventor_share", None, None, D(70), None, "")],
+        ),
+        (  # sd 第三十六条
+            "政府设立的科学技术研究开发机构、高等学校可以从科技成果转让净收入中，提取不低于百分之十"
+            "的比例用于本单位专业化技术转移机构绩效奖励。",
+            [("award", None, None, D(10), None, "")],
+        ),
+        (  # style
+            "约定按份共有的，科技成果完成人持有的份额不低于百分之六十五。",
+            [("inventor_share", None, None, D(65), None, "")],
+        ),
+    ],
+)
+def test_shares_stated_on_their_own(sentence, expected):
+    assert terms(sentence) == expected

@@ -1,0 +1,222 @@
+"""Targets and figures by failure class (issue 15): unit families beyond counts,
+money and percentages, lists of values, shares in Chinese numerals, and the
+numbers that are none of them (fines, participants, the text's own lists,
+eligibility conditions, the ratios of support rules), told apart by the
+construction around them.
+
+Each case is a sentence of the development half of tests/data/corpus (the
+document named in the comment) or, marked "style", one written for this test
+in the same style with other numbers.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from targets.extraction import extract_quantity_facts
+
+PLAN = dict(doc_year=2021, plan_period=(2021, 2025), section_heading="二、发展目标")
+REGULATION = dict(doc_year=2024)
+
+
+def facts(text, **context):
+    targets, figures = extract_quantity_facts(text, **context)
+    return [("target", t.value, t.unit, t.comparator, t.year) for t in targets] + [
+        ("figure", f.value, f.unit, f.comparator, f.year) for f in figures
+    ]
+
+
+def D(value):
+    return Decimal(value)
+
+
+# -- 3. unit families, lists of values, Chinese-numeral shares -----------------
+
+
+def test_physical_units_are_figures_of_a_reply():
+    # cn-gov 复函 (节水)
+    text = (
+        "2003年，经该设施处理回用水量1700多万吨，外排污水量大幅减少。\n"
+        "近5年来，全国城市平均年节水量约35亿立方米。"
+    )
+    assert facts(text, doc_year=2005) == [
+        ("figure", D(1700), "万吨", ">", 2003),
+        ("figure", D(35), "亿立方米", "~", 2005),
+    ]
+
+
+def test_physical_units_are_targets_of_a_plan():
+    # style (issue 15)
+    text = (
+        "到2025年，高速铁路设计时速达到350公里/小时，新建城市轨道交通线路120公里，"
+        "新增光伏装机容量500万千瓦，粮食产量达到4000万吨，建设高标准农田100万亩，"
+        "新增风电装机300兆瓦。"
+    )
+    assert facts(text, **PLAN) == [
+        ("target", D(350), "公里/小时", "=", 2025),
+        ("target", D(120), "公里", "=", 2025),
+        ("target", D(500), "万千瓦", "=", 2025),
+        ("target", D(4000), "万吨", "=", 2025),
+        ("target", D(100), "万亩", "=", 2025),
+        ("target", D(300), "兆瓦", "=", 2025),
+    ]
+
+
+def test_specifications_stay_out():
+    # 004 (bundled): a product's specification, not a goal
+    text = "时速400公里“复兴号”动车组、最大口径达4米的碳化硅单体反射镜等一批成果。"
+    assert facts(text, **PLAN) == []
+
+
+def test_two_values_of_one_sentence():
+    # style (issue 15)
+    text = "到2025年，全省高新技术企业和科技型中小企业分别达到1200家、3000家。"
+    assert facts(text, **PLAN) == [
+        ("target", D(1200), "家", "=", 2025),
+        ("target", D(3000), "家", "=", 2025),
+    ]
+
+
+def test_a_chinese_numeral_share_inside_a_clause():
+    # style (issue 15)
+    text = "到2025年，规模以上工业企业研发投入占营业收入比重达到百分之二十，发明专利达到12件。"
+    assert facts(text, **PLAN) == [
+        ("target", D(20), "%", "=", 2025),
+        ("target", D(12), "件", "=", 2025),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # cn-law 农业技术推广法 第十一条
+            "县级国家农业技术推广机构的专业技术岗位不得低于机构岗位总量的百分之八十。",
+            [("target", D(80), "%", ">=", None)],
+        ),
+        (  # sh 科技进步条例 第九条: 用于…的比例 names the share
+            "市级财政科技创新资金用于基础研究的比例原则上不低于三分之一。",
+            [("target", D("33.33"), "%", ">=", None)],
+        ),
+        (  # style
+            "其他机构的专业技术岗位不得低于岗位总量的百分之六十五，用于人才培养的比重不得少于10%。",
+            [("target", D(65), "%", ">=", None), ("target", D(10), "%", ">=", None)],
+        ),
+    ],
+)
+def test_standing_requirements_of_a_law_are_targets(sentence, expected):
+    assert facts(sentence, section_heading="第二章 基础研究", **REGULATION) == expected
+
+
+def test_a_forecast_is_a_target_without_the_earlier_year():
+    # cn-gov 复函 (节水)
+    text = (
+        "2003年，经该设施处理回用水量1700多万吨。"
+        "预计解决管网配套问题、满负荷运行后，每年可实现经济效益4200多万元。"
+    )
+    assert facts(text, doc_year=2005) == [
+        ("target", D(4200), "万元", ">", None),
+        ("figure", D(1700), "万吨", ">", 2003),
+    ]
+
+
+# -- 4. wrong extras: fines, participants, own lists, conditions, rule ratios ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # sd 科技成果转化条例 第四十条
+        "由科学技术行政部门责令停止违法行为，可以处二万元以上十万元以下的罚款。",
+        # zj 技术市场条例
+        "由市场监督管理部门没收违法所得，并可处以违法所得一倍以上五倍以下的罚款。",
+        "科技主管部门并可对当事人处以五千元以上一万元以下的罚款。",
+        # style
+        "情节严重的，处五万元以上二十万元以下罚款，并处违法所得二倍以上三倍以下的罚金。",
+    ],
+)
+def test_fines_are_not_targets(sentence):
+    assert facts(sentence, **REGULATION) == []
+    assert facts(sentence, **PLAN) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # cn-gov 第二批改革举措 通知: the regions, named one by one
+        "京津冀、上海、广东（珠三角）、安徽（合芜蚌）、四川（成德绵）、湖北武汉、陕西西安、"
+        "辽宁沈阳等8个区域和有关省市、部门，在知识产权保护方面进行了探索。",
+        # cn 国家科学技术奖励条例 第八条: the classes of a scheme
+        "国家技术发明奖、国家科学技术进步奖分为一等奖、二等奖2个等级；",
+        # style (issue 15): departments of a joint act, roles in a consortium
+        "科技部、财政部、教育部等3个部门联合印发实施方案。",
+        "科技部等9部门联合印发《关于加快推动科技成果转化的若干意见》。",
+        "项目须由1家牵头单位和不少于3家参与单位组成。",
+        # style: a list closed by 等 with as many items
+        "北京、上海、深圳等3个城市，",
+        # cn 国家科学技术奖励条例 第八条: a quota of the procedure
+        "国家最高科学技术奖不分等级，每次授予人数不超过2名。",
+        # style
+        "省科学技术进步奖每届授奖项目不超过200项，每个单位限报1项。",
+    ],
+)
+def test_participants_and_restated_lists_are_not_figures(sentence):
+    assert facts(sentence, doc_year=2018) == []
+
+
+def test_a_list_with_more_members_than_named_stays_a_figure():
+    # 002 (bundled): three named, six counted
+    text = "共同体已发展会员单位118家，包括吉林大学、东北师范大学、长春理工大学等6所高校。"
+    assert facts(text, doc_year=2022) == [
+        ("figure", D(118), "家", "=", 2022),
+        ("figure", D(6), "所", "=", 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # cn-gov 第二批改革举措 通知: the counts of its own list
+        "一、推广的改革举措（共23项）",
+        "（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判；",
+        "（四）军民深度融合方面6项。",
+        # style
+        "二、重点任务（共12项）",
+        "（二）人才引进方面4项：实施高层次人才计划；",
+    ],
+)
+def test_counts_of_the_texts_own_list_are_not_figures(sentence):
+    assert facts(sentence, doc_year=2018) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # gd-dongguan 培育库通知, section 二、申报条件
+        "（四）企业从事研发和相关技术创新活动的科技人员占企业当年职工总数的比例不低于6%；",
+        "（六）近一年高新技术产品（服务）收入占企业同期总收入的比例不低于40%；",
+        # style
+        "（三）企业上年度研发费用总额占营业收入总额的比例不低于5%；",
+    ],
+)
+def test_numbers_under_a_conditions_heading_are_conditions(sentence):
+    assert facts(sentence, doc_year=2017, section_heading="二、申报条件") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # sh-xuhui AI 意见 (六)
+        "对研发投入金额占营业收入5%以上的，经综合评估，可按不超过研发投入30%，"
+        "给予单个经营主体年度最高5000万元支持。",
+        # sh-xuhui 先导区 (十三)
+        "对取得市级以上专项资金支持的项目，最高可按照1:1的比例予以配套支持。",
+        # sh-xuhui 西岸 (九)
+        "给予孵化器建设装修、场地使用等费用补贴，原则上不高于建设总投入经费的50%，一般不超过3000万元。",
+        # gd-shantou 第二十五条
+        "约定按份共有的，科技成果完成人持有的份额不低于百分之七十。",
+        # style
+        "可按不超过设备投资额的25%，给予单个企业最高800万元补助。",
+    ],
+)
+def test_the_terms_of_support_rules_are_not_targets(sentence):
+    assert facts(sentence, **PLAN) == []
