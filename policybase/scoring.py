@@ -22,6 +22,10 @@ How things are counted:
   ratio and cap in yuan).  Each extracted fact finds at most one annotated
   fact; every extracted fact that finds none is an extra, whether or not
   its span overlaps an excluded quote.  Precision, recall and F1 follow.
+  A subsidy scheme named without an amount, ratio or cap ("按照规定给予补助",
+  flagged ``no_amount``) is not a subsidy rule in the annotation's sense
+  (tests/data/gold/README.md: a support rule with an amount or ratio): such
+  mentions are counted apart and printed, not scored.
 - metadata: title, issuers, 文号 (only where the text prints one) and date,
   each right or wrong; a 文号 read where none is printed is listed, not
   counted.
@@ -97,6 +101,7 @@ class Extracted:
     headings: list[Heading]
     metadata: dict  # title, issuers (list), doc_number, date (ISO) – None if not read
     facts: list[Fact]
+    mentions: int = 0  # subsidy schemes named without an amount (not scored)
 
 
 def extracted_from(key: str, parsed, document, found: dict) -> Extracted:
@@ -110,6 +115,7 @@ def extracted_from(key: str, parsed, document, found: dict) -> Extracted:
             ("subsidy", provision_facts.subsidies),
         ):
             facts += [fact_view(kind, item) for item in items]
+    scored = [f for f in facts if not is_mention(f)]
     return Extracted(
         key=key,
         text=parsed.normalised.text,
@@ -120,7 +126,14 @@ def extracted_from(key: str, parsed, document, found: dict) -> Extracted:
             "doc_number": document.doc_number or None,
             "date": document.issued_on.isoformat() if document.issued_on else None,
         },
-        facts=sorted(facts, key=lambda f: (f.start, f.end)),
+        facts=sorted(scored, key=lambda f: (f.start, f.end)),
+        mentions=len(facts) - len(scored),
+    )
+
+
+def is_mention(fact: Fact) -> bool:
+    return fact.kind == "subsidy" and all(
+        getattr(fact, attr) is None for _, attr in SUBSIDY_TERMS
     )
 
 
@@ -197,11 +210,16 @@ class Locator:
 
 
 def number(value) -> Decimal | None:
+    """The annotation's number; a fraction written ``a/b`` (三分之一 as
+    ``"1/3"``) as its quotient."""
     if value is None or value == "":
         return None
+    numerator, _, denominator = str(value).partition("/")
     try:
-        return Decimal(str(value))
-    except InvalidOperation:
+        if denominator:
+            return Decimal(numerator) / Decimal(denominator)
+        return Decimal(numerator)
+    except (InvalidOperation, ZeroDivisionError):
         return None
 
 
@@ -273,16 +291,18 @@ class DocumentScore:
     key: str
     counts: dict[str, Count] = field(default_factory=lambda: {c: Count() for c in CATEGORIES})
     findings: list[Finding] = field(default_factory=list)
+    mentions: int = 0
 
     def as_dict(self, *, findings: bool = False) -> dict:
         out = {"key": self.key, **{c: n.as_dict() for c, n in self.counts.items()}}
+        out["subsidy_mentions"] = self.mentions
         if findings:
             out["findings"] = [f.__dict__ for f in self.findings]
         return out
 
 
 def score_document(annotation: dict, extracted: Extracted) -> DocumentScore:
-    score = DocumentScore(extracted.key)
+    score = DocumentScore(extracted.key, mentions=extracted.mentions)
     locator = Locator(extracted.text)
     score_headings(annotation.get("headings", []), extracted.headings, locator, score)
     score_facts(annotation, extracted.facts, locator, score)
@@ -436,6 +456,9 @@ def format_table(scores: list[DocumentScore], *, verbose: bool = False) -> str:
             f"  {c:<9} {n.matched:>4}/{n.annotated:<4} extracted {n.extracted:<4} "
             f"P {n.precision:.3f}  R {n.recall:.3f}  F1 {n.f1:.3f}"
         )
+    lines.append(
+        f"  subsidy schemes named without an amount (not scored): {sum(s.mentions for s in scores)}"
+    )
     return "\n".join(lines)
 
 
@@ -444,6 +467,7 @@ def as_json(scores: list[DocumentScore], *, verbose: bool = False) -> str:
         {
             "documents": [s.as_dict(findings=verbose) for s in scores],
             "total": {c: n.as_dict() for c, n in total(scores).items()},
+            "subsidy_mentions": sum(s.mentions for s in scores),
         },
         ensure_ascii=False,
         indent=1,
