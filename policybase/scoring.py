@@ -42,9 +42,11 @@ FACT_KINDS = ("target", "figure", "subsidy")
 CATEGORIES = ("headings", *FACT_KINDS, "metadata")
 
 # Provision kinds that are headings of the document's own outline when they
-# stand at the top of the tree (articles, items and paragraphs are not).
+# stand at the top of the tree (items and paragraphs are not).  An article
+# stands there only in a regulation without chapters, whose outline its
+# articles are.
 HEADING_KINDS = frozenset(
-    {"volume", "chapter", "section", "part", "numbered_section", "box", "attachment"}
+    {"volume", "chapter", "section", "article", "part", "numbered_section", "box", "attachment"}
 )
 ATTACHMENT_KIND = "attachment"
 
@@ -151,10 +153,14 @@ def fact_view(kind: str, item) -> Fact:
 
 
 def top_headings(provisions) -> list[Heading]:
-    """The headings at the top of the tree; an attachment brings its own."""
+    """The headings at the top of the tree; an attachment brings its own.
+    Articles count only where nothing above an article stands there (a
+    regulation without chapters): beside chapters, top-level articles are
+    ones whose chapter heading the text lost."""
+    chaptered = any(n.kind in HEADING_KINDS - {"article"} for n in provisions)
     out = []
     for node in provisions:
-        if node.kind not in HEADING_KINDS:
+        if node.kind not in HEADING_KINDS or (chaptered and node.kind == "article"):
             continue
         children = top_headings(node.children) if node.kind == ATTACHMENT_KIND else []
         out.append(Heading(node.label, node.heading, node.start, tuple(children)))
