@@ -30,6 +30,7 @@ from .stages import (
     InOneTransaction,
     Parse,
     ReadBytes,
+    ReadValidity,
     SaveDocument,
     SkipIfUnchanged,
     SyncCrossReferences,
@@ -45,7 +46,7 @@ from .stages import (
 logger = logging.getLogger(__name__)
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 PIPELINE = [
     ReadBytes(),
@@ -54,6 +55,7 @@ PIPELINE = [
     Parse(),
     InOneTransaction([
         SaveDocument(),
+        ReadValidity(),
         UpsertReferenceTables(),
         SyncProvisions(),
         ExtractFacts(),
