@@ -297,6 +297,7 @@ class CrossReferenceFilter(DescribedFilterSet):
     title = filters.CharFilter(
         lookup_expr="icontains", label="被引文件标题 / Cited title contains this text"
     )
+    in_force_on = InForceOnFilter()
 
     class Meta:
         model = CrossReference
