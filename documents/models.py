@@ -7,13 +7,20 @@ every extracted fact that do not depend on its kind (``Fact``, ``Curation``).
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch
-from django.db.models.query import ModelIterable
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.extraction.sentences import split_sentences
+from documents.querysets import DOCUMENT_TEXT_FIELDS as DOCUMENT_TEXT_FIELDS
+from documents.querysets import FACT_BOOKKEEPING_FIELDS as FACT_BOOKKEEPING_FIELDS
+from documents.querysets import (
+    DocumentPartQuerySet,
+    DocumentQuerySet,
+    ProvisionQuerySet,
+)
+from documents.validity import ValidityBasis, status_of
 
 
 class DocumentType(models.TextChoices):
@@ -71,31 +78,6 @@ class Theme(models.Model):
         return sorted(indicator.objects.filter(pk__in=ids), key=lambda i: (not i.known, i.name))
 
 
-# Document columns holding a whole text (together some 100 kB a row): pages
-# and lists that only name, date or link a document defer them.
-DOCUMENT_TEXT_FIELDS = ("raw_text", "text", "metadata_notes")
-
-
-class DocumentQuerySet(models.QuerySet):
-    def without_texts(self):
-        """The documents without their text columns (``DOCUMENT_TEXT_FIELDS``):
-        enough to name, date and link them."""
-        return self.defer(*DOCUMENT_TEXT_FIELDS)
-
-
-class DocumentPartQuerySet(models.QuerySet):
-    """Rows that belong to a document: provisions, cross-references,
-    measures and facts."""
-
-    def with_document_name(self, *relations):
-        """The related document(s) at ``relations`` (``"document"`` unless
-        others are named) joined in, minus their texts."""
-        relations = relations or ("document",)
-        return self.select_related(*relations).defer(
-            *(f"{path}__{name}" for path in relations for name in DOCUMENT_TEXT_FIELDS)
-        )
-
-
 class Document(models.Model):
     key = models.SlugField(
         _("标识"),
@@ -132,6 +114,34 @@ class Document(models.Model):
         blank=True,
         help_text=_("Where each metadata field came from (manifest or text)."),
     )
+    # The period the document applies in, read from its text at ingest
+    # (documents.validity; a curator may correct it).
+    valid_from = models.DateField(_("施行日期"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("有效期至"), null=True, blank=True, help_text=_("The last day it applies.")
+    )
+    validity_basis = models.CharField(
+        _("有效期依据"),
+        max_length=20,
+        choices=ValidityBasis.choices,
+        default=ValidityBasis.UNKNOWN,
+    )
+    validity_source_text = models.TextField(_("有效期原文"), blank=True)
+    validity_start = models.PositiveIntegerField(_("有效期原文起始偏移"), null=True, blank=True)
+    validity_end = models.PositiveIntegerField(_("有效期原文结束偏移"), null=True, blank=True)
+    validity_evidence = models.JSONField(_("有效期依据明细"), default=list, blank=True)
+    repeals = models.CharField(_("同时废止"), max_length=500, blank=True)
+    # Set only by a curation: the later document that replaces this one,
+    # and the day that one applies from.
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("被替代为"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+    )
+    replaced_on = models.DateField(_("被替代日期"), null=True, blank=True)
     created = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -166,150 +176,21 @@ class Document(models.Model):
             return (self.plan_period_start, self.plan_period_end)
         return None
 
+    @property
+    def validity_status(self):
+        """The ``ValidityStatus`` value today."""
+        return self.status_on(timezone.localdate())
 
-# Bookkeeping columns of a fact that no listing shows.
-FACT_BOOKKEEPING_FIELDS = ("extracted", "created", "updated", "sentence_start", "sentence_end")
-# Fact relations of Provision (each Fact model declares its own), with what
-# the reader's tooltips need joined in.
-FACT_RELATIONS = {
-    "targets": ("indicator",),
-    "figures": ("indicator",),
-    "subsidies": (),
-}
-
-
-class ProvisionQuerySet(DocumentPartQuerySet):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Set by with_facts(): the lists to attach once the rows are read.
-        self._fact_lists = False
-        self._theme_lists = False
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._fact_lists = self._fact_lists
-        clone._theme_lists = self._theme_lists
-        return clone
-
-    def _fetch_all(self):
-        unread = self._result_cache is None
-        super()._fetch_all()
-        # After the rows (and any prefetch) are read, as prefetch_related
-        # runs; rows read with values() have nowhere to hold the lists.
-        if unread and self._fact_lists and self._iterable_class is ModelIterable:
-            self._attach_fact_lists(self._result_cache)
-
-    def in_document(self, document):
-        return self.filter(document=document)
-
-    def outline(self):
-        """Each provision's place and name, text order, as dicts without
-        the text: the reader's contents and pages (``documents.reader``)."""
-        return self.order_by("position").values(
-            "id", "parent_id", "key", "label", "heading", "kind", "depth", "position"
+    def status_on(self, day):
+        """The ``ValidityStatus`` value of this document on ``day``."""
+        return status_of(
+            day,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            basis=self.validity_basis,
+            replaced_by_id=self.replaced_by_id,
+            replaced_on=self.replaced_on,
         )
-
-    def with_path(self):
-        # Five levels cover the deepest trees seen (章 › 节 › 条 › （一） › 1.);
-        # a deeper node costs one query per extra level in ancestors().
-        return self.select_related("document", "parent__parent__parent__parent__parent")
-
-    def with_fact_counts(self):
-        return self.annotate(
-            target_count=Count("targets", distinct=True),
-            figure_count=Count("figures", distinct=True),
-            subsidy_count=Count("subsidies", distinct=True),
-        )
-
-    def with_themes(self):
-        return self.prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.order_by("position"))
-        )
-
-    def with_facts(self, themes=False):
-        """Once read, each provision carries its visible facts and
-        cross-references, in text order, as plain lists (``targets_list``,
-        ``figures_list``, ``subsidies_list``, ``crossrefs_list`` and, with
-        ``themes``, ``themes_list``): what the reader marks up in the text.
-
-        One query per relation, like prefetch_related, but without the
-        queryset Django clones per instance to hold a prefetch: on the
-        largest document (191 provisions × 5 relations) those clones cost
-        more than the queries."""
-        clone = self._chain()
-        clone._fact_lists = True
-        clone._theme_lists = themes
-        return clone
-
-    def _attach_fact_lists(self, provisions):
-        by_id = {p.pk: p for p in provisions}
-        themes = self._theme_lists
-        names = [*FACT_RELATIONS, "crossrefs"]
-        for p in provisions:
-            for name in names:
-                setattr(p, f"{name}_list", [])
-            if themes:
-                p.themes_list = []
-        if not by_id:
-            return
-        # Filtered by document, not by 191 provision ids: preparing a long IN
-        # list cost more than reading the few facts of other provisions.  A
-        # part of one document (a page of a long one) narrows that to the
-        # span of text its provisions cover.
-        documents = {p.document_id for p in provisions}
-        span = {}
-        if len(documents) == 1:
-            span = {"start__gte": min(p.start for p in provisions),
-                    "start__lte": max(p.text_end for p in provisions)}
-        for name, joins in FACT_RELATIONS.items():
-            model = self.model._meta.get_field(name).related_model
-            rows = model.objects.visible().filter(document_id__in=documents, **span)
-            # Only the joins named: select_related() without names follows
-            # every foreign key, the document's texts included.
-            if joins:
-                rows = rows.select_related(*joins)
-            rows = rows.defer("source_text", "review_note", *FACT_BOOKKEEPING_FIELDS)
-            rows = rows.order_by("start")
-            for row in rows:
-                if row.provision_id in by_id:
-                    getattr(by_id[row.provision_id], f"{name}_list").append(row)
-        refs = (
-            CrossReference.objects.filter(document_id__in=documents, **span)
-            .with_document_name("target")
-            .order_by("start")
-        )
-        for ref in refs:
-            if ref.provision_id in by_id:
-                by_id[ref.provision_id].crossrefs_list.append(ref)
-        if themes:
-            # Pairs of ids and the few themes once: a model instance per link
-            # (569 on the largest document) cost more than the query.
-            theme_by_id = {t.pk: t for t in Theme.objects.all()}
-            links = (
-                self.model.themes.through.objects.filter(
-                    provision__document_id__in=documents,
-                    **{f"provision__{lookup}": value for lookup, value in span.items()},
-                )
-                .order_by("theme__position", "theme__slug")
-                .values_list("provision_id", "theme_id")
-            )
-            for provision_id, theme_id in links:
-                if provision_id in by_id:
-                    by_id[provision_id].themes_list.append(theme_by_id[theme_id])
-
-    def tree(self):
-        """The provisions as a forest: root nodes in document order, each node
-        with ``tree_children`` set.  One query (plus the prefetches already on
-        the queryset) whatever the depth, unlike walking ``children``."""
-        nodes = list(self.order_by("position"))
-        by_id = {node.pk: node for node in nodes}
-        roots = []
-        for node in nodes:
-            node.tree_children = []
-        for node in nodes:
-            parent = by_id.get(node.parent_id)
-            (parent.tree_children if parent else roots).append(node)
-        return roots
 
 
 class Provision(models.Model):
@@ -553,6 +434,9 @@ class Curation(models.Model):
     replayed on a fresh database.  A curation finds its fact by fingerprint,
     or else by ``locator`` (a quote of the sentence and the number as printed),
     which is how the shipped corrections are written by hand.
+
+    A curation about the document itself (content type Document) corrects
+    its validity or links the later document replacing it.
 
     An ``add`` curation is a fact the rules missed: ``changes`` holds all its
     values, ``locator`` the passage (``quote``) and the number as printed

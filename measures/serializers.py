@@ -1,7 +1,13 @@
 from rest_framework import serializers
 
 from documents.apikit.serialization import FastListSerializer
-from documents.serializers import FACT_FIELDS, FactSourceSerializer, described
+from documents.serializers import (
+    DOCUMENT_VALIDITY_FIELDS,
+    FACT_FIELDS,
+    DocumentValiditySerializer,
+    FactSourceSerializer,
+    described,
+)
 
 from .models import InstrumentType, Measure, Subsidy
 
@@ -47,7 +53,7 @@ class InstrumentTypeSerializer(serializers.ModelSerializer):
         extra_kwargs = described(INSTRUMENT_TYPE_FIELDS, fields)
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(DocumentValiditySerializer, serializers.ModelSerializer):
     document = serializers.SlugRelatedField(
         slug_field="key", read_only=True, help_text=MEASURE_FIELDS["document"]
     )
@@ -78,6 +84,7 @@ class MeasureSerializer(serializers.ModelSerializer):
             "start",
             "end",
             "rule",
+            *DOCUMENT_VALIDITY_FIELDS,
         ]
         extra_kwargs = described(MEASURE_FIELDS, fields)
 

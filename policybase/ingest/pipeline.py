@@ -30,6 +30,7 @@ from .stages import (
     InOneTransaction,
     Parse,
     ReadBytes,
+    ReadValidity,
     SaveDocument,
     SkipIfUnchanged,
     SyncCrossReferences,
@@ -54,6 +55,7 @@ PIPELINE = [
     Parse(),
     InOneTransaction([
         SaveDocument(),
+        ReadValidity(),
         UpsertReferenceTables(),
         SyncProvisions(),
         ExtractFacts(),
