@@ -13,6 +13,7 @@ goal is ≥ 95 % of facts.  Needs Tesseract (make install-ocr).
 """
 
 import argparse
+import io
 import os
 import subprocess
 import sys
@@ -45,7 +46,7 @@ def child(args):
 
     django.setup()
     import pypdfium2
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     from documents.models import Document
     from tests.readers import formats
@@ -64,7 +65,12 @@ def child(args):
         scan.write_bytes(formats.scanned_pdf(printed, pages=pages, dpi=args.dpi))
         call_command("ingest", str(path), verbosity=0, stdout=open(os.devnull, "w"))
         started = time.perf_counter()
-        call_command("ingest", str(scan), verbosity=0, stdout=open(os.devnull, "w"))
+        report = io.StringIO()
+        try:
+            call_command("ingest", str(scan), verbosity=1, stdout=report, stderr=report)
+        except CommandError:
+            print(f"| {path.stem} | {pages} | | | | failed: {report.getvalue().strip()[-300:]} |")
+            continue
         seconds = time.perf_counter() - started
         text_doc = Document.objects.get(source_name=path.name)
         scan_doc = Document.objects.get(source_name=scan.name)

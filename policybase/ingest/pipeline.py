@@ -46,7 +46,7 @@ from .stages import (
 logger = logging.getLogger(__name__)
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 PIPELINE = [
     ReadBytes(),

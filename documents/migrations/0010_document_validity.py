@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0008_ascii_document_keys'),
+        ('documents', '0009_provision_kind_attachment'),
     ]
 
     operations = [
