@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 from collections import defaultdict
@@ -61,6 +62,9 @@ def read_image(png: bytes, *, scale: float, page: int) -> list[PlacedLine]:
             words[(row["block_num"], row["par_num"], row["line_num"])].append(row)
     lines = []
     for group in words.values():
+        text = corrected(_join_words(w["text"] for w in group))
+        if NOTHING_TO_READ.match(text):
+            continue
         left = min(int(w["left"]) for w in group)
         right = max(int(w["left"]) + int(w["width"]) for w in group)
         top = min(int(w["top"]) for w in group)
@@ -74,7 +78,7 @@ def read_image(png: bytes, *, scale: float, page: int) -> list[PlacedLine]:
                 x0=left * scale,
                 x1=right * scale,
                 size=heights[len(heights) // 2] * scale,
-                text=_join_words(w["text"] for w in group),
+                text=text,
             )
         )
     lines.sort(key=lambda line: line.top)
@@ -85,6 +89,27 @@ def read_image(png: bytes, *, scale: float, page: int) -> list[PlacedLine]:
         for line in lines:
             line.size = typical
     return lines
+
+
+# Tesseract's usual confusions in official Chinese text, corrected only where
+# the characters around them leave no doubt.  Order matters: a document
+# number's brackets before the parenthesis around it.
+CONFUSIONS = (
+    # 二○一一年: the circle read as a Latin o/O or a zero between Chinese numerals.
+    (re.compile(r"(?<=[〇○零一二三四五六七八九十])[oO0](?=[〇○零一二三四五六七八九十年月日])"), "○"),
+    # 吉发【2010]19号: the year brackets of a document number, any shape.
+    (re.compile(r"(?<=[\u4e00-\u9fff])[【\[〈(（]((?:19|20)\d\d)[\]】〉)）]"), r"〔\1〕"),
+    # 〈州) / 《州): an opening full-width parenthesis read as an angle bracket.
+    (re.compile(r"[〈《]+([^〈〉《》()（）]{1,20})\)"), r"（\1）"),
+)
+# A line with nothing to read (no Han character, digit or letter): specks.
+NOTHING_TO_READ = re.compile(r"^[\W_]*$")
+
+
+def corrected(text: str) -> str:
+    for pattern, replacement in CONFUSIONS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _join_words(words) -> str:

@@ -280,3 +280,22 @@ def test_a_scan_may_weigh_more_than_a_text(tmp_path, settings):
     path.write_bytes(printed)
     call_command("ingest", str(path), verbosity=0, stdout=io.StringIO())
     assert Document.objects.filter(key="scan").exists()
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("二o一一年六月七日", "二○一一年六月七日"),
+        ("二O二三年十二月一日", "二○二三年十二月一日"),
+        ("二0一九年", "二○一九年"),
+        ("各市〈《州)人民政府，各县〈市)人民政府", "各市（州）人民政府，各县（市）人民政府"),
+        ("《若干意见》〈吉发【2010]19号)", "《若干意见》（吉发〔2010〕19号）"),
+        ("（粤府〔2021〕7号）", "（粤府〔2021〕7号）"),
+        ("经费占GDP的2.5%，2020年达到30家", "经费占GDP的2.5%，2020年达到30家"),
+        ("《创新型吉林建设科技行动计划》已经省政府同意", "《创新型吉林建设科技行动计划》已经省政府同意"),
+    ],
+)
+def test_ocr_confusions_are_corrected_only_where_the_context_is_clear(line, expected):
+    assert ocr.corrected(line) == expected
+    assert not ocr.NOTHING_TO_READ.match(expected)
+    assert ocr.NOTHING_TO_READ.match("_:-") and ocr.NOTHING_TO_READ.match("。、")
