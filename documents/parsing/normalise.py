@@ -60,6 +60,11 @@ HALF_TO_FULL = {
 }
 CHINESE_NUMERALS = frozenset("〇零一二三四五六七八九十○")
 SPACE = " "
+# Some web copies space out every character of an article label: "第 1 0 条"
+# (柳河县 实施意见).  Between two digits the space would survive as in a table
+# row ("2910 3300"), splitting the label into "第1" and a count "0条"; inside
+# a 第…条/章/节/款/编 label the digits are one number.
+SPACED_LABEL_RE = re.compile(r"第\d(?: \d)+(?=[条章节款编])")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -101,6 +106,7 @@ def fold_span(raw: str, start: int, end: int) -> Chars:
     """Step 1 for ``raw[start:end]`` (one line): folded chars with raw indices."""
     chars: Chars = [(c, i) for i in range(start, end) for c in fold_char(raw[i])]
     chars = _squeeze_spaces(chars)
+    chars = _join_label_digits(chars)
     chars = _zero_between_numerals(chars)
     return _widen_punctuation(chars)
 
@@ -125,6 +131,20 @@ def _squeeze_spaces(chars: Chars) -> Chars:
         pending = None
         out.append((ch, i))
     return out
+
+
+def _join_label_digits(chars: Chars) -> Chars:
+    """ "第1 0条" -> "第10条" (SPACED_LABEL_RE)."""
+    text = "".join(c for c, _ in chars)
+    if "第" not in text:
+        return chars
+    drop = {
+        m.start() + k
+        for m in SPACED_LABEL_RE.finditer(text)
+        for k, ch in enumerate(m.group())
+        if ch == SPACE
+    }
+    return [c for k, c in enumerate(chars) if k not in drop] if drop else chars
 
 
 def _zero_between_numerals(chars: Chars) -> Chars:
