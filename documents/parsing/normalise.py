@@ -401,12 +401,14 @@ class _Joiner:
             self.prev_match = match
             self.heading_seen = True
             return True
-        if _is_standalone(line.text):
+        if line_grammar.stands_alone(line.text):
             self.prev_standalone = True
             return True
         if not self.paragraphs:
             return True
-        if not self.heading_seen and _completes_title(self.paragraphs[-1], line):
+        if not self.heading_seen and line_grammar.continues_title(
+            [part.text for part in self.paragraphs[-1]], line.text
+        ):
             return False
         prev = self.paragraphs[-1][-1]
         heading_line = (
@@ -472,29 +474,6 @@ class _Joiner:
             return True
         self.table = None
         return None  # the table ended: the line opens a new paragraph
-
-
-def _completes_title(paragraph: list[Line], line: Line) -> bool:
-    """Is ``line`` the end of a title printed over two lines, the paragraph
-    above its beginning?  The beginning is no title, organisation (letterhead
-    "…文件"), date or 文号 of its own and has no sentence punctuation."""
-    if len(paragraph) != 1:
-        return False
-    first = paragraph[0].text
-    return (
-        not line_grammar.SENTENCE_PUNCT.search(first)
-        and not line_grammar.is_title_line(first)
-        and not line_grammar.is_org_name(first.removesuffix("文件"))
-        and not _is_standalone(first)
-        and line_grammar.is_title_line(first + line.text)
-    )
-
-
-def _is_standalone(text: str) -> bool:
-    """Dates and 文号 are lines of their own ("2016年10月31日", "吉科发办〔2022〕109号")."""
-    if line_grammar.parse_date_line(text) is not None:
-        return True
-    return line_grammar.is_doc_number(text)
 
 
 # --- putting it together --------------------------------------------------------
