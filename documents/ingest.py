@@ -291,6 +291,31 @@ def lead_in(parent_text: str) -> str:
     return parent_text if parent_text.rstrip().endswith(("：", ":")) else ""
 
 
+def lead_ins(rows: list[ProvisionRow]) -> dict[str, str]:
+    """The text that introduces each row as an item of a list ("" if none).
+
+    A list is introduced by the text just before its first item: the
+    parent's own text when the list opens the parent ("第十二条 …给予奖励：",
+    "（一）…"), else the sibling before the list, a paragraph of the same
+    article ("…可以按照下列标准对…的人员给予奖励和报酬：" after two other
+    paragraphs).  The items after the first share their first item's lead-in.
+    """
+    text_of = {row.key: row.parsed.text for row in rows}
+    last_sibling: dict[str | None, ProvisionRow] = {}
+    introduces: dict[str | None, str] = {}
+    out: dict[str, str] = {}
+    for row in rows:
+        parent = row.parent_key
+        previous = last_sibling.get(parent)
+        if previous is None:
+            introduces[parent] = text_of.get(parent, "") if parent else ""
+        elif previous.parsed.kind != row.parsed.kind:
+            introduces[parent] = previous.parsed.text
+        out[row.key] = lead_in(introduces[parent])
+        last_sibling[parent] = row
+    return out
+
+
 # --------------------------------------------------------------------------
 # Themes and cross-references
 

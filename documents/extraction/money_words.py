@@ -41,6 +41,13 @@ SUPPORT_WORDS = (
 # money that is handed out a rule ("对…发放一次性补贴5000元").
 RULE_WORDS = ("给予", "予以", "对", "每", "按", "最高", "不超过", "不高于", "一次性")
 
+# A ceiling word a little before an amount in its clause makes the amount a
+# cap even when a verb separates them ("最高给予200万元补助", "最高可获得500
+# 万元资助", "最多资助2个境外国家或地区"); right before it the quantity parser
+# already says "<=" ("给予最高100万元奖励").  Not across 的: "研发投入最高的
+# 企业给予50万元奖励" names who gets the award.
+CEILING_BEFORE_RE = re.compile(r"(?:最高|最多|不超过|不高于|上限为?)[^\d，。；、：的]{0,6}$")
+
 # -- paid out: the clause reports money already spent ------------------------
 
 # "2022年共兑现补助资金3200万元，惠及企业418户" in a reply is a figure.

@@ -153,6 +153,10 @@ _PROGRAMME_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:工程|战略)(?=[，。；、：和与及的”）]|基础|$)"
 )
 _RANK_UNITS = ("位", "名")
+# The numbers after the first of a list opened by 第 ("第2、3条").
+_ORDINAL_LIST_RE = re.compile(
+    rf"第(?:(?:\d+|{CHINESE_NUMERAL})[{unit_table.ORDINAL_LIST_JOINERS}])+$"
+)
 _RANK_CHANGE_WORDS = (
     "上升了",
     "上升",
@@ -167,6 +171,14 @@ _RANK_CHANGE_WORDS = (
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def _after_ordinal(text: str, pos: int) -> bool:
+    """Is the number at ``pos`` an ordinal: right after 第, or a later item
+    of a list 第 opens ("按第2、3条执行")?"""
+    if pos and text[pos - 1] == "第":
+        return True
+    return _ORDINAL_LIST_RE.search(text, max(0, pos - 24), pos) is not None
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -471,6 +483,8 @@ class _Scanner:
         before = self.text[number_start - 1] if number_start else ""
         if before == "前":
             return number_start - 1, "<="
+        if before != "第":
+            return number_start, "="  # a later item of a 第 list
         return number_start - 1, "="
 
     def classify_arabic(self, m, number_start, tail, value, value_max) -> str:
@@ -483,9 +497,10 @@ class _Scanner:
             return "name"  # "3D", "V2X", "5G"
         if before == "+" or after_number == "+":
             return "name"  # "11+1个创新工程"
-        if before in ("第", "前") and tail.unit in _RANK_UNITS:
+        ordinal = _after_ordinal(text, number_start)
+        if (ordinal or before == "前") and tail.unit in _RANK_UNITS:
             return "rank"
-        if before == "第":
+        if ordinal:
             return "ordinal"
         if any(text.endswith(w, 0, number_start) for w in _RANK_CHANGE_WORDS) and (
             tail.unit == "位"
@@ -532,10 +547,9 @@ class _Scanner:
         except ValueError:
             return number_end
         comparator, start = _prefix_comparator(text, number_start)
-        before = text[number_start - 1] if number_start else ""
-        if before == "第":
+        if _after_ordinal(text, number_start):
             kind = "rank" if tail.unit in _RANK_UNITS else "ordinal"
-            start, comparator = number_start - 1, "="
+            start, comparator = self.rank_prefix(number_start)[0], "="
         elif unit_table.category_of(tail.unit) == "time":
             kind = "duration"
         elif self.in_quote(number_start, number_end) or _programme_name(text, tail.end):

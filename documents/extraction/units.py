@@ -121,6 +121,10 @@ BARE_MONEY_MULTIPLIERS = {"亿": "亿元"}
 # elsewhere it is a time or a score.
 RATIO_FOLLOWERS = r"的?比例|配套"
 
+# 第 holds for every number of a list it opens: "按第2、3条执行", "第五至七条"
+# name articles 2 and 3, not three articles.
+ORDINAL_LIST_JOINERS = "、和及至到—-"
+
 # Quantities written as words.  (value, unit, comparator); "过半" is "more
 # than half".  NOT_AFTER keeps "超过半年" from reading as 过半.
 WORD_QUANTITIES = {
@@ -185,6 +189,9 @@ INFIX_COMPARATORS = {"余": ">", "多": ">"}
 
 SUFFIX_COMPARATORS = {
     "左右": "~",
+    # "年销售额在1亿元及以上的": the bound itself included, as 以上 reads
+    "及以上": ">=",
+    "及以下": "<=",
     "以上": ">=",
     "以下": "<=",
     "以内": "<=",

@@ -16,7 +16,7 @@ the printed layout must have broken it:
   is never followed by 本政策 / 本意见 … without punctuation between them;
 - the document's title at the start of the line, when the line opens with a
   title (lines.py) and goes on with its first sentence ("…的扶持意见为全面
-  落实…").
+  落实…") or its first heading ("…管理办法(征求意见稿)第一章总则第一条…").
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ JOINED_KINDS = frozenset(
     {"chapter", "section", "article", "part", "numbered_section", "item", "subitem"}
 )
 SENTENCE_ENDS = "。；！？："
+# The headings a document's outline opens with, right after its title.
+OUTLINE_OPENERS = frozenset({"chapter", "part", "article"})
 # Punctuation that a heading's short title never holds.
 TITLE_BREAKS = re.compile(r"[。；！？：，、]")
 # A section's first sentence naming the document it is part of.
@@ -60,7 +62,7 @@ def paragraph_starts(text: str) -> list[int]:
     section_title = False  # …and whether that label's text opens with a title
     for m in LABEL_FIRST.finditer(text, title_end):
         p = m.start()
-        if p == 0 or not _may_open(text, p, title_from):
+        if p == 0 or (p != title_end and not _may_open(text, p, title_from)):
             continue
         match = matcher.match(text[p:])
         if match is None or match.kind not in JOINED_KINDS:
@@ -68,7 +70,8 @@ def paragraph_starts(text: str) -> list[int]:
         matcher.accept(match)
         if section_title:
             starts += _body_start(text, title_from, p)
-        starts.append(p)
+        if p != title_end:  # the title's end is a start already
+            starts.append(p)
         title_from = p + match.label_end
         # Only a section's title ("一、支持领域") runs into a sentence naming
         # the document; an item's lead ("1.在享受本政策期间") is a sentence.
@@ -76,6 +79,14 @@ def paragraph_starts(text: str) -> list[int]:
     if section_title:
         starts += _body_start(text, title_from, len(text))
     return starts
+
+
+def _opens_outline(text: str, p: int) -> bool:
+    """Does the first heading of an outline start at ``p`` (第一章, 一、)?"""
+    if LABEL_FIRST.match(text, p) is None:
+        return False
+    match = HeadingMatcher().match(text[p : p + LEAD_MAX_CHARS])
+    return match is not None and match.kind in OUTLINE_OPENERS and match.number == 1
 
 
 def _may_open(text: str, p: int, title_from: int | None) -> bool:
@@ -102,12 +113,13 @@ def _body_start(text: str, title_from: int, limit: int) -> list[int]:
 def _title_end(text: str) -> int:
     """The end of the title the line opens with (0 if none): the longest
     prefix that is a title line (lines.py), its brackets closed, followed by
-    the usual opening of a first sentence ("…扶持意见|为全面落实…")."""
+    the usual opening of a first sentence ("…扶持意见|为全面落实…") or by the
+    first heading ("…管理办法（征求意见稿）|第一章总则")."""
     limit = min(len(text) - 1, line_grammar.TITLE_MAX_CHARS)
     for end in range(limit, MIN_TITLE_CHARS, -1):
         prefix = text[:end]
         if (
-            text.startswith(FIRST_SENTENCE_OPENERS, end)
+            (text.startswith(FIRST_SENTENCE_OPENERS, end) or _opens_outline(text, end))
             and prefix.count("（") == prefix.count("）")
             and prefix.count("《") == prefix.count("》")
             and line_grammar.is_title_line(prefix)

@@ -68,6 +68,10 @@ DOC_TYPES = (
 # "…的扶持意见（试行）（征求意见稿）".
 TITLE_STATUS = re.compile(r"(?:[（(](?:试行|暂行|征求意见稿|修订|草案)[）)])+$")
 TITLE_MAX_CHARS = 60
+# A title is printed over at most this many lines; one that opens with 关于
+# ("国务院关于同意…") is not finished until its genre word.
+TITLE_MAX_LINES = 3
+TITLE_OPENER = "关于"
 # Sentence punctuation never occurs in a title line.
 SENTENCE_PUNCT = re.compile(r"[。，；：！？]")
 
@@ -82,6 +86,16 @@ FORWARDING_VERBS = (
     "现转发",
 )
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
+# The title of a notice that issues a policy: "关于修订印发《高新技术企业认定管理
+# 办法》的通知", "…关于印发《…实施方案》的通知".  When the policy's own title
+# follows it on the next line, with no notice body between, the text is the
+# policy and the quoted title is the document's.
+ISSUING_TITLE = re.compile(
+    r"(?:.*?关于)?(?:修订)?(?:印发|转发|发布|颁布|下发)《(?P<title>[^《》]{4,80})》的通知"
+)
+# A date printed in brackets under a title: the date the text was adopted
+# or signed ("(2023年2月8日)" under 柳河县's 实施意见).
+BRACKETED_DATE = re.compile(r"[（(](?P<date>[^（）()]{6,20})[）)]")
 
 # The first line of an attachment printed after the signature: "附件",
 # "附件2", "附件1：…实施方案" (GB/T 9704: the label stands at the top left, the
@@ -114,6 +128,11 @@ def is_org_name(line: str) -> bool:
     return ORG_NAME.fullmatch(line) is not None
 
 
+def stands_alone(line: str) -> bool:
+    """Dates and 文号 are lines of their own ("2016年10月31日", "吉科发办〔2022〕109号")."""
+    return parse_date_line(line) is not None or is_doc_number(line)
+
+
 def doc_type_of(title: str) -> str | None:
     """The genre of a title: "…实施方案" -> "方案"; None without a genre suffix."""
     stem = TITLE_STATUS.sub("", title)
@@ -129,6 +148,36 @@ def is_title_line(line: str) -> bool:
         len(line) <= TITLE_MAX_CHARS
         and SENTENCE_PUNCT.search(line) is None
         and doc_type_of(line) is not None
+    )
+
+
+def continues_title(begun: list[str], line: str) -> bool:
+    """Does ``line`` continue a title printed over several lines, ``begun``
+    the lines above it?  The first is no title, organisation (letterhead
+    "…文件"), date or 文号 of its own, and none has sentence punctuation.
+    The line either ends the title ("国务院办公厅关于推广第二批" / "支持创新
+    相关改革举措的通知") or, when the title opened with 关于, goes on with it
+    ("国务院关于同意乌鲁木齐、昌吉、石河子" / "高新技术产业开发区建设" /
+    "国家自主创新示范区的批复")."""
+    if len(begun) >= TITLE_MAX_LINES:
+        return False
+    first, text = begun[0], "".join(begun)
+    if (
+        SENTENCE_PUNCT.search(text)
+        or is_title_line(text)
+        or is_org_name(first.removesuffix("文件"))
+        or stands_alone(first)
+    ):
+        return False
+    joined = text + line
+    if is_title_line(joined):
+        return True
+    return (
+        len(begun) < TITLE_MAX_LINES - 1
+        and TITLE_OPENER in first
+        and not SENTENCE_PUNCT.search(line)
+        and not stands_alone(line)
+        and len(joined) < TITLE_MAX_CHARS
     )
 
 
@@ -156,6 +205,9 @@ HISTORY_DATES = {
 # the issuer of a quoted decision ("《国务院关于修改…的决定》" -> 国务院).
 SESSION = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,40}?)第[〇零一二三四五六七八九十百\d]+次(?:全体)?会议")
 ORDER = re.compile(r"(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)令(?:第\d+号)?")
+# The number of an order that promulgated or revised a regulation: its 文号
+# ("中华人民共和国国务院令第796号").
+ORDER_NUMBER = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令第\d+号")
 DECISION = re.compile(r"《(?P<org>[\u4e00-\u9fff]{2,30}?)关于")
 ORDINAL_TERM = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 # "本办法自2024年8月1日起施行" (施行日期), wherever the text says it.
@@ -173,6 +225,33 @@ def history_events(line: str) -> list[tuple[date, str, str]]:
         if when is not None and org:
             events.append((when, org, m.group("verb")))
     return events
+
+
+def history_orders(line: str) -> list[tuple[date, str]]:
+    """(date, order number) of the history events of ``line`` made by an
+    order ("2024年11月8日 中华人民共和国国务院令第796号修订")."""
+    orders = []
+    for m in HISTORY_EVENT.finditer(line):
+        when = parse_date_line(m.group("date"))
+        number = ORDER_NUMBER.search(m.group("body"))
+        if when is not None and number is not None:
+            orders.append((when, number.group()))
+    return orders
+
+
+def bracketed_date(line: str) -> date | None:
+    """The date of a line that is nothing but a date in brackets."""
+    m = BRACKETED_DATE.fullmatch(line)
+    return parse_date_line(m.group("date")) if m else None
+
+
+def issued_policy(title: str, following: str) -> str | None:
+    """The policy an issuing notice's ``title`` names, when the next line is
+    that policy's own title (the text holds the policy, not the notice)."""
+    m = ISSUING_TITLE.fullmatch(title)
+    if m is None or following != m.group("title"):
+        return None
+    return m.group("title")
 
 
 def history_actor(body: str) -> str:

@@ -50,6 +50,10 @@ ATTACHMENT = re.compile(r"附件\s*(?:\d{1,2}\s*[.．、：:]?|[：:])\s*(?P<tit
 ABOUT_TITLE = re.compile(r"关于.+的.{1,6}$")
 HISTORY_LINE = re.compile(r"[（(]?\s*" + line_grammar.DATE_LINE.pattern)
 FILE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# "label: value" cells are looked for in the first lines only.
+LABELLED_LINES = 8
+# A note on a label: "主办单位(分办单位)".
+LABEL_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _front_matter(paragraphs: list[str]) -> list[str]:
@@ -106,6 +110,39 @@ def _signatories(normalised: NormalisedText, line: str, start: int) -> list[str]
     return [line]
 
 
+def _names_issuers(line: str) -> bool:
+    """A line of issuer names only, not a letterhead ("…文件")."""
+    return bool(line) and not line.endswith("文件") and line_grammar.is_org_name(line)
+
+
+def _labelled_fields(
+    normalised: NormalisedText, paragraphs: list[str], starts: dict[int, int]
+) -> dict[str, tuple[str, str]]:
+    """Fields a web page printed as "label: value" cells at the top of the
+    text ("建议标题:\t关于…的建议", "主办单位(分办单位):\t科技厅"), read with
+    the labels of a file's own metadata (FILE_LABELS): name -> (value, line)."""
+    found: dict[str, tuple[str, str]] = {}
+    for k, paragraph in enumerate(paragraphs[:LABELLED_LINES]):
+        words = _printed_words(normalised, starts[k], starts[k] + len(paragraph))
+        for label, value in zip(words, words[1:], strict=False):
+            if not label.endswith(("：", ":")) or value.endswith(("：", ":")):
+                continue
+            name = _field_of_label(LABEL_NOTE.sub("", label.rstrip("：:")))
+            if name is None or name in found:
+                continue
+            if name == "issued_on":
+                when = _file_date(value)
+                if when is None:
+                    continue
+                value = when.isoformat()
+            found[name] = (value, paragraph)
+    return found
+
+
+def _field_of_label(label: str) -> str | None:
+    return next((name for name, labels in FILE_LABELS if label in labels), None)
+
+
 def _history(front: list[str]) -> list[tuple[date, str, str, str]]:
     """(date, who acted, verb, line) of the adoption history under a law's or
     regulation's title: lines of the front matter that open with a date."""
@@ -133,14 +170,29 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     if mark:
         keep("issuer_mark", "、".join(mark), "\n".join(mark), LIKELY)
 
+    labelled = _labelled_fields(normalised, paragraphs, starts)
+    title_issuers: tuple[list[str], str] | None = None
     title_at = next((k for k, p in enumerate(front) if line_grammar.is_title_line(p)), None)
     if title_at is not None:
         line = front[title_at]
-        keep("title", line, line, SURE if ABOUT_TITLE.fullmatch(line) else LIKELY)
         following = front[title_at + 1] if title_at + 1 < len(front) else ""
+        above = front[title_at - 1] if title_at > 0 else ""
+        if policy := line_grammar.issued_policy(line, following):
+            # "关于修订印发《X》的通知" then "X": the text is the policy X
+            keep("title", policy, following, LIKELY)
+        elif line.startswith("关于") and _names_issuers(above):
+            # "中共柳河县委　柳河县人民政府" / "关于…的实施意见": the issuers
+            # printed side by side open the title, and are its issuers
+            keep("title", above + line, f"{above}\n{line}", SURE)
+            title_issuers = (_signatories(normalised, above, starts[title_at - 1]), above)
+        keep("title", line, line, SURE if ABOUT_TITLE.fullmatch(line) else LIKELY)
         if following.endswith("：") and "。" not in following:
             keep("addressees", following.rstrip("："), following, LIKELY)
+        if dated := line_grammar.bracketed_date(following):
+            keep("dated_on", dated.isoformat(), following, LIKELY)
     else:
+        if "title" in labelled:
+            keep("title", *labelled["title"], LIKELY)
         for p in front:
             if title := line_grammar.forwarded_title(p):
                 keep("title", title, p, GUESS)
@@ -171,6 +223,21 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         orgs = list(dict.fromkeys(org for _, org, _, _ in history))
         lines = list(dict.fromkeys(line for _, _, _, line in history))
         keep("issuer", "、".join(orgs), "\n".join(lines), LIKELY)
+    if history:
+        # A regulation promulgated or revised by an order: the order of the
+        # text in force is its 文号 ("中华人民共和国国务院令第796号").
+        last = max(when for when, _, _, _ in history)
+        for p in front:
+            for when, number in line_grammar.history_orders(p):
+                if when == last:
+                    keep("doc_number", number, p, LIKELY)
+    if title_issuers:
+        keep("issuer", "、".join(title_issuers[0]), title_issuers[1], LIKELY)
+    if "dated_on" in fields:
+        keep("issued_on", fields["dated_on"].value, fields["dated_on"].line, LIKELY)
+    for name in ("issuer", "doc_number", "issued_on"):
+        if name in labelled:
+            keep(name, *labelled[name], LIKELY)
     if effective := line_grammar.effective_date(normalised.text):
         keep("effective_on", effective[0].isoformat(), effective[1], SURE)
 
@@ -217,11 +284,13 @@ def _file_date(text: str) -> date | None:
         return None
 
 
-# A web page's metadata table labels → DocumentMeta fields.
+# A web page's metadata table labels → DocumentMeta fields, whether the page
+# gives them as its metadata or they were copied into the text as "label:
+# value" cells (a 人大建议 answered on a department's site: 建议标题, 主办单位).
 FILE_LABELS = (
-    ("title", ("标题", "ArticleTitle", "Title")),
+    ("title", ("标题", "ArticleTitle", "Title", "建议标题", "提案标题")),
     ("doc_number", ("发文字号", "文号")),
-    ("issuer", ("发文机关", "发布机构")),
+    ("issuer", ("发文机关", "发布机构", "主办单位")),
     # 发布日期 / PubDate is when the site published the page, not the
     # document's date: never used for issued_on.
     ("issued_on", ("成文日期",)),

@@ -60,6 +60,11 @@ HALF_TO_FULL = {
 }
 CHINESE_NUMERALS = frozenset("〇零一二三四五六七八九十○")
 SPACE = " "
+# Some web copies space out every character of an article label: "第 1 0 条"
+# (柳河县 实施意见).  Between two digits the space would survive as in a table
+# row ("2910 3300"), splitting the label into "第1" and a count "0条"; inside
+# a 第…条/章/节/款/编 label the digits are one number.
+SPACED_LABEL_RE = re.compile(r"第\d(?: \d)+(?=[条章节款编])")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -101,6 +106,7 @@ def fold_span(raw: str, start: int, end: int) -> Chars:
     """Step 1 for ``raw[start:end]`` (one line): folded chars with raw indices."""
     chars: Chars = [(c, i) for i in range(start, end) for c in fold_char(raw[i])]
     chars = _squeeze_spaces(chars)
+    chars = _join_label_digits(chars)
     chars = _zero_between_numerals(chars)
     return _widen_punctuation(chars)
 
@@ -125,6 +131,20 @@ def _squeeze_spaces(chars: Chars) -> Chars:
         pending = None
         out.append((ch, i))
     return out
+
+
+def _join_label_digits(chars: Chars) -> Chars:
+    """ "第1 0条" -> "第10条" (SPACED_LABEL_RE)."""
+    text = "".join(c for c, _ in chars)
+    if "第" not in text:
+        return chars
+    drop = {
+        m.start() + k
+        for m in SPACED_LABEL_RE.finditer(text)
+        for k, ch in enumerate(m.group())
+        if ch == SPACE
+    }
+    return [c for k, c in enumerate(chars) if k not in drop] if drop else chars
 
 
 def _zero_between_numerals(chars: Chars) -> Chars:
@@ -381,12 +401,14 @@ class _Joiner:
             self.prev_match = match
             self.heading_seen = True
             return True
-        if _is_standalone(line.text):
+        if line_grammar.stands_alone(line.text):
             self.prev_standalone = True
             return True
         if not self.paragraphs:
             return True
-        if not self.heading_seen and _completes_title(self.paragraphs[-1], line):
+        if not self.heading_seen and line_grammar.continues_title(
+            [part.text for part in self.paragraphs[-1]], line.text
+        ):
             return False
         prev = self.paragraphs[-1][-1]
         heading_line = (
@@ -452,29 +474,6 @@ class _Joiner:
             return True
         self.table = None
         return None  # the table ended: the line opens a new paragraph
-
-
-def _completes_title(paragraph: list[Line], line: Line) -> bool:
-    """Is ``line`` the end of a title printed over two lines, the paragraph
-    above its beginning?  The beginning is no title, organisation (letterhead
-    "…文件"), date or 文号 of its own and has no sentence punctuation."""
-    if len(paragraph) != 1:
-        return False
-    first = paragraph[0].text
-    return (
-        not line_grammar.SENTENCE_PUNCT.search(first)
-        and not line_grammar.is_title_line(first)
-        and not line_grammar.is_org_name(first.removesuffix("文件"))
-        and not _is_standalone(first)
-        and line_grammar.is_title_line(first + line.text)
-    )
-
-
-def _is_standalone(text: str) -> bool:
-    """Dates and 文号 are lines of their own ("2016年10月31日", "吉科发办〔2022〕109号")."""
-    if line_grammar.parse_date_line(text) is not None:
-        return True
-    return line_grammar.is_doc_number(text)
 
 
 # --- putting it together --------------------------------------------------------

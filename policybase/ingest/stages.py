@@ -233,7 +233,7 @@ class ExtractFacts(Stage):
 
     def __call__(self, context):
         document = context.document
-        text_of = {row.key: row.parsed.text for row in context.rows}
+        lead_ins = documents_ingest.lead_ins(context.rows)
         context.found = {
             row.key: extract(
                 row.parsed,
@@ -241,7 +241,7 @@ class ExtractFacts(Stage):
                     doc_year=document.year or document.plan_period_start,
                     plan_period=document.plan_period,
                     section_heading=row.path_headings,
-                    lead_in=documents_ingest.lead_in(text_of.get(row.parent_key, "")),
+                    lead_in=lead_ins[row.key],
                     doc_type=document.doc_type,
                 ),
             )

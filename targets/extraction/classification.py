@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from documents.extraction import money_words
 from documents.extraction.quantities import Quantity
+from documents.extraction.sentences import Span
 from targets.extraction import markers, noun_phrases
 from targets.extraction.passage import Passage
 from targets.extraction.years import Time, is_future, is_past
@@ -32,6 +33,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return _ordinal_rank(passage, q)
     if q.kind != "amount" or not q.unit:
         return False
+    if passage.in_title(q.start):
+        return False  # part of a title: "《关于修改〈…条例〉等10件地方性法规的决定》"
     if q.category in markers.SKIP_UNIT_CATEGORIES:
         return False
     text = passage.text
@@ -45,6 +48,10 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if markers.CONDITION_SECTION_RE.search(passage.section_heading):
         return False
+    if _conditional_clause(passage, q, clause) or _defines_category(q, after):
+        return False
+    if q.category == "count" and _procedural_count(passage, q, after):
+        return False
     if (
         q.category == "money"
         and any(w in clause_text for w in money_words.SUPPORT_WORDS)
@@ -55,13 +62,51 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if money_words.TO_WHOM_RE.search(before) and _condition_closed(passage, q, after):
         return False
-    if q.category in ("money", "percent") and _cap_of_rule(passage, q):
+    if q.category in ("money", "percent", "count") and _cap_of_rule(passage, q):
         return False
     if q.category == "count" and (
         _structural_count(q, after) or _not_a_measure(q, before, after)
     ):
         return False
     return True
+
+
+def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
+    """A threshold in a "…的，" clause whose sentence goes on to say what the
+    qualifying party gets ("年销售额在1亿元及以上的，单品种奖励企业200万元")."""
+    text = passage.text
+    if not text[clause.start : clause.end].endswith("，"):
+        return False
+    if not text[clause.start : clause.end - 1].endswith(markers.CONDITIONAL_CLAUSE_END):
+        return False
+    sentence = passage.sentence_of(q.start)
+    rest = text[clause.end : sentence.end]
+    consequences = (
+        money_words.SUPPORT_WORDS + markers.CONDITION_CLOSERS + markers.ENTITLEMENT_WORDS
+    )
+    return any(w in rest for w in consequences)
+
+
+def _defines_category(q: Quantity, after: str) -> bool:
+    """A threshold in the 的-modifier of a noun the clause calls a kind of
+    itself ("…不低于200万元的工业类、现代服务业类项目为重大产业项目")."""
+    if q.comparator not in (">=", ">"):
+        return False
+    found = markers.CATEGORY_DEFINITION_RE.search(after)
+    if found is None:
+        return False
+    head = found["noun"][-markers.CATEGORY_HEAD_CHARS :]
+    return found["category"].endswith(head)
+
+
+def _procedural_count(passage: Passage, q: Quantity, after: str) -> bool:
+    """People counted in a step of a procedure of a law or regulation
+    ("随机选择3名以上专家进行通讯评审", "提供3名以内…评审专家名单")."""
+    return (
+        passage.doc_type in markers.PROCEDURE_DOC_TYPES
+        and q.unit in markers.PERSON_UNITS
+        and markers.PROCEDURE_ACT_RE.search(after) is not None
+    )
 
 
 def _technical_spec(before: str, after: str) -> bool:
@@ -138,10 +183,13 @@ def _condition_closed(passage: Passage, q: Quantity, after: str) -> bool:
 
 def _cap_of_rule(passage: Passage, q: Quantity) -> bool:
     """ "…给予补助，单个企业每年最高50万元", "给予…费用补贴，原则上不高于建设
-    总投入经费的50%": the ceiling of a rule."""
-    if q.comparator not in markers.CAP_COMPARATORS:
-        return False
+    总投入经费的50%", "同一PCT申请最多资助2个境外国家或地区": the ceiling of
+    a rule (its ceiling word may stand before the support verb)."""
     sentence = passage.sentence_of(q.start)
+    if q.comparator not in markers.CAP_COMPARATORS:
+        clause = passage.clause_of(q.start)
+        if not money_words.CEILING_BEFORE_RE.search(passage.text, clause.start, q.start):
+            return False
     lead = passage.text[sentence.start : q.start]
     return any(w in lead for w in money_words.SUPPORT_WORDS)
 

@@ -110,7 +110,8 @@ ADVERBIAL_AFTER_YEAR = "，：）、和至及共"
 # A share with these words around it is an award/allocation rule
 # ("70%一次性奖给成果完成人", "增值收益部分50%用于奖励科研团队",
 #  "从净收入中提取不低于百分之七十的比例", "按1:1的比例予以配套",
-#  "科技成果完成人持有的份额不低于百分之七十").
+#  "科技成果完成人持有的份额不低于百分之七十",
+#  "根据项目年度地方财政贡献按50%比例进行分配").
 ALLOCATION_WORDS = (
     "奖给",
     "奖励",
@@ -123,6 +124,7 @@ ALLOCATION_WORDS = (
     "提取",
     "提留",
     "持有的份额",
+    "分配",
 )
 # ...but "用于X的比例" names the share that is the indicator: "市级财政科技创新
 # 资金用于基础研究的比例原则上不低于三分之一" is a target.
@@ -134,6 +136,37 @@ RULE_RATIO_BEFORE_RE = re.compile(r"按(?!期|时)")
 # 的罚款", "处以违法所得一倍以上五倍以下的罚款" (the words after the number
 # in its clause).
 PENALTY_WORDS = ("罚款", "罚金", "赔偿金", "违约金")
+# A clause that ends in 的 right before its comma is a condition ("…的，" reads
+# "if …"), and its numbers are thresholds when the rest of the sentence says
+# what the qualifying party gets: a support word (money_words.SUPPORT_WORDS),
+# CONDITION_CLOSERS or one of these ("年销售额在1亿元及以上的，单品种奖励企业
+# 200万元", "研究开发费用占年销售收入比例达到百分之一…的，可以承担…计划项目，
+# 享受市人民政府的支持政策").
+CONDITIONAL_CLAUSE_END = "的"
+ENTITLEMENT_WORDS = ("享受", "支持", "优先", "承担")
+# A threshold that defines a category: "固定资产投资在1亿元及以上且亩均投资强度
+# 不低于200万元的工业类、现代服务业类项目为重大产业项目" — the number sits in
+# the 的-modifier of a noun that the clause then calls a kind of itself (the
+# category ends with the same head: 项目 … 重大产业项目), so "建成100个以上的
+# 平台为企业提供服务" is not one.  Read on the rest of the clause after the number.
+CATEGORY_DEFINITION_RE = re.compile(
+    r"的(?P<noun>[^，。；：]{1,30}?)(?:认定为|确定为|列为|视为|称为|为)"
+    r"(?P<category>[^，。；：]{1,20}?)[。；，]?$"
+)
+# The head a category shares with the noun it defines ("项目", "企业").
+CATEGORY_HEAD_CHARS = 2
+# Counts of people in a step of a procedure a law or regulation lays down, not
+# goals: the experts who review ("随机选择3名以上专家进行通讯评审"), the ones
+# who recommend ("有2名…的科学技术人员推荐"), a list of names ("提供3名以内
+# 不适宜评审其申请的评审专家名单").  Read in the rest of the clause after a
+# count of persons, in the genres below (a plan's "培养100名评审专家" stays a
+# goal).
+PERSON_UNITS = ("名", "人")
+PROCEDURE_ACT_RE = re.compile(
+    r"(?:专家|人员|委员|评委)(?:进行|参加|参与)?[^，。；]{0,4}?"
+    r"(?:评审|推荐|论证|鉴定|审议|评议)|名单"
+)
+PROCEDURE_DOC_TYPES = frozenset({"法", "条例", "办法", "规定", "细则", "规则"})
 # Numbers in a section whose heading lists conditions are eligibility
 # thresholds ("二、申报条件" … "科技人员占企业当年职工总数的比例不低于6%").
 CONDITION_SECTION_RE = re.compile(
@@ -177,7 +210,8 @@ SPEC_WORDS = ("时速", "口径", "直径", "长度", "速度", "精度", "波�
 # SPEC_WORDS, durations are never indicators.
 SKIP_UNIT_CATEGORIES = ("time",)
 # Head nouns that count the parts of a strategy or a text, not things
-# ("着眼1个创新远景目标", "推进5个重点突破", "协同3个创新路径").
+# ("着眼1个创新远景目标", "推进5个重点突破", "协同3个创新路径"), or the
+# stages of a schedule ("…和正常运营满6个月后3个阶段，分别按应奖励额的…").
 ABSTRACT_HEADS = (
     "目标",
     "蓝图",
@@ -193,6 +227,7 @@ ABSTRACT_HEADS = (
     "任务",
     "举措",
     "战略",
+    "阶段",
 )
 
 # -- indicator names ---------------------------------------------------------

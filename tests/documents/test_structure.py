@@ -871,3 +871,16 @@ def test_any_text_gives_a_consistent_tree(raw):
             assert node.kind in PROVISION_KINDS
             assert node.text == normalised.text[node.text_start : node.text_end]
             assert node.start <= node.text_start <= node.text_end
+
+
+def test_spaced_article_labels_are_articles_in_sequence():
+    # held-out jl-liuhe: "第 9 条" then "第 1 0 条": the web copy spaced out
+    # every digit, and from article 10 on the labels were read as text
+    raw = (
+        "第 9 条 鼓励企业科技创新。对初次认定为高新技术企业的，给予企业10万元奖励。\n"
+        "第 1 0 条 鼓励企业标准创制和品牌建设。对新获认定中国驰名商标的，给予企业50万元奖励。\n"
+        "第 1 1 条  鼓励企业产值稳步增长。\n"
+        "第 1 2 条 鼓励企业逐年增加地方财政贡献。\n"
+    )
+    articles = [(n.kind, n.number) for n in nodes(raw) if n.kind == "article"]
+    assert articles == [("article", 9), ("article", 10), ("article", 11), ("article", 12)]

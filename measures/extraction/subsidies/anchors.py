@@ -23,14 +23,17 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from documents.extraction.money_words import NOT_SUPPORT_WORDS
+from documents.extraction.money_words import CEILING_BEFORE_RE, NOT_SUPPORT_WORDS
 from documents.extraction.quantities import Quantity, to_yuan
 from documents.extraction.sentences import Span, span_at, spans_within, split_clauses
 from documents.extraction.units import LIST_JOINERS
 from measures.extraction.subsidies.clauses import is_condition_clause, object_clause
 from measures.extraction.subsidies.rules import (
-    CEILING_BEFORE_RE,
+    BREAKDOWN_CLOSE,
+    BREAKDOWN_OPEN,
+    BREAKDOWN_STAGE_RE,
     RULE_TERM_RES,
+    SCHEDULE_BASE_RE,
     TERMS_BEFORE_SUPPORT_RE,
 )
 from measures.subsidy_kinds import KINDS_BY_PRECEDENCE
@@ -158,9 +161,18 @@ def find_anchors(
             is_ratio
             and condition
             and condition.start() <= quantity.start < condition.end()
+            and "的" in text[quantity.end : condition.end()]
         ):
-            continue  # an eligibility condition inside 对…的
+            # an eligibility condition: the share modifies whom the rule is
+            # for ("对…比重达到1%以上的科技项目"); one that ends the clause is
+            # the rule's own share ("对…的主要贡献人员获得奖励的份额不低于
+            # 奖励总额的百分之七十，")
+            continue
         clause = span_at(parts, quantity.start) or parts[-1]
+        if is_ratio and SCHEDULE_BASE_RE.search(text, clause.start, quantity.start):
+            continue  # a stage of one award: "分别按应奖励额的30%、30%和40%"
+        if not is_ratio and _breaks_down(text, segment, quantity, anchors):
+            continue  # an instalment: "给予10万元奖励（第一年奖励5万元，…）"
         if not is_ratio:
             quantity = _with_ceiling(text, clause, quantity)
             quantity = _as_list_item(text, anchors, quantity)
@@ -183,6 +195,23 @@ def find_anchors(
             continue
         anchors.append(Anchor(quantity, clause, is_ratio, support))
     return anchors
+
+
+def _breaks_down(
+    text: str, segment: Span, quantity: Quantity, anchors: list[Anchor]
+) -> bool:
+    """Is ``quantity`` inside a parenthesis that opens on a stage in time
+    after an amount of the segment that is already a rule (the parenthesis
+    breaks that amount down into instalments)?"""
+    opened = max(text.rfind(mark, segment.start, quantity.start) for mark in BREAKDOWN_OPEN)
+    if opened < 0 or not BREAKDOWN_STAGE_RE.match(text, opened + 1):
+        return False
+    if any(text.find(mark, opened, quantity.start) >= 0 for mark in BREAKDOWN_CLOSE):
+        return False  # the parenthesis closed before the amount
+    return any(
+        not a.is_ratio and segment.start <= a.quantity.start and a.quantity.end <= opened
+        for a in anchors
+    )
 
 
 def _as_list_item(text: str, anchors: list[Anchor], quantity: Quantity) -> Quantity:

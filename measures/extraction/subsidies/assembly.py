@@ -92,6 +92,26 @@ def _refine_kind(kind: str, is_ratio: bool, beneficiary: str, context: str) -> s
     return kind
 
 
+def _is_ceiling(anchor: Anchor) -> bool:
+    q = anchor.quantity
+    return not anchor.is_ratio and q.comparator in ("<=", "<") and not q.value_max
+
+
+def _shared_ceiling(anchors: list[Anchor], i: int) -> Anchor | None:
+    """The ceiling after a series of ratios, each in its own clause, that
+    holds for all of them: "前2年给予企业地方财政贡献80%的奖励，后3年给予…50%
+    的奖励，每年最高奖励不超过5000万元" caps both tiers, not only the last."""
+    j = i + 1
+    while j < len(anchors) and anchors[j].is_ratio:
+        j += 1
+    if j == i + 1 or j == len(anchors) or not _is_ceiling(anchors[j]):
+        return None
+    clauses = [a.clause for a in anchors[i:j]]
+    if len(set(clauses)) != len(clauses) or anchors[j].clause in clauses:
+        return None
+    return anchors[j]
+
+
 def _from_anchors(
     text: str,
     segment: Span,
@@ -134,6 +154,10 @@ def _from_anchors(
                 last_clause = following.clause
                 rule = "ratio+cap"
                 i += 1
+            elif (shared := _shared_ceiling(anchors, i)) is not None:
+                _, amount_max, cap = in_yuan(shared.quantity)
+                last_clause = shared.clause
+                rule = "ratio+shared_cap"
         else:
             amount_min, amount_max, cap = in_yuan(q)
             if q.comparator == "~":

@@ -18,11 +18,13 @@ from measures.extraction.subsidies.rules import (
     OBJECT_CLAUSE_RE,
     OBJECT_CLAUSE_TO_COMMA_RE,
     RULE_IN_CLAUSE_RE,
+    SHARE_HOLDER_CLAUSE_RE,
 )
 
 
 def rule_segments(text: str, sentence: Span) -> list[Span]:
-    """Split a sentence where a new rule starts (对…的 clause, after ；or ：)."""
+    """Split a sentence where a new rule starts (对…的 clause, after ；or ：,
+    a clause naming who holds a share: "，…管理人员获得奖励的份额不低于…")."""
     segments: list[Span] = []
     segment_start = sentence.start
     parts = split_clauses(text, sentence, ascii_marks=True)
@@ -38,7 +40,8 @@ def rule_segments(text: str, sentence: Span) -> list[Span]:
             and (to_whom == 0 or body[to_whom - 1] not in NOT_BEFORE_TO_WHOM)
             and body[to_whom + 1 : to_whom + 2] not in tuple(NOT_AFTER_TO_WHOM)
         )
-        if previous_end in "；：" or opens_rule:
+        holder = SHARE_HOLDER_CLAUSE_RE.match(body) is not None
+        if previous_end in "；：" or opens_rule or holder:
             segments.append(Span(segment_start, clause.start))
             segment_start = clause.start
     segments.append(Span(segment_start, sentence.end))

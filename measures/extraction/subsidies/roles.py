@@ -25,6 +25,7 @@ from measures.extraction.subsidies.rules import (
     PER_PRECEDENCE,
     PER_WORDS,
     REWARD_OBJECT_RE,
+    SHARE_HOLDER_RE,
     SHARE_SOURCE_RE,
     SUBJECT_RE,
     TRANSFER_OBJECT_RE,
@@ -49,7 +50,12 @@ def find_beneficiary(
     verb ("加快构建产业技术研究院，…")."""
     opener = object_clause(text, segment)
     if opener and opener.start() < anchor_start:
-        return head_noun(opener.group("clause"))
+        clause = opener.group("clause")
+        if anchor_start < opener.end():
+            # the rule's own share ends the clause: "对…的主要贡献人员获得
+            # 奖励的份额不低于…" is for whoever holds the share
+            clause = SHARE_HOLDER_RE.split(clause, maxsplit=1)[0]
+        return head_noun(clause)
     window = text[segment.start : segment.end]
     reward = REWARD_OBJECT_RE.search(window)
     if reward:

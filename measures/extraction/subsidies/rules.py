@@ -17,14 +17,8 @@ from measures.extraction.actors import UNIT_PATTERNS
 
 # -- anchors: which numbers are rules, and their kind --------------------------
 
-# A ceiling word a little before a money amount in its clause makes the
-# amount a cap even when a verb separates them ("最高给予200万元补助",
-# "最高可获得500万元资助"); right before it the quantity parser already says
-# "<=" ("给予最高100万元奖励").  Not across 的: "研发投入最高的企业给予50万
-# 元奖励" names who gets the award.
-CEILING_BEFORE_RE = re.compile(
-    r"(?:最高|最多|不超过|不高于|上限为?)[^\d，。；、：的]{0,6}$"
-)
+# A ceiling word before an amount across a verb ("最高给予200万元补助") is
+# ``money_words.CEILING_BEFORE_RE``, shared with the targets extractor.
 
 # Statistic words (``money_words.NOT_SUPPORT_WORDS``) inside the terms of a
 # rule say nothing about the clause: the base of a share ("按照一年内产品实际
@@ -39,6 +33,24 @@ RULE_TERM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"累计(?=可?(?:给予)?(?:最高|最多|不超过|不高于))"),
     re.compile(r"(?:支持|补贴|资助|奖励|补助|奖补)(?:资金)?(?:金额|总额)"),
 )
+# The stages in which one award is paid, not rules of their own: a ratio of
+# the amount due under the rule ("分别按应奖励额的30%、30%和40%对企业进行
+# 奖励", "按核定补助金额的50%预拨") — read in the clause before the ratio, over
+# the list it may stand in.  A share of another body's award ("按国家奖励金额
+# 的50%给予配套") is a rule: it has no 应/核定.
+SCHEDULE_BASE_RE = re.compile(
+    r"(?:应|核定的?)(?:奖励|补助|补贴|资助|扶持|奖补)(?:资金)?(?:额|金额|额度)的"
+    r"[\d.%、和及]*$"
+)
+# A parenthesis that follows a rule's amount and opens on a stage in time
+# breaks the amount down into instalments ("给予企业10万元奖励（第一年奖励5万
+# 元，第二年奖励3万元，第三年奖励2万元）"): they are not rules of their own.
+# One that opens on a condition holds variants that are ("每件资助3000元（获
+# 国家知识产权局费用减缓的，职务发明每件资助1000元，…）").
+BREAKDOWN_OPEN = "（("
+BREAKDOWN_CLOSE = "）)"
+BREAKDOWN_STAGE_RE = re.compile(r"(?:第[一二三四五六七八九十\d]+|首|次|末)(?:年|期|批|阶段)")
+
 # The terms of a rule whose support word comes in the next clause: a share
 # with its base ("可按不超过研发投入30%，给予单个经营主体最高5000万元支持"),
 # or the verb of the support before its amount ("可给予不超过实际投入费用的
@@ -80,6 +92,13 @@ OBJECT_CLAUSE_RE = re.compile(
 # one sits inside a 的-clause: "对首次通过高新技术企业认定的企业，…", "对在本市
 # 实施转化的，…" (not "对…人才落实和完善相关税收优惠政策").
 OBJECT_CLAUSE_TO_COMMA_RE = re.compile(r"对(?P<clause>[^，。；：]+?)(?=，|；|：|$)")
+
+# A clause that names who holds a share of a reward opens a rule of its own:
+# "…主要贡献人员获得奖励的份额不低于奖励总额的百分之七十，承担科技成果转化的
+# 技术转移机构工作人员和管理人员获得奖励的份额不低于奖励总额的百分之五" are two
+# rules for two groups.  The holder is what comes before the verb.
+SHARE_HOLDER_RE = re.compile(r"(?:获得|持有|享有)[^，。；]{0,6}份额")
+SHARE_HOLDER_CLAUSE_RE = re.compile(rf"^[^，。；]{{2,}}?{SHARE_HOLDER_RE.pattern}")
 
 # -- roles: beneficiary --------------------------------------------------------
 
@@ -136,7 +155,7 @@ SHARE_SOURCE_RE = re.compile(r"从(?P<basis>[^，。；]+?)中(?:提取|提留|�
 
 # What the ratio is a share of: the text before "N%" back to one of these.
 BASIS_BOUNDARY_RE = re.compile(
-    r".*(?:给予其|给予|按照|根据|按|将|把|以|不超过|不高于|最高|，|、)"
+    r".*(?:给予其|给予|按照|根据|按|将|把|以|不超过|不高于|不低于|不少于|最高|，|、)"
 )
 BASIS_STRIP_END = ("的", "部分")
 BASIS_STRIP_START = ("其",)
