@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from documents.parsing import lines as line_grammar
+from documents.parsing.headings import HEADING_RULES
 from documents.parsing.normalise import fold_text
 from documents.readers.types import Hint, Reading
 
@@ -193,8 +194,23 @@ def paragraphs(pages: list[list[PlacedLine]]) -> tuple[list[str], list[Hint]]:
     return out, hints
 
 
+# A paragraph never ends on a comma or an enumeration comma: a line that does
+# goes on, whatever its width says (OCR often loses a line's last characters
+# or reads its right edge short, and a short line then looked like a break).
+CONTINUES = "，、,"
+
+
+def _continues(prev: PlacedLine, line: PlacedLine) -> bool:
+    text = fold_text(line.text.strip())
+    return prev.text.rstrip().endswith(tuple(CONTINUES)) and not any(
+        rule.pattern.match(text) for rule in HEADING_RULES
+    )
+
+
 def _breaks(prev: PlacedLine, line: PlacedLine, frame: _Frame, centred: bool) -> bool:
     unit = frame.unit
+    if _continues(prev, line):
+        return False
     if centred:
         return True
     if max(prev.size, line.size) > min(prev.size, line.size) * SIZE_CHANGE:

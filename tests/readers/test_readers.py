@@ -299,3 +299,30 @@ def test_ocr_confusions_are_corrected_only_where_the_context_is_clear(line, expe
     assert ocr.corrected(line) == expected
     assert not ocr.NOTHING_TO_READ.match(expected)
     assert ocr.NOTHING_TO_READ.match("_:-") and ocr.NOTHING_TO_READ.match("。、")
+
+
+def _placed(rows):
+    """Lines of one page: (left, right, text), 16 pt apart, margins 50–500."""
+    from documents.readers.layout import PlacedLine
+
+    return [
+        PlacedLine(page=1, top=100 + 22 * i, bottom=116 + 22 * i, x0=x0, x1=x1, size=16, text=text)
+        for i, (x0, x1, text) in enumerate(rows)
+    ]
+
+
+def test_a_line_ending_on_a_comma_goes_on_however_short():
+    from documents.readers.layout import paragraphs
+
+    full = "企业成为技术创新的投入主体、研发主体和成果应用主体，全省经费占比达到"
+    rows = [
+        (82, 500, "力争到2015年，基本建成适应新型工业化发展要求的创新体系"),
+        (50, 430, "和区域创新体系，"),  # OCR read the right edge short
+        (50, 500, full),
+        (50, 300, "百分之二以上。"),
+        (82, 500, "到2020年，培育科技型企业500家、"),
+        (82, 500, "（二）重点任务"),  # a heading after a comma still opens a paragraph
+    ]
+    out, _hints = paragraphs([_placed(rows)])
+    assert out[0].endswith("和区域创新体系，" + full + "百分之二以上。")
+    assert out[1:] == ["到2020年，培育科技型企业500家、", "（二）重点任务"]
