@@ -75,7 +75,7 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("state_owned_enterprises", "国有企业", "State-owned firms",
        "国有企业 国企 国有控股企业", "enterprises"),
     _g("universities", "高校", "Higher-education institutions",
-       "高校 高等院校 高等学校 大学 高校院所 高校和科研院所 中直高校院所 省属高校",
+       "高校 高等院校 高等学校 大学 学院 高校院所 高校和科研院所 中直高校院所 省属高校",
        "entities"),
     _g("research_institutes", "科研院所", "Public research institutes",
        "科研院所 科研机构 研究院所 科研单位 高校院所 高校和科研院所 中直高校院所 "
@@ -85,7 +85,8 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("researchers", "科研人员", "Researchers and S&T personnel",
        "科研人员 科技人员 科技工作者 研发人员 科研团队 成果完成人 发明人 创新团队 "
        "人才团队 科技人才 领军人才 技能人才 工程师 科学家 企业家 专家 "
-       "重要贡献的人员 重要贡献人员 主要贡献人员 完成人", "individuals"),
+       "重要贡献的人员 重要贡献人员 主要贡献人员 完成人 研发团队 医生团队 教授 研究员 医生",
+       "individuals"),
     _g("high_level_talent", "高层次人才", "High-level talent",
        "高层次人才 高端人才 顶尖人才 优秀人才 紧缺人才", "researchers"),
     _g("tech_transfer_staff", "技术转移机构工作人员", "Staff of technology-transfer offices",
@@ -95,7 +96,8 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
        "技术转移机构 技术转移中心 技术转移示范机构 科技中介机构 中介机构 "
        "科技服务机构 科技中介 服务机构", "entities"),
     _g("incubators", "孵化器/众创空间", "Incubators and maker spaces",
-       "孵化器 众创空间 大学科技园 星创天地 孵化机构 双创平台 孵化载体", "entities"),
+       "孵化器 科技企业孵化器 众创空间 大学科技园 星创天地 孵化机构 双创平台 孵化载体",
+       "entities"),
     _g("entrepreneurs", "创业者", "Entrepreneurs and start-up teams",
        "创业者 创新创业者 创业人员 创业团队 创新创业团队", "individuals"),
     _g("youth", "大学生/青年", "Students and young people",

@@ -30,6 +30,7 @@ from .stages import (
     InOneTransaction,
     Parse,
     ReadBytes,
+    ReadEligibility,
     SaveDocument,
     SkipIfUnchanged,
     SyncCrossReferences,
@@ -64,6 +65,7 @@ PIPELINE = [
         SyncTargetsAndFigures(),
         IndexForSearch(),
         ApplyCurations(),
+        ReadEligibility(),
     ]),
     CountRows(),
 ]

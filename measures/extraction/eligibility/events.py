@@ -39,9 +39,10 @@ class EventType:
     family: str = ""
     needs: re.Pattern[str] | None = None
     levels: dict[str, str] = field(default_factory=dict)
+    grants: str = ""  # the target group an applicant belongs to after it
 
 
-def _e(key, label, pattern, parent="", family="", needs=None, levels=None):
+def _e(key, label, pattern, parent="", family="", needs=None, levels=None, grants=""):
     return EventType(
         key,
         label,
@@ -50,6 +51,7 @@ def _e(key, label, pattern, parent="", family="", needs=None, levels=None):
         family,
         re.compile(needs) if needs else None,
         levels or {},
+        grants,
     )
 
 
@@ -80,17 +82,19 @@ EVENTS: tuple[EventType, ...] = (
     # -- recognitions --------------------------------------------------------
     _e("hte_recognised", "新认定高新技术企业",
        rf"(?:认定|评为|通过|列入|获批){_C}{{0,6}}高新技术企业|高新技术企业{_C}{{0,2}}认定"
-       rf"|新认定{_C}{{0,4}}高企"),
+       rf"|新认定{_C}{{0,4}}高企", grants="hightech_enterprises"),
     _e("srdi_recognised", "新认定专精特新中小企业",
        rf"(?:认定|列入|评为|获评|入选){_C}{{0,12}}专精特新|专精特新{_C}{{0,8}}(?:认定|称号)",
        levels={"national": "little_giant_recognised", "provincial": "srdi_provincial",
-               "municipal": "srdi_municipal"}),
+               "municipal": "srdi_municipal"}, grants="specialised_smes"),
     _e("little_giant_recognised", "新认定国家级专精特新“小巨人”企业", r"(?!)",
-       parent="srdi_recognised"),
-    _e("srdi_provincial", "新认定省级专精特新中小企业", r"(?!)", parent="srdi_recognised"),
-    _e("srdi_municipal", "新认定市级专精特新中小企业", r"(?!)", parent="srdi_recognised"),
+       parent="srdi_recognised", grants="little_giants"),
+    _e("srdi_provincial", "新认定省级专精特新中小企业", r"(?!)", parent="srdi_recognised",
+       grants="specialised_smes"),
+    _e("srdi_municipal", "新认定市级专精特新中小企业", r"(?!)", parent="srdi_recognised",
+       grants="specialised_smes"),
     _e("tech_giant_recognised", "新认定科技小巨人企业",
-       rf"(?:认定|列入|评为|入选){_C}{{0,8}}科技(?:创新)?小巨人"),
+       rf"(?:认定|列入|评为|入选){_C}{{0,8}}科技(?:创新)?小巨人", grants="tech_giants"),
     _e("tech_centre_recognised", "新认定企业技术中心",
        rf"(?:认定|评为|列入|获批){_C}{{0,12}}(?:企业技术|工程技术研究|技术创新)"
        rf"(?:（研发）)?中心",
@@ -113,7 +117,8 @@ EVENTS: tuple[EventType, ...] = (
     _e("incubator_municipal", "新认定市级科技企业孵化器", r"(?!)",
        parent="incubator_recognised"),
     _e("scale_up", "新增纳入统计的规上企业（小升规）",
-       rf"升规|达规纳统|纳入{_C}{{0,12}}统计|新增{_C}{{0,4}}规模以上|新进规"),
+       rf"升规|达规纳统|纳入{_C}{{0,12}}统计|新增{_C}{{0,4}}规模以上|新进规",
+       grants="above_scale"),
     # -- listing -------------------------------------------------------------
     _e("listing_main", "主板上市", rf"主板{_C}{{0,4}}上市|在主板", parent="listing",
        family="listing"),
@@ -169,7 +174,8 @@ EVENTS: tuple[EventType, ...] = (
        rf"(?:评选产生|入选|遴选){_C}{{0,24}}(?:团队|人才)"),
     _e("product_catalogue", "产品列入国家战略性创新产品或重点新产品目录",
        rf"(?:产品){_C}{{0,12}}列入{_C}{{0,20}}目录"),
-    _e("product_production", "专利产品在县域内投产", rf"产品{_C}{{0,12}}投产"),
+    _e("product_production", "专利产品在县域内投产", rf"(?:产品|品种|项目){_C}{{0,12}}投产"),
+    _e("achievement_converted", "完成科技成果转化", rf"完成{_C}{{0,4}}(?:成果)?转化"),
     _e("new_product", "新药或新产品上市销售", rf"(?:开发|引进){_C}{{0,6}}(?:新药|新品种)"),
     _e("standard_setting", "牵头制定标准获批",
        rf"(?:制定|创制|主导){_C}{{0,20}}标准|标准{_C}{{0,4}}(?:获批|发布)"),
@@ -193,10 +199,10 @@ EVENTS: tuple[EventType, ...] = (
        rf"(?:建造|购买|租赁|改建){_C}{{0,10}}(?:办公用房|产业载体|载体|厂房)"),
     _e("new_registration", "新注册或迁入",
        rf"新注册|新设立|迁入|新落户|落户我县|创办|开办|新引进{_C}{{0,6}}(?:企业|项目|总部)"),
-    _e("talent_introduced", "新引进人才", rf"新引进{_C}{{0,6}}人才|引进{_C}{{0,10}}人才"),
+    _e("talent_introduced", "新引进", rf"新引进{_C}{{0,6}}人才|引进{_C}{{0,10}}人才"),
     _e("new_investment", "新增重大投资项目或业务板块",
        rf"新增{_C}{{0,6}}(?:投资项目|业务板块)|新上{_C}{{0,8}}项目|新建项目"
-       rf"|固定资产投资"),
+       rf"|固定资产投资|新建{_C}{{0,16}}(?:基地|工厂|生产线|项目)"),
     _e("merger", "兼并重组", r"兼并重组"),
 )
 # fmt: on
@@ -208,7 +214,23 @@ EVENTS_BY_KEY: dict[str, EventType] = {event.key: event for event in EVENTS}
 OTHER_EVENT_RE = re.compile(
     rf"获{_C}{{0,14}}(?:奖|称号|认定|批复)|荣获|评为|入选|入库|突破|攻关|获批|授予|挂牌"
     rf"|引领{_C}{{0,12}}发展|取得{_C}{{0,12}}(?:成果|成效|批件)|首次|当年新|年度新"
+    rf"|完成{_C}{{0,12}}(?:评价|验收|认证)|{_C}项目$"
 )
+
+
+def narrower(key: str) -> set[str]:
+    """The events below ``key`` (the provincial and national 专精特新 below
+    the bare 认定为专精特新)."""
+    out = {e.key for e in EVENTS if e.parent == key}
+    for child in list(out):
+        out |= narrower(child)
+    return out
+
+
+def level_of(text: str, start: int, end: int, before: int = 8) -> str:
+    """The one level of government named in ``text[start-before:end]``, or ""."""
+    levels = {LEVELS[m.group()] for m in LEVEL_RE.finditer(text, max(0, start - before), end)}
+    return levels.pop() if len(levels) == 1 else ""
 
 
 def with_broader(keys) -> set[str]:

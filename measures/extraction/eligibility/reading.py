@@ -153,15 +153,32 @@ class _RuleText:
             len(clauses) - 1,
         )
         before = clauses[: index + 1]
+        # A segment opened by "：" ("…给予企业连续5年奖励，即：前2年给予…")
+        # continues the one before it, which names the applicant and event.
+        if self.segment.start > sentence[0] and text[self.segment.start - 1] == "：":
+            previous = max(
+                (s for s in segments if s.start < self.segment.start), key=lambda s: s.start
+            )
+            head = [trim(text, c) for c in split_clauses(text, previous, ascii_marks=True)]
+            before = [c for c in head if c.start < c.end] + before
         first = 0
         for i, clause in enumerate(before[:-1]):
             if any(clause.start <= s < clause.end for s, _ in siblings):
                 first = i + 1
+        # "…的，给予企业100元/亩奖励；对新建面积在500亩以上的，给予…": a
+        # segment whose 对-clause names no applicant continues the one before.
+        self.previous: list[Span] = []
+        opener = object_clause(text, self.segment)
+        if opener and not find_hits(opener.group("clause"), TARGET_GROUPS):
+            earlier = [s for s in segments if s.end <= self.segment.start]
+            if earlier:
+                head = [trim(text, c) for c in split_clauses(text, earlier[-1], ascii_marks=True)]
+                self.previous = [c for c in head if c.start < c.end]
         self.all_before = before
         self.near = before[first:]
         # The rule's own clause, up to its amount and on to the clause end
         # ("给予企业超出额0.5%的奖励，奖励最高不超过20万元").
-        self.own = clauses[index]
+        self.own = before[-1]
 
     def words(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -232,7 +249,7 @@ def _leveled(row, text, rule, match, quantities):
 # ceiling, not a threshold ("可按不超过研发投入30%").
 SUPPORT_BEFORE_RE = re.compile(r"(?:按照?|不超过|不高于|最高|给予)[^，。；]{0,10}$")
 
-SUBJECT_RE = re.compile(r"^(?:对|在)?(?P<subject>[^，。；：（]{2,14}?)(?:申请|进入|获得|获|授权|取得|被)")
+SUBJECT_RE = re.compile(r"(?:对|在)?(?P<subject>[^，。；：（]{2,14}?)(?:申请|进入|获得|获|授权|取得|被)")
 
 
 def _read_events(rule: _RuleText, quantities) -> tuple[list[Term], list[tuple[int, int]]]:
@@ -244,7 +261,7 @@ def _read_events(rule: _RuleText, quantities) -> tuple[list[Term], list[tuple[in
         # read "国内发明专利" + "获得授权后…" as one clause.
         subject = SUBJECT_RE.match(text, rule.segment.start, rule.segment.end)
         if subject:
-            joined = subject.group("subject") + "".join(rule.words(c) for c in rule.near)
+            joined = subject.group("subject") + rule.words(rule.near[-1])
             hits = _events_in(joined, [Span(0, len(joined))], context, rule, quantities)
             if hits:
                 s = subject.start("subject")
@@ -257,6 +274,8 @@ def _read_events(rule: _RuleText, quantities) -> tuple[list[Term], list[tuple[in
                     [],
                 )
         found = _events_in(text, rule.all_before, context, rule, quantities)
+    if not found and rule.previous:
+        found = _events_in(text, rule.previous, context, rule, quantities)
     if not found and rule.lead_in:
         found = _events_in(rule.lead_in, [Span(0, len(rule.lead_in))], context, rule, [])
         if found:

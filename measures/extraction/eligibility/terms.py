@@ -162,3 +162,11 @@ EMPLOYERS = frozenset(
 )
 # Partners of the applicant ("与高校、科研院所共建新型研发机构"): not applicants.
 PARTNER_RE = re.compile(r"与[^，。；]{1,20}?(?:共建|合作|联合|共同|协同)")
+
+# Support in kind a measure promises (priority, a green channel, preference
+# in evaluation): such measures are matched like rules and listed after the
+# money.
+IN_KIND_RE = re.compile(
+    r"优先(?:支持|推荐|考虑|安排|保障|使用|采购|立项|给予|申报|列入|纳入)|绿色通道|予以倾斜|"
+    r"政策倾斜|适当倾斜|放宽|单列|直通车|容缺受理|一事一议|给予优先|享受同等待遇"
+)
