@@ -20,6 +20,7 @@ force listed apart (``expired``: 已到期 or 已被替代; ``not_yet_in_force``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from documents.models import DOCUMENT_TEXT_FIELDS
@@ -29,7 +30,13 @@ from measures.extraction.eligibility.events import EVENTS_BY_KEY, narrower
 from measures.extraction.eligibility.events import with_broader as broader_events
 from measures.extraction.eligibility.terms import SECTORS_BY_KEY
 from measures.extraction.places import ancestors
-from measures.extraction.profiles import Profile
+from measures.extraction.profiles import (
+    NUMBER_FIELDS,
+    Profile,
+    Unreadable,
+    from_fields,
+    from_text,
+)
 
 from .models import Eligibility
 
@@ -254,6 +261,10 @@ def match(profile: Profile) -> Answer:
         document = eligibility.document
         if document.pk not in statuses:
             statuses[document.pk] = document.status_on(profile.as_of)
+        if eligibility.subsidy_id:
+            eligibility.subsidy.document = document
+        else:
+            eligibility.measure.document = document
         found = Match(eligibility, statuses[document.pk], verdicts)
         apart = next((name for name, values in APART.items() if found.status in values), None)
         if apart:
@@ -270,3 +281,28 @@ def match(profile: Profile) -> Answer:
 
 def event_label(key: str) -> str:
     return EVENTS_BY_KEY[key].label if key in EVENTS_BY_KEY else key
+
+
+# The query parameters of a profile (besides the numbers of NUMBER_FIELDS).
+PROFILE_PARAMETERS = ("profile", "group", "unit", "region", "event", "sector")
+
+
+def read_request(params, today: date) -> Profile:
+    """The profile a request asks about (``profile=`` a line of text, or the
+    structured fields), on ``as_of`` (default ``today``).  Raises
+    Unreadable (bilingual) for a profile it cannot read or a bad date."""
+    raw_day = params.get("as_of", "").strip()
+    try:
+        as_of = date.fromisoformat(raw_day) if raw_day else today
+    except ValueError:
+        raise Unreadable(
+            f"日期格式应为 YYYY-MM-DD：{raw_day} / as_of must be YYYY-MM-DD: {raw_day}"
+        ) from None
+    text = params.get("profile", "")
+    if text.strip():
+        profile = from_text(text)
+    else:
+        names = [*PROFILE_PARAMETERS[1:], *NUMBER_FIELDS]
+        profile = from_fields({name: params.getlist(name) for name in names})
+    profile.as_of = as_of
+    return profile

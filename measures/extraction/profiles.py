@@ -182,6 +182,7 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
         raise Unreadable(
             f"无法识别：{'；'.join(unknown)} / Not understood: {'; '.join(unknown)}"
         )
+    _grant_groups(profile)
     profile.readings = [
         {"field": kind, "key": key, "label": _label(table, key), "words": ""}
         for kind, keys, table in (
@@ -244,10 +245,7 @@ def from_text(text: str) -> Profile:
             profile.readings.append(
                 {"field": kind, "key": hit.row.key, "label": hit.row.name, "words": hit.keyword}
             )
-    for key in profile.events:
-        granted = EVENTS_BY_KEY[key].grants
-        if granted and granted not in profile.groups:
-            profile.groups.append(granted)
+    _grant_groups(profile, text)
     taken: list[tuple[int, int]] = []
     for sector in sorted(SECTORS, key=lambda s: -max(map(len, s.words))):
         for word in sorted(sector.words, key=len, reverse=True):
@@ -267,6 +265,22 @@ def from_text(text: str) -> Profile:
     profile.sectors = [key for key in profile.sectors if key in kept]
     _read_numbers(profile, text)
     return check(profile)
+
+
+# A firm that 升规 is a 规上 firm of its trade ("柳河县一家工业企业，今年刚升规").
+SCALE_TRADES = (("工业", "above_scale_industrial"), ("服务业", "above_scale_services"),
+                ("商贸", "above_limit_trade"))
+
+
+def _grant_groups(profile: Profile, text: str = "") -> None:
+    """An applicant newly recognised holds the status from then on (a firm
+    新认定为高新技术企业 is a 高新技术企业)."""
+    for key in profile.events:
+        granted = EVENTS_BY_KEY[key].grants
+        if granted == "above_scale":
+            granted = next((g for word, g in SCALE_TRADES if word in text), granted)
+        if granted and granted not in profile.groups:
+            profile.groups.append(granted)
 
 
 def _read_events(profile: Profile, text: str) -> list[tuple[int, int]]:

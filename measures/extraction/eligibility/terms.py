@@ -119,6 +119,7 @@ PER_WORDS: tuple[tuple[str, str], ...] = (
 PER_LABELS = {
     "once": "一次性",
     "item": "每项/每件",
+    "item_once": "每项/每件一次性",
     "year": "每年",
     "person": "每人",
     "person_month": "每人每月",
