@@ -15,7 +15,7 @@ from .filters import MeasureFilter, SubsidyFilter
 from .match_serializers import MatchResponseSerializer, answer_data
 from .matching import match, read_request
 from .models import Measure, Subsidy
-from .serializers import MeasureSerializer, SubsidySerializer
+from .serializers import MeasureSerializer, SubsidyDetailSerializer, SubsidySerializer
 
 
 @extend_schema(tags=["measures"])
@@ -39,6 +39,12 @@ class SubsidyViewSet(CurationMixin, ExportableReadOnlyViewSet):
     )
     serializer_class = SubsidySerializer
     filterset_class = SubsidyFilter
+
+    def get_serializer_class(self):
+        # The list stays on the fast path; one rule shows its eligibility.
+        if self.action == "retrieve":
+            return SubsidyDetailSerializer
+        return super().get_serializer_class()
     ordering_fields = [
         "amount_min",
         "amount_max",

@@ -280,3 +280,6 @@ class EligibilityKey(models.Model):
         indexes = [models.Index(fields=["kind", "key", "eligibility"])]
         verbose_name = _("申报条件索引")
         verbose_name_plural = _("申报条件索引")
+
+    def __str__(self):
+        return f"{self.kind}:{self.key}"

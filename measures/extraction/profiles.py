@@ -21,7 +21,12 @@ from decimal import Decimal, InvalidOperation
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
 from measures.extraction.eligibility.events import EVENTS, EVENTS_BY_KEY, level_of
 from measures.extraction.eligibility.reading import Term, is_person_group, narrowest
-from measures.extraction.eligibility.terms import MEASURED, MEASURED_BY_KEY, SECTORS, SECTORS_BY_KEY
+from measures.extraction.eligibility.terms import (
+    MEASURED,
+    MEASURED_BY_KEY,
+    SECTORS,
+    SECTORS_BY_KEY,
+)
 from measures.extraction.keywords import find_hits
 from measures.extraction.places import Contradiction, applicant_place, find_places
 

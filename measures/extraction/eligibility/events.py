@@ -126,7 +126,7 @@ EVENTS: tuple[EventType, ...] = (
        rf"(?:科创板|创业板|中小板|北交所|北京证券交易所){_C}{{0,10}}上市",
        parent="listing", family="listing"),
     _e("listing_neeq", "新三板挂牌", r"新三板|全国中小企业股份转让系统", family="listing"),
-    _e("listing", "境内外上市", rf"(?<!申报)上市(?!培育)|公开发行股票", family="listing"),
+    _e("listing", "境内外上市", r"(?<!申报)上市(?!培育)|公开发行股票", family="listing"),
     # -- research results ----------------------------------------------------
     _e("achievement_purchase", "购买科技成果",
        rf"(?:购买|承接|受让|引进){_C}{{0,24}}(?:科技成果|技术成果|专利技术)"),
@@ -181,7 +181,7 @@ EVENTS: tuple[EventType, ...] = (
        rf"(?:制定|创制|主导){_C}{{0,20}}标准|标准{_C}{{0,4}}(?:获批|发布)"),
     # -- AI and other activities ---------------------------------------------
     _e("compute_purchase", "购买或租用算力", rf"(?:购买|租用|采购|使用){_C}{{0,4}}算力"),
-    _e("model_filing", "大模型备案", rf"备案", needs=r"大模型|生成式|算法|人工智能"),
+    _e("model_filing", "大模型备案", r"备案", needs=r"大模型|生成式|算法|人工智能"),
     _e("llm_procurement", "采购人工智能大模型产品和服务",
        rf"采购{_C}{{0,12}}(?:大模型|人工智能){_C}{{0,4}}产品"),
     _e("joint_lab_plaque", "共建新型研发机构或联合实验室获国家或市级授牌",
