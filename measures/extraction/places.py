@@ -169,9 +169,10 @@ def applicant_place(text: str) -> Place | None:
     张江").  Raises Contradiction when it is said to be in two places apart
     ("我是长春市的一家民营企业，也是上海市徐汇区的一所公办大学")."""
     hits = find_places(text)
-    located = [h for h in hits if LOCATED_BEFORE_RE.search(text, 0, h.start)]
-    if not located:
-        located = [h for h in hits if LOCATED_AFTER_RE.match(text[h.end :])]
+    located = [
+        h for h in hits
+        if LOCATED_BEFORE_RE.search(text, 0, h.start) or LOCATED_AFTER_RE.match(text[h.end :])
+    ]
     chosen = set(located or hits[:1])
     grown = True
     while grown:

@@ -237,12 +237,16 @@ def from_text(text: str) -> Profile:
         # is not the applicant.
         if COUNTERPARTY_RE.search(text, max(0, hit.start - 6), hit.start):
             continue
-        # "上海交通大学的科研团队": the unit is named before the person; an
-        # organisation after it ("许可给了一家药企") is the other party.
-        if people and not is_person_group(hit.row.key):
-            if hit.start > people[0].start:
-                continue
-            target, kind = profile.units, "unit"
+        # "上海交通大学的科研团队": the unit is named just before the person,
+        # joined by 的; an organisation after it is the other party.
+        if people and not is_person_group(hit.row.key) and hit.start < people[0].start:
+            between = text[hit.end : people[0].start]
+            if "的" not in between or len(between) > 8:
+                target, kind = profile.groups, "group"
+            else:
+                target, kind = profile.units, "unit"
+        elif people and not is_person_group(hit.row.key):
+            continue
         else:
             target, kind = profile.groups, "group"
         if hit.row.key not in target:

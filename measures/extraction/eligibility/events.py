@@ -68,7 +68,6 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("天津市", "provincial"),
     ("重庆市", "provincial"),
     ("市级", "municipal"),
-    ("市", "municipal"),
     ("区级", "district"),
     ("县级", "district"),
 )
@@ -228,8 +227,11 @@ def narrower(key: str) -> set[str]:
 
 
 def level_of(text: str, start: int, end: int, before: int = 8) -> str:
-    """The one level of government named in ``text[start-before:end]``, or ""."""
-    levels = {LEVELS[m.group()] for m in LEVEL_RE.finditer(text, max(0, start - before), end)}
+    """The one level of government named in ``text[start-before:end]``
+    within the clause, or ""."""
+    begin = max(0, start - before)
+    begin = max([begin, *(text.rfind(mark, begin, start) + 1 for mark in "，。；")])
+    levels = {LEVELS[m.group()] for m in LEVEL_RE.finditer(text, begin, end)}
     return levels.pop() if len(levels) == 1 else ""
 
 
