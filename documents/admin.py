@@ -398,21 +398,84 @@ class CrossReferenceInline(admin.TabularInline):
         return False
 
 
+class DocumentForm(forms.ModelForm):
+    curation_reason = forms.CharField(
+        label=_("核定理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept with the curation and exported with it."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        changes = {
+            name: cleaned[name]
+            for name in curation_rules.curated_fields(Document)
+            if name in cleaned and cleaned[name] != getattr(self.instance, name)
+        }
+        try:
+            curation_rules.check_document_changes(self.instance, changes)
+        except curation_rules.CurationError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return cleaned
+
+
 @admin.register(Document)
 class DocumentAdmin(PipelineOwnedAdmin):
+    """Documents are the pipeline's, but for what a curator states about
+    one: its validity and the later document replacing it.  Saving records
+    a curation (``curate_document_edit``) that survives re-ingest."""
+
+    form = DocumentForm
     list_display = ["key", "display_title", "doc_number", "issuer", "issued_on",
-                    "doc_type", "provision_count"]
-    list_filter = ["doc_type", "issuer"]
+                    "doc_type", "valid_from", "valid_until", "provision_count"]
+    list_filter = ["doc_type", "validity_basis", "issuer"]
     search_fields = ["key", "title", "subject", "doc_number", "issuer"]
     date_hierarchy = "issued_on"
+    autocomplete_fields = ["replaced_by"]
     readonly_fields = ["key", "title", "subject", "doc_number", "issuer", "issued_on",
-                       "doc_type", "plan_period_start", "plan_period_end", "source_name",
-                       "source_sha256", "pipeline_version", "metadata_notes", "created",
-                       "updated", "text"]
-    exclude = ["raw_text"]
+                       "doc_type", "plan_period_start", "plan_period_end",
+                       "validity_source_text", "validity_evidence", "repeals",
+                       "replaced_on", "source_name", "source_sha256", "pipeline_version",
+                       "metadata_notes", "created", "updated", "text"]
+    exclude = ["raw_text", "validity_start", "validity_end"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(provision_total=Count("provisions"))
+
+    def has_change_permission(self, request, obj=None):
+        return admin.ModelAdmin.has_change_permission(self, request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        curated = curation_rules.curated_fields(Document)
+        if self.has_change_permission(request, obj):
+            curated = [*curated, "curation_reason"]
+        shown = {*curated, *self.readonly_fields}
+        return [
+            (_("有效期（可核定）"), {"fields": curated}),
+            (_("有效期依据"), {"fields": ["validity_source_text", "validity_evidence",
+                                      "repeals", "replaced_on"]}),
+            (_("文件"), {"fields": [f.name for f in Document._meta.fields
+                                   if f.name in shown and f.name not in curated
+                                   and not f.name.startswith(("validity_", "repeals",
+                                                              "replaced_"))]}),
+        ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "replaced_by":
+            kwargs["queryset"] = Document.objects.defer(*DOCUMENT_TEXT_FIELDS)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        curation_rules.curate_document_edit(
+            obj,
+            reason=form.cleaned_data.get("curation_reason", ""),
+            author=request.user,
+            source="admin",
+        )
+
+    def save_related(self, request, form, formsets, change):
+        """Documents have no many-to-many fields; the curation saved everything."""
 
     @admin.display(description=_("条款数"), ordering="provision_total")
     def provision_count(self, obj):

@@ -7,6 +7,7 @@ overflow error from PostgreSQL.
 """
 
 import django_filters as filters
+from django import forms
 from django.db import models
 
 from .models import CrossReference, Document, Provision, Theme
@@ -134,6 +135,27 @@ def documents_in(field_name="document__key"):
     )
 
 
+class InForceOnFilter(filters.DateFilter):
+    """``?in_force_on=YYYY-MM-DD``: the rows of documents in force on that
+    day (``documents.validity``); one filter for every list and for search,
+    each queryset answering ``in_force_on``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "label",
+            "现行有效于 / Only what is in force on this date (YYYY-MM-DD): leaves out "
+            "documents expired, not yet in force, replaced, drafts and those whose "
+            "validity is unknown",
+        )
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return qs.in_force_on(value)
+
+
 def theme_filter(field_name):
     return filters.ModelChoiceFilter(
         field_name=field_name,
@@ -196,6 +218,7 @@ class DocumentFilter(DescribedFilterSet):
         lookup_expr="icontains", label="正文 / Full text contains this text"
     )
     theme = theme_filter("provisions__themes")
+    in_force_on = InForceOnFilter()
 
     class Meta:
         model = Document
@@ -207,6 +230,7 @@ class DocumentFilter(DescribedFilterSet):
             "issued_on": ["exact", "gte", "lte"],
             "plan_period_start": ["exact", "gte", "lte"],
             "plan_period_end": ["exact", "gte", "lte"],
+            "validity_basis": ["exact", "in"],
         }
 
 
@@ -223,6 +247,7 @@ class ProvisionFilter(DescribedFilterSet):
     heading = filters.CharFilter(
         lookup_expr="icontains", label="标题 / Heading contains this text"
     )
+    in_force_on = InForceOnFilter()
 
     class Meta:
         model = Provision
@@ -272,6 +297,7 @@ class CrossReferenceFilter(DescribedFilterSet):
     title = filters.CharFilter(
         lookup_expr="icontains", label="被引文件标题 / Cited title contains this text"
     )
+    in_force_on = InForceOnFilter()
 
     class Meta:
         model = CrossReference
@@ -296,3 +322,4 @@ class DocumentFactFilter(DescribedFilterSet):
     source_text = filters.CharFilter(
         lookup_expr="icontains", label="原句 / The source sentence contains this text"
     )
+    in_force_on = InForceOnFilter()

@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from documents.crossrefs import normalise_title
 from documents.extraction.periods import plan_period_of
+from documents.extraction.validity import read_validity
 from documents.fact_sync import ChangeSet
 from documents.models import CrossReference, Document, Provision, Theme
 from documents.parsing.types import ParsedDocument, ParsedProvision
@@ -132,6 +133,35 @@ def save_document(
                 setattr(document, k, values[k])
             document.save(update_fields=[*changed, "updated"])
     return document, created
+
+
+def save_validity(document: Document) -> None:
+    """Read the period ``document`` applies in from its text, title, date
+    and plan period (the saved values, curated manifest included) and store
+    it where it changed.  A curator's correction is re-applied after this,
+    with the other curations (``documents.curation``)."""
+    validity = read_validity(
+        document.text,
+        title=document.title,
+        issued_on=document.issued_on,
+        plan_period=document.plan_period,
+    )
+    primary = validity.primary
+    values = {
+        "valid_from": validity.valid_from,
+        "valid_until": validity.valid_until,
+        "validity_basis": validity.basis,
+        "validity_source_text": primary.text if primary else "",
+        "validity_start": primary.start if primary else None,
+        "validity_end": primary.end if primary else None,
+        "validity_evidence": [e.as_dict() for e in validity.evidence],
+        "repeals": "；".join(validity.repeals)[:500],
+    }
+    changed = [k for k, v in values.items() if getattr(document, k) != v]
+    for k in changed:
+        setattr(document, k, values[k])
+    if changed:
+        document.save(update_fields=[*changed, "updated"])
 
 
 # --------------------------------------------------------------------------

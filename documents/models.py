@@ -10,10 +10,14 @@ from django.db import models
 from django.db.models import Count, Prefetch
 from django.db.models.query import ModelIterable
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.extraction.sentences import split_sentences
+from documents.querysets import DOCUMENT_TEXT_FIELDS as DOCUMENT_TEXT_FIELDS
+from documents.querysets import DocumentPartQuerySet, DocumentQuerySet
+from documents.validity import ValidityBasis, status_of
 
 
 class DocumentType(models.TextChoices):
@@ -71,31 +75,6 @@ class Theme(models.Model):
         return sorted(indicator.objects.filter(pk__in=ids), key=lambda i: (not i.known, i.name))
 
 
-# Document columns holding a whole text (together some 100 kB a row): pages
-# and lists that only name, date or link a document defer them.
-DOCUMENT_TEXT_FIELDS = ("raw_text", "text", "metadata_notes")
-
-
-class DocumentQuerySet(models.QuerySet):
-    def without_texts(self):
-        """The documents without their text columns (``DOCUMENT_TEXT_FIELDS``):
-        enough to name, date and link them."""
-        return self.defer(*DOCUMENT_TEXT_FIELDS)
-
-
-class DocumentPartQuerySet(models.QuerySet):
-    """Rows that belong to a document: provisions, cross-references,
-    measures and facts."""
-
-    def with_document_name(self, *relations):
-        """The related document(s) at ``relations`` (``"document"`` unless
-        others are named) joined in, minus their texts."""
-        relations = relations or ("document",)
-        return self.select_related(*relations).defer(
-            *(f"{path}__{name}" for path in relations for name in DOCUMENT_TEXT_FIELDS)
-        )
-
-
 class Document(models.Model):
     key = models.SlugField(
         _("标识"),
@@ -132,6 +111,34 @@ class Document(models.Model):
         blank=True,
         help_text=_("Where each metadata field came from (manifest or text)."),
     )
+    # The period the document applies in, read from its text at ingest
+    # (documents.validity; a curator may correct it).
+    valid_from = models.DateField(_("施行日期"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("有效期至"), null=True, blank=True, help_text=_("The last day it applies.")
+    )
+    validity_basis = models.CharField(
+        _("有效期依据"),
+        max_length=20,
+        choices=ValidityBasis.choices,
+        default=ValidityBasis.UNKNOWN,
+    )
+    validity_source_text = models.TextField(_("有效期原文"), blank=True)
+    validity_start = models.PositiveIntegerField(_("有效期原文起始偏移"), null=True, blank=True)
+    validity_end = models.PositiveIntegerField(_("有效期原文结束偏移"), null=True, blank=True)
+    validity_evidence = models.JSONField(_("有效期依据明细"), default=list, blank=True)
+    repeals = models.CharField(_("同时废止"), max_length=500, blank=True)
+    # Set only by a curation: the later document that replaces this one,
+    # and the day that one applies from.
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("被替代为"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+    )
+    replaced_on = models.DateField(_("被替代日期"), null=True, blank=True)
     created = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -165,6 +172,22 @@ class Document(models.Model):
         if self.plan_period_start and self.plan_period_end:
             return (self.plan_period_start, self.plan_period_end)
         return None
+
+    @property
+    def validity_status(self):
+        """The ``ValidityStatus`` value today."""
+        return self.status_on(timezone.localdate())
+
+    def status_on(self, day):
+        """The ``ValidityStatus`` value of this document on ``day``."""
+        return status_of(
+            day,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            basis=self.validity_basis,
+            replaced_by_id=self.replaced_by_id,
+            replaced_on=self.replaced_on,
+        )
 
 
 # Bookkeeping columns of a fact that no listing shows.
@@ -201,6 +224,11 @@ class ProvisionQuerySet(DocumentPartQuerySet):
 
     def in_document(self, document):
         return self.filter(document=document)
+
+    def holding(self, start, end):
+        """The provisions around ``[start, end)`` of the text, deepest first:
+        a provision's [start, text_end) is its label and own text."""
+        return self.filter(start__lte=start, text_end__gte=end).order_by("-depth", "-start")
 
     def outline(self):
         """Each provision's place and name, text order, as dicts without
@@ -552,6 +580,9 @@ class Curation(models.Model):
     replayed on a fresh database.  A curation finds its fact by fingerprint,
     or else by ``locator`` (a quote of the sentence and the number as printed),
     which is how the shipped corrections are written by hand.
+
+    A curation about the document itself (content type Document) corrects
+    its validity or links the later document replacing it.
 
     An ``add`` curation is a fact the rules missed: ``changes`` holds all its
     values, ``locator`` the passage (``quote``) and the number as printed

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from documents.apikit.serialization import FastListSerializer
 
 from .models import CrossReference, Document, Provision, Theme
+from .validity import ValidityStatus
 
 DOCUMENT_FIELDS = {
     "key": "Stable document id used in URLs (the source file's name stem).",
@@ -25,6 +26,29 @@ DOCUMENT_FIELDS = {
     "source_name": "File name of the source text.",
     "source_sha256": "SHA-256 of the source file's bytes (provenance).",
     "pipeline_version": "Version of the ingestion pipeline that produced the rows.",
+    "valid_from": "First day the document applies (YYYY-MM-DD), as its text states or "
+    "implies; null when unknown.",
+    "valid_until": "Last day the document applies (YYYY-MM-DD); null when open-ended "
+    "or unknown.",
+    "validity_basis": "What decided the period: term (有效期), plan_period (规划期), "
+    "effective_date (自…起施行), effective_on_issue (自印发/公布之日起施行), "
+    "issued_date (成文日期, nothing else said), draft (征求意见稿, never in force), "
+    "curated (a curator's correction), unknown.",
+    "validity_status": "Status today: in_force (现行有效), expired (已到期), "
+    "not_yet_in_force (尚未施行), replaced (已被替代), unknown (有效期不明). "
+    "Filter any list with in_force_on=YYYY-MM-DD for another day.",
+    "validity_source_text": "The sentence the period was read from (of the rule in "
+    "validity_basis).",
+    "validity_start": "Character offset of that sentence in the document's normalised "
+    "text; null when it is not printed there (a title read from the manifest).",
+    "validity_end": "Offset where that sentence ends.",
+    "validity_evidence": "Every sentence read for the period: rule, bound "
+    "(start, end, both, term, plan, repeal, draft), text, start and end offsets, "
+    "and the date it fixes.",
+    "repeals": "Titles of the documents this one repeals (…同时废止), separated by ；.",
+    "replaced_by": "Key of the later document that replaces this one (set by a "
+    "curator); null when none.",
+    "replaced_on": "Day the replacing document applies from; null when unknown or none.",
 }
 
 THEME_FIELDS = {
@@ -81,6 +105,16 @@ FACT_FIELDS = {
 }
 
 
+# The validity of the row's document, on every resource made of document parts.
+DOCUMENT_VALIDITY_FIELDS = {
+    "document_valid_from": "First day the row's document applies (its valid_from); "
+    "null when unknown.",
+    "document_valid_until": "Last day the row's document applies (its valid_until); "
+    "null when open-ended or unknown. in_force_on=YYYY-MM-DD filters by the whole "
+    "status (replaced and draft documents too).",
+}
+
+
 def described(descriptions, names):
     """``extra_kwargs`` giving each model field its English description."""
     return {
@@ -93,6 +127,17 @@ def described(descriptions, names):
 class DocumentSerializer(serializers.ModelSerializer):
     display_title = serializers.CharField(
         read_only=True, help_text=DOCUMENT_FIELDS["display_title"]
+    )
+    validity_status = serializers.ChoiceField(
+        choices=ValidityStatus.choices,
+        read_only=True,
+        help_text=DOCUMENT_FIELDS["validity_status"],
+    )
+    replaced_by = serializers.SlugRelatedField(
+        slug_field="key",
+        read_only=True,
+        allow_null=True,
+        help_text=DOCUMENT_FIELDS["replaced_by"],
     )
 
     class Meta:
@@ -112,8 +157,36 @@ class DocumentSerializer(serializers.ModelSerializer):
             "source_name",
             "source_sha256",
             "pipeline_version",
+            "valid_from",
+            "valid_until",
+            "validity_basis",
+            "validity_status",
+            "validity_source_text",
+            "validity_start",
+            "validity_end",
+            "validity_evidence",
+            "repeals",
+            "replaced_by",
+            "replaced_on",
         ]
         extra_kwargs = described(DOCUMENT_FIELDS, fields)
+
+
+class DocumentValiditySerializer(serializers.Serializer):
+    """``DOCUMENT_VALIDITY_FIELDS`` for the serializers of document parts."""
+
+    document_valid_from = serializers.DateField(
+        source="document.valid_from",
+        read_only=True,
+        allow_null=True,
+        help_text=DOCUMENT_VALIDITY_FIELDS["document_valid_from"],
+    )
+    document_valid_until = serializers.DateField(
+        source="document.valid_until",
+        read_only=True,
+        allow_null=True,
+        help_text=DOCUMENT_VALIDITY_FIELDS["document_valid_until"],
+    )
 
 
 class ThemeSerializer(serializers.ModelSerializer):
@@ -131,7 +204,7 @@ class ThemeSerializer(serializers.ModelSerializer):
         extra_kwargs = described(THEME_FIELDS, fields)
 
 
-class ProvisionSerializer(serializers.ModelSerializer):
+class ProvisionSerializer(DocumentValiditySerializer, serializers.ModelSerializer):
     document = serializers.SlugRelatedField(
         slug_field="key", read_only=True, help_text=PROVISION_FIELDS["document"]
     )
@@ -165,6 +238,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
             "text_end",
             "cells",
             "themes",
+            *DOCUMENT_VALIDITY_FIELDS,
         ]
         extra_kwargs = described(PROVISION_FIELDS, fields)
 
@@ -174,7 +248,11 @@ class ProvisionNodeSerializer(ProvisionSerializer):
     built by ``Provision.objects.tree()`` (no query per node)."""
 
     class Meta(ProvisionSerializer.Meta):
-        fields = [f for f in ProvisionSerializer.Meta.fields if f != "document"]
+        # The tree's document is given once, above it.
+        fields = [
+            f for f in ProvisionSerializer.Meta.fields
+            if f != "document" and f not in DOCUMENT_VALIDITY_FIELDS
+        ]
         fields.append("children")
 
     def get_fields(self):
@@ -222,7 +300,7 @@ class CrossReferenceSerializer(serializers.ModelSerializer):
         extra_kwargs = described(CROSSREF_FIELDS, fields)
 
 
-class FactSourceSerializer(serializers.ModelSerializer):
+class FactSourceSerializer(DocumentValiditySerializer, serializers.ModelSerializer):
     """Fields every extracted fact shares: where it comes from and its review."""
 
     document = serializers.SlugRelatedField(
@@ -241,4 +319,5 @@ class FactSourceSerializer(serializers.ModelSerializer):
             "review_status",
             "flags",
             "review_note",
+            *DOCUMENT_VALIDITY_FIELDS,
         ]

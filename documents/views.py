@@ -78,7 +78,20 @@ def document_page(request, key):
             "toc": reader.toc,
             "page_obj": reader.page,
             "continued": " › ".join(p.short_name for p in continued),
+            "validity_at": validity_at(document),
         },
+    )
+
+
+def validity_at(document):
+    """The key of the provision printing the document's validity sentence."""
+    if document.validity_start is None:
+        return None
+    return (
+        Provision.objects.in_document(document)
+        .holding(document.validity_start, document.validity_end)
+        .values_list("key", flat=True)
+        .first()
     )
 
 

@@ -4,6 +4,7 @@ from documents.filters import (
     DescribedFilterSet,
     DocumentFactFilter,
     DocumentRefFilter,
+    InForceOnFilter,
     KeysFilter,
     documents_in,
     theme_filter,
@@ -55,6 +56,7 @@ class MeasureFilter(DescribedFilterSet):
     responsible_units = filters.CharFilter(
         lookup_expr="icontains", label="责任单位 / Responsible units contain this text"
     )
+    in_force_on = InForceOnFilter()
 
     class Meta:
         model = Measure

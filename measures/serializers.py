@@ -2,7 +2,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from documents.apikit.serialization import FastListSerializer
-from documents.serializers import FACT_FIELDS, FactSourceSerializer, described
+from documents.serializers import (
+    DOCUMENT_VALIDITY_FIELDS,
+    FACT_FIELDS,
+    DocumentValiditySerializer,
+    FactSourceSerializer,
+    described,
+)
 
 from .models import Eligibility, InstrumentType, Measure, Subsidy
 
@@ -48,7 +54,7 @@ class InstrumentTypeSerializer(serializers.ModelSerializer):
         extra_kwargs = described(INSTRUMENT_TYPE_FIELDS, fields)
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(DocumentValiditySerializer, serializers.ModelSerializer):
     document = serializers.SlugRelatedField(
         slug_field="key", read_only=True, help_text=MEASURE_FIELDS["document"]
     )
@@ -79,6 +85,7 @@ class MeasureSerializer(serializers.ModelSerializer):
             "start",
             "end",
             "rule",
+            *DOCUMENT_VALIDITY_FIELDS,
         ]
         extra_kwargs = described(MEASURE_FIELDS, fields)
 

@@ -42,7 +42,7 @@ class MeasureListView(FilteredListView):
     )
     template_name = "measures/measure_list.html"
     title = "政策措施"
-    form_fields = ("document", "instrument_type", "target_group", "theme")
+    form_fields = ("document", "instrument_type", "target_group", "theme", "in_force_on")
     sort_fields = {"document": "document__issued_on", "position": "start"}
     csv_name = "measures"
     csv_columns = (
@@ -66,7 +66,7 @@ class SubsidyListView(FilteredListView):
     title = "资助规则"
     form_fields = (
         "document", "kind", "beneficiary", "amount_max__gte", "amount_max__lte",
-        "instrument_type", "theme",
+        "instrument_type", "theme", "in_force_on",
     )
     sort_fields = {
         "document": "document__issued_on",

@@ -81,7 +81,8 @@ class Resource:
 
 
 # In load order: every row's foreign keys point at rows loaded before it
-# (provision parents and theme parents point within their own file).
+# (provision parents, theme parents and the documents replacing a document
+# point within their own file).
 RESOURCES = [
     Resource("themes", Theme, "Themes (主题) assigned to provisions.", THEME_FIELDS),
     Resource(
@@ -136,7 +137,9 @@ RESOURCES = [
         Curation,
         "Curators' decisions (人工审核记录), replayed on the facts after every ingest.",
         {
-            "content_type": "Kind of fact the decision is about (app_label.model).",
+            "content_type": "Kind of fact the decision is about (app_label.model); "
+            "documents.document for a decision about a document's validity or the "
+            "document replacing it.",
             "fingerprint": "Fingerprint of the fact (see the fact tables).",
             "locator": "Quote of the sentence and number, used when the fingerprint changed.",
             "action": "confirm, correct or reject.",

@@ -266,6 +266,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SubsidyKindEnum": "measures.models.SubsidyKind",
         "ProvisionKindEnum": "documents.models.Provision.Kind",
+        "ValidityStatusEnum": "documents.validity.ValidityStatus",
+        "ValidityBasisEnum": "documents.validity.ValidityBasis",
     },
 }
 

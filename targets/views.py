@@ -101,7 +101,9 @@ class TargetListView(FilteredListView):
     queryset = with_source(Target.objects.select_related("indicator"))
     template_name = "targets/target_list.html"
     title = "目标"
-    form_fields = ("document", "indicator", "year__gte", "year__lte", "comparator", "theme")
+    form_fields = (
+        "document", "indicator", "year__gte", "year__lte", "comparator", "theme", "in_force_on",
+    )
     sort_fields = QUANTITY_SORTS
     csv_name = "targets"
     csv_columns = quantity_columns(
@@ -116,7 +118,7 @@ class FigureListView(FilteredListView):
     queryset = with_source(Figure.objects.select_related("indicator"))
     template_name = "targets/figure_list.html"
     title = "统计数据"
-    form_fields = ("document", "indicator", "year__gte", "year__lte", "theme")
+    form_fields = ("document", "indicator", "year__gte", "year__lte", "theme", "in_force_on")
     sort_fields = QUANTITY_SORTS
     csv_name = "figures"
     csv_columns = quantity_columns((("起始年份", lambda f: f.year_start or ""),))

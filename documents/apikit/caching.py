@@ -24,6 +24,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
@@ -46,10 +47,11 @@ class ResponseCacheMixin:
         version = data_version.current()
         if version is None:
             return
-        # The language too: LocaleMiddleware varies the response on it.
+        # The language too: LocaleMiddleware varies the response on it; and
+        # the day: a document's validity status is as of today.
         representation = (
             f"{request.build_absolute_uri()} {request.accepted_media_type} "
-            f"{get_language()}"
+            f"{get_language()} {timezone.localdate().isoformat()}"
         ).encode()
         digest = hashlib.sha256(representation).hexdigest()
         self.response_cache_key = f"response:{version}:{digest}"
@@ -128,7 +130,10 @@ def cached_for_anonymous(view):
         version = data_version.current()
         if version is None:
             return view(request, *args, **kwargs)
-        representation = f"{request.build_absolute_uri()} {get_language()}".encode()
+        representation = (
+            f"{request.build_absolute_uri()} {get_language()} "
+            f"{timezone.localdate().isoformat()}"
+        ).encode()
         key = f"page:{version}:{hashlib.sha256(representation).hexdigest()}"
         cache = caches[ResponseCacheMixin.response_cache_alias]
         hit = cache.get(key)

@@ -7,11 +7,12 @@ prefetched); on a 50-row page that is most of the request's time.
 
 ``ValuesPlan`` reads a list page without model instances: it works out once
 per serializer class which column each field shows (``document__key`` for a
-document's slug, ``parent`` for a foreign key's id, …), fetches the page with
-``QuerySet.values_list()`` and a second ``values_list()`` per many-to-many
-field, and converts each value with the field's own ``to_representation``.
-A serializer with any field it cannot read that way (a property, a method
-field, a nested serializer, a dotted source) gets no plan, and its lists go
+document's slug, ``parent`` for a foreign key's id, ``document__valid_from``
+for a dotted source through a foreign key that is never null, …), fetches
+the page with ``QuerySet.values_list()`` and a second ``values_list()`` per
+many-to-many field, and converts each value with the field's own
+``to_representation``.  A serializer with any field it cannot read that way
+(a property, a method field, a nested serializer) gets no plan, and its lists go
 through ``FastListSerializer`` instead.  Both produce exactly what the
 serializer would (``tests/api/test_values_rows.py`` compares them).
 """
@@ -142,8 +143,10 @@ class ValuesPlan:
 def _column(model, field):
     """("one" | "many", column, converter) for a field ValuesPlan can read,
     None for the rest."""
-    if field.source == "*" or len(field.source_attrs) != 1:
+    if field.source == "*":
         return None
+    if len(field.source_attrs) > 1:
+        return _joined_column(model, field)
     source = field.source_attrs[0]
     try:
         model_field = model._meta.get_field(source)
@@ -182,6 +185,30 @@ def _column(model, field):
     if model_field.get_internal_type() in unchanged:
         return "one", source, None
     return "one", source, field.to_representation
+
+
+def _joined_column(model, field):
+    """A dotted source through foreign keys that are never null
+    ("document.valid_from"): the joined column, converted by the field.  A
+    null key would make DRF skip the field, which a column cannot mirror."""
+    *path, name = field.source_attrs
+    for attr in path:
+        try:
+            model_field = model._meta.get_field(attr)
+        except FieldDoesNotExist:
+            return None
+        if not model_field.many_to_one or model_field.null:
+            return None
+        model = model_field.related_model
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if model_field.is_relation or not model_field.concrete:
+        return None
+    if isinstance(field, relations.RelatedField | serializers.BaseSerializer):
+        return None
+    return "one", "__".join(field.source_attrs), field.to_representation
 
 
 def _reader(field):

@@ -8,6 +8,7 @@ curations as its last stage, so a decision survives re-ingest.
     values.py     what a curator may change (``curated_fields``), coercion
     decisions.py  confirm / correct / reject: ``curate`` and its variants
     added.py      facts the rules missed (``add`` curations)
+    document.py   a document's validity and the document replacing it
     replay.py     ``apply_curations``: re-applying them after an ingest
     fixtures.py   the shipped files and ``export_curations``
     api.py        the API's curate action (``CurationMixin``)
@@ -18,6 +19,7 @@ that the admin and the pipeline do not load the REST framework.
 
 from .added import check_add, curate_add
 from .decisions import correct_to_suggestion, curate, curate_edit, curate_many
+from .document import check_document_changes, curate_document, curate_document_edit
 from .fixtures import EXPORT_NAME, ShippedCurations, export_curations
 from .replay import CurationReport, apply_curations
 from .values import CurationError, as_json, coerce, curated_fields
@@ -30,10 +32,13 @@ __all__ = [
     "apply_curations",
     "as_json",
     "check_add",
+    "check_document_changes",
     "coerce",
     "correct_to_suggestion",
     "curate",
     "curate_add",
+    "curate_document",
+    "curate_document_edit",
     "curate_edit",
     "curate_many",
     "curated_fields",

@@ -92,13 +92,8 @@ def placement(model, source: SourceText, quote: str, raw_text: str) -> dict:
         )
     start = at + number[0]
     end = start + len(number[1])
-    # A provision's [start, text_end) is its own label and text, not its
-    # children's: the one holding the number is the deepest one around it.
-    provision = (
-        document.provisions.filter(start__lte=start, text_end__gte=end)
-        .order_by("-depth", "-start")
-        .first()
-    )
+    # The one holding the number is the deepest one around it.
+    provision = document.provisions.holding(start, end).first()
     if provision is None:
         raise CurationError(
             f"引文不在任何条款内 / the quote is outside every provision: {quote[:60]!r}"

@@ -6,7 +6,10 @@ curators added, ``Curation.orphaned`` when a curation no longer finds its
 fact, and a first history record for the rows the ingest created in bulk.
 
 A curation is generic over the fact models (targets, figures, subsidies): it
-names its model by content type, so this package needs neither app.
+names its model by content type, so this package needs neither app.  The
+curations about a document itself (its validity, the document replacing it)
+come first, with those of the documents this one replaces
+(``document.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from documents.models import Curation, Document
 
 from .added import SourceText, place_added
 from .decisions import apply_one
+from .document import apply_document_curations, apply_replacements_of
 from .values import CurationError
 
 
@@ -61,9 +65,13 @@ def apply_curations(document: Document) -> CurationReport:
     """
     record_missing_history(document)
     report = CurationReport()
+    report.applied += apply_document_curations(document, report.orphaned)
+    apply_replacements_of(document)
     source = SourceText(document)
     for curation in document.curations.select_related("content_type").order_by("created", "pk"):
         model = curation.content_type.model_class()
+        if model is Document:
+            continue  # applied above
         if curation.action == Curation.Action.ADD:
             apply_add(curation, model, source, report)
             continue

@@ -9,11 +9,12 @@ the API's curate action and added facts all derive from it.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import models
 
-from documents.models import Fact
+from documents.models import Document, Fact
 
 
 class CurationError(ValueError):
@@ -42,11 +43,14 @@ def coerce(model, name, value):
 
 
 def as_json(value):
-    """A field value as curation ``changes`` store it (Decimal → str, FK → key)."""
+    """A field value as curation ``changes`` store it (Decimal → str, FK → key,
+    date → YYYY-MM-DD)."""
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     if isinstance(value, models.Model):
         return getattr(value, "key", value.pk)
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
@@ -57,8 +61,16 @@ def as_json(value):
 NOT_CURATED = {f.name for f in Fact._meta.get_fields()} | {"id", "raw_value", "measure"}
 
 
+# What a curator may state about a document itself (documents.curation.document):
+# the period it applies in, and the later document that replaces it.
+DOCUMENT_CURATED_FIELDS = ("valid_from", "valid_until", "validity_basis", "replaced_by")
+
+
 def curated_fields(model) -> list[str]:
-    """The fields of ``model`` a curation may change (value, unit, year …)."""
+    """The fields of ``model`` a curation may change (value, unit, year …;
+    a document's validity)."""
+    if model is Document:
+        return list(DOCUMENT_CURATED_FIELDS)
     return [
         f.name
         for f in model._meta.concrete_fields

@@ -35,6 +35,9 @@ class Hit:
             "id": p.pk,
             "document": p.document.key,
             "document_title": p.document.display_title,
+            "document_status": p.document.validity_status,
+            "document_valid_from": _day(p.document.valid_from),
+            "document_valid_until": _day(p.document.valid_until),
             "key": p.key,
             "path": p.path_display,
             "heading": p.heading,
@@ -47,6 +50,10 @@ class Hit:
             "unmatched": self.unmatched,
             "url": p.get_absolute_url(),
         }
+
+
+def _day(value):
+    return value.isoformat() if value else None
 
 
 @dataclass

@@ -10,7 +10,7 @@ still imports neither ``measures`` nor ``targets``.
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
-from documents.filters import DocumentRefFilter
+from documents.filters import DocumentRefFilter, InForceOnFilter
 from documents.models import DocumentType, Provision, Theme
 
 
@@ -28,6 +28,7 @@ class SearchFilter(filters.FilterSet):
     )
     has_subsidy = filters.BooleanFilter(method="filter_has", label=_("含资金支持"))
     has_target = filters.BooleanFilter(method="filter_has", label=_("含目标指标"))
+    in_force_on = InForceOnFilter()
 
     class Meta:
         model = Provision

@@ -6,6 +6,9 @@ serializers are never asked to serialise); they document every field.
 
 from rest_framework import serializers
 
+from documents.serializers import DOCUMENT_FIELDS, DOCUMENT_VALIDITY_FIELDS
+from documents.validity import ValidityStatus
+
 
 class SearchReasonSerializer(serializers.Serializer):
     term = serializers.CharField(help_text="检索词（按输入）/ the query word as typed")
@@ -18,6 +21,16 @@ class SearchHitSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="条款 id / provision id")
     document = serializers.CharField(help_text="文件键 / document key")
     document_title = serializers.CharField(help_text="文件标题 / document title")
+    document_status = serializers.ChoiceField(
+        choices=ValidityStatus.choices,
+        help_text="文件效力状态（今日）/ " + DOCUMENT_FIELDS["validity_status"],
+    )
+    document_valid_from = serializers.DateField(
+        allow_null=True, help_text=DOCUMENT_VALIDITY_FIELDS["document_valid_from"]
+    )
+    document_valid_until = serializers.DateField(
+        allow_null=True, help_text=DOCUMENT_VALIDITY_FIELDS["document_valid_until"]
+    )
     key = serializers.CharField(help_text="条款键 / provision key within its document")
     path = serializers.CharField(help_text="条款路径 / where the provision sits (章 › 条 …)")
     heading = serializers.CharField(help_text="条款标题 / provision heading (may be empty)")

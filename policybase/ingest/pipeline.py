@@ -31,6 +31,7 @@ from .stages import (
     Parse,
     ReadBytes,
     ReadEligibility,
+    ReadValidity,
     SaveDocument,
     SkipIfUnchanged,
     SyncCrossReferences,
@@ -46,7 +47,7 @@ from .stages import (
 logger = logging.getLogger(__name__)
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 PIPELINE = [
     ReadBytes(),
@@ -55,6 +56,7 @@ PIPELINE = [
     Parse(),
     InOneTransaction([
         SaveDocument(),
+        ReadValidity(),
         UpsertReferenceTables(),
         SyncProvisions(),
         ExtractFacts(),

@@ -189,6 +189,15 @@ class SaveDocument(Stage):
         context.report.status = "created" if created else "updated"
 
 
+class ReadValidity(Stage):
+    """Reads: the saved document (text, title, date of issue, plan period).
+    Writes: its validity period, the rule that decided it and the sentences
+    that say so (``documents.ingest.save_validity``)."""
+
+    def __call__(self, context):
+        documents_ingest.save_validity(context.document)
+
+
 class UpsertReferenceTables(Stage):
     """Reads: the apps' declarative tables (themes, instrument types,
     target groups, indicators).

@@ -100,3 +100,33 @@ def test_load_refuses_a_tampered_release(corpus, tmp_path):
     with pytest.raises(CommandError, match="Checksum mismatch"):
         call_command("load_release", str(tmp_path))
     assert release.is_empty()
+
+
+def test_validity_and_a_replacing_document_round_trip(corpus, tmp_path):
+    from documents.curation import curate_document
+
+    old = Document.objects.get(key="achievement-transfer-plan-2016")
+    new = Document.objects.get(key="st-development-plan-14th-fyp")
+    assert new.pk > old.pk  # a link to a row later in the same file
+    curate_document(old, {"replaced_by": new.key})
+    first, second = tmp_path / "first", tmp_path / "second"
+    release.export(first)
+    rows = {
+        row["key"]: row
+        for row in map(json.loads, (first / "documents.jsonl").read_text("utf-8").splitlines())
+    }
+    assert (rows[old.key]["valid_from"], rows[old.key]["valid_until"]) == (
+        "2016-10-31", "2020-12-31"
+    )
+    assert (rows[old.key]["replaced_by"], rows[old.key]["replaced_on"]) == (
+        new.pk, "2021-01-01"
+    )
+    readme = (first / "README.md").read_text("utf-8")
+    assert "| valid_until | date YYYY-MM-DD | 有效期至 | Last day the document applies" in readme
+    assert "| validity_basis | text | 有效期依据 |" in readme
+
+    empty_the_database()
+    release.load(first)
+    assert Document.objects.get(key=old.key).replaced_by.key == new.key
+    release.export(second)
+    assert (first / "documents.jsonl").read_bytes() == (second / "documents.jsonl").read_bytes()

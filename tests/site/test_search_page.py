@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from documents.models import Document
 from documents.search import views
 
 from .test_pages import text_of
@@ -23,7 +24,8 @@ pytestmark = pytest.mark.django_db
 def fake_hit(n, tier="full", reasons=(), unmatched=()):
     provision = SimpleNamespace(
         get_absolute_url=f"/documents/doc/p{n}/",
-        document=SimpleNamespace(display_title=f"文件{n}"),
+        # Unsaved: what the page reads of a document (title, validity).
+        document=Document(title=f"文件{n}"),
         path_display=f"第{n}段",
         text=f"条款{n}全文",
     )

@@ -10,13 +10,14 @@ from django.db.models import Q
 
 KB_APPS = ("documents", "measures", "targets")
 
-# Facts a curator confirms, corrects or rejects (the admin turns every change
-# into a Curation); curations themselves are made through the facts, and a
-# curator may amend a curation's reason.  Nobody but a superuser deletes.
+# Facts a curator confirms, corrects or rejects, and a document's validity
+# (the admin turns every change into a Curation); curations themselves are
+# made through the facts and documents, and a curator may amend a curation's
+# reason.  Nobody but a superuser deletes.
 CURATOR_CHANGE = {
     "targets": ["target", "figure"],
     "measures": ["subsidy"],
-    "documents": ["curation"],
+    "documents": ["curation", "document"],
 }
 # Facts a curator may add where the rules missed them (recorded as an add
 # curation, so the fact survives re-ingest like any other decision).
