@@ -1,6 +1,8 @@
 """How an answer of the matcher is written: the API's JSON (and its OpenAPI
 schema), the page's rows and the CSV export all read these serializers."""
 
+import functools
+
 from rest_framework import serializers
 
 from documents.validity import ValidityStatus
@@ -124,6 +126,7 @@ def _prepared(found: Match):
     eligibility = found.eligibility
     document = eligibility.document
     rule.document = document
+    rule.provision.document = document
     rule.type = "subsidy" if eligibility.subsidy_id else "measure"
     anchor = f"#subsidy-{rule.pk}" if eligibility.subsidy_id else ""
     rule.clause_url = rule.provision.get_absolute_url() + anchor
@@ -145,16 +148,36 @@ def _prepared(found: Match):
     return rule
 
 
-def matched(found: Match) -> dict:
-    rule = _prepared(found)
-    if found.eligibility.subsidy_id:
-        return MatchedSubsidySerializer(rule).data
-    return MatchedMeasureSerializer(
-        {**{name: getattr(rule, name) for name in (
+def _measure_data(rule) -> dict:
+    return {
+        **{name: getattr(rule, name) for name in (
             "type", "clause_url", "document_title", "matched_validity",
             "matched_eligibility", "summary")},
-         "id": rule.pk, "document": rule.document.key, "provision": rule.provision_id}
-    ).data
+        "id": rule.pk,
+        "document": rule.document.key,
+        "provision": rule.provision_id,
+    }
+
+
+@functools.cache
+def _writers():
+    """One serializer of each kind for the process: DRF builds a
+    serializer's fields (some 10 ms for a ModelSerializer) once per
+    instance, and ``to_representation`` keeps no state between rows."""
+    return MatchedSubsidySerializer(), MatchedMeasureSerializer()
+
+
+def matched(found_list: list[Match]) -> list[dict]:
+    """The rules and measures of one list of an answer, in its order."""
+    subsidy_writer, measure_writer = _writers()
+    out = []
+    for found in found_list:
+        rule = _prepared(found)
+        if rule.type == "subsidy":
+            out.append(subsidy_writer.to_representation(rule))
+        else:
+            out.append(measure_writer.to_representation(_measure_data(rule)))
+    return out
 
 
 def answer_data(answer: Answer) -> dict:
@@ -166,7 +189,7 @@ def answer_data(answer: Answer) -> dict:
         "as_of": profile.as_of.isoformat(),
         "count": len(answer.results),
         **{
-            name: [matched(found) for found in getattr(answer, name)]
+            name: matched(getattr(answer, name))
             for name in ("results", "support", "expired", "not_yet_in_force")
         },
     }

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from documents.models import DOCUMENT_TEXT_FIELDS
 from measures.beneficiaries import TARGET_GROUPS_BY_KEY
 from measures.beneficiaries import with_broader as broader_groups
 from measures.extraction.eligibility.events import EVENTS_BY_KEY, narrower
@@ -222,6 +221,24 @@ def _narrower_sectors(key: str) -> set[str]:
     return {k for k, s in SECTORS_BY_KEY.items() if s.parent == key}
 
 
+# What an answer shows of a rule, its provision and its document: the
+# columns read (a document's texts are some 100 kB a row).
+CANDIDATE_FIELDS = (
+    "region", "area", "per", "amount", "terms", "document_id", "subsidy_id", "measure_id",
+    *(f"subsidy__{name}" for name in (
+        "kind", "amount_min", "amount_max", "ratio_percent", "basis", "cap", "per",
+        "beneficiary", "funding_source", "measure_id", "source_text", "raw_text",
+        "provision_id", "document_id", "start", "end", "rule", "review_status", "flags",
+        "review_note")),
+    "subsidy__provision__key", "subsidy__provision__document_id",
+    "measure__summary", "measure__start", "measure__provision_id", "measure__document_id",
+    "measure__provision__key", "measure__provision__document_id",
+    *(f"document__{name}" for name in (
+        "key", "title", "subject", "source_name", "valid_from", "valid_until",
+        "validity_basis", "replaced_by_id", "replaced_on")),
+)
+
+
 def candidates(profile: Profile):
     """The rules the database can rule in for ``profile`` before its
     conditions are weighed: ``Eligibility`` rows with their rule and
@@ -234,16 +251,9 @@ def candidates(profile: Profile):
     events = broader_events(profile.events)
     events |= {n for e in profile.events for n in narrower(e)}
     rows = rows.for_events(events)
-    return rows.select_related("subsidy__provision", "measure__provision", "document").defer(
-        *(f"document__{name}" for name in DOCUMENT_TEXT_FIELDS),
-        "subsidy__provision__text",
-        "subsidy__provision__search_text",
-        "subsidy__provision__cells",
-        "measure__provision__text",
-        "measure__provision__search_text",
-        "measure__provision__cells",
-        "subsidy__extracted",
-    )
+    return rows.select_related(
+        "subsidy__provision", "measure__provision", "document"
+    ).only(*CANDIDATE_FIELDS)
 
 
 def match(profile: Profile) -> Answer:
