@@ -108,7 +108,7 @@ def match_page(request):
         "events": EVENTS,
         "sectors": SECTORS,
         "numbers": [(name, NUMBER_FIELDS[name]) for name in FORM_NUMBERS],
-        "today": timezone.localdate(),
+        "as_of": params.get("as_of") or timezone.localdate().isoformat(),
         "chosen": {name: params.getlist(name) for name in ("group", "unit", "event", "sector")},
     }
     asked = any(params.get(name) for name in (*PROFILE_PARAMETERS, *NUMBER_FIELDS))
