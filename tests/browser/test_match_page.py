@@ -77,10 +77,14 @@ def test_an_unreadable_profile_gets_a_message_not_an_empty_page(
     page.screenshot(path=str(artifacts / f"match-unreadable-{viewport}.png"), full_page=True)
 
 
-def test_the_printed_answer_leaves_out_the_site_and_the_form(live_corpus, page):
+def test_the_printed_answer_leaves_out_the_site_and_the_form(live_corpus, page, tmp_path):
     page.goto(live_corpus.url + f"/match/?profile={PROFILE}&as_of=2018-04-10")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert not page.locator("form.match-form").is_visible()
     assert page.locator(".match-rule").first.is_visible()
-    page.pdf(path="/tmp/match-summary.pdf", format="A4")
+    summary = tmp_path / "match-summary.pdf"
+    page.pdf(path=str(summary), format="A4")
+    import pypdfium2
+
+    assert len(pypdfium2.PdfDocument(str(summary))) == 1  # one page for the applicant
