@@ -7,8 +7,6 @@ every extracted fact that do not depend on its kind (``Fact``, ``Curation``).
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch
-from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +14,12 @@ from simple_history.models import HistoricalRecords
 
 from documents.extraction.sentences import split_sentences
 from documents.querysets import DOCUMENT_TEXT_FIELDS as DOCUMENT_TEXT_FIELDS
-from documents.querysets import DocumentPartQuerySet, DocumentQuerySet
+from documents.querysets import FACT_BOOKKEEPING_FIELDS as FACT_BOOKKEEPING_FIELDS
+from documents.querysets import (
+    DocumentPartQuerySet,
+    DocumentQuerySet,
+    ProvisionQuerySet,
+)
 from documents.validity import ValidityBasis, status_of
 
 
@@ -188,156 +191,6 @@ class Document(models.Model):
             replaced_by_id=self.replaced_by_id,
             replaced_on=self.replaced_on,
         )
-
-
-# Bookkeeping columns of a fact that no listing shows.
-FACT_BOOKKEEPING_FIELDS = ("extracted", "created", "updated", "sentence_start", "sentence_end")
-# Fact relations of Provision (each Fact model declares its own), with what
-# the reader's tooltips need joined in.
-FACT_RELATIONS = {
-    "targets": ("indicator",),
-    "figures": ("indicator",),
-    "subsidies": (),
-}
-
-
-class ProvisionQuerySet(DocumentPartQuerySet):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Set by with_facts(): the lists to attach once the rows are read.
-        self._fact_lists = False
-        self._theme_lists = False
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._fact_lists = self._fact_lists
-        clone._theme_lists = self._theme_lists
-        return clone
-
-    def _fetch_all(self):
-        unread = self._result_cache is None
-        super()._fetch_all()
-        # After the rows (and any prefetch) are read, as prefetch_related
-        # runs; rows read with values() have nowhere to hold the lists.
-        if unread and self._fact_lists and self._iterable_class is ModelIterable:
-            self._attach_fact_lists(self._result_cache)
-
-    def in_document(self, document):
-        return self.filter(document=document)
-
-    def holding(self, start, end):
-        """The provisions around ``[start, end)`` of the text, deepest first:
-        a provision's [start, text_end) is its label and own text."""
-        return self.filter(start__lte=start, text_end__gte=end).order_by("-depth", "-start")
-
-    def outline(self):
-        """Each provision's place and name, text order, as dicts without
-        the text: the reader's contents and pages (``documents.reader``)."""
-        return self.order_by("position").values(
-            "id", "parent_id", "key", "label", "heading", "kind", "depth", "position"
-        )
-
-    def with_path(self):
-        # Five levels cover the deepest trees seen (章 › 节 › 条 › （一） › 1.);
-        # a deeper node costs one query per extra level in ancestors().
-        return self.select_related("document", "parent__parent__parent__parent__parent")
-
-    def with_fact_counts(self):
-        return self.annotate(
-            target_count=Count("targets", distinct=True),
-            figure_count=Count("figures", distinct=True),
-            subsidy_count=Count("subsidies", distinct=True),
-        )
-
-    def with_themes(self):
-        return self.prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.order_by("position"))
-        )
-
-    def with_facts(self, themes=False):
-        """Once read, each provision carries its visible facts and
-        cross-references, in text order, as plain lists (``targets_list``,
-        ``figures_list``, ``subsidies_list``, ``crossrefs_list`` and, with
-        ``themes``, ``themes_list``): what the reader marks up in the text.
-
-        One query per relation, like prefetch_related, but without the
-        queryset Django clones per instance to hold a prefetch: on the
-        largest document (191 provisions × 5 relations) those clones cost
-        more than the queries."""
-        clone = self._chain()
-        clone._fact_lists = True
-        clone._theme_lists = themes
-        return clone
-
-    def _attach_fact_lists(self, provisions):
-        by_id = {p.pk: p for p in provisions}
-        themes = self._theme_lists
-        names = [*FACT_RELATIONS, "crossrefs"]
-        for p in provisions:
-            for name in names:
-                setattr(p, f"{name}_list", [])
-            if themes:
-                p.themes_list = []
-        if not by_id:
-            return
-        # Filtered by document, not by 191 provision ids: preparing a long IN
-        # list cost more than reading the few facts of other provisions.  A
-        # part of one document (a page of a long one) narrows that to the
-        # span of text its provisions cover.
-        documents = {p.document_id for p in provisions}
-        span = {}
-        if len(documents) == 1:
-            span = {"start__gte": min(p.start for p in provisions),
-                    "start__lte": max(p.text_end for p in provisions)}
-        for name, joins in FACT_RELATIONS.items():
-            model = self.model._meta.get_field(name).related_model
-            rows = model.objects.visible().filter(document_id__in=documents, **span)
-            # Only the joins named: select_related() without names follows
-            # every foreign key, the document's texts included.
-            if joins:
-                rows = rows.select_related(*joins)
-            rows = rows.defer("source_text", "review_note", *FACT_BOOKKEEPING_FIELDS)
-            rows = rows.order_by("start")
-            for row in rows:
-                if row.provision_id in by_id:
-                    getattr(by_id[row.provision_id], f"{name}_list").append(row)
-        refs = (
-            CrossReference.objects.filter(document_id__in=documents, **span)
-            .with_document_name("target")
-            .order_by("start")
-        )
-        for ref in refs:
-            if ref.provision_id in by_id:
-                by_id[ref.provision_id].crossrefs_list.append(ref)
-        if themes:
-            # Pairs of ids and the few themes once: a model instance per link
-            # (569 on the largest document) cost more than the query.
-            theme_by_id = {t.pk: t for t in Theme.objects.all()}
-            links = (
-                self.model.themes.through.objects.filter(
-                    provision__document_id__in=documents,
-                    **{f"provision__{lookup}": value for lookup, value in span.items()},
-                )
-                .order_by("theme__position", "theme__slug")
-                .values_list("provision_id", "theme_id")
-            )
-            for provision_id, theme_id in links:
-                if provision_id in by_id:
-                    by_id[provision_id].themes_list.append(theme_by_id[theme_id])
-
-    def tree(self):
-        """The provisions as a forest: root nodes in document order, each node
-        with ``tree_children`` set.  One query (plus the prefetches already on
-        the queryset) whatever the depth, unlike walking ``children``."""
-        nodes = list(self.order_by("position"))
-        by_id = {node.pk: node for node in nodes}
-        roots = []
-        for node in nodes:
-            node.tree_children = []
-        for node in nodes:
-            parent = by_id.get(node.parent_id)
-            (parent.tree_children if parent else roots).append(node)
-        return roots
 
 
 class Provision(models.Model):
