@@ -95,7 +95,7 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
        "Technology-transfer and S&T service organisations",
        "技术转移机构 技术转移中心 技术转移示范机构 科技中介机构 中介机构 "
        "科技服务机构 科技中介 服务机构", "entities"),
-    _g("incubators", "孵化器/众创空间", "Incubators and maker spaces",
+    _g("incubators", "孵化器", "Incubators and maker spaces",
        "孵化器 科技企业孵化器 众创空间 大学科技园 星创天地 孵化机构 双创平台 孵化载体",
        "entities"),
     _g("entrepreneurs", "创业者", "Entrepreneurs and start-up teams",
