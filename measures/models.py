@@ -162,3 +162,128 @@ class Subsidy(Fact):
     def quoted_sentences(text):
         # The subsidy extractor quotes a rule without its final mark.
         return trimmed_sentences(text)
+
+
+class EligibilityPer(models.TextChoices):
+    NONE = "", _("未说明")
+    ONCE = "once", _("一次性")
+    ITEM = "item", _("每项/每件")
+    ITEM_ONCE = "item_once", _("每项/每件一次性")
+    YEAR = "year", _("每年")
+    PERSON = "person", _("每人")
+    PERSON_MONTH = "person_month", _("每人每月")
+    MU = "mu", _("每亩")
+
+
+class EligibilityQuerySet(DocumentPartQuerySet):
+    def reaching(self, paths, within=""):
+        """Rules of the places ``paths`` (a place and those above it), and,
+        with ``within``, of the places inside it (an applicant who named
+        only 通化市 may be in a 柳河县 rule's county)."""
+        reach = models.Q(region__in=list(paths))
+        if within:
+            reach |= models.Q(region__startswith=within + "/")
+        return self.filter(reach)
+
+    def _keyed(self, kind, keys, flag):
+        keyed = EligibilityKey.objects.filter(kind=kind, key__in=list(keys)).values(
+            "eligibility_id"
+        )
+        return self.filter(models.Q(**{flag: False}) | models.Q(pk__in=keyed))
+
+    def for_groups(self, keys):
+        """Rules for no named group or for one of ``keys`` (the applicant's
+        groups and those above them)."""
+        return self._keyed("group", keys, "has_groups")
+
+    def for_events(self, keys):
+        """Rules triggered by no event or by one of ``keys``: an event is
+        never assumed (a profile without it does not get the rule)."""
+        return self._keyed("event", keys, "has_events")
+
+    def money_first(self):
+        return self.order_by(
+            models.F("amount").desc(nulls_last=True), "document_id", "subsidy__start"
+        )
+
+
+class Eligibility(models.Model):
+    """Who may apply for one support rule, where and on what event, read
+    from its clause (``measures.extraction.eligibility``).  ``terms`` holds
+    every condition with the words (and offsets) it came from; the keys the
+    matcher filters on are repeated in ``EligibilityKey`` rows."""
+
+    subsidy = models.OneToOneField(
+        Subsidy,
+        verbose_name=_("资助规则"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="eligibility",
+    )
+    measure = models.OneToOneField(
+        Measure,
+        verbose_name=_("政策措施"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="eligibility",
+    )
+    document = models.ForeignKey(
+        Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="eligibilities"
+    )
+    region = models.CharField(
+        _("适用地域"),
+        max_length=120,
+        blank=True,
+        help_text=_("Place path the rule reaches, e.g. 吉林省/通化市/柳河县; empty: nationwide."),
+    )
+    area = models.CharField(_("适用区域"), max_length=120, blank=True)
+    per = models.CharField(
+        _("计量方式"), max_length=12, choices=EligibilityPer.choices, blank=True
+    )
+    has_groups = models.BooleanField(_("限定对象"), default=False)
+    has_events = models.BooleanField(_("限定事件"), default=False)
+    amount = models.DecimalField(
+        _("最高金额（元）"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    terms = models.JSONField(_("申报条件"), default=list, blank=True)
+
+    objects = EligibilityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "id"]
+        indexes = [models.Index(fields=["region"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(subsidy__isnull=False, measure__isnull=True)
+                | models.Q(subsidy__isnull=True, measure__isnull=False),
+                name="eligibility_of_a_subsidy_or_a_measure",
+            )
+        ]
+        verbose_name = _("申报条件")
+        verbose_name_plural = _("申报条件")
+
+    def __str__(self):
+        return f"{self.subsidy or self.measure}"
+
+    def of_kind(self, kind):
+        return [term for term in self.terms if term["kind"] == kind]
+
+
+class EligibilityKey(models.Model):
+    """A group or event key of an ``Eligibility``, for the matcher's filter."""
+
+    eligibility = models.ForeignKey(
+        Eligibility, on_delete=models.CASCADE, related_name="keys"
+    )
+    kind = models.CharField(_("类别"), max_length=10)
+    key = models.CharField(_("标识"), max_length=60)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "key", "eligibility"])]
+        verbose_name = _("申报条件索引")
+        verbose_name_plural = _("申报条件索引")
+
+    def __str__(self):
+        return f"{self.kind}:{self.key}"

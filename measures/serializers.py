@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from documents.apikit.serialization import FastListSerializer
@@ -9,7 +10,7 @@ from documents.serializers import (
     described,
 )
 
-from .models import InstrumentType, Measure, Subsidy
+from .models import Eligibility, InstrumentType, Measure, Subsidy
 
 MEASURE_FIELDS = {
     "id": "Numeric measure id.",
@@ -108,3 +109,33 @@ class SubsidySerializer(FactSourceSerializer):
             *FactSourceSerializer.Meta.fields,
         ]
         extra_kwargs = described(SUBSIDY_FIELDS, fields)
+
+
+class SubsidyDetailSerializer(SubsidySerializer):
+    """One subsidy rule with its eligibility (``/api/v1/subsidies/{id}/``)."""
+
+    eligibility = serializers.SerializerMethodField(
+        help_text="Who may apply, where and on what event, each condition with the words "
+        "(and offsets) it was read from; null when not read yet."
+    )
+
+    class Meta(SubsidySerializer.Meta):
+        fields = [*SubsidySerializer.Meta.fields, "eligibility"]
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {
+                "region": {"type": "string"},
+                "area": {"type": "string"},
+                "per": {"type": "string"},
+                "terms": {"type": "array", "items": {"type": "object"}},
+            },
+        }
+    )
+    def get_eligibility(self, subsidy):
+        row = Eligibility.objects.filter(subsidy=subsidy).first()
+        if row is None:
+            return None
+        return {"region": row.region, "area": row.area, "per": row.per, "terms": row.terms}

@@ -5,4 +5,5 @@ from . import views
 urlpatterns = [
     path("measures/", views.MeasureListView.as_view(), name="measure-list"),
     path("subsidies/", views.SubsidyListView.as_view(), name="subsidy-list"),
+    path("match/", views.match_page, name="match"),
 ]

@@ -1,9 +1,22 @@
-"""The site's measure and subsidy tables (filters shared with the API)."""
+"""The site's measure and subsidy tables (filters shared with the API), and
+the 政策匹配 page."""
 
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from documents.apikit.spreadsheets import write_csv
 from documents.models import DOCUMENT_TEXT_FIELDS
 from documents.views import FilteredListView
 
+from .beneficiaries import TARGET_GROUPS
+from .extraction.eligibility.events import EVENTS
+from .extraction.eligibility.terms import SECTORS
+from .extraction.profiles import NUMBER_FIELDS, Unreadable
 from .filters import MeasureFilter, SubsidyFilter
+from .match_serializers import CSV_HEADER, answer_data, csv_rows
+from .matching import PROFILE_PARAMETERS, match, read_request
 from .models import Measure, Subsidy
 
 # Rows link to their provision by keys, so the provision's own document
@@ -79,3 +92,40 @@ class SubsidyListView(FilteredListView):
         ("原文", lambda s: s.raw_text),
         ("审核状态", lambda s: s.get_review_status_display()),
     )
+
+
+# Number fields the page's form offers (the API takes every NUMBER_FIELDS).
+FORM_NUMBERS = ("rd_expense", "tech_transaction", "output_growth", "tax_paid", "patents")
+
+
+@require_safe
+def match_page(request):
+    """政策匹配: the form, and the answer for the profile it was sent with
+    (``?format=csv``: the answer as a file; printing gives a one-page summary)."""
+    params = request.GET
+    context = {
+        "groups": TARGET_GROUPS,
+        "events": EVENTS,
+        "sectors": SECTORS,
+        "numbers": [(name, NUMBER_FIELDS[name]) for name in FORM_NUMBERS],
+        "as_of": params.get("as_of") or timezone.localdate().isoformat(),
+        "chosen": {name: params.getlist(name) for name in ("group", "unit", "event", "sector")},
+    }
+    asked = any(params.get(name) for name in (*PROFILE_PARAMETERS, *NUMBER_FIELDS))
+    if not asked:
+        return render(request, "measures/match.html", context)
+    try:
+        profile = read_request(params, timezone.localdate())
+    except Unreadable as exc:
+        context["error"] = str(exc)
+        return render(request, "measures/match.html", context, status=400)
+    data = answer_data(match(profile))
+    if params.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="match-{profile.as_of.isoformat()}.csv"'
+        )
+        write_csv(response, CSV_HEADER, csv_rows(data, request.build_absolute_uri("/")[:-1]))
+        return response
+    context.update(answer=data, profile=profile)
+    return render(request, "measures/match.html", context)

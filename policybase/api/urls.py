@@ -16,7 +16,7 @@ from documents.api import (
 )
 from documents.apikit.errors import not_found
 from documents.search.views import SearchAPIView
-from measures.api import MeasureViewSet, SubsidyViewSet
+from measures.api import MatchAPIView, MeasureViewSet, SubsidyViewSet
 from targets.api import FigureViewSet, IndicatorViewSet, TargetViewSet
 
 router = DefaultRouter()
@@ -32,6 +32,7 @@ router.register("cross-references", CrossReferenceViewSet, basename="crossrefere
 
 urlpatterns = [
     path("search/", SearchAPIView.as_view(), name="api-search"),
+    path("match/", MatchAPIView.as_view(), name="api-match"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "docs/",

@@ -30,6 +30,7 @@ from .stages import (
     InOneTransaction,
     Parse,
     ReadBytes,
+    ReadEligibility,
     ReadValidity,
     SaveDocument,
     SkipIfUnchanged,
@@ -66,6 +67,7 @@ PIPELINE = [
         SyncTargetsAndFigures(),
         IndexForSearch(),
         ApplyCurations(),
+        ReadEligibility(),
     ]),
     CountRows(),
 ]

@@ -26,6 +26,7 @@ from documents.parsing.metadata import fill_from_file
 from documents.parsing.pipeline import parse_text
 from documents.readers import read
 from documents.search import index as search_index
+from measures import eligibility_sync
 from measures import ingest as measures_ingest
 from measures.models import Subsidy
 from targets import ingest as targets_ingest
@@ -337,6 +338,25 @@ class ApplyCurations(Stage):
     def __call__(self, context):
         context.shipped.record(context.document)
         context.report.orphaned_curations = apply_curations(context.document).orphaned
+
+
+class ReadEligibility(Stage):
+    """Reads: the document's text, title and issuer, its subsidy rules and
+    measures (after the curations: a rule a curator added is read too).
+    Writes: an ``Eligibility`` row per rule and per measure of support in
+    kind: who may apply, where, on what event, with the words of each
+    (``measures.eligibility_sync``), only where the reading changed.
+
+    For an unchanged source it runs only when a rule has no row yet (a
+    curation added it, or the rows predate the reader)."""
+
+    runs_when_unchanged = True
+
+    def __call__(self, context):
+        document = context.document
+        if context.unchanged and not eligibility_sync.missing_eligibility(document):
+            return
+        eligibility_sync.sync_eligibility(document, context.changes)
 
 
 class CountRows(Stage):

@@ -63,9 +63,19 @@ def test_target_group_rows():
         "科研人员",
         "技术转移机构",
         "孵化器",
-        "创业者/大学生",
+        "创业者",
+        "大学生/青年",
+        "港澳青年",
+        "专精特新中小企业",
+        "规上企业",
+        "新型研发机构",
+        "重点实验室",
+        "高层次人才",
         "金融机构",
     } <= names
+    # every group nests under one that exists (or none)
+    keys = {row.key for row in TARGET_GROUPS}
+    assert all(row.parent in keys | {""} for row in TARGET_GROUPS)
 
 
 def test_nested_keyword_gives_the_specific_group():

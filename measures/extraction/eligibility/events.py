@@ -1,0 +1,245 @@
+"""The events that trigger a support rule (data): 认定, 上市, 授权, 转让 …
+
+Pure Python (no Django).  One row per event: its key, the words a profile
+uses for it (``label``), the pattern of its words in a clause, and where it
+sits among the others:
+
+* ``parent``: the broader event it is a case of.  An applicant with an event
+  has every event above it (listed on 科创板 is listed; a 职务科技成果 licence
+  is a conversion of it), so a rule of the broader event reaches it;
+* ``family``: events of one family exclude each other in a clause, the
+  first row that matches winning (a 国外 grant is not also a 国内 one);
+* ``needs``: words that must stand in the rule's clause or its lead-in for
+  the pattern to mean this event (转让 is the 职务科技成果 event only where
+  the text speaks of 职务/科技成果);
+* ``levels``: the event at each level of government, for recognitions
+  ("认定为国家级和省级企业技术中心，分别给予100万元和30万元").
+
+The same table reads a rule's clause and an applicant's line of free text.
+Events no row names but that a condition clause still requires (获得…奖,
+入选, 突破) are ``OTHER_EVENT_RE``: no profile holds them, so the rule goes
+to nobody rather than to everybody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Characters of one clause.
+_C = r"[^，。；：]"
+
+
+@dataclass(frozen=True)
+class EventType:
+    key: str
+    label: str
+    pattern: re.Pattern[str]
+    parent: str = ""
+    family: str = ""
+    needs: re.Pattern[str] | None = None
+    levels: dict[str, str] = field(default_factory=dict)
+    grants: str = ""  # the target group an applicant belongs to after it
+
+
+def _e(key, label, pattern, parent="", family="", needs=None, levels=None, grants=""):
+    return EventType(
+        key,
+        label,
+        re.compile(pattern),
+        parent,
+        family,
+        re.compile(needs) if needs else None,
+        levels or {},
+        grants,
+    )
+
+
+# Levels of government a recognition is made at, as the texts write them.
+# A municipality's 市 (上海市“专精特新”) is the provincial level.
+LEVEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("国家级", "national"),
+    ("国家", "national"),
+    ("小巨人", "national"),
+    ("省级", "provincial"),
+    ("省", "provincial"),
+    ("上海市", "provincial"),
+    ("北京市", "provincial"),
+    ("天津市", "provincial"),
+    ("重庆市", "provincial"),
+    ("市级", "municipal"),
+    ("区级", "district"),
+    ("县级", "district"),
+)
+LEVEL_RE = re.compile("|".join(word for word, _ in LEVEL_WORDS))
+LEVELS = dict(LEVEL_WORDS)
+
+_INVENTION = r"职务|科技成果|科研成果|发明成果|技术成果"
+
+# fmt: off
+EVENTS: tuple[EventType, ...] = (
+    # -- recognitions --------------------------------------------------------
+    _e("hte_recognised", "新认定高新技术企业",
+       rf"(?:认定|评为|通过|列入|获批){_C}{{0,6}}高新技术企业|高新技术企业{_C}{{0,2}}认定"
+       rf"|新认定{_C}{{0,4}}高企", grants="hightech_enterprises"),
+    _e("srdi_recognised", "新认定专精特新中小企业",
+       rf"(?:认定|列入|评为|获评|入选){_C}{{0,12}}专精特新|专精特新{_C}{{0,8}}(?:认定|称号)",
+       levels={"national": "little_giant_recognised", "provincial": "srdi_provincial",
+               "municipal": "srdi_municipal"}, grants="specialised_smes"),
+    _e("little_giant_recognised", "新认定国家级专精特新“小巨人”企业", r"(?!)",
+       parent="srdi_recognised", grants="little_giants"),
+    _e("srdi_provincial", "新认定省级专精特新中小企业", r"(?!)", parent="srdi_recognised",
+       grants="specialised_smes"),
+    _e("srdi_municipal", "新认定市级专精特新中小企业", r"(?!)", parent="srdi_recognised",
+       grants="specialised_smes"),
+    _e("tech_giant_recognised", "新认定科技小巨人企业",
+       rf"(?:认定|列入|评为|入选){_C}{{0,8}}科技(?:创新)?小巨人", grants="tech_giants"),
+    _e("tech_centre_recognised", "新认定企业技术中心",
+       rf"(?:认定|评为|列入|获批){_C}{{0,12}}(?:企业技术|工程技术研究|技术创新)"
+       rf"(?:（研发）)?中心",
+       levels={"national": "tech_centre_national", "provincial": "tech_centre_provincial",
+               "municipal": "tech_centre_municipal"}),
+    _e("tech_centre_national", "新认定国家级企业技术中心", r"(?!)",
+       parent="tech_centre_recognised"),
+    _e("tech_centre_provincial", "新认定省级企业技术中心", r"(?!)",
+       parent="tech_centre_recognised"),
+    _e("tech_centre_municipal", "新认定市级企业技术中心", r"(?!)",
+       parent="tech_centre_recognised"),
+    _e("incubator_recognised", "新认定科技企业孵化器",
+       rf"(?:认定|评为|获批){_C}{{0,12}}(?:孵化器|众创空间|孵化载体)",
+       levels={"national": "incubator_national", "provincial": "incubator_provincial",
+               "municipal": "incubator_municipal"}),
+    _e("incubator_national", "新认定国家级科技企业孵化器", r"(?!)",
+       parent="incubator_recognised"),
+    _e("incubator_provincial", "新认定省级科技企业孵化器", r"(?!)",
+       parent="incubator_recognised"),
+    _e("incubator_municipal", "新认定市级科技企业孵化器", r"(?!)",
+       parent="incubator_recognised"),
+    _e("scale_up", "新增纳入统计的规上企业（小升规）",
+       rf"升规|达规纳统|纳入{_C}{{0,12}}统计|新增{_C}{{0,4}}规模以上|新进规",
+       grants="above_scale"),
+    # -- listing -------------------------------------------------------------
+    _e("listing_main", "主板上市", rf"主板{_C}{{0,4}}上市|在主板", parent="listing",
+       family="listing"),
+    _e("listing_growth", "科创板、创业板或中小板上市",
+       rf"(?:科创板|创业板|中小板|北交所|北京证券交易所){_C}{{0,10}}上市",
+       parent="listing", family="listing"),
+    _e("listing_neeq", "新三板挂牌", r"新三板|全国中小企业股份转让系统", family="listing"),
+    _e("listing", "境内外上市", r"(?<!申报)上市(?!培育)|公开发行股票", family="listing"),
+    # -- research results ----------------------------------------------------
+    _e("achievement_purchase", "购买科技成果",
+       rf"(?:购买|承接|受让|引进){_C}{{0,24}}(?:科技成果|技术成果|专利技术)"),
+    _e("invention_transfer", "职务科技成果转让", r"转让",
+       parent="invention_conversion", needs=_INVENTION),
+    _e("invention_license", "职务科技成果许可", r"许可",
+       parent="invention_conversion", needs=_INVENTION),
+    _e("invention_equity", "职务科技成果作价投资",
+       r"作价投资|作价入股|形成股权|形成的股份|成果形成股权|出资比例",
+       parent="invention_conversion", needs=_INVENTION),
+    _e("invention_self", "职务科技成果自行实施", r"自行实施|合作实施|自行投资实施",
+       parent="invention_conversion", needs=_INVENTION),
+    _e("invention_conversion", "职务科技成果转化", rf"转化{_C}{{0,4}}(?:所获|收益|净收)",
+       needs=_INVENTION),
+    _e("unit_equity_stake", "单位以结余经费出资或增资入股", r"出资入股|增资入股"),
+    _e("programme_project", "承担基金、专项或试点项目",
+       rf"(?:基金|专项|试点|示范){_C}{{0,2}}项目(?:成果)?的"),
+    _e("invention_ownership", "职务科技成果赋权", r"赋权|赋予[^，。；]{0,8}所有权",
+       needs=_INVENTION),
+    # -- patents (a 国外 grant first: the bare 发明…授权 is the domestic one) ----
+    _e("patent_exam", "发明专利申请进入实质审查", r"进入实质审查|实质审查", family="patent"),
+    _e("patent_invention_foreign", "获得国外发明专利授权",
+       rf"(?:国外|境外|外国|美国|日本|欧盟|其他国家|港澳台|国际){_C}{{0,12}}(?:发明)?{_C}{{0,4}}"
+       rf"授权|(?:国外|境外)发明(?:专利)?{_C}{{0,6}}授权",
+       family="patent"),
+    _e("patent_invention", "获得国内发明专利授权",
+       rf"发明{_C}{{0,8}}授权|授权{_C}{{0,4}}发明专利|发明专利{_C}{{0,6}}授权",
+       family="patent"),
+    _e("patent_utility", "获得实用新型专利授权", rf"实用新型{_C}{{0,8}}授权", family="patent"),
+    _e("patent_design", "获得外观设计专利授权", rf"外观设计专利{_C}{{0,8}}授权", family="patent"),
+    _e("patent_pct", "通过PCT途径申请境外发明专利", r"PCT", family="patent"),
+    _e("patent_gold", "获得中国专利金奖", r"中国专利(?:、中国外观设计)?金奖"),
+    _e("design_gold", "获得中国外观设计金奖", r"中国外观设计金奖"),
+    _e("patent_excellence", "获得中国专利优秀奖", r"中国专利(?:、中国外观设计)?优秀奖"),
+    _e("design_excellence", "获得中国外观设计优秀奖", r"中国外观设计优秀奖"),
+    _e("provincial_patent_award", "获得省专利奖", rf"省{_C}{{0,2}}专利奖"),
+    # -- projects, teams, products -------------------------------------------
+    _e("contest_award", "创新创业大赛获奖",
+       rf"(?:大赛|竞赛){_C}{{0,12}}获{_C}{{0,2}}奖|获奖{_C}{{0,6}}大赛"),
+    _e("project_approved", "项目获省科技厅立项", r"立项"),
+    _e("project_funded", "项目获市级以上专项资金支持",
+       rf"(?:专项资金|资金){_C}{{0,2}}支持的项目"),
+    _e("plan_listed", "项目列入年度科技计划", rf"列入{_C}{{0,10}}计划"),
+    _e("talent_team_selected", "入选省级重大科技项目研发人才团队",
+       rf"(?:评选产生|入选|遴选){_C}{{0,24}}(?:团队|人才)"),
+    _e("product_catalogue", "产品列入国家战略性创新产品或重点新产品目录",
+       rf"(?:产品){_C}{{0,12}}列入{_C}{{0,20}}目录"),
+    _e("product_production", "专利产品在县域内投产", rf"(?:产品|品种|项目){_C}{{0,12}}投产"),
+    _e("achievement_converted", "完成科技成果转化", rf"完成{_C}{{0,4}}(?:成果)?转化"),
+    _e("new_product", "新药或新产品上市销售", rf"(?:开发|引进){_C}{{0,6}}(?:新药|新品种)"),
+    _e("standard_setting", "牵头制定标准获批",
+       rf"(?:制定|创制|主导){_C}{{0,20}}标准|标准{_C}{{0,4}}(?:获批|发布)"),
+    # -- AI and other activities ---------------------------------------------
+    _e("compute_purchase", "购买或租用算力", rf"(?:购买|租用|采购|使用){_C}{{0,4}}算力"),
+    _e("model_filing", "大模型备案", r"备案", needs=r"大模型|生成式|算法|人工智能"),
+    _e("llm_procurement", "采购人工智能大模型产品和服务",
+       rf"采购{_C}{{0,12}}(?:大模型|人工智能){_C}{{0,4}}产品"),
+    _e("joint_lab_plaque", "共建新型研发机构或联合实验室获国家或市级授牌",
+       rf"(?:共建|设立){_C}{{0,12}}(?:新型研发机构|实验室)|授牌"),
+    _e("data_supply", "提供高质量数据集或语料", rf"提供{_C}{{0,8}}(?:数据集|语料)"),
+    _e("ip_eda_purchase", "购买集成电路IP或EDA工具",
+       rf"购买{_C}{{0,6}}(?:IP|EDA)|(?:自主)?开发IP"),
+    _e("chip_release", "发布重大突破芯片产品", rf"发布{_C}{{0,16}}芯片|流片"),
+    _e("event_hosting", "举办产业论坛或学术会议等活动",
+       rf"举办{_C}{{0,40}}(?:论坛|会议|展会|赛事|活动)|主题活动"),
+    _e("route_approval", "取得航线审批并常态化运营", r"航线"),
+    _e("incubator_fitout", "孵化器建设装修",
+       rf"(?:建设|改造|装修){_C}{{0,10}}孵化|孵化{_C}{{0,10}}(?:建设|装修|改造)"),
+    _e("premises", "建造或购买自用办公用房、产业载体",
+       rf"(?:建造|购买|租赁|改建){_C}{{0,10}}(?:办公用房|产业载体|载体|厂房)"),
+    _e("new_registration", "新注册或迁入",
+       rf"新注册|新设立|迁入|新落户|落户我县|创办|开办|新引进{_C}{{0,6}}(?:企业|项目|总部)"),
+    _e("talent_introduced", "新引进", rf"新引进{_C}{{0,6}}人才|引进{_C}{{0,10}}人才"),
+    _e("new_investment", "新增重大投资项目或业务板块",
+       rf"新增{_C}{{0,6}}(?:投资项目|业务板块)|新上{_C}{{0,8}}项目|新建项目"
+       rf"|固定资产投资|新建{_C}{{0,16}}(?:基地|工厂|生产线|项目)"),
+    _e("merger", "兼并重组", r"兼并重组"),
+)
+# fmt: on
+
+EVENTS_BY_KEY: dict[str, EventType] = {event.key: event for event in EVENTS}
+
+# A condition clause that still requires something to have happened (an
+# award, a selection, a breakthrough) when no row above names it.
+OTHER_EVENT_RE = re.compile(
+    rf"获{_C}{{0,14}}(?:奖|称号|认定|批复)|荣获|评为|入选|入库|突破|攻关|获批|授予|挂牌"
+    rf"|引领{_C}{{0,12}}发展|取得{_C}{{0,12}}(?:成果|成效|批件)|首次|当年新|年度新"
+    rf"|完成{_C}{{0,12}}(?:评价|验收|认证)|{_C}项目$"
+)
+
+
+def narrower(key: str) -> set[str]:
+    """The events below ``key`` (the provincial and national 专精特新 below
+    the bare 认定为专精特新)."""
+    out = {e.key for e in EVENTS if e.parent == key}
+    for child in list(out):
+        out |= narrower(child)
+    return out
+
+
+def level_of(text: str, start: int, end: int, before: int = 8) -> str:
+    """The one level of government named in ``text[start-before:end]``
+    within the clause, or ""."""
+    begin = max(0, start - before)
+    begin = max([begin, *(text.rfind(mark, begin, start) + 1 for mark in "，。；")])
+    levels = {LEVELS[m.group()] for m in LEVEL_RE.finditer(text, begin, end)}
+    return levels.pop() if len(levels) == 1 else ""
+
+
+def with_broader(keys) -> set[str]:
+    """``keys`` and every event above them (``EventType.parent``)."""
+    out: set[str] = set()
+    for key in keys:
+        while key and key not in out:
+            out.add(key)
+            key = EVENTS_BY_KEY[key].parent if key in EVENTS_BY_KEY else ""
+    return out

@@ -1,0 +1,53 @@
+"""What a whole document says of where and to whom its rules apply.
+
+Its place is its jurisdiction (``places.jurisdiction``: issuer, title, first
+lines).  Its scope sentence ("本政策适用于依法经营的人工智能产业法人或非法人
+组织机构", "本意见的适用对象为登记注册在本区的企事业单位") names the groups
+and sectors a rule that names none is read with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from documents.extraction.sentences import trimmed_sentences
+from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
+from measures.extraction.eligibility.reading import Scope, Term, narrowest
+from measures.extraction.eligibility.terms import (
+    SCOPE_CHARS,
+    SCOPE_RE,
+    SECTOR_HEAD_RE,
+    SECTORS,
+    SECTORS_BY_KEY,
+)
+from measures.extraction.keywords import find_hits
+from measures.extraction.places import jurisdiction
+
+
+def read_scope(title: str, issuer: str, text: str) -> Scope:
+    place = jurisdiction(title, issuer, text)
+    head = text[:SCOPE_CHARS]
+    terms: list[Term] = []
+    for sentence in trimmed_sentences(head):
+        body = head[sentence.start : sentence.end]
+        found = SCOPE_RE.search(body)
+        if not found:
+            continue
+        clause_start = sentence.start + found.start()
+        clause = head[clause_start : sentence.end]
+        for hit in find_hits(clause, TARGET_GROUPS):
+            terms.append(
+                Term("group", hit.row.key, hit.row.name, hit.keyword,
+                     clause_start + hit.start, clause_start + hit.end)
+            )
+        for sector in SECTORS:
+            for word in sector.words:
+                for m in re.finditer(re.escape(word), clause):
+                    if SECTOR_HEAD_RE.match(clause, m.end()):
+                        terms.append(
+                            Term("sector", sector.key, sector.label, word,
+                                 clause_start + m.start(), clause_start + m.end())
+                        )
+    groups = narrowest([t for t in terms if t.kind == "group"], TARGET_GROUPS_BY_KEY)
+    sectors = narrowest([t for t in terms if t.kind == "sector"], SECTORS_BY_KEY)
+    return Scope(place, groups + sectors)

@@ -1,0 +1,343 @@
+"""An applicant's profile, read from a form or from one line of free text.
+
+Pure Python (no Django).  The vocabulary is the one the rules are read
+with: target groups (``measures.beneficiaries``), places (``places``),
+events and sectors (``eligibility``), and the measured quantities of
+thresholds.  ``from_fields`` reads the structured form (keys or their
+Chinese names), ``from_text`` a line such as "长春市的高新技术企业，今年新认
+定为专精特新"; both say how they read each part (``readings``), and raise
+``Unreadable`` with a bilingual message for a profile they cannot read: an
+empty one, one naming nothing they know, or one that contradicts itself
+(two places apart; a person and a firm; a firm and a university).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
+from measures.extraction.eligibility.events import EVENTS, EVENTS_BY_KEY, level_of
+from measures.extraction.eligibility.reading import Term, is_person_group, narrowest
+from measures.extraction.eligibility.terms import (
+    MEASURED,
+    MEASURED_BY_KEY,
+    SECTORS,
+    SECTORS_BY_KEY,
+)
+from measures.extraction.keywords import find_hits
+from measures.extraction.places import Contradiction, applicant_place, find_places
+
+# Quantities a profile may state besides the measured ones of thresholds:
+# the count of invention patents granted (each a 每件 rule's multiplier).
+COUNTS = {
+    "patents": "发明专利数（件）",
+    "domestic_invention_patents": "国内发明专利授权数（件）",
+    "foreign_invention_patents": "国外发明专利授权数（件）",
+}
+NUMBER_FIELDS = {**{m.key: f"{m.label}（{m.unit}）" for m in MEASURED}, **COUNTS}
+
+# Organisations an applicant cannot be two of at once (a firm is not a
+# university); people are never organisations.
+EXCLUSIVE_ROOTS = (
+    "enterprises", "universities", "research_institutes", "medical_institutions",
+    "financial_institutions", "incubators",
+)
+
+# "今年" and "刚" say an event is of the year asked about; a year written
+# out ("2016年提交") says when it happened.
+YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
+# Free-text numbers: "研发投入500万元", "20件国内发明专利".
+AMOUNT_RE = re.compile(r"(?P<value>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元|件|%)")
+
+
+# "政府设立的高校": the kind of unit is what follows.
+UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属)")
+
+
+# Words before an organisation that make it the other party of a deal.
+COUNTERPARTY_RE = re.compile(r"(?:给了?|向|与|从|和)[^，。；]{0,4}$")
+
+
+class Unreadable(ValueError):
+    """A profile the matcher cannot read; ``str()`` is a bilingual line."""
+
+
+@dataclass
+class Profile:
+    groups: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    region: str = ""
+    area: str = ""
+    events: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    numbers: dict[str, Decimal] = field(default_factory=dict)
+    as_of: date | None = None
+    text: str = ""
+    # How each part was read: {"field", "key", "label", "words"}.
+    readings: list[dict] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.groups or self.region or self.events or self.sectors or self.units)
+
+    def structured(self) -> dict:
+        """The profile as the structured form names it (the echo of a parse)."""
+        return {
+            "group": self.groups,
+            "unit": self.units,
+            "region": self.region.replace("/", ""),
+            "area": self.area,
+            "event": self.events,
+            "sector": self.sectors,
+            **{name: str(value) for name, value in self.numbers.items()},
+        }
+
+
+def _label(table, key):
+    row = table.get(key)
+    return getattr(row, "name", None) or getattr(row, "label", key) if row else key
+
+
+def _root(key: str) -> str:
+    """The group right under 单位 that ``key`` belongs to (企业, 高校 …)."""
+    while key and TARGET_GROUPS_BY_KEY[key].parent not in ("", "entities"):
+        key = TARGET_GROUPS_BY_KEY[key].parent
+    return key
+
+
+def check(profile: Profile) -> Profile:
+    """Raise Unreadable for a profile that names nothing, or that is two
+    applicants in one."""
+    if profile.is_empty():
+        raise Unreadable(
+            "无法识别申请人：请说明申请人类型、所在地区或发生的事项 / "
+            "Cannot read the applicant: say what it is, where it is, or what happened"
+        )
+    people = [g for g in profile.groups if is_person_group(g)]
+    organisations = [g for g in profile.groups if not is_person_group(g) and g != "entities"]
+    roots = {_root(g) for g in organisations} & set(EXCLUSIVE_ROOTS)
+    if (people and organisations) or len(roots) > 1:
+        names = "、".join(_label(TARGET_GROUPS_BY_KEY, g) for g in profile.groups)
+        raise Unreadable(
+            f"申请人类型相互矛盾（{names}）：一次只能描述一个申请人 / "
+            f"Contradictory applicant ({names}): describe one applicant at a time"
+        )
+    return profile
+
+
+def _resolve(value: str, table: dict, names: dict) -> str | None:
+    value = value.strip().removeprefix("行业:").removeprefix("行业：")
+    if value in table:
+        return value
+    return names.get(value)
+
+
+def _names(rows, attr: str) -> dict[str, str]:
+    return {getattr(row, attr): row.key for row in rows}
+
+
+def from_fields(fields: dict[str, list[str]]) -> Profile:
+    """The profile of a form: ``group``, ``unit``, ``event``, ``sector``
+    (repeatable; keys or Chinese names), ``region`` (a place, as a path or
+    as written: 吉林省长春市), numbers by ``NUMBER_FIELDS``.  Raises
+    Unreadable naming any value it does not know."""
+    profile = Profile()
+    unknown: list[str] = []
+    group_names = {**_names(TARGET_GROUPS, "name"),
+                   **{w: g.key for g in TARGET_GROUPS for w in g.keywords}}
+    event_names = _names(EVENTS, "label")
+    sector_names = _names(SECTORS, "label")
+    fields = dict(fields)
+    sector_tags = [v for v in fields.get("group", []) if v.startswith(("行业:", "行业："))]
+    if sector_tags:
+        fields["group"] = [v for v in fields["group"] if v not in sector_tags]
+        fields["sector"] = [*fields.get("sector", []), *sector_tags]
+    for name, table, names, target in (
+        ("group", TARGET_GROUPS_BY_KEY, group_names, profile.groups),
+        ("unit", TARGET_GROUPS_BY_KEY, group_names, profile.units),
+        ("event", EVENTS_BY_KEY, event_names, profile.events),
+        ("sector", SECTORS_BY_KEY, sector_names, profile.sectors),
+    ):
+        for value in fields.get(name, []):
+            if not value.strip():
+                continue
+            key = _resolve(value, table, names)
+            if key is None and name == "event":
+                read = Profile()
+                _read_events(read, value)
+                key = read.events[0] if len(read.events) == 1 else None
+            if key is None and name == "unit":
+                key = _resolve(UNIT_PREFIX_RE.sub("", value), table, names)
+            if key is None:
+                unknown.append(f"{name}={value}")
+            elif key not in target:
+                target.append(key)
+    for value in fields.get("region", [])[:1]:
+        if value.strip():
+            _read_region(profile, value.replace("/", ""), unknown)
+    for name in NUMBER_FIELDS:
+        for value in fields.get(name, [])[:1]:
+            try:
+                profile.numbers[name] = Decimal(value)
+            except InvalidOperation:
+                unknown.append(f"{name}={value}")
+    if unknown:
+        raise Unreadable(
+            f"无法识别：{'；'.join(unknown)} / Not understood: {'; '.join(unknown)}"
+        )
+    _grant_groups(profile)
+    profile.readings = [
+        {"field": kind, "key": key, "label": _label(table, key), "words": ""}
+        for kind, keys, table in (
+            ("group", profile.groups, TARGET_GROUPS_BY_KEY),
+            ("unit", profile.units, TARGET_GROUPS_BY_KEY),
+            ("event", profile.events, EVENTS_BY_KEY),
+            ("sector", profile.sectors, SECTORS_BY_KEY),
+        )
+        for key in keys
+    ]
+    return check(profile)
+
+
+def _read_region(profile: Profile, text: str, unknown: list[str]) -> None:
+    try:
+        place = applicant_place(text)
+    except Contradiction as exc:
+        raise Unreadable(
+            f"地区相互矛盾（{exc}）/ Contradictory places ({exc})"
+        ) from None
+    if place is None:
+        unknown.append(f"region={text}")
+        return
+    profile.region, profile.area = place.path, place.area
+    profile.readings.append(
+        {"field": "region", "key": place.path, "label": place.name, "words": place.words}
+    )
+
+
+def from_text(text: str) -> Profile:
+    """The profile one line of free text describes (see module docstring)."""
+    text = text.strip()
+    profile = Profile(text=text)
+    if not text:
+        check(profile)
+    unknown: list[str] = []
+    if find_places(text):
+        _read_region(profile, text, unknown)
+    event_spans = _read_events(profile, text)
+    hits = [
+        h for h in find_hits(text, TARGET_GROUPS)
+        if not any(s <= h.start and h.end <= e for s, e in event_spans)
+    ]
+    people = [h for h in hits if is_person_group(h.row.key)]
+    for hit in hits:
+        # An organisation the applicant deals with ("转让给了企业", "与…合作")
+        # is not the applicant.
+        if COUNTERPARTY_RE.search(text, max(0, hit.start - 6), hit.start):
+            continue
+        # "上海交通大学的科研团队": the unit is named just before the person,
+        # joined by 的; an organisation after it is the other party.
+        if people and not is_person_group(hit.row.key) and hit.start < people[0].start:
+            between = text[hit.end : people[0].start]
+            if "的" not in between or len(between) > 8:
+                target, kind = profile.groups, "group"
+            else:
+                target, kind = profile.units, "unit"
+        elif people and not is_person_group(hit.row.key):
+            continue
+        else:
+            target, kind = profile.groups, "group"
+        if hit.row.key not in target:
+            target.append(hit.row.key)
+            profile.readings.append(
+                {"field": kind, "key": hit.row.key, "label": hit.row.name, "words": hit.keyword}
+            )
+    _grant_groups(profile, text)
+    taken: list[tuple[int, int]] = []
+    for sector in sorted(SECTORS, key=lambda s: -max(map(len, s.words))):
+        for word in sorted(sector.words, key=len, reverse=True):
+            for m in re.finditer(re.escape(word), text):
+                span = (m.start(), m.end())
+                if any(s <= span[0] and span[1] <= e for s, e in [*event_spans, *taken]):
+                    continue
+                taken.append(span)
+                if sector.key not in profile.sectors:
+                    profile.sectors.append(sector.key)
+                    profile.readings.append(
+                        {"field": "sector", "key": sector.key, "label": sector.label,
+                         "words": word}
+                    )
+    kept = {t.key for t in narrowest(
+        [Term("sector", key, "", "") for key in profile.sectors], SECTORS_BY_KEY)}
+    profile.sectors = [key for key in profile.sectors if key in kept]
+    _read_numbers(profile, text)
+    return check(profile)
+
+
+# A firm that 升规 is a 规上 firm of its trade ("柳河县一家工业企业，今年刚升规").
+SCALE_TRADES = (("工业", "above_scale_industrial"), ("服务业", "above_scale_services"),
+                ("商贸", "above_limit_trade"))
+
+
+def _grant_groups(profile: Profile, text: str = "") -> None:
+    """An applicant newly recognised holds the status from then on (a firm
+    新认定为高新技术企业 is a 高新技术企业)."""
+    for key in profile.events:
+        granted = EVENTS_BY_KEY[key].grants
+        if granted == "above_scale":
+            granted = next((g for word, g in SCALE_TRADES if word in text), granted)
+        if granted and granted not in profile.groups:
+            profile.groups.append(granted)
+
+
+def _read_events(profile: Profile, text: str) -> list[tuple[int, int]]:
+    """The events of ``text`` (a recognition at the level it names), one per
+    family; returns their spans (words inside them are not the applicant's
+    groups: "被认定为国家高新技术企业")."""
+    spans, families = [], set()
+    for row in EVENTS:
+        if (row.needs and not row.needs.search(text)) or row.family in families - {""}:
+            continue
+        match = row.pattern.search(text)
+        if not match:
+            continue
+        key = row.levels.get(level_of(text, match.start(), match.end()), row.key)
+        families.add(row.family)
+        spans.append((match.start(), match.end()))
+        if key not in profile.events:
+            profile.events.append(key)
+            profile.readings.append(
+                {"field": "event", "key": key, "label": EVENTS_BY_KEY[key].label,
+                 "words": match.group()}
+            )
+    return spans
+
+
+def _read_numbers(profile: Profile, text: str) -> None:
+    """Amounts written beside the name of what they measure."""
+    for match in AMOUNT_RE.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        after = text[match.end() : match.end() + 12]
+        value = Decimal(match.group("value"))
+        unit = match.group("unit")
+        if unit in ("万元", "亿元"):
+            value *= 10_000 if unit == "万元" else 100_000_000
+        if unit == "件" and "发明" in after:
+            key = "foreign_invention_patents" if "国外" in after else "domestic_invention_patents"
+            profile.numbers.setdefault(key, value)
+            continue
+        measured = next(
+            (m for m in MEASURED if m.words.search(before) and m.unit[-1] == unit[-1]), None
+        )
+        if measured:
+            profile.numbers.setdefault(measured.key, value)
+
+
+def number_label(key: str) -> str:
+    return NUMBER_FIELDS.get(key, key)
+
+
+def measured_label(key: str) -> str:
+    return MEASURED_BY_KEY[key].label if key in MEASURED_BY_KEY else key

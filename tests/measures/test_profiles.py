@@ -1,0 +1,106 @@
+"""Profiles read from a line of free text or a form, and those refused."""
+
+import pytest
+
+from measures.extraction.places import Contradiction, applicant_place
+from measures.extraction.profiles import Unreadable, from_fields, from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "groups", "events"),
+    [
+        ("长春市的高新技术企业，今年新认定为专精特新", "吉林省/长春市",
+         {"hightech_enterprises", "specialised_smes"}, ["srdi_recognised"]),
+        ("四平的一家科技型中小企业，今年首次被认定为国家高新技术企业", "吉林省/四平市",
+         {"tech_smes", "hightech_enterprises"}, ["hte_recognised"]),
+        ("柳河县一家工业企业，今年刚升规", "吉林省/通化市/柳河县",
+         {"enterprises", "above_scale_industrial"}, ["scale_up"]),
+        ("中关村的一家瞪羚企业，今年在科创板上市了", "北京市/海淀区", {"gazelles"},
+         ["listing_growth"]),
+        ("白城市一家企业，新列入省级专精特新中小企业", "吉林省/白城市",
+         {"enterprises", "specialised_smes"}, ["srdi_provincial"]),
+    ],
+)
+def test_a_line_of_text_is_read_into_the_form(text, region, groups, events):
+    profile = from_text(text)
+    assert profile.region == region
+    assert groups <= set(profile.groups)
+    assert profile.events == events
+    assert all(r["words"] in text for r in profile.readings)
+
+
+def test_a_person_is_read_with_the_unit_named_before_them():
+    profile = from_text("浙江大学的科研团队，把一项职务发明专利许可给了一家企业")
+    assert profile.groups == ["researchers"]
+    assert profile.units == ["universities"]
+    assert profile.events == ["invention_license"]
+    profile = from_text("沈阳一家国有企业的研发团队，职务成果作价投资入股了一家公司")
+    assert profile.units == ["state_owned_enterprises"]
+    assert profile.events == ["invention_equity"]
+
+
+def test_sector_and_numbers_of_a_line():
+    profile = from_text("徐汇区的一家人工智能大模型企业，研发投入800万元")
+    assert profile.sectors == ["ai_llm"]
+    assert profile.numbers == {"rd_expense": 8000000}
+    # what is bought is not the buyer's sector
+    profile = from_text("徐汇区的一家生物医药企业，今年采购了大模型产品和服务")
+    assert profile.sectors == ["biomedicine"]
+    assert profile.events == ["llm_procurement"]
+
+
+def test_a_form_takes_keys_or_names():
+    profile = from_fields({
+        "group": ["企业", "hightech_enterprises", "行业:人工智能"],
+        "region": ["吉林省长春市"],
+        "event": ["新认定上海市专精特新中小企业", "主板上市"],
+        "unit": ["政府设立的高校"],
+        "tech_transaction": ["3000000"],
+    })
+    assert profile.groups[:2] == ["enterprises", "hightech_enterprises"]
+    assert profile.sectors == ["ai"]
+    assert profile.events == ["srdi_provincial", "listing_main"]
+    assert profile.units == ["universities"]
+    assert profile.region == "吉林省/长春市"
+    assert profile.numbers == {"tech_transaction": 3000000}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "你好，请问",
+        "我是长春市的一家民营企业，也是上海市徐汇区的一所公办大学",
+        "我在四平市开了一家企业，也是延吉的一名大学生",
+    ],
+)
+def test_a_line_that_cannot_be_read_is_refused_in_two_languages(text):
+    with pytest.raises(Unreadable) as refused:
+        from_text(text)
+    message = str(refused.value)
+    assert " / " in message and any("\u4e00" <= c <= "\u9fff" for c in message)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"group": ["大学生", "规上工业企业"]},
+        {"group": ["高校", "高新技术企业"]},
+        {"group": ["no-such-group"]},
+        {"event": ["从天而降"]},
+        {"region": ["火星"]},
+        {"rd_expense": ["many"]},
+    ],
+)
+def test_a_form_that_cannot_be_read_is_refused(fields):
+    with pytest.raises(Unreadable):
+        from_fields(fields)
+
+
+def test_the_place_of_an_applicant_is_not_the_place_of_who_it_deals_with():
+    assert applicant_place("吉林市一家企业承接了中科院长春应化所的成果").path == "吉林省/吉林市"
+    assert applicant_place("香港青年在东莞松山湖创办的公司").path == "广东省/东莞市"
+    assert applicant_place("舟山一家海洋科研院所").path == "浙江省/舟山市"
+    with pytest.raises(Contradiction):
+        applicant_place("我是长春的一家企业，也是杭州的一家企业")
