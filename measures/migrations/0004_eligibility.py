@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('documents', '0008_ascii_document_keys'),
-        ('measures', '0002_historicalsubsidy'),
+        ('measures', '0003_subsidy_per_person_month'),
     ]
 
     operations = [
