@@ -55,6 +55,11 @@ EFFECTIVE_VERBS = ("施行", "执行", "实施", "试行", "生效")
 ISSUE_EVENTS = ("印发", "发布", "公布", "颁布", "下发", "发文", "签发", "公告")
 # Names of a period of validity ("有效期", "试行期", "执行期限").
 TERM_WORDS = ("有效期限", "有效期", "试行期", "执行期限", "执行期", "实施期限", "实施期")
+# A term stated as provisional or on trial without its name before the count
+# ("施行，暂定三年有效期", "自发布之日起试行两年").  It must open a clause (or
+# follow 起): "补贴期限暂定3年" is the term of a payment, not of the document.
+PROVISIONAL_WORDS = ("暂定", "试行")
+PROVISIONAL_AFTER = "，,；;：:起"
 # A term of something else: "资格有效期为三年", "证书有效期…".
 NOT_OUR_TERM = (
     "资格", "证书", "认定", "称号", "许可", "资质", "备案", "合同", "协议", "项目",
@@ -126,7 +131,11 @@ RULES = (
     Rule(
         "term_years",
         "term",
-        re.compile(rf"{_TERM}(?:为|是)?(?P<count>{_COUNT})(?P<unit>年|个月)"),
+        re.compile(
+            rf"{_TERM}(?:为|是)?(?:暂?定)?(?:为)?(?P<count>{_COUNT})(?P<unit>年|个月)"
+            rf"|(?<=[{PROVISIONAL_AFTER}])(?:{_any(PROVISIONAL_WORDS)})(?:为)?"
+            rf"(?P<count2>{_COUNT})(?P<unit2>年|个月)"
+        ),
     ),
     Rule(
         "effective_date",
@@ -351,10 +360,10 @@ def read_validity(
         start = date(first, 1, 1)
         if issued_on and start < issued_on <= date(last, 12, 31):
             start = issued_on
-            evidence.append(_issued_evidence(reader, issued_on))
+            evidence.append(_issued_evidence(reader, issued_on, history))
     if start is None and how is None and issued:
         start = issued
-        evidence.append(_issued_evidence(reader, issued_on) if issued_on else history)
+        evidence.append(_issued_evidence(reader, issued_on, history))
         how = "issued_date"
 
     if end is None and term and start:
@@ -383,8 +392,8 @@ def _stated_end(reader: _Reader):
             if not _our_term(reader.text, m.start()):
                 continue
             if name == "term_years":
-                count = _number(m.group("count"))
-                term = (count, m.group("unit")) if count else None
+                count = _number(m.group("count") or m.group("count2"))
+                term = (count, m.group("unit") or m.group("unit2")) if count else None
                 return None, None, term, reader.evidence(name, "term", sentence)
             until = _day(m.group("until"))
             start = _day(m.group("from")) if name == "term_range" else None
@@ -403,9 +412,7 @@ def _stated_start(reader: _Reader, issued_on: date | None, history: Evidence | N
         ]
     for m, sentence in reader.matches(RULE["effective_on_issue"]):
         day = issued_on or (history.date if history else None)
-        source = (
-            _issued_evidence(reader, issued_on) if issued_on else history
-        )
+        source = _issued_evidence(reader, issued_on, history)
         if day and m.group("days"):
             count = _number(m.group("days"))
             day = day + timedelta(days=count) if count else None
@@ -501,8 +508,16 @@ def _history(reader: _Reader) -> Evidence | None:
     return reader.evidence("adoption_history", "start", span, day)
 
 
-def _issued_evidence(reader: _Reader, issued_on: date) -> Evidence:
-    """The line printing the date of issue: the last short line holding it."""
+def _issued_evidence(
+    reader: _Reader, issued_on: date | None, history: Evidence | None = None
+) -> Evidence | None:
+    """The line printing the date of issue: the last short line holding it.
+    A law's header takes its date from the adoption history, whose lines are
+    long: that line is the evidence when it fixes the same day."""
+    if history is not None and (issued_on is None or history.date == issued_on):
+        return history
+    if issued_on is None:
+        return None
     found = None
     offset = 0
     for line in reader.text.split("\n"):
