@@ -51,6 +51,7 @@ RULE_LABELS = {
     "term_range": "有效期起止",
     "term_until": "有效期至",
     "term_years": "有效期限",
+    "filing_deadline": "申报截止日期",
     "effective_date": "施行日期",
     "effective_on_issue": "自印发或公布之日起施行",
     "plan_period_text": "规划期",

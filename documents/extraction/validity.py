@@ -16,7 +16,9 @@ What the rules read, strongest first:
 - the start: "自2021年2月1日起施行", "自印发之日起施行" / "自公布之日起施行"
   (the date of issue, else the latest date of a law's adoption history
   "2024年4月26日…第二次修正");
-- nothing said: the date of issue (成文日期) opens an open-ended period.
+- nothing said: the date of issue (成文日期) opens an open-ended period;
+  a call for applications (``documents.extraction.calls``) closes on its
+  last filing day.
 
 A sentence speaks for the document only when the document is its subject
 ("本条例自…", "本措施由…解释，自印发之日起施行，有效期三年") or when it is
@@ -31,6 +33,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from documents.extraction.calls import is_call, last_filing_day
 from documents.extraction.numerals import parse_chinese
 from documents.extraction.periods import find_periods, parse_date, plan_years
 from documents.extraction.sentences import Span, span_at, split_sentences
@@ -235,7 +238,7 @@ class Validity:
 
 BASIS_RULES = {
     "draft": ("draft",),
-    "term": ("term_range", "term_until", "term_years"),
+    "term": ("term_range", "term_until", "term_years", "filing_deadline"),
     "plan_period": ("plan_period_text", "plan_period_title", "plan_period"),
     "effective_date": ("effective_date",),
     "effective_on_issue": ("effective_on_issue",),
@@ -370,11 +373,19 @@ def read_validity(
         end = add_term(start, *term)
     if end is None and plan:
         end = date(plan[0][1], 12, 31)
+    # A call for applications that states no term: its last filing day.
+    closing = None
+    if how == "issued_date" and end is None and is_call(reader.title):
+        closing = last_filing_day(text, start)
+        if closing:
+            end = closing.day
+            sentence = reader.sentence_of(closing.start)
+            evidence.append(reader.evidence("filing_deadline", "end", sentence, end))
     repeals = _repeals(reader, evidence)
 
     if draft:
         return Validity(None, None, "draft", tuple(evidence), repeals)
-    if end is not None and stated:
+    if end is not None and (stated or closing):
         basis = "term"
     elif plan:
         basis = "plan_period"

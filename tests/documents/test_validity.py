@@ -73,8 +73,11 @@ DEV = {
         "2020-12-01", None, "effective_date",
         ("effective_date", "本条例自2020年12月1日起施行。"), (),
     ),
+    # A call for applications: from its date to its last filing day, the
+    # second batch's paper deadline (9月26日, the notice's year).
     "gd-dongguan-notice-high-tech-cultivation-pool-2017": (
-        "2017-06-21", None, "issued_date", ("issued_date", "2017年6月21日"), (),
+        "2017-06-21", "2017-09-26", "term",
+        ("filing_deadline", "受理纸质申请材料截止时间为9月26日。"), (),
     ),
     "gd-regulation-science-popularization-2021": (
         "2021-10-01", None, "effective_date",
@@ -278,6 +281,63 @@ def test_sentences_about_something_else_say_nothing(text):
         D("2022-02-22"), None, "issued_date"
     )
     assert validity.repeals == ()
+
+
+def test_the_held_out_call_closes_on_its_last_filing_window():
+    # Named in the brief as the second call of the corpus; its review window
+    # (系统审核时间 2017年8月7日至9月22日) does not close it.
+    validity, text = validity_of(
+        DATA / "corpus" / "held-out" / "gd-dongguan-notice-patent-application-funding-2017.txt"
+    )
+    check(validity, text, (
+        "2017-08-01", "2017-09-08", "term",
+        ("filing_deadline", "系统填报：2017年8月28日至9月8日"), (),
+    ))
+
+
+CALL = "关于组织申报2019年科技企业孵化器认定的通知"
+CALLS = [
+    # (title, text, issued_on, valid_until)
+    (CALL, "第一批：企业在平台提交网上申报材料的截止时间为5月10日，"
+     "受理纸质申报材料截止时间为5月20日。\n第二批：截止时间为8月31日。",
+     "2019-04-02", "2019-05-20"),
+    (CALL, "请各单位于2019年6月30日前将申报材料报送至市科技局。", "2019-04-02", "2019-06-30"),
+    (CALL, "申报材料请于七月十五日前报送。", "2019-04-02", "2019-07-15"),
+    ("关于受理2018年第一批专利申请资助项目申报的通知",
+     "系统填报：2018年3月5日至4月13日\n（四）系统审核时间\n2018年3月5日至4月30日",
+     "2018-03-01", "2018-04-13"),
+    # Issued in December, closing in January of the next year.
+    ("关于征集2024年度科技计划项目的通知", "项目申报截止时间为1月15日。",
+     "2023-12-20", "2024-01-15"),
+]
+
+
+@pytest.mark.parametrize("title, text, issued_on, valid_until", CALLS)
+def test_a_call_closes_on_its_last_filing_day(title, text, issued_on, valid_until):
+    validity = read_validity(text, title=title, issued_on=D(issued_on))
+    assert (validity.valid_from, validity.valid_until, validity.basis) == (
+        D(issued_on), D(valid_until), "term"
+    )
+    assert validity.primary.rule == "filing_deadline"
+
+
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        # A notice issuing a policy applies past one round's deadline.
+        ("关于印发《某市专利资助办法》的通知", "申请人应于6月30日前提交申请材料。"),
+        # Not a call.
+        ("某市科技创新条例", "申报材料的截止时间为6月30日。"),
+        # A standing yearly deadline, and the dates a call's scope covers.
+        (CALL, "申请人每年3月31日前提交上年度的申报材料。"),
+        (CALL, "授权公告日在2019年1月1日至3月31日期间的发明专利。"),
+    ],
+)
+def test_deadlines_that_do_not_close_a_call(title, text):
+    validity = read_validity(text, title=title, issued_on=D("2019-04-02"))
+    assert (validity.valid_from, validity.valid_until, validity.basis) == (
+        D("2019-04-02"), None, "issued_date"
+    )
 
 
 @pytest.mark.parametrize(
