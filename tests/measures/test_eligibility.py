@@ -65,6 +65,11 @@ def keys(eligibility, kind):
         ("相关创新主体购买或租用算力的，经认定，最高可按实际发生费用的30%，给予不超过1000万元的补贴支持",
          "1000万元", "compute_purchase"),
         ("对企业租用智能算力的，按实际费用的20%给予最高300万元补贴", "300万元", "compute_purchase"),
+        # zj-zhoushan 第二十七条: a share of the conversion reward.
+        ("在研究开发和科技成果转化中做出主要贡献的人员，获得奖励的份额不低于奖励总额的百分之七十",
+         "百分之七十", "invention_conversion"),
+        ("对完成、转化职务科技成果做出重要贡献的人员，获得奖励的份额不低于奖励总额的百分之六十",
+         "百分之六十", "invention_conversion"),
     ],
 )
 def test_the_event_that_triggers_a_rule(text, amount, event):

@@ -138,8 +138,10 @@ EVENTS: tuple[EventType, ...] = (
        parent="invention_conversion", needs=_INVENTION),
     _e("invention_self", "职务科技成果自行实施", r"自行实施|合作实施|自行投资实施",
        parent="invention_conversion", needs=_INVENTION),
-    _e("invention_conversion", "职务科技成果转化", rf"转化{_C}{{0,4}}(?:所获|收益|净收)",
-       needs=_INVENTION),
+    # A share of the reward ("主要贡献人员获得奖励的份额不低于奖励总额的百分之
+    # 七十") divides what a conversion paid out: the conversion triggers it.
+    _e("invention_conversion", "职务科技成果转化",
+       rf"转化{_C}{{0,4}}(?:所获|收益|净收)|获得奖励的份额|奖励总额", needs=_INVENTION),
     _e("unit_equity_stake", "单位以结余经费出资或增资入股", r"出资入股|增资入股"),
     _e("programme_project", "承担基金、专项或试点项目",
        rf"(?:基金|专项|试点|示范){_C}{{0,2}}项目(?:成果)?的"),
