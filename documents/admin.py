@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
@@ -27,6 +28,7 @@ from .models import (
     CrossReference,
     Curation,
     Document,
+    OriginalFile,
     Provision,
     ReviewStatus,
     Theme,
@@ -407,9 +409,9 @@ class DocumentAdmin(PipelineOwnedAdmin):
     date_hierarchy = "issued_on"
     readonly_fields = ["key", "title", "subject", "doc_number", "issuer", "issued_on",
                        "doc_type", "plan_period_start", "plan_period_end", "source_name",
-                       "source_sha256", "pipeline_version", "metadata_notes", "created",
-                       "updated", "text"]
-    exclude = ["raw_text"]
+                       "original_link", "source_sha256", "pipeline_version", "metadata_notes",
+                       "created", "updated", "text"]
+    exclude = ["raw_text", "original"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(provision_total=Count("provisions"))
@@ -417,6 +419,30 @@ class DocumentAdmin(PipelineOwnedAdmin):
     @admin.display(description=_("条款数"), ordering="provision_total")
     def provision_count(self, obj):
         return obj.provision_total
+
+    @admin.display(description=_("原始文件"))
+    def original_link(self, obj):
+        return download_link(obj.original_id, obj.source_name)
+
+
+def download_link(sha256, name):
+    if not sha256:
+        return "—"
+    return format_html(
+        '<a href="{}" download>下载 / download</a> {}', reverse("original-file", args=[sha256]), name
+    )
+
+
+@admin.register(OriginalFile)
+class OriginalFileAdmin(PipelineOwnedAdmin):
+    list_display = ["name", "sha256", "size", "created", "download"]
+    search_fields = ["sha256", "name"]
+    readonly_fields = ["sha256", "name", "size", "created", "download"]
+    exclude = ["file"]
+
+    @admin.display(description=_("下载"))
+    def download(self, obj):
+        return download_link(obj.sha256, obj.name)
 
 
 @admin.register(Provision)
