@@ -14,13 +14,19 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import DOCUMENT_TEXT_FIELDS
 
 from .ingest import tasks
 from .models import UploadJob
+
+admin.site.site_header = "吉林省科技政策知识库 · 管理 / Policy knowledge base admin"
+admin.site.site_title = "吉林省科技政策知识库"
 
 # While a job is queued or running the jobs page reloads itself this often
 # (a meta refresh: the Content-Security-Policy allows no inline script).
@@ -58,8 +64,7 @@ class UploadForm(forms.Form):
 
 @admin.register(UploadJob)
 class UploadJobAdmin(admin.ModelAdmin):
-    list_display = ["job_file", "job_status", "job_progress", "job_document", "attempts",
-                    "submitted_by", "created"]
+    list_display = ["job_file", "job_status", "job_progress", "job_document"]
     list_display_links = None
     list_filter = ["status", "outcome"]
     list_select_related = ["document", "duplicate_of__document", "submitted_by"]
@@ -143,18 +148,23 @@ class UploadJobAdmin(admin.ModelAdmin):
         count = tasks.retry(queryset)
         messages.success(request, f"{count} 个任务已重新排队 / {count} job(s) queued again")
 
-    @admin.display(description=_("文件"), ordering="name")
+    @admin.display(description=_("文件"), ordering="created")
     def job_file(self, job):
-        original = ""
+        download = ""
         if job.original_id:
-            original = format_html(
-                ' <a class="job-download" href="{}" title="下载原始文件 / download the original">'
+            download = format_html(
+                ' · <a class="job-download" href="{}" title="下载原始文件 / download the original">'
                 "下载</a>",
                 reverse("original-file", args=[job.original_id]),
             )
         return format_html(
-            '<span class="job-name">{}</span><br><span class="job-size">{}</span>{}',
-            job.name, filesizeformat(job.size), original,
+            '<span class="job-name">{}</span>'
+            '<div class="job-about">{}{}<br>{} · {}</div>',
+            job.name,
+            filesizeformat(job.size),
+            download,
+            date_format(timezone.localtime(job.created), "Y-m-d H:i"),
+            job.submitted_by or "—",
         )
 
     @admin.display(description=_("状态"), ordering="status")
@@ -163,11 +173,17 @@ class UploadJobAdmin(admin.ModelAdmin):
         if job.status == UploadJob.Status.DONE and job.outcome:
             label = job.get_outcome_display()
         error = format_html('<div class="job-error">{}</div>', job.error) if job.error else ""
+        attempt = (
+            format_html('<div class="job-attempt">第 {} 次尝试 / attempt {}</div>',
+                        job.attempts, job.attempts)
+            if job.attempts > 1
+            else ""
+        )
         return format_html(
-            '<span class="job-status job-{}">{}</span>{}', job.status, label, error
+            '<span class="job-status job-{}">{}</span>{}{}', job.status, label, attempt, error
         )
 
-    @admin.display(description=_("进度"))
+    @admin.display(description=_("进度 / 结果"))
     def job_progress(self, job):
         if job.status == UploadJob.Status.RUNNING:
             return format_html(
@@ -178,11 +194,11 @@ class UploadJobAdmin(admin.ModelAdmin):
             return format_html('<span class="job-stage">{}</span>', "等待工作进程 / waiting for a worker")
         return format_html('<span class="job-summary">{}</span>', job.summary)
 
-    @admin.display(description=_("文件（导入后）"))
+    @admin.display(description=_("知识库中的文件"))
     def job_document(self, job):
         document = job.result_document
         if document is None:
-            return "—"
+            return mark_safe('<span class="job-none">—</span>')
         queue = (
             ("目标", "admin:targets_target_changelist"),
             ("统计数据", "admin:targets_figure_changelist"),
@@ -197,3 +213,4 @@ class UploadJobAdmin(admin.ModelAdmin):
             '<a class="job-document" href="{}">{}</a><div class="job-review">审核队列：{}</div>',
             document.get_absolute_url(), document.display_title, links,
         )
+

@@ -99,10 +99,15 @@ class UploadJobQuerySet(models.QuerySet):
         if document is not None:
             job.status, job.document = self.model.Status.DONE, document
             job.outcome = self.model.Outcome.UNCHANGED
+            job.summary = "同一文件已在库中，未重复导入 / the same file is stored already"
             job.progress, job.finished = 100, timezone.now()
         elif earlier is not None:
             job.status, job.duplicate_of = self.model.Status.DONE, earlier
             job.outcome = self.model.Outcome.DUPLICATE
+            job.summary = (
+                f"与任务 #{earlier.pk} 为同一文件，随其导入 / "
+                f"the same file as job #{earlier.pk}, ingested with it"
+            )
             job.progress, job.finished = 100, timezone.now()
         job.save()
         return job
@@ -147,10 +152,10 @@ class UploadJob(models.Model):
         FAILED = "failed", _("失败 (failed)")
 
     class Outcome(models.TextChoices):
-        CREATED = "created", _("新建文件 (created)")
-        UPDATED = "updated", _("更新文件 (updated)")
-        UNCHANGED = "unchanged", _("文件已在库中，未变 (unchanged)")
-        DUPLICATE = "duplicate", _("与另一任务为同一文件 (duplicate)")
+        CREATED = "created", _("新建 (created)")
+        UPDATED = "updated", _("已更新 (updated)")
+        UNCHANGED = "unchanged", _("未变 (unchanged)")
+        DUPLICATE = "duplicate", _("重复上传 (duplicate)")
 
     # A job whose worker died is queued again this many times in all before
     # it is failed: a file that kills its worker every time stops there.
