@@ -33,10 +33,14 @@ ingest: migrate
 # Install, migrate, ingest the five bundled documents and serve the site,
 # with a background worker beside the server for the files curators upload
 # in the admin (the database task backend by default: no other service).
-# The worker stops when the server stops, however it stops (Ctrl-C, an error).
+# The worker stops when the server stops: Ctrl-C reaches both, and the
+# worker finishes the file in hand; when the server ends otherwise, the
+# worker is sent TERM (it, too, finishes the file in hand).  One signal
+# each: a second one would make the worker drop its file.
 run: ingest
 	$(BIN)/python manage.py $(WORKER) & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	trap 'trap - EXIT; wait $$worker; exit 130' INT; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 # The whole suite, on SQLite unless DATABASE_URL points elsewhere.

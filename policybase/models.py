@@ -67,6 +67,15 @@ class UploadJobQuerySet(models.QuerySet):
             if job.started < overdue or worker_gone(job.worker)
         ]
 
+    def unsent(self):
+        """Queued jobs the task queue never received (it could not be
+        reached when they were committed), a minute on."""
+        return self.filter(
+            status=UploadJob.Status.QUEUED,
+            task_id="",
+            created__lt=timezone.now() - timedelta(minutes=1),
+        )
+
     def accept(self, files, user, *, max_bytes: int) -> list["UploadJob"]:
         """One job per uploaded file, in the order given: queued, or failed
         at once with the reason (too large, a kind no reader takes), or done

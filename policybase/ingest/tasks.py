@@ -13,6 +13,7 @@ upload page and every task.
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from policybase.workers import current_worker
 
 from .pipeline import ingest_source
 from .sources import CURATION_DIR, uploaded_source
+
+logger = logging.getLogger(__name__)
 
 
 @task(queue_name=settings.INGEST_QUEUE)
@@ -54,14 +57,22 @@ def enqueue(jobs) -> None:
 def _enqueue(job_id: int) -> None:
     # The queue is read from the settings at each call, not when the task
     # was declared, so that a configuration (or a test) may name another.
-    result = ingest_upload.using(queue_name=settings.INGEST_QUEUE).enqueue(job_id)
+    try:
+        result = ingest_upload.using(queue_name=settings.INGEST_QUEUE).enqueue(job_id)
+    except Exception:
+        # Redis down, say: the job is committed and stays queued without a
+        # task; recover_lost sends it again later (UploadJob.objects.unsent).
+        logger.exception("upload job %s could not be handed to the task queue", job_id)
+        return
     UploadJob.objects.filter(pk=job_id).update(task_id=result.id)
 
 
 def recover_lost() -> int:
-    """Queue again the jobs whose worker died, or fail those that used up
-    their attempts; return how many were queued again."""
+    """Queue again the jobs whose worker died (or fail those that used up
+    their attempts), and send the queued jobs the task queue never
+    received; return how many were sent."""
     again = [job for job in UploadJob.objects.lost() if job.requeue_or_fail()]
+    again += list(UploadJob.objects.unsent())
     enqueue(again)
     return len(again)
 

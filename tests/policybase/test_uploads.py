@@ -4,6 +4,9 @@ the originals kept under their SHA-256, and jobs whose worker died."""
 
 import hashlib
 import re
+import socket
+import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -72,7 +75,7 @@ def test_every_file_gets_a_job_and_bad_ones_a_reason(curator_client, capture, se
     ]
     # Each queued job is a task of the database backend, under its id.
     assert set(DBTaskResult.objects.values_list("id", flat=True)) == {
-        __import__("uuid").UUID(j.task_id) for j in queued
+        uuid.UUID(j.task_id) for j in queued
     }
     refused = {j.name: j.error for j in UploadJob.objects.filter(status="failed")}
     assert "file is binary" in refused["notes.bin"]
@@ -209,7 +212,7 @@ def test_the_upload_form_asks_for_a_file(curator_client):
 
 def dead_worker():
     # This machine, a pid no process has: the worker is gone.
-    return f"{__import__('socket').gethostname()}:4194303:1"
+    return f"{socket.gethostname()}:4194303:1"
 
 
 def test_a_job_whose_worker_died_is_queued_again_then_failed(curator_client, capture):
@@ -267,3 +270,30 @@ def test_the_original_is_downloadable_from_its_document(corpus, client, superuse
     ).content.decode()
     assert url in admin_page
     assert client.get(reverse("original-file", args=["0" * 64])).status_code == 404
+
+
+def test_a_job_the_queue_never_received_is_sent_again(curator_client, capture, monkeypatch):
+    class Unreachable:
+        def using(self, **kwargs):
+            return self
+
+        def enqueue(self, *args):
+            raise ConnectionError("the task queue is down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tasks, "ingest_upload", Unreachable())
+        response = upload(curator_client, text_file(PLAN), capture=capture)
+    assert response.status_code == 200  # the upload itself is not lost
+    job = job_named(PLAN.name)
+    assert (job.status, job.task_id) == ("queued", "")
+    with capture(execute=True):
+        curator_client.get(JOBS)
+    assert job_named(PLAN.name).task_id == ""  # too soon to tell from a slow commit
+    UploadJob.objects.filter(pk=job.pk).update(
+        created=job.created - timedelta(minutes=2)
+    )
+    with capture(execute=True):
+        curator_client.get(JOBS)
+    assert job_named(PLAN.name).task_id
+    run_db_worker()
+    assert job_named(PLAN.name).status == "done"
