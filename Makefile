@@ -7,10 +7,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 # The worker `make run` starts beside the server: the database backend's,
 # or RQ's when TASKS_BACKEND=rq (REDIS_URL names the server).
+INGEST_QUEUE ?= default
 ifeq ($(TASKS_BACKEND),rq)
-WORKER ?= rqworker --job-class django_tasks_rq.Job default
+WORKER ?= rqworker --job-class django_tasks_rq.Job $(INGEST_QUEUE)
 else
-WORKER ?= db_worker --no-reload
+WORKER ?= db_worker --no-reload --queue-name $(INGEST_QUEUE)
 endif
 
 .PHONY: install run serve migrate ingest test test-postgres lint bench abuse clean install-ocr

@@ -22,7 +22,7 @@ One module, driven by environment variables:
 - ``TRUSTED_PROXIES``: proxies whose ``X-Forwarded-For`` is believed.
 - ``TASKS_BACKEND``: ``database`` (the default: jobs in the database, run by
   ``manage.py db_worker``) or ``rq`` (jobs in Redis at ``REDIS_URL``, run by
-  ``manage.py rqworker``).
+  ``manage.py rqworker``); ``INGEST_QUEUE`` names the queue (``default``).
 - ``MEDIA_ROOT``: where uploaded and ingested originals are kept.
 """
 
@@ -291,8 +291,9 @@ MEDIA_URL = "media/"
 # tables are installed either way, so that the migrations never depend on
 # the choice.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
-# The queue of the ingest task (the tests name queues of their own).
-INGEST_QUEUE = "default"
+# The queue of the ingest task: another name lets several installations
+# share one Redis (and the tests use queues of their own).
+INGEST_QUEUE = os.environ.get("INGEST_QUEUE", "default")
 # A job still running after this long is taken for lost whatever its worker
 # looks like (a worker on another machine cannot be asked whether it lives);
 # RQ also stops a job that runs longer.
@@ -304,11 +305,11 @@ if TASKS_BACKEND == "database":
 elif TASKS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [INGEST_QUEUE]}}
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     RQ_QUEUES = {
-        INGEST_QUEUE: {
-            "URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-            "DEFAULT_TIMEOUT": INGEST_JOB_TIMEOUT,
-        }
+        INGEST_QUEUE: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": INGEST_JOB_TIMEOUT},
+        # django-tasks-rq reads task results through the "default" connection.
+        "default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": INGEST_JOB_TIMEOUT},
     }
 else:
     raise ImproperlyConfigured(

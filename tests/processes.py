@@ -61,7 +61,10 @@ def server(db, *statements):
         raw.close()
 
 
-def manage(*args, url, wait=True, env=None):
+def manage(*args, url, wait=True, env=None, new_session=False):
+    """``manage.py`` on the database at ``url``; ``env`` adds variables.
+    Without ``wait``, the running process; with ``new_session`` it leads a
+    process group of its own, which a test can kill whole."""
     env = {**os.environ, "DATABASE_URL": url, **(env or {})}
     command = [sys.executable, str(ROOT / "manage.py"), *args]
     kwargs = {"cwd": ROOT, "env": env, "capture_output": True, "text": True}
@@ -69,7 +72,8 @@ def manage(*args, url, wait=True, env=None):
         return subprocess.run(command, **kwargs, timeout=600)
     kwargs.pop("capture_output")
     return subprocess.Popen(
-        command, **kwargs, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command, **kwargs, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        start_new_session=new_session,
     )
 
 

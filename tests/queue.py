@@ -26,3 +26,26 @@ def run_db_worker(max_tasks=None, queue="default"):
     )
     with mock.patch.object(db_worker, "close_old_connections", lambda: None):
         worker.run()
+
+
+def remove_rq_queue(connection, name):
+    """Every trace of the RQ queue ``name`` in Redis: its jobs (whatever
+    registry holds them), the registries, the queue."""
+    from rq import Queue
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    queue = Queue(name, connection=connection)
+    registries = (
+        queue.started_job_registry, queue.failed_job_registry, queue.finished_job_registry,
+        queue.deferred_job_registry, queue.scheduled_job_registry, queue.canceled_job_registry,
+    )
+    for registry in registries:
+        for job_id in registry.get_job_ids(cleanup=False):
+            try:
+                Job.fetch(job_id, connection=connection).delete(remove_from_queue=False)
+            except NoSuchJobError:
+                pass
+        connection.delete(registry.key)
+    queue.delete(delete_jobs=True)
+    connection.delete(f"rq:workers:{name}")

@@ -15,6 +15,7 @@ from django.test import override_settings
 from documents.models import Document
 from policybase.ingest import tasks
 from policybase.models import UploadJob
+from tests.queue import remove_rq_queue
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 GENRE = Path(__file__).resolve().parents[2] / "tests" / "data" / "genre"
@@ -36,12 +37,8 @@ def rq_queue():
         RQ_QUEUES={name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}, "default": {"URL": REDIS_URL}},
         TASKS={"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [name]}},
     ):
-        queue = django_rq.get_queue(name)
         yield name
-        for registry in (queue.finished_job_registry, queue.failed_job_registry):
-            for job_id in registry.get_job_ids():
-                registry.remove(job_id, delete_job=True)
-        queue.delete(delete_jobs=True)
+        remove_rq_queue(django_rq.get_connection(name), name)
 
 
 def run_rq_worker(queue):
