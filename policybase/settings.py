@@ -13,7 +13,7 @@ One module, driven by environment variables:
 - ``DJANGO_LOG_FILE``: where warnings and errors (every 500 with its
   traceback) are written; stderr when unset.  ``DJANGO_LOG_LEVEL``: WARNING.
 - ``API_CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1`` for one response
-  cache shared by all workers (needs the ``redis`` package), which then also
+  cache shared by all workers, which then also
   holds the throttles' counts; unset, each worker keeps its own response
   cache in memory and the counts live in the database.
 - ``API_ANON_RATE``, ``API_USER_RATE``, ``SITE_RATE``: throttle rates of
