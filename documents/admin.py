@@ -426,21 +426,26 @@ class DocumentAdmin(PipelineOwnedAdmin):
 
 
 def download_link(sha256, name):
+    """The original file's name, as a link that downloads it (alone in its
+    cell: a link inside running text would need more than its colour)."""
     if not sha256:
         return "—"
     return format_html(
-        '<a href="{}" download>下载 / download</a> {}', reverse("original-file", args=[sha256]), name
+        '<a href="{}" download title="下载原始文件 / download the original">{}</a>',
+        reverse("original-file", args=[sha256]),
+        name,
     )
 
 
 @admin.register(OriginalFile)
 class OriginalFileAdmin(PipelineOwnedAdmin):
-    list_display = ["name", "sha256", "size", "created", "download"]
+    list_display = ["download", "sha256", "size", "created"]
+    list_display_links = ["sha256"]
     search_fields = ["sha256", "name"]
     readonly_fields = ["sha256", "name", "size", "created", "download"]
     exclude = ["file"]
 
-    @admin.display(description=_("下载"))
+    @admin.display(description=_("文件（点击下载）"), ordering="name")
     def download(self, obj):
         return download_link(obj.sha256, obj.name)
 

@@ -84,8 +84,15 @@ def test_upload_three_files_watch_them_finish_open_the_document(
     expect(page.locator(".messagelist")).to_contain_text("3 个文件已排队")
     expect(rows(page)).to_have_count(3)
     expect(page.locator(".job-status.job-queued")).to_have_count(3)
-    # While anything waits, the page reloads itself.
-    assert page.locator('meta[http-equiv="refresh"]').count() == 1
+    # While anything waits, the page reloads itself, unless paused.
+    expect(page.locator("#jobs-refresh-state")).to_contain_text("每 3 秒自动刷新")
+    page.wait_for_event("load", timeout=10_000)
+    page.click("#jobs-pause")
+    expect(page.locator("#jobs-refresh-state")).to_contain_text("自动刷新已暂停")
+    page.evaluate("window.notReloaded = true")
+    page.wait_for_timeout(4_000)
+    assert page.evaluate("window.notReloaded === true")
+    page.click("#jobs-pause")
     for name, width in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(artifacts / f"jobs-queued-{name}.png"), full_page=True)
@@ -98,14 +105,14 @@ def test_upload_three_files_watch_them_finish_open_the_document(
     page.goto(jobs_url)
     expect(page.locator(".job-status.job-done")).to_have_count(1)
     expect(page.locator(".job-status.job-queued")).to_have_count(2)
-    assert page.locator('meta[http-equiv="refresh"]').count() == 1
+    assert page.locator("#jobs-legend[data-refresh]").count() == 1
 
     page.goto("about:blank")
     run_db_worker()
     page.goto(jobs_url)
     expect(page.locator(".job-status.job-done")).to_have_count(3)
     expect(page.locator(".job-status")).to_have_text(["新建 (created)"] * 3)
-    assert page.locator('meta[http-equiv="refresh"]').count() == 0
+    assert page.locator("#jobs-legend[data-refresh]").count() == 0
     expect(page.locator("#jobs-legend")).to_contain_text("所有任务均已结束")
     for name, width in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": 900})
