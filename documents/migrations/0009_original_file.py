@@ -29,6 +29,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='document',
             name='original',
-            field=models.ForeignKey(blank=True, help_text='The file the document was last ingested from, as it arrived.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='documents.originalfile', verbose_name='原始文件'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='documents.originalfile', verbose_name='原始文件'),
         ),
     ]
