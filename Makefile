@@ -5,6 +5,14 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# The worker `make run` starts beside the server: the database backend's,
+# or RQ's when TASKS_BACKEND=rq (REDIS_URL names the server).
+INGEST_QUEUE ?= default
+ifeq ($(TASKS_BACKEND),rq)
+WORKER ?= rqworker --job-class django_tasks_rq.Job $(INGEST_QUEUE)
+else
+WORKER ?= db_worker --no-reload --queue-name $(INGEST_QUEUE)
+endif
 
 .PHONY: install run serve migrate ingest test test-postgres lint bench abuse clean install-ocr install-office
 
@@ -23,8 +31,17 @@ migrate: install
 ingest: migrate
 	$(BIN)/python manage.py ingest
 
-# Install, migrate, ingest the five bundled documents and serve the site.
+# Install, migrate, ingest the five bundled documents and serve the site,
+# with a background worker beside the server for the files curators upload
+# in the admin (the database task backend by default: no other service).
+# The worker stops when the server stops: Ctrl-C reaches both, and the
+# worker finishes the file in hand; when the server ends otherwise, the
+# worker is sent TERM (it, too, finishes the file in hand).  One signal
+# each: a second one would make the worker drop its file.
 run: ingest
+	$(BIN)/python manage.py $(WORKER) & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	trap 'trap - EXIT; wait $$worker; exit 130' INT; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 # The whole suite, on SQLite unless DATABASE_URL points elsewhere.
@@ -66,4 +83,4 @@ abuse: install
 	$(BIN)/python bench/abuse.py $(ABUSE_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .pytest_cache

@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
@@ -27,6 +28,7 @@ from .models import (
     CrossReference,
     Curation,
     Document,
+    OriginalFile,
     Provision,
     ReviewStatus,
     Theme,
@@ -436,9 +438,9 @@ class DocumentAdmin(PipelineOwnedAdmin):
     readonly_fields = ["key", "title", "subject", "doc_number", "issuer", "issued_on",
                        "doc_type", "plan_period_start", "plan_period_end",
                        "validity_source_text", "validity_evidence", "repeals",
-                       "replaced_on", "source_name", "source_sha256", "pipeline_version",
-                       "metadata_notes", "created", "updated", "text"]
-    exclude = ["raw_text", "validity_start", "validity_end"]
+                       "replaced_on", "source_name", "original_link", "source_sha256",
+                       "pipeline_version", "metadata_notes", "created", "updated", "text"]
+    exclude = ["raw_text", "validity_start", "validity_end", "original"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(provision_total=Count("provisions"))
@@ -480,6 +482,35 @@ class DocumentAdmin(PipelineOwnedAdmin):
     @admin.display(description=_("条款数"), ordering="provision_total")
     def provision_count(self, obj):
         return obj.provision_total
+
+    @admin.display(description=_("原始文件"))
+    def original_link(self, obj):
+        return download_link(obj.original_id, obj.source_name)
+
+
+def download_link(sha256, name):
+    """The original file's name, as a link that downloads it (alone in its
+    cell: a link inside running text would need more than its colour)."""
+    if not sha256:
+        return "—"
+    return format_html(
+        '<a href="{}" download title="下载原始文件 / download the original">{}</a>',
+        reverse("original-file", args=[sha256]),
+        name,
+    )
+
+
+@admin.register(OriginalFile)
+class OriginalFileAdmin(PipelineOwnedAdmin):
+    list_display = ["download", "sha256", "size", "created"]
+    list_display_links = ["sha256"]
+    search_fields = ["sha256", "name"]
+    readonly_fields = ["sha256", "name", "size", "created", "download"]
+    exclude = ["file"]
+
+    @admin.display(description=_("文件（点击下载）"), ordering="name")
+    def download(self, obj):
+        return download_link(obj.sha256, obj.name)
 
 
 @admin.register(Provision)

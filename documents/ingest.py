@@ -2,8 +2,9 @@
 
 Reads: a ``ParsedDocument`` and what the extractors found in each provision
 (themes, cross-references).
-Writes: the Document, its Provision tree (by stable key), theme links and
-cross-references, and the theme table, each only where something changed.
+Writes: the Document and its stored original, its Provision tree (by stable
+key), theme links and cross-references, and the theme table, each only where
+something changed.
 
 The pipeline (``policybase.ingest``) calls these in order; measures and
 targets map their own rows in ``measures.ingest`` and ``targets.ingest``.
@@ -20,7 +21,7 @@ from documents.crossrefs import normalise_title
 from documents.extraction.periods import plan_period_of
 from documents.extraction.validity import read_validity
 from documents.fact_sync import ChangeSet
-from documents.models import CrossReference, Document, Provision, Theme
+from documents.models import CrossReference, Document, OriginalFile, Provision, Theme
 from documents.parsing.types import ParsedDocument, ParsedProvision
 from documents.themes import THEMES
 
@@ -173,6 +174,16 @@ def save_validity(document: Document) -> None:
         setattr(document, k, values[k])
     if changed:
         document.save(update_fields=[*changed, "updated"])
+
+
+def keep_original(document: Document, data: bytes, name: str) -> None:
+    """Store the bytes the document was read from (once per content) and
+    link them, unless the document already links these very bytes
+    (``source_sha256`` is their SHA-256)."""
+    if document.original_id == document.source_sha256:
+        return
+    document.original = OriginalFile.objects.keep(data, name)
+    document.save(update_fields=["original"])
 
 
 # --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from documents.querysets import (
     ProvisionQuerySet,
 )
 from documents.validity import ValidityBasis, status_of
+from documents.originals import OriginalFile
 
 
 class DocumentType(models.TextChoices):
@@ -106,6 +107,11 @@ class Document(models.Model):
     )
     source_name = models.CharField(_("源文件名"), max_length=255)
     source_sha256 = models.CharField(_("源文件SHA-256"), max_length=64)
+    # The file the document was last ingested from, as it arrived.
+    original = models.ForeignKey(
+        OriginalFile, verbose_name=_("原始文件"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="documents",
+    )
     pipeline_version = models.CharField(_("处理流程版本"), max_length=20)
     raw_text = models.TextField(_("原始文本"))
     text = models.TextField(_("规范化文本"))

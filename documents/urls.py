@@ -11,6 +11,7 @@ urlpatterns = [
         views.provision_page,
         name="provision-page",
     ),
+    path("originals/<str:sha256>/", views.original_file, name="original-file"),
     path("themes/", views.theme_list, name="theme-list"),
     path("themes/<slug:slug>/", views.theme_page, name="theme-page"),
     path("search/", search_views.search_page, name="search"),

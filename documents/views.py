@@ -1,4 +1,5 @@
-"""The site's document pages: home, reader, provision, themes, compare.
+"""The site's document pages: home, reader, provision, themes, compare, and
+the download of a document's original file.
 
 Also ``FilteredListView``, the base of every filterable table on the site
 (measures and targets build on it): one FilterSet per resource, shared with
@@ -13,14 +14,14 @@ reader are reached through the reverse relations every ``Fact`` declares
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.forms import HiddenInput, MultiWidget
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
 from .apikit.spreadsheets import write_csv
-from .models import Document, Provision, Theme
+from .models import Document, OriginalFile, Provision, Theme
 from .reader import link_tree, reader_page
 
 # Provisions per page of a theme.
@@ -92,6 +93,24 @@ def validity_at(document):
         .holding(document.validity_start, document.validity_end)
         .values_list("key", flat=True)
         .first()
+    )
+
+
+@require_safe
+def original_file(request, sha256):
+    """The original file, as it arrived, under the name it arrived with.
+    Always an attachment: an uploaded web page must never run as a page of
+    this site."""
+    original = get_object_or_404(OriginalFile, sha256=sha256)
+    try:
+        stream = original.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404("原始文件不在存储中 / the original file is not in storage") from None
+    return FileResponse(
+        stream,
+        as_attachment=True,
+        filename=original.name,
+        content_type="application/octet-stream",
     )
 
 

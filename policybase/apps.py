@@ -6,7 +6,8 @@ from documents.apikit import data_version
 
 class PolicybaseConfig(AppConfig):
     name = "policybase"
-    verbose_name = "Policy knowledge base"
+    # The admin shows the app by this name: what curators find in it.
+    verbose_name = "上传与导入 / Uploads"
 
     def ready(self):
         # Every connection notices its writes to the knowledge base and

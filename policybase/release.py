@@ -56,9 +56,11 @@ FACT_RELEASE_FIELDS = {
     "document": "Id of the document (see documents).",
 }
 
-# Not part of the content: set by the database when a row is written, or a
-# person's account that does not belong in open data.
-VOLATILE_FIELDS = {"created", "updated", "author"}
+# Not part of the content: set by the database when a row is written, a
+# person's account that does not belong in open data, or the stored copy of
+# a document's original file, which only this installation holds (the
+# original's hash is the document's ``source_sha256``).
+VOLATILE_FIELDS = {"created", "updated", "author", "original"}
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,17 @@ One module, driven by environment variables:
 - ``DJANGO_LOG_FILE``: where warnings and errors (every 500 with its
   traceback) are written; stderr when unset.  ``DJANGO_LOG_LEVEL``: WARNING.
 - ``API_CACHE_URL``: e.g. ``redis://127.0.0.1:6379/1`` for one response
-  cache shared by all workers (needs the ``redis`` package), which then also
+  cache shared by all workers, which then also
   holds the throttles' counts; unset, each worker keeps its own response
   cache in memory and the counts live in the database.
 - ``API_ANON_RATE``, ``API_USER_RATE``, ``SITE_RATE``: throttle rates of
   anonymous API clients, signed-in API users, and the site's searches and
   exports.
 - ``TRUSTED_PROXIES``: proxies whose ``X-Forwarded-For`` is believed.
+- ``TASKS_BACKEND``: ``database`` (the default: jobs in the database, run by
+  ``manage.py db_worker``) or ``rq`` (jobs in Redis at ``REDIS_URL``, run by
+  ``manage.py rqworker``); ``INGEST_QUEUE`` names the queue (``default``).
+- ``MEDIA_ROOT``: where uploaded and ingested originals are kept.
 """
 
 import os
@@ -74,6 +78,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "policybase",
     "documents",
     "measures",
@@ -277,6 +283,45 @@ SPECTACULAR_SETTINGS = {
 # that: a scanned PDF holds images, and twenty pages of it weigh tens of MB.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 5 * 1024 * 1024))
 INGEST_MAX_FILE_BYTES = int(os.environ.get("INGEST_MAX_FILE_BYTES", 200 * 1024 * 1024))
+
+# Every original file, uploaded or ingested from the command line, kept under
+# its SHA-256 (documents.models.OriginalFile).  Several worker machines need
+# one shared MEDIA_ROOT: the worker reads the upload the web server stored.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "media/"
+
+# Uploads are ingested by background workers through Django's Tasks API (the
+# django-tasks backport).  The database backend needs no service beside the
+# database (``manage.py db_worker``); RQ keeps the queue in Redis for many
+# workers on many machines (``manage.py rqworker``).  The database backend's
+# tables are installed either way, so that the migrations never depend on
+# the choice.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+# The queue of the ingest task: another name lets several installations
+# share one Redis (and the tests use queues of their own).
+INGEST_QUEUE = os.environ.get("INGEST_QUEUE", "default")
+# A job still running after this long is taken for lost whatever its worker
+# looks like (a worker on another machine cannot be asked whether it lives);
+# RQ also stops a job that runs longer.
+INGEST_JOB_TIMEOUT = int(os.environ.get("INGEST_JOB_TIMEOUT", 3600))
+if TASKS_BACKEND == "database":
+    TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [INGEST_QUEUE]}
+    }
+elif TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [INGEST_QUEUE]}}
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    RQ_QUEUES = {
+        INGEST_QUEUE: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": INGEST_JOB_TIMEOUT},
+        # django-tasks-rq reads task results through the "default" connection.
+        "default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": INGEST_JOB_TIMEOUT},
+    }
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND 只能是 database 或 rq，而不是 {TASKS_BACKEND!r} / "
+        f"TASKS_BACKEND must be database or rq, not {TASKS_BACKEND!r}"
+    )
 
 # Warnings and errors, every 500 with its traceback: to stderr, or with
 # DJANGO_LOG_FILE to that file (reopened when logrotate moves it).  Django's

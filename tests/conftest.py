@@ -7,19 +7,36 @@ ingest what they need themselves.  The user fixtures at the end serve the
 admin, API and security tests.
 """
 
+import os
 import shutil
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 
 from policybase.management.commands.setup_groups import setup_groups
+from tests.processes import scratch_database_url  # noqa: F401 (a fixture for every test)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """The originals that ingests and uploads keep go to a scratch folder,
+    and so do those of the ``manage.py`` processes some tests start."""
+    root = tmp_path_factory.mktemp("media")
+    previous = os.environ.get("MEDIA_ROOT")
+    os.environ["MEDIA_ROOT"] = str(root)
+    with override_settings(MEDIA_ROOT=root):
+        yield root
+    if previous is None:
+        del os.environ["MEDIA_ROOT"]
+    else:
+        os.environ["MEDIA_ROOT"] = previous
 
 
 @pytest.fixture(scope="session")
-def ingested(django_db_setup, django_db_blocker):
+def ingested(media_root, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("ingest", verbosity=0)
     yield

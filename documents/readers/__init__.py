@@ -11,7 +11,19 @@ from documents.parsing.encoding import SourceError, decode
 from documents.readers.detect import detect
 from documents.readers.types import Hint, Reading
 
-__all__ = ["Hint", "Reading", "SourceError", "detect", "read"]
+__all__ = ["Hint", "Reading", "SourceError", "detect", "kind_of", "read"]
+
+
+def kind_of(data: bytes, *, max_bytes: int) -> str:
+    """The kind of ``data`` (pdf, docx, ofd, html, image, text) when a
+    reader takes it; SourceError (one line in Chinese and English) for a
+    kind no reader takes: an empty file, an unknown archive, an old Word
+    file, binary data that is no text.  What is inside (an encrypted PDF,
+    a page without provisions) only reading tells."""
+    kind = detect(data)
+    if kind == "text":
+        decode(data, max_bytes=max_bytes)
+    return kind
 
 
 def read(data: bytes, name: str = "", *, max_bytes: int, max_file_bytes: int = 0) -> Reading:

@@ -4,14 +4,15 @@
 in one transaction per document:
 
     read bytes ─► claim the key ─► skip if unchanged ─► parse ─► save Document
-        ─► reference tables ─► provisions ─► extract facts
+        ─► keep the original ─► reference tables ─► provisions ─► extract facts
         ─► themes ─► cross-references ─► measures ─► subsidies
         ─► targets + figures ─► search index ─► curations
 
 Each app maps its own rows (``documents.ingest``, ``measures.ingest``,
 ``targets.ingest``); ``documents.fact_sync`` syncs facts and keeps curated
 values; ``documents.curation`` re-applies curated decisions.
-``ingest_source`` runs the pipeline for one document.
+``ingest_source`` runs the pipeline for one document; ``tasks`` runs it
+for an uploaded file on a background worker.
 """
 
 from .pipeline import PIPELINE, PIPELINE_VERSION, ingest_source

@@ -40,7 +40,7 @@ class IngestContext:
     report: DocumentReport = field(init=False)
 
     def __post_init__(self):
-        self.report = DocumentReport(source=self.source.path.name, key=self.source.key)
+        self.report = DocumentReport(source=self.source.name, key=self.source.key)
 
     def found_of(self, kind: str) -> dict[str, list]:
         """One kind of extracted fact ("subsidies" …), by provision key."""

@@ -28,6 +28,7 @@ from .stages import (
     ExtractFacts,
     IndexForSearch,
     InOneTransaction,
+    KeepOriginal,
     Parse,
     ReadBytes,
     ReadEligibility,
@@ -57,6 +58,7 @@ PIPELINE = [
     InOneTransaction([
         SaveDocument(),
         ReadValidity(),
+        KeepOriginal(),
         UpsertReferenceTables(),
         SyncProvisions(),
         ExtractFacts(),
@@ -74,10 +76,15 @@ PIPELINE = [
 
 
 def ingest_source(
-    source: SourceFile, *, force: bool = False, shipped: ShippedCurations | None = None
+    source: SourceFile,
+    *,
+    force: bool = False,
+    shipped: ShippedCurations | None = None,
+    on_stage=None,
 ) -> DocumentReport:
     """Run ``PIPELINE`` for one source; a file that cannot be read or parsed
-    is a failed report, not an exception."""
+    is a failed report, not an exception.  ``on_stage(stage, number, total)``
+    hears of each stage of ``PIPELINE`` before it runs."""
     context = IngestContext(
         source=source,
         version=PIPELINE_VERSION,
@@ -87,7 +94,7 @@ def ingest_source(
     report = context.report
     started = perf_counter()
     try:
-        run_stages(PIPELINE, context)
+        run_stages(PIPELINE, context, on_stage)
     except SourceError as exc:
         report.status = "failed"
         report.error = str(exc)
@@ -95,7 +102,7 @@ def ingest_source(
         # A fault in one document (a rule, the database) fails that document
         # only: its transaction is rolled back, the run goes on and its
         # summary is printed.  The traceback goes to the log.
-        logger.exception("ingest of %s failed", source.path.name)
+        logger.exception("ingest of %s failed", source.name)
         report.status = "failed"
         report.error = (
             f"内部错误，文件未导入 / internal error, file not ingested: "

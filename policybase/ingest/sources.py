@@ -27,6 +27,13 @@ class SourceFile:
     path: Path
     key: str
     manifest: dict | None = None  # curated metadata; None for user-supplied files
+    # The file's name as its sender gave it; the name of ``path`` unless the
+    # file lies elsewhere under another name (an upload, stored by its hash).
+    name: str = ""
+
+    def __post_init__(self):
+        if not self.name:
+            object.__setattr__(self, "name", self.path.name)
 
     def metadata(self) -> dict:
         """Manifest fields as model values (dates parsed, periods split)."""
@@ -60,6 +67,12 @@ def key_for_path(path: Path) -> str:
     return document_key(path.stem)
 
 
+def uploaded_source(path: Path, name: str) -> SourceFile:
+    """An upload stored at ``path``, known (and keyed) by the name it was
+    sent under, like a file of that name given to ``ingest``."""
+    return SourceFile(path=path, key=key_for_path(Path(name)), name=name)
+
+
 def source_from_path(path: str | Path) -> SourceFile:
     """A bundled source when ``path`` is one of the files in fixtures/sources
     (its manifest key and metadata); any other file is the user's, keyed by
@@ -87,7 +100,7 @@ def check_claim(source: SourceFile) -> None:
     another document.  The bundled sources own their keys."""
     if source.manifest is not None:
         return
-    name, key = source.path.name, source.key
+    name, key = source.name, source.key
     for bundled in bundled_sources():
         if name == bundled.path.name or key == bundled.key:
             raise SourceError(

@@ -43,14 +43,20 @@ class Stage:
     # A source whose bytes (and the pipeline version) are unchanged skips
     # every stage that rebuilds rows from the text.
     runs_when_unchanged = False
+    # What a job on the jobs page is doing while this stage runs.
+    label = ""
 
     def __call__(self, context: IngestContext) -> None:
         raise NotImplementedError
 
 
-def run_stages(stages: list[Stage], context: IngestContext) -> None:
-    for stage in stages:
+def run_stages(stages: list[Stage], context: IngestContext, on_stage=None) -> None:
+    """Run ``stages`` in order; ``on_stage(stage, number, total)`` is told of
+    each before it runs (an upload job shows it)."""
+    for number, stage in enumerate(stages, 1):
         if stage.runs_when_unchanged or not context.unchanged:
+            if on_stage is not None:
+                on_stage(stage, number, len(stages))
             stage(context)
 
 
@@ -62,6 +68,8 @@ class ReadBytes(Stage):
     anything that is not a regular file (a directory, a FIFO, a device such
     as /dev/zero): those are refused before a byte is read, and no file is
     read past the limit + 1 byte, whatever its size said."""
+
+    label = "读取文件 / reading the file"
 
     def __call__(self, context):
         limit = max(settings.INGEST_MAX_FILE_BYTES, settings.INGEST_MAX_BYTES)
@@ -76,6 +84,8 @@ class ClaimKey(Stage):
     file name mapped to the same key, or a bundled source's name or key on
     a file that is not the bundled one): a collision never replaces a
     document (``sources.check_claim``)."""
+
+    label = "核对文件名 / checking the name"
 
     def __call__(self, context):
         check_claim(context.source)
@@ -123,6 +133,8 @@ class SkipIfUnchanged(Stage):
     was made from the same bytes by the same pipeline version (and the run
     is not forced); report status "unchanged"."""
 
+    label = "与已导入版本比较 / comparing with the stored version"
+
     def __call__(self, context):
         existing = Document.objects.filter(key=context.source.key).first()
         if (
@@ -145,10 +157,12 @@ class Parse(Stage):
     Raises SourceError for an unknown, corrupt or undecodable file or text
     without provisions."""
 
+    label = "读取正文与结构（扫描件需识别文字） / reading text and structure (OCR for scans)"
+
     def __call__(self, context):
         reading = read(
             context.data,
-            context.source.path.name,
+            context.source.name,
             max_bytes=settings.INGEST_MAX_BYTES,
             max_file_bytes=settings.INGEST_MAX_FILE_BYTES,
         )
@@ -167,6 +181,7 @@ class InOneTransaction(Stage):
     leaves the database as it was before the document."""
 
     runs_when_unchanged = True
+    label = "保存文件、条款与事实 / saving the document, provisions and facts"
 
     def __init__(self, stages: list[Stage]):
         self.stages = stages
@@ -187,7 +202,7 @@ class SaveDocument(Stage):
             source.key,
             context.parsed,
             curated=source.metadata(),
-            source_name=source.path.name,
+            source_name=source.name,
             sha=context.sha,
             version=context.version,
         )
@@ -201,6 +216,18 @@ class ReadValidity(Stage):
 
     def __call__(self, context):
         documents_ingest.save_validity(context.document)
+
+
+class KeepOriginal(Stage):
+    """Reads: context.data, the source's file name.
+    Writes: the original file, stored once per SHA-256 (``OriginalFile``),
+    and the document's link to it.  Also for an unchanged source: a document
+    ingested before originals were kept gets its link, once."""
+
+    runs_when_unchanged = True
+
+    def __call__(self, context):
+        documents_ingest.keep_original(context.document, context.data, context.source.name)
 
 
 class UpsertReferenceTables(Stage):
@@ -364,6 +391,7 @@ class CountRows(Stage):
     Writes: the report's totals, changes and conflicts."""
 
     runs_when_unchanged = True
+    label = "统计结果 / counting the results"
 
     def __call__(self, context):
         report = context.report

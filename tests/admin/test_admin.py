@@ -224,8 +224,9 @@ def test_setup_groups_is_idempotent_and_grants_no_deletion(groups):
         assert set(group.permissions.values_list("codename", flat=True)) == before[name]
     assert {"change_target", "change_figure", "change_subsidy", "view_document"} <= before["curator"]
     assert not any(c.startswith("delete_") for c in before["curator"])
-    # A curator adds only facts (as add curations), nothing the pipeline owns.
+    # A curator adds only facts (as add curations) and uploads files (a job
+    # each), nothing the pipeline owns.
     assert {c for c in before["curator"] if c.startswith("add_")} == {
-        "add_target", "add_figure", "add_subsidy"}
+        "add_target", "add_figure", "add_subsidy", "add_uploadjob"}
     assert all(c.startswith("view_") for c in before["viewer"])
     assert "view_historicaltarget" in before["viewer"]

@@ -20,10 +20,12 @@ CURATOR_CHANGE = {
     "documents": ["curation", "document"],
 }
 # Facts a curator may add where the rules missed them (recorded as an add
-# curation, so the fact survives re-ingest like any other decision).
+# curation, so the fact survives re-ingest like any other decision), and
+# files a curator uploads (an upload job each; "add" also retries one).
 CURATOR_ADD = {
     "targets": ["target", "figure"],
     "measures": ["subsidy"],
+    "policybase": ["uploadjob"],
 }
 
 GROUPS = {
@@ -34,7 +36,8 @@ GROUPS = {
 
 def view_permissions():
     return Permission.objects.filter(
-        content_type__app_label__in=KB_APPS, codename__startswith="view_"
+        Q(content_type__app_label__in=KB_APPS, codename__startswith="view_")
+        | Q(content_type__app_label="policybase", codename="view_uploadjob")
     )
 
 
