@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents.extraction.sentences import split_sentences
+from documents.originals import OriginalFile
 from documents.querysets import DOCUMENT_TEXT_FIELDS as DOCUMENT_TEXT_FIELDS
 from documents.querysets import FACT_BOOKKEEPING_FIELDS as FACT_BOOKKEEPING_FIELDS
 from documents.querysets import (
@@ -21,7 +22,6 @@ from documents.querysets import (
     ProvisionQuerySet,
 )
 from documents.validity import ValidityBasis, status_of
-from documents.originals import OriginalFile
 
 
 class DocumentType(models.TextChoices):
