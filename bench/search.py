@@ -37,13 +37,14 @@ second, index size, p50/p95 latency for the mixed query set, side by side with
 
 and recall of each engine's match set against the scan's.  ``ours`` is the
 project's search exactly as the site calls it (parse → ``tiered_candidates``:
-the strict plan, and below ``RELAX_BELOW`` full matches the relaxed plan and
-the texts of the partial candidates → top 10), minus the ORM work of showing
-a page.  Recall stays on the *strict* match sets (every concept, as the
+the strict plan, and below ``RELAX_BELOW`` full matches the relaxed plan —
+its candidates checked in order of score until the partial matches are
+found, the check reading which query words each holds — → top 10), minus
+the ORM work of showing a page.  Recall stays on the *strict* match sets (every concept, as the
 scans read a query): ours' unbounded strict candidates (``our_set``) and
 tantivy with every concept a MUST, against the scan's AND of the typed words.
 Where the tiered search spends its time (strict candidates, relaxed
-candidates, texts read, the rest) is printed per relaxed query.  The
+candidates, texts read apart, the rest) is printed per relaxed query.  The
 PostgreSQL plans (EXPLAIN ANALYZE) of the statement each of a few queries
 runs are printed.
 
@@ -262,9 +263,11 @@ STEPS = ("strict", "relaxed", "texts", "rest")
 
 def steps(backend, raw, runs, clock):
     """Where one tiered search spends its time: {step: [CPU ms per run]} for
-    the strict candidates, the relaxed candidates, the texts of the partial
-    candidates and the rest (parsing, planning, scoring in Python), and the
-    sizes {strict, pool, partial} of the last run.  The backend's own
+    the strict candidates, the relaxed candidates (with the words of the
+    partial matches, where their check reads them), the texts of the partial
+    matches read apart (a pool needing no check) and the rest (parsing,
+    planning, scoring in Python), and the sizes {strict, pool, partial} of
+    the last run.  The backend's own
     methods are wrapped for the measure, then restored."""
     timings = {step: [] for step in STEPS}
     sizes = {}
@@ -653,9 +656,10 @@ def report(database, n, chars, builds, latencies, recalls, runs, tiers, step_tim
         )
     print(
         "\nWhere the tiered search spends its time, median CPU ms (as above) of each "
-        "step over the runs (strict / relaxed candidates, the texts of the partial candidates, the "
-        "rest: parse, plan, scoring in Python); strict matches, relaxed pool, partial "
-        "candidates read; queries that relax only:\n"
+        "step over the runs (strict / relaxed candidates — the latter with the words of the "
+        "partial matches its check reads —, the texts of partial matches read apart, the "
+        "rest: parse, plan, scoring in Python); strict matches, relaxed pool (the best "
+        "matches, as far as checked), partial matches read apart; queries that relax only:\n"
     )
     print("| query | type | strict | relaxed | texts | rest | total | strict n | pool n | texts n |")
     print("| --- | --- |" + " ---: |" * 8)

@@ -217,3 +217,81 @@ def test_reading_only_the_query_words_gives_the_same_words():
         assert set(held.split()) == set(whole[pk][0].split()) & set(words)
         assert plain == whole[pk][1]
     assert backend.texts(ids[:3], []) == {pk: ("", whole[pk][1]) for pk in ids[:3]}
+
+
+# Queries whose relaxed plan needs its impact-list candidates checked: forms
+# of several words (研究 开发 for 研发, 科研 院所 for 科研院所) and forms the
+# index cannot answer alone (R&D), on words the fixture below makes frequent.
+EARLY_STOP_QUERIES = [
+    "高校 科研院所 合作", "企业 研发 投入", "科技成果转化 奖金", "R&D费用补助",
+    "研发机构 认定 奖励", "科研机构 人才 引进", "高新技术企业 研发 投入", "产学研 合作 平台",
+]
+
+
+@pytest.fixture
+def impact_lists(monkeypatch):
+    """Thresholds low enough that the bundled corpus is answered from impact
+    lists, as a large one is: the relaxed pool then has more candidates
+    than the tiers score, and its check stops early."""
+    from documents.search import index, ranking
+
+    monkeypatch.setattr(ranking, "FREQUENT_DF", 10)
+    monkeypatch.setattr(ranking, "IMPACT_DEPTH", 60)
+    index.rebuild()
+
+
+def relaxed_words(raw):
+    from documents.search.plan import plan_for
+
+    query = parse(raw)
+    return plan_for(query, relaxed=True), sorted(
+        {w for t in query.terms for f in t.forms for w in f.words}
+    )
+
+
+def test_the_first_matches_are_those_of_the_whole_check(impact_lists):
+    from django.db import connection
+
+    from documents.search.backends import backend_for
+
+    backend = backend_for(connection)
+    for raw in EARLY_STOP_QUERIES:
+        plan, words = relaxed_words(raw)
+        whole = backend.candidates(plan)
+        for first in (50, 80):
+            early = backend.candidates(plan, first=first, words=words)
+            assert early.ids == whole.ids[: len(early.ids)], (raw, first)
+            assert len(early.ids) >= min(first, len(whole.ids)), (raw, first)
+            assert [early.scores[pk] for pk in early.ids] == [whole.scores[pk] for pk in early.ids]
+            assert early.texts == backend.texts(early.ids, words), (raw, first)
+            if first == 50:  # the case tests the early stop: candidates were left
+                assert len(early.ids) < len(whole.ids) and early.bounded, raw
+
+
+def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, monkeypatch):
+    from django.db import connection
+
+    from documents.search import tiers
+    from documents.search.backends import backend_for
+
+    class Exhaustive:
+        """The backend without ``first``: every candidate of the relaxed
+        pool checked, the partial matches' words read by ``texts``."""
+
+        def __init__(self, backend):
+            self.backend = backend
+
+        def candidates(self, plan, restrict=None, first=None, words=None):
+            return self.backend.candidates(plan, restrict)
+
+        def texts(self, ids, words=None):
+            return self.backend.texts(ids, words)
+
+    monkeypatch.setattr(tiers, "PARTIAL_POOL", 40)
+    backend = backend_for(connection)
+    for raw in EARLY_STOP_QUERIES:
+        query = parse(raw)
+        early = tiers.tiered_candidates(backend, query)
+        whole = tiers.tiered_candidates(Exhaustive(backend), query)
+        assert early.ids == whole.ids and early.matched == whole.matched, raw
+        assert len(early.ids) > early.full, raw

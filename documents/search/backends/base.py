@@ -15,7 +15,11 @@ round trip (lists, check against the whole query and the texts of the best
 RERANK together), as is a full-text or gram answer; a bare impact list takes
 a second statement for those texts.  SQLite reads the lists, then checks
 their candidates against the whole query by a second statement on the
-content table (``verify``).
+content table (``verify``).  Where only the best matches are wanted (the
+relaxed plan's pool, ``tiers``), both read the lists bare and check their
+candidates in order of score, a batch at a time, until enough match: an OR
+of frequent words has thousands of candidates, and the pool needs a few
+hundred.
 
 The tables themselves are made by the migrations (``documents.search.schema``
 reads their DDL for indexes outside the project's database).
@@ -23,16 +27,20 @@ reads their DDL for indexes outside the project's database).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .. import ranking
 from ..plan import Plan, needs_check
-from ..ranking import CANDIDATE_LIMIT, ImpactCounter, impacts_of
+from ..ranking import CANDIDATE_LIMIT, ImpactCounter, best_first, impacts_of
 from .sql import checks_sql, insert_rows, placeholders
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
 TABLE = "documents_search_index"
+# ``_first_matches`` checks, of the candidates still needed, as many more as
+# the share of those checked so far that failed calls for, at most twice as
+# many, and CHECK_SLACK more.
+CHECK_SLACK = 10
 
 
 @dataclass(frozen=True)
@@ -61,11 +69,21 @@ class IndexTables:
 @dataclass
 class Candidates:
     """Matching provision ids, best first, their scores, and ``bounded`` when
-    more matches may exist than were scored."""
+    more matches may exist than were scored.  ``matches``: how many of the
+    index's candidates match — ``len(ids)``, or where ``first`` left some
+    unchecked, estimated from the share of those checked that matched."""
 
     ids: list[int]
     scores: dict[int, float]
     bounded: bool
+    matches: float | None = None
+    # With ``first`` and ``words``: what ``texts(ids, words)`` gives, for the
+    # matches the check read.
+    texts: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.matches is None:
+            self.matches = len(self.ids)
 
 
 @dataclass
@@ -78,6 +96,8 @@ class Route:
     params: list
     limit: int = 0
     bounded: bool = False
+    # Impact-list candidates checked against the query by ``sql`` itself.
+    checked: bool = False
 
 
 def execute_all(connection, *statements):
@@ -186,10 +206,13 @@ class BaseQueryCompiler:
         self.tables = tables
         self.terms = terms
 
-    def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
+    def route(
+        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False, first=None
+    ) -> Route:
         """How the backend answers the plan, and the first statement it runs
         (on PostgreSQL the only one but for the re-ranking's texts of a bare
-        list: the benchmark prints its plan)."""
+        list: the benchmark prints its plan).  With ``first``, impact lists
+        are read bare, their candidates checked afterwards in order of score."""
         if exhaustive:
             if plan.grams and not plan.uses_index:
                 return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
@@ -206,13 +229,15 @@ class BaseQueryCompiler:
         if driving is not None:
             # Only an impact list cuts matches off; rare alternatives come whole.
             bounded = any(frequent for _term, frequent in driving)
-            return Route("impacts", *self.impacts_sql(plan, driving, restrict), bounded=bounded)
+            checked = self.checks_impacts_in_sql and first is None and needs_check(plan, restrict)
+            sql, params = self.impacts_sql(plan, driving, restrict, checked)
+            return Route("impacts", sql, params, bounded=bounded, checked=checked)
         return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
 
-    def impacts_sql(self, plan, driving, restrict) -> tuple[str, list]:
+    def impacts_sql(self, plan, driving, restrict, checked=False) -> tuple[str, list]:
         """(SQL, params) of the driving words' lists, as (id, score, plain or
-        NULL) rows, one statement for them all; with ``checks_impacts_in_sql``
-        only the rows matching the whole query."""
+        NULL) rows, one statement for them all; ``checked`` (where the vendor
+        ``checks_impacts_in_sql``): only the rows matching the whole query."""
         parts, params = [], []
         for term, frequent in driving:
             if frequent:
@@ -273,6 +298,12 @@ class BaseQueryCompiler:
         """(WHERE clause, its params, score expression, its params)."""
         raise NotImplementedError
 
+    def check_sql(self, plan: Plan, ids, restrict, words=None) -> tuple[str, list]:
+        """(SQL, params) reading (id, plain, words or NULL) of those of ``ids``
+        that match the whole plan (and ``restrict``): ``plan.matches`` in
+        SQL; the words as ``texts_sql`` reads them, when ``words`` is given."""
+        raise NotImplementedError
+
     def texts_sql(self, ids, words=None) -> tuple[str, list]:
         """(SQL, params) reading (id, words, plain) of ``ids``."""
         return (
@@ -309,49 +340,107 @@ class BaseSearchBackend:
         self.rebuilder = self.rebuilder_class(connection, self.tables, self.terms, self.index)
 
     def candidates(
-        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False
+        self,
+        plan: Plan,
+        restrict=None,
+        limit=CANDIDATE_LIMIT,
+        exhaustive=False,
+        first=None,
+        words=None,
     ) -> Candidates:
         """Matching ids, best first.  ``restrict`` is ``(sql, params)`` selecting
         the provision ids that filters allow.  ``exhaustive`` leaves the impact
         lists and the gram path's depth aside, so that up to ``limit`` matches
-        come back whatever the words' frequencies (the benchmark's recall)."""
+        come back whatever the words' frequencies (the benchmark's recall).
+        ``first``: only the best ``first`` matches are wanted — impact-list
+        candidates are then checked in order of score until that many match,
+        and the ids are the first ones of the answer without ``first``, in
+        the same order with the same scores; ``words``: those the check read
+        also say which of these words they hold (``Candidates.texts``)."""
         try:
-            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+            return self._answer(plan, restrict, limit, exhaustive, first, words)
         except StaleFrequencies:
             # The index was rebuilt since this process read the term table.
             self.terms.frequencies(reload=True)
-            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+            return self._answer(plan, restrict, limit, exhaustive, first, words)
 
-    def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
-        return self.compiler.route(plan, restrict, limit, exhaustive)
+    def route(
+        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False, first=None
+    ) -> Route:
+        return self.compiler.route(plan, restrict, limit, exhaustive, first)
 
     def frequencies(self, reload=False) -> dict[str, float]:
         """This process's copy of the term table (``terms.TermTable``)."""
         return self.terms.frequencies(reload)
 
-    def _answer(self, route: Route, plan, restrict) -> Candidates:
+    def _answer(self, plan, restrict, limit, exhaustive, first, words) -> Candidates:
+        route = self.route(plan, restrict, limit, exhaustive, first)
         rows = self.terms.fetch_current(route.sql, route.params)
         if route.kind != "impacts":
             # Grams carry no word score: all ranked by the verbatim re-ranking.
             ranked = self._rank(plan, rows, by_boost=route.kind == "grams")
             return Candidates(*ranked, len(rows) >= route.limit)
-        plains = None
-        check = needs_check(plan, restrict)
-        if not (self.compiler.checks_impacts_in_sql and check):
-            # The bare lists, which may share ids: each once, at its best score.
-            rows.sort(key=itemgetter(1))
-            rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
-            if check:
-                plains = self.verify(plan, sorted(r[0] for r in rows), restrict)
-                rows = [r for r in rows if r[0] in plains]
-        return Candidates(*self._rank(plan, rows, plains), route.bounded)
+        if route.checked:
+            return Candidates(*self._rank(plan, rows), route.bounded)
+        # The bare lists, which may share ids: each once, at its best score.
+        rows.sort(key=itemgetter(1))
+        rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
+        texts, matches = {}, None
+        if needs_check(plan, restrict):
+            if first is None:
+                texts = self.verify(plan, sorted(r[0] for r in rows), restrict)
+                rows = [r for r in rows if r[0] in texts]
+            else:
+                seen = len(rows)
+                rows, texts, checked = self._first_matches(plan, rows, restrict, first, words)
+                matches = len(rows) + (seen - checked) * len(rows) / checked
+        plains = {pk: plain for pk, (_w, plain) in texts.items()}
+        ranked = self._rank(plan, rows, plains)
+        stopped = matches is not None and matches > len(rows)
+        return Candidates(
+            *ranked, route.bounded or stopped, matches, texts if words is not None else {}
+        )
+
+    def _first_matches(self, plan, rows, restrict, first, words):
+        """(the first rows, best first, that match the whole query — at
+        least ``first`` of them where there are — what ``verify`` read of
+        them, and how many candidates were checked).  Checked a batch
+        at a time, each sized by what is still missing and the share of
+        candidates the checks so far let through (at first: all of them),
+        so that most queries take one statement and none more than a few:
+        every match read beyond ``first`` costs its texts, every statement
+        more its round trip and, on PostgreSQL, its planning."""
+        best_first(rows)
+        # The re-ranked head (``ranking.rank``) must come whole to be ranked
+        # as it is without ``first``.
+        first = max(first, ranking.RERANK_ANSWERS if plan.answers else ranking.RERANK)
+        kept, texts, start = [], {}, 0
+        while start < len(rows) and len(kept) < first:
+            passed = len(kept) / start if start else 1.0
+            size = int((first - len(kept)) / max(passed, 0.5)) + CHECK_SLACK
+            batch = rows[start : start + size]
+            start += len(batch)
+            found = self.verify(plan, [r[0] for r in batch], restrict, words)
+            kept.extend(r for r in batch if r[0] in found)
+            texts.update(found)
+        return kept, texts, start
 
     def _rank(self, plan, rows, plains=None, by_boost=False):
         return ranking.rank(plan, rows, plains, by_boost, read_plains=self.plains)
 
-    def verify(self, plan: Plan, ids, restrict) -> dict[int, str]:
-        """Which of ``ids`` match the whole query: {id: plain text}."""
-        raise NotImplementedError
+    def verify(self, plan: Plan, ids, restrict, words=None) -> dict[int, tuple[str, str]]:
+        """Which of ``ids`` match the whole query (and ``restrict``): {id:
+        (which of ``words`` it holds, as ``texts`` gives them — "" without
+        ``words``; its plain text)}."""
+        found = {}
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(ids), 500):
+                cursor.execute(*self.compiler.check_sql(plan, ids[i : i + 500], restrict, words))
+                found.update(
+                    (pk, ("" if words is None else self.words_text(w, words), plain))
+                    for pk, plain, w in cursor.fetchall()
+                )
+        return found
 
     def plains(self, ids) -> dict[int, str]:
         """The plain texts of ``ids`` ({id: plain}); none asked, no statement."""
@@ -381,8 +470,9 @@ class BaseSearchBackend:
         of ``words``, when given)."""
         if words is None:
             return stored
-        held = set(stored.split())
-        return " ".join(w for w in words if w in held)
+        # A few words sought in the text: faster than splitting it all.
+        padded = f" {stored} "
+        return " ".join(w for w in words if f" {w} " in padded)
 
     def size_bytes(self) -> int:
         raise NotImplementedError
