@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .backends.base import Candidates
 from .grams import query_grams
-from .plan import holds, plan_for
+from .plan import form_test, plan_for
 from .query import Query, is_hard, parse
 from .ranking import boost
 from .segmentation import UNKNOWN_RARITY, cut_for_search, general_rarity
@@ -83,7 +83,8 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
         return result
     texts = {pk: pool.texts[pk] for pk in partial if pk in pool.texts}
     texts.update(backend.texts([pk for pk in partial if pk not in texts], words))
-    held = {pk: concepts_held(query, *texts.get(pk, ("", ""))) for pk in partial}
+    tests = concept_tests(query)
+    held = {pk: concepts_held(tests, *texts.get(pk, ("", ""))) for pk in partial}
     # The pool's size counts every candidate that matches, estimated where
     # the check stopped early: the idfs stay those of the whole pool.
     weights = concept_weights(query, held, pool.matches + len(full))
@@ -104,19 +105,28 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     return result
 
 
-def concepts_held(query: Query, words: str, plain: str) -> dict[int, bool]:
+def concept_tests(query: Query) -> list[list[tuple[frozenset[str], str | None, bool]]]:
+    """Each concept's forms as ``concepts_held`` tests them: what a provision
+    must hold to hold the form (``plan.form_test``), and whether it is literal."""
+    return [
+        [(*form_test(form), not form.synonym) for term in group for form in term.forms]
+        for group in query.groups
+    ]
+
+
+def concepts_held(tests, words: str, plain: str) -> dict[int, bool]:
     """{index of each concept a provision holds: True when literally, False
-    when only through a synonym}, by the index's own test (``plan.holds``)."""
+    when only through a synonym}, from the query words it holds
+    (space-separated, as ``texts`` reads them) and its plain text."""
+    have = set(words.split())
     found = {}
-    padded = f" {words} "
-    for i, group in enumerate(query.groups):
+    for i, forms in enumerate(tests):
         literal = None
-        for term in group:
-            for form in term.forms:
-                if holds(form, padded, plain):
-                    literal = literal or not form.synonym
-                    if literal:
-                        break
+        for needed, text, is_literal in forms:
+            if needed <= have and (text is None or text in plain):
+                literal = is_literal
+                if literal:
+                    break
         if literal is not None:
             found[i] = literal
     return found
