@@ -86,6 +86,12 @@ class Candidates:
             self.matches = len(self.ids)
 
 
+def estimate(found: int, checked: int, candidates: int) -> float:
+    """How many of ``candidates`` match, ``found`` having matched among the
+    first ``checked``: the unchecked ones at the same share."""
+    return found + (candidates - checked) * found / checked if checked else 0.0
+
+
 @dataclass
 class Route:
     """How a plan is answered: from the gram index, the full-text index or
@@ -98,6 +104,9 @@ class Route:
     bounded: bool = False
     # Impact-list candidates checked against the query by ``sql`` itself.
     checked: bool = False
+    # The columns of its rows: (id, score, plain or NULL), and for "first"
+    # (``BaseQueryCompiler.first_matches_sql``) three more.
+    columns: int = 3
 
 
 def execute_all(connection, *statements):
@@ -199,7 +208,7 @@ class BaseQueryCompiler:
     """Compiles a plan into the statements that answer it (no execution)."""
 
     # PostgreSQL checks impact-list candidates in the statement that reads the
-    # lists; SQLite checks them by a second statement (``SQLiteSearchBackend.verify``).
+    # lists; SQLite checks them by a second statement (``BaseSearchBackend.verify``).
     checks_impacts_in_sql = False
 
     def __init__(self, tables: IndexTables, terms: TermTable):
@@ -207,12 +216,20 @@ class BaseQueryCompiler:
         self.terms = terms
 
     def route(
-        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False, first=None
+        self,
+        plan: Plan,
+        restrict=None,
+        limit=CANDIDATE_LIMIT,
+        exhaustive=False,
+        first=None,
+        words=None,
     ) -> Route:
         """How the backend answers the plan, and the first statement it runs
         (on PostgreSQL the only one but for the re-ranking's texts of a bare
-        list: the benchmark prints its plan).  With ``first``, impact lists
-        are read bare, their candidates checked afterwards in order of score."""
+        list: the benchmark prints its plan).  With ``first``, impact-list
+        candidates are checked in order of score until ``first`` match: by
+        the statement itself where the vendor ``checks_impacts_in_sql``, else
+        afterwards, a batch at a time (``BaseSearchBackend._first_matches``)."""
         if exhaustive:
             if plan.grams and not plan.uses_index:
                 return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
@@ -229,7 +246,10 @@ class BaseQueryCompiler:
         if driving is not None:
             # Only an impact list cuts matches off; rare alternatives come whole.
             bounded = any(frequent for _term, frequent in driving)
-            checked = self.checks_impacts_in_sql and first is None and needs_check(plan, restrict)
+            checked = self.checks_impacts_in_sql and needs_check(plan, restrict)
+            if checked and first is not None:
+                sql, params = self.first_matches_sql(plan, driving, restrict, first, words)
+                return Route("first", sql, params, first, bounded, columns=6)
             sql, params = self.impacts_sql(plan, driving, restrict, checked)
             return Route("impacts", sql, params, bounded=bounded, checked=checked)
         return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
@@ -260,6 +280,14 @@ class BaseQueryCompiler:
             f"SELECT * FROM ({part}) AS driver_{i}" for i, part in enumerate(parts)
         )
         return sql, params
+
+    def first_matches_sql(self, plan, driving, restrict, first, words) -> tuple[str, list]:
+        """(SQL, params) of the first ``first`` of the lists' candidates, in
+        order of score, that match the whole query, as (id, score, plain,
+        which of ``words`` it holds as ``texts_sql`` reads them, its place
+        among the candidates, how many candidates there are) rows (vendors
+        that ``checks_impacts_in_sql``)."""
+        raise NotImplementedError
 
     def gram_sql(self, plan, restrict, limit) -> tuple[str, list]:
         """(SQL, params) of the gram query: (id, 0, plain) rows of full matches.
@@ -357,6 +385,10 @@ class BaseSearchBackend:
         and the ids are the first ones of the answer without ``first``, in
         the same order with the same scores; ``words``: those the check read
         also say which of these words they hold (``Candidates.texts``)."""
+        if first is not None:
+            # The re-ranked head (``ranking.rank``) must come whole to be
+            # ranked as it is without ``first``.
+            first = max(first, ranking.RERANK_ANSWERS if plan.answers else ranking.RERANK)
         try:
             return self._answer(plan, restrict, limit, exhaustive, first, words)
         except StaleFrequencies:
@@ -365,17 +397,25 @@ class BaseSearchBackend:
             return self._answer(plan, restrict, limit, exhaustive, first, words)
 
     def route(
-        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False, first=None
+        self,
+        plan: Plan,
+        restrict=None,
+        limit=CANDIDATE_LIMIT,
+        exhaustive=False,
+        first=None,
+        words=None,
     ) -> Route:
-        return self.compiler.route(plan, restrict, limit, exhaustive, first)
+        return self.compiler.route(plan, restrict, limit, exhaustive, first, words)
 
     def frequencies(self, reload=False) -> dict[str, float]:
         """This process's copy of the term table (``terms.TermTable``)."""
         return self.terms.frequencies(reload)
 
     def _answer(self, plan, restrict, limit, exhaustive, first, words) -> Candidates:
-        route = self.route(plan, restrict, limit, exhaustive, first)
-        rows = self.terms.fetch_current(route.sql, route.params)
+        route = self.route(plan, restrict, limit, exhaustive, first, words)
+        rows = self.terms.fetch_current(route.sql, route.params, route.columns)
+        if route.kind == "first":
+            return self._first_answer(plan, route, rows, words)
         if route.kind != "impacts":
             # Grams carry no word score: all ranked by the verbatim re-ranking.
             ranked = self._rank(plan, rows, by_boost=route.kind == "grams")
@@ -393,12 +433,29 @@ class BaseSearchBackend:
             else:
                 seen = len(rows)
                 rows, texts, checked = self._first_matches(plan, rows, restrict, first, words)
-                matches = len(rows) + (seen - checked) * len(rows) / checked
+                matches = estimate(len(rows), checked, seen)
         plains = {pk: plain for pk, (_w, plain) in texts.items()}
         ranked = self._rank(plan, rows, plains)
         stopped = matches is not None and matches > len(rows)
         return Candidates(
             *ranked, route.bounded or stopped, matches, texts if words is not None else {}
+        )
+
+    def _first_answer(self, plan, route, rows, words) -> Candidates:
+        """The answer of a "first" route, from its rows (``first_matches_sql``)."""
+        texts = {
+            pk: ("" if words is None else self.words_text(held, words), plain)
+            for pk, _score, plain, held, _place, _seen in rows
+        }
+        matches = len(rows)
+        if len(rows) >= route.limit:
+            # Stopped at the last row: the candidates after it were not checked.
+            _pk, _score, _plain, _held, checked, seen = rows[-1]
+            matches = estimate(len(rows), checked, seen)
+        bare = [(pk, score, None) for pk, score, *_rest in rows]
+        ranked = self._rank(plan, bare, {pk: plain for pk, (_w, plain) in texts.items()})
+        return Candidates(
+            *ranked, route.bounded or matches > len(rows), matches, texts if words is not None else {}
         )
 
     def _first_matches(self, plan, rows, restrict, first, words):
@@ -409,11 +466,8 @@ class BaseSearchBackend:
         candidates the checks so far let through (at first: all of them),
         so that most queries take one statement and none more than a few:
         every match read beyond ``first`` costs its texts, every statement
-        more its round trip and, on PostgreSQL, its planning."""
+        more its round trip."""
         best_first(rows)
-        # The re-ranked head (``ranking.rank``) must come whole to be ranked
-        # as it is without ``first``.
-        first = max(first, ranking.RERANK_ANSWERS if plan.answers else ranking.RERANK)
         kept, texts, start = [], {}, 0
         while start < len(rows) and len(kept) < first:
             passed = len(kept) / start if start else 1.0

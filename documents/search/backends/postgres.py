@@ -193,6 +193,26 @@ class PostgresQueryCompiler(BaseQueryCompiler):
         )
         return sql, [*params, *lookup_params]
 
+    def first_matches_sql(self, plan, driving, restrict, first, words):
+        # The candidates numbered in order of score, and ordered so inside and
+        # out: PostgreSQL probes them in that order through the nested loop
+        # and stops at the LIMIT, as many probes as it takes to find
+        # ``first`` matches (the batches of ``_first_matches`` in one
+        # statement, without their overshoot or round trips).
+        lists, params = super().impacts_sql(plan, driving, restrict)
+        lookup, lookup_params = self.lookup_sql(plan, restrict, words)
+        candidates = (
+            "SELECT id, score, row_number() OVER (ORDER BY score DESC, id) AS place, "
+            "count(*) OVER () AS seen FROM (SELECT provision_id AS id, max(score) AS score "
+            f"FROM ({lists}) AS lists GROUP BY provision_id) AS c"
+        )
+        sql = (
+            f"SELECT c.id, c.score, s.plain, s.held, c.place, c.seen "
+            f"FROM ({candidates} ORDER BY place) AS c CROSS JOIN LATERAL ({lookup}) AS s "
+            "ORDER BY c.place LIMIT %s"
+        )
+        return sql, [*params, *lookup_params, first]
+
     def check_sql(self, plan, ids, restrict, words=None):
         # Each looked up as the lists' candidates are; the words tested on
         # the row the check reads anyway.
