@@ -82,7 +82,7 @@ from documents.search.normalise import normalise  # noqa: E402
 from documents.search.plan import plan_for  # noqa: E402
 from documents.search.query import parse  # noqa: E402
 from documents.search.segmentation import segment, segmenter, tokens  # noqa: E402
-from documents.search.tiers import tiered_candidates  # noqa: E402
+from documents.search.tiers import PARTIAL_POOL, sought_words, tiered_candidates  # noqa: E402
 
 QUERY_TYPES = {
     "strict": [
@@ -830,12 +830,19 @@ def main():
                 cursor = builds["cursor"]
                 for raw, relaxed in (
                     *((q, False) for q in ("科技", "科技 创新", "技术经纪人", "舟桥机制", "碳达峰", "碳")),
-                    ("科技型中小企业有哪些支持", True),
+                    ("高校 科研院所 合作", True),
                     ("人才 引进 补贴", True),
                 ):
-                    # The one statement candidates() runs for the (relaxed) plan.
-                    route = backend.route(plan_for(parse(raw), relaxed=relaxed))
-                    sql, params = backend.terms.with_version(route.sql, route.params)
+                    # The one statement candidates() runs for the plan; for
+                    # the relaxed one, as the tiers ask for its first matches.
+                    query = parse(raw)
+                    first = words = None
+                    if relaxed:
+                        full = backend.candidates(plan_for(query)).ids
+                        first, words = len(full) + PARTIAL_POOL, sought_words(query)
+                    plan = plan_for(query, relaxed=relaxed)
+                    route = backend.route(plan, first=first, words=words)
+                    sql, params = backend.terms.with_version(route.sql, route.params, route.columns)
                     cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params)
                     label = f"{raw}, relaxed plan" if relaxed else raw
                     print(f"\nEXPLAIN ANALYZE ({label}, {route.kind}):\n")

@@ -66,7 +66,7 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     if not relax or not query.relaxable or len(strict.ids) >= RELAX_BELOW:
         return result
     full = set(strict.ids)
-    words = sorted({w for t in query.terms for f in t.forms for w in f.words})
+    words = sought_words(query)
     # Only the pool's first PARTIAL_POOL partial matches are scored: its
     # candidates are checked in order of score until they are found, the
     # check saying which query words they hold.
@@ -103,6 +103,12 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     result.bounded = strict.bounded or pool.bounded
     result.matched = {pk: tuple(sorted(held[pk])) for pk in kept}
     return result
+
+
+def sought_words(query: Query) -> list[str]:
+    """Every index word of every form of the query's concepts: those whose
+    presence the held test (``concepts_held``) reads."""
+    return sorted({w for t in query.terms for f in t.forms for w in f.words})
 
 
 def concept_tests(query: Query) -> list[list[tuple[frozenset[str], str | None, bool]]]:
