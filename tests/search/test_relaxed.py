@@ -196,6 +196,27 @@ def test_curators_see_where_each_synonym_group_fires():
     assert int(counts["高新技术企业"]) == len(search('"高新技术企业"', exact=True, facets=False).ids)
 
 
+@pytest.mark.parametrize(
+    ("year", "key"),
+    [("2035年", "cppcc-proposal-201-reply-2022/p2.i3"), ("2030年", "achievement-transfer-plan-2016/p3.n3.i8")],
+)
+def test_a_number_with_its_unit_weighs_as_the_number(year, key, django_capture_on_commit_callbacks):
+    # 2035年 is no dictionary word: it weighed as its rarest known part, 年
+    # (the commonest of units), below 达到 and 目标; a provision dated 2035
+    # came after every one saying only 达到.
+    from documents.search.segmentation import general_rarity
+
+    assert general_rarity(year) == general_rarity(year[:-1]) > general_rarity("达到")
+    assert general_rarity("50万元") == general_rarity("50") > general_rarity("万元")
+    provision = edit(key, f"到{year}，全市建成具有区域影响力的创新型城市。", django_capture_on_commit_callbacks)
+    result = search(f"{year}要达到什么目标", facets=False, page_size=100)
+    only_reached = [
+        h.provision.pk for h in result.hits
+        if h.tier == "partial" and set(h.unmatched) == {year, "目标"}
+    ]
+    assert only_reached and result.ids.index(provision.pk) < result.ids.index(only_reached[0])
+
+
 def test_a_question_word_that_changes_the_cut_still_finds_the_rest():
     # 碳达峰 + 会 is cut 碳达 / 峰会: 峰会 occurs nowhere, 碳达 does.
     assert search("碳达峰", facets=False).total
