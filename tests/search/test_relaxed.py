@@ -217,6 +217,32 @@ def test_a_number_with_its_unit_weighs_as_the_number(year, key, django_capture_o
     assert only_reached and result.ids.index(provision.pk) < result.ids.index(only_reached[0])
 
 
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        # 抵押 as people say it, 质押 as the texts say it of patents and shares.
+        ("专利抵押贷款", "innovative-jilin-action-plan-2011/p5.n6"),
+        ("知识产权抵押贷款", "market-oriented-innovation-opinions/p5.n16"),
+        ("股权抵押", "innovative-jilin-action-plan-2011/p5.n6"),
+        ("知识产权抵押", "achievement-transfer-plan-2016/p3.n6.i19"),
+        # 减税 finds the instruments that reduce tax.
+        ("减税政策", "market-oriented-innovation-opinions/p4.n11"),
+        ("人才减税", "market-oriented-innovation-opinions/p4.n11"),
+    ],
+)
+def test_the_words_people_type_find_the_words_of_the_texts(typed, key):
+    document, provision_key = key.split("/")
+    provision = Provision.objects.get(document__key=document, key=provision_key)
+    assert provision.pk in search(typed, exact=True, facets=False, page_size=100).ids, typed
+
+
+def test_a_one_way_group_does_not_find_back():
+    # 质押 (a pledge) does not find 抵押 (a mortgage: 抵押登记 of a loan's collateral).
+    mortgage = Provision.objects.get(document__key="cppcc-proposal-201-reply-2022", key="p1.i3")
+    assert mortgage.pk not in search("质押", exact=True, facets=False, page_size=100).ids
+    assert mortgage.pk in search("抵押", exact=True, facets=False, page_size=100).ids
+
+
 def test_a_question_word_that_changes_the_cut_still_finds_the_rest():
     # 碳达峰 + 会 is cut 碳达 / 峰会: 峰会 occurs nowhere, 碳达 does.
     assert search("碳达峰", facets=False).total
