@@ -315,6 +315,29 @@ def test_the_first_matches_are_those_of_the_whole_check(impact_lists):
                 assert len(early.ids) < len(whole.ids) and early.bounded, raw
 
 
+# Relaxed plans of single words: their candidates need no check.
+UNCHECKED_QUERIES = ["科技 人才 培训", "人才 引进 补贴", "企业 创新 平台"]
+
+
+def test_the_first_candidates_needing_no_check_are_the_first_of_all(impact_lists):
+    from django.db import connection
+
+    from documents.search.backends import backend_for
+    from documents.search.plan import needs_check
+
+    backend = backend_for(connection)
+    for raw in UNCHECKED_QUERIES:
+        plan, words = relaxed_words(raw)
+        assert not needs_check(plan, None), raw
+        whole = backend.candidates(plan)
+        early = backend.candidates(plan, first=50, words=words)
+        assert len(whole.ids) > 50 and early.matches == whole.matches == len(whole.ids), raw
+        assert early.ids == whole.ids[: len(early.ids)] and len(early.ids) >= 50, raw
+        assert [early.scores[pk] for pk in early.ids] == [whole.scores[pk] for pk in early.ids]
+        read = backend.texts(list(early.texts), words)
+        assert all(early.texts[pk] == read[pk] for pk in early.texts), raw
+
+
 def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, monkeypatch):
     from django.db import connection
 
@@ -336,7 +359,7 @@ def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, m
 
     monkeypatch.setattr(tiers, "PARTIAL_POOL", 40)
     backend = backend_for(connection)
-    for raw in EARLY_STOP_QUERIES:
+    for raw in EARLY_STOP_QUERIES + UNCHECKED_QUERIES:
         query = parse(raw)
         early = tiers.tiered_candidates(backend, query)
         whole = tiers.tiered_candidates(Exhaustive(backend), query)

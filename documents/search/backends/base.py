@@ -246,10 +246,11 @@ class BaseQueryCompiler:
         if driving is not None:
             # Only an impact list cuts matches off; rare alternatives come whole.
             bounded = any(frequent for _term, frequent in driving)
-            checked = self.checks_impacts_in_sql and needs_check(plan, restrict)
-            if checked and first is not None:
-                sql, params = self.first_matches_sql(plan, driving, restrict, first, words)
+            check = needs_check(plan, restrict)
+            if self.checks_impacts_in_sql and first is not None:
+                sql, params = self.first_matches_sql(plan, driving, restrict, first, words, check)
                 return Route("first", sql, params, first, bounded, columns=6)
+            checked = self.checks_impacts_in_sql and check
             sql, params = self.impacts_sql(plan, driving, restrict, checked)
             return Route("impacts", sql, params, bounded=bounded, checked=checked)
         return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
@@ -281,12 +282,12 @@ class BaseQueryCompiler:
         )
         return sql, params
 
-    def first_matches_sql(self, plan, driving, restrict, first, words) -> tuple[str, list]:
+    def first_matches_sql(self, plan, driving, restrict, first, words, check) -> tuple[str, list]:
         """(SQL, params) of the first ``first`` of the lists' candidates, in
-        order of score, that match the whole query, as (id, score, plain,
-        which of ``words`` it holds as ``texts_sql`` reads them, its place
-        among the candidates, how many candidates there are) rows (vendors
-        that ``checks_impacts_in_sql``)."""
+        order of score, that match the whole query (all do without
+        ``check``), as (id, score, plain, which of ``words`` it holds as
+        ``texts_sql`` reads them, its place among the candidates, how many
+        candidates there are) rows (vendors that ``checks_impacts_in_sql``)."""
         raise NotImplementedError
 
     def gram_sql(self, plan, restrict, limit) -> tuple[str, list]:
