@@ -328,9 +328,10 @@ class BaseQueryCompiler:
         raise NotImplementedError
 
     def check_sql(self, plan: Plan, ids, restrict, words=None) -> tuple[str, list]:
-        """(SQL, params) reading (id, plain, words or NULL) of those of ``ids``
-        that match the whole plan (and ``restrict``): ``plan.matches`` in
-        SQL; the words as ``texts_sql`` reads them, when ``words`` is given."""
+        """(SQL, params) reading (id, plain) of those of ``ids`` that match
+        the whole plan (and ``restrict``): ``plan.matches`` in SQL; with
+        ``words``, (id, plain, the words as ``texts_sql`` reads them).  For
+        the vendors that check impact-list candidates afterwards."""
         raise NotImplementedError
 
     def texts_sql(self, ids, words=None) -> tuple[str, list]:
@@ -426,16 +427,17 @@ class BaseSearchBackend:
         # The bare lists, which may share ids: each once, at its best score.
         rows.sort(key=itemgetter(1))
         rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
-        texts, matches = {}, None
+        plains, texts, matches = None, {}, None
         if needs_check(plan, restrict):
             if first is None:
-                texts = self.verify(plan, sorted(r[0] for r in rows), restrict)
-                rows = [r for r in rows if r[0] in texts]
+                plains = self.verify(plan, sorted(r[0] for r in rows), restrict)
+                rows = [r for r in rows if r[0] in plains]
             else:
                 seen = len(rows)
-                rows, texts, checked = self._first_matches(plan, rows, restrict, first, words)
+                rows, plains, checked = self._first_matches(plan, rows, restrict, first, words)
                 matches = estimate(len(rows), checked, seen)
-        plains = {pk: plain for pk, (_w, plain) in texts.items()}
+                if words is not None:
+                    texts, plains = plains, {pk: plain for pk, (_w, plain) in plains.items()}
         ranked = self._rank(plan, rows, plains)
         stopped = matches is not None and matches > len(rows)
         return Candidates(
@@ -469,7 +471,7 @@ class BaseSearchBackend:
         every match read beyond ``first`` costs its texts, every statement
         more its round trip."""
         best_first(rows)
-        kept, texts, start = [], {}, 0
+        kept, read, start = [], {}, 0
         while start < len(rows) and len(kept) < first:
             passed = len(kept) / start if start else 1.0
             size = int((first - len(kept)) / max(passed, 0.5)) + CHECK_SLACK
@@ -477,24 +479,27 @@ class BaseSearchBackend:
             start += len(batch)
             found = self.verify(plan, [r[0] for r in batch], restrict, words)
             kept.extend(r for r in batch if r[0] in found)
-            texts.update(found)
-        return kept, texts, start
+            read.update(found)
+        return kept, read, start
 
     def _rank(self, plan, rows, plains=None, by_boost=False):
         return ranking.rank(plan, rows, plains, by_boost, read_plains=self.plains)
 
-    def verify(self, plan: Plan, ids, restrict, words=None) -> dict[int, tuple[str, str]]:
+    def verify(self, plan: Plan, ids, restrict, words=None) -> dict:
         """Which of ``ids`` match the whole query (and ``restrict``): {id:
-        (which of ``words`` it holds, as ``texts`` gives them — "" without
-        ``words``; its plain text)}."""
+        plain text}; with ``words``, {id: (which of them it holds, as
+        ``texts`` gives them; plain text)}."""
         found = {}
         with self.connection.cursor() as cursor:
             for i in range(0, len(ids), 500):
                 cursor.execute(*self.compiler.check_sql(plan, ids[i : i + 500], restrict, words))
-                found.update(
-                    (pk, ("" if words is None else self.words_text(w, words), plain))
-                    for pk, plain, w in cursor.fetchall()
-                )
+                if words is None:
+                    found.update(cursor.fetchall())
+                else:
+                    found.update(
+                        (pk, (self.words_text(w, words), plain))
+                        for pk, plain, w in cursor.fetchall()
+                    )
         return found
 
     def plains(self, ids) -> dict[int, str]:

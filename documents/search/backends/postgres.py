@@ -213,16 +213,6 @@ class PostgresQueryCompiler(BaseQueryCompiler):
         )
         return sql, [*params, *lookup_params, first]
 
-    def check_sql(self, plan, ids, restrict, words=None):
-        # Each looked up as the lists' candidates are; the words tested on
-        # the row the check reads anyway.
-        lookup, lookup_params = self.lookup_sql(plan, restrict, words)
-        return (
-            f"SELECT c.id, s.plain, s.held FROM unnest(%s::bigint[]) AS c (id) "
-            f"CROSS JOIN LATERAL ({lookup}) AS s",
-            [list(ids), *lookup_params],
-        )
-
     def lookup_sql(self, plan, restrict, words=None, check=True):
         """(SQL, params) of the plain text of candidate ``c.id`` if it matches
         the whole plan (and ``restrict``; unchecked without ``check``), for a

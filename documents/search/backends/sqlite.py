@@ -126,7 +126,7 @@ class SQLiteQueryCompiler(BaseQueryCompiler):
         return sql, [*params, *check_params, limit]
 
     def check_sql(self, plan, ids, restrict, words=None):
-        words = "(' ' || c0 || ' ')"  # as plan.matches pads them
+        padded_words = "(' ' || c0 || ' ')"  # as plan.matches pads them
 
         def padded(forms):
             return [[f" {w} " for w in form] for form in forms]
@@ -136,14 +136,14 @@ class SQLiteQueryCompiler(BaseQueryCompiler):
         if plan.exclude:
             tests.append((True, padded(plan.exclude)))
         for negate, forms in tests:
-            clause, clause_params = contains_sql(words, forms, "instr")
+            clause, clause_params = contains_sql(padded_words, forms, "instr")
             clauses.append(f"NOT {clause}" if negate else clause)
             params.extend(clause_params)
         checks, check_params = checks_sql(plan, restrict, "c1", "id", "instr")
         clauses.extend(checks)
         params.extend(check_params)
         return (
-            f"SELECT id, c1, {'NULL' if words is None else 'c0'} FROM {self.tables.words}_content "
+            f"SELECT id, c1{'' if words is None else ', c0'} FROM {self.tables.words}_content "
             f"WHERE {' AND '.join(clauses)}",
             params,
         )
