@@ -37,9 +37,10 @@ from .sql import checks_sql, insert_rows, placeholders
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
 TABLE = "documents_search_index"
-# ``_first_matches`` checks, of the candidates still needed, as many more as
-# the share of those checked so far that failed calls for, at most twice as
-# many, and CHECK_SLACK more.
+# ``_first_matches`` checks, for the matches still missing, as many more
+# candidates as the share of those checked so far that failed calls for, at
+# most a quarter more (a statement more costs SQLite less than the texts of
+# matches read beyond those needed), and CHECK_SLACK more.
 CHECK_SLACK = 10
 
 
@@ -466,15 +467,12 @@ class BaseSearchBackend:
         least ``first`` of them where there are — what ``verify`` read of
         them, and how many candidates were checked).  Checked a batch
         at a time, each sized by what is still missing and the share of
-        candidates the checks so far let through (at first: all of them),
-        so that most queries take one statement and none more than a few:
-        every match read beyond ``first`` costs its texts, every statement
-        more its round trip."""
+        candidates the checks so far let through (at first: all of them)."""
         best_first(rows)
         kept, read, start = [], {}, 0
         while start < len(rows) and len(kept) < first:
             passed = len(kept) / start if start else 1.0
-            size = int((first - len(kept)) / max(passed, 0.5)) + CHECK_SLACK
+            size = int((first - len(kept)) / max(passed, 0.8)) + CHECK_SLACK
             batch = rows[start : start + size]
             start += len(batch)
             found = self.verify(plan, [r[0] for r in batch], restrict, words)
