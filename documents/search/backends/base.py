@@ -16,10 +16,10 @@ RERANK together), as is a full-text or gram answer; a bare impact list takes
 a second statement for those texts.  SQLite reads the lists, then checks
 their candidates against the whole query by a second statement on the
 content table (``verify``).  Where only the best matches are wanted (the
-relaxed plan's pool, ``tiers``), both read the lists bare and check their
-candidates in order of score, a batch at a time, until enough match: an OR
-of frequent words has thousands of candidates, and the pool needs a few
-hundred.
+relaxed plan's pool, ``tiers``: an OR of frequent words has thousands of
+candidates, the pool needs a few hundred), the candidates are checked in
+order of score until enough match: on PostgreSQL in the one statement,
+which stops probing at its LIMIT; on SQLite a batch at a time.
 
 The tables themselves are made by the migrations (``documents.search.schema``
 reads their DDL for indexes outside the project's database).
@@ -37,10 +37,10 @@ from .sql import checks_sql, insert_rows, placeholders
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
 TABLE = "documents_search_index"
-# ``_first_matches`` checks, for the matches still missing, as many more
-# candidates as the share of those checked so far that failed calls for, at
-# most a quarter more (a statement more costs SQLite less than the texts of
-# matches read beyond those needed), and CHECK_SLACK more.
+# A batch of ``_first_matches`` holds as many candidates as matches are
+# missing, more where the batches so far let fewer through (at most a quarter
+# more: a statement more costs SQLite less than reading matches beyond those
+# needed), and CHECK_SLACK more.
 CHECK_SLACK = 10
 
 
