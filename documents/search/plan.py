@@ -102,13 +102,10 @@ def substrings(form: Form) -> list[str]:
     return [form.text] if form.substring else list(form.words)
 
 
-def holds(form: Form, padded: str, plain: str) -> bool:
-    """Whether one provision (its words, space-padded, and plain text) holds
-    a form: every word as an index word, and the text itself where the form
-    needs the substring."""
-    if form.words and not all(f" {w} " in padded for w in form.words):
-        return False
-    return not form.substring or form.text in plain
+def form_test(form: Form) -> tuple[frozenset[str], str | None]:
+    """What a provision must hold to hold a form: these index words, and
+    this text in its plain text where the form needs the substring (None)."""
+    return frozenset(form.words), form.text if form.substring else None
 
 
 def matches(plan: Plan, words: str, plain: str) -> bool:

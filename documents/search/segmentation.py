@@ -204,13 +204,18 @@ def general_rarity(word: str) -> float:
     """How rare a word is in general Chinese: ln(total / frequency) in jieba's
     dictionary (its frequencies come from a general news corpus), so 达到
     (8.3) or 年 (5.5) weigh less than 高新技术企业 (14.9).  A word missing from
-    the dictionary takes its rarest dictionary part; digits and words with
-    no known part count as ``UNKNOWN_RARITY``."""
+    the dictionary takes its rarest part, a part missing from it (a number,
+    a Latin word) counting as ``UNKNOWN_RARITY``: a number with its unit
+    (2035年, 50万元) weighs as the number, not as the unit."""
     tk = tokenizer()
-    known = [f for f in (tk.FREQ.get(w, 0) for w in [word, *cut(word)]) if f > 0]
-    if not known or word.isdigit():
-        return UNKNOWN_RARITY
-    return math.log(tk.total / min(known))
+
+    def rarity(part):
+        known = tk.FREQ.get(part, 0) > 0 and not part.isdigit()
+        return math.log(tk.total / tk.FREQ[part]) if known else UNKNOWN_RARITY
+
+    if tk.FREQ.get(word, 0) > 0:
+        return rarity(word)
+    return max(map(rarity, cut(word)), default=UNKNOWN_RARITY)
 
 
 UNKNOWN_RARITY = 10.0

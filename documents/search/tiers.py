@@ -10,8 +10,9 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
 * The **full** tier is the strict plan, exactly as before: every concept
   present, in the order ``ranking`` gives.
 * When it has fewer than ``RELAX_BELOW`` matches, the **partial** tier fills
-  in: the candidates of the relaxed plan (any concept; quoted phrases still
-  required, ``-words`` still excluded), each scored by the concepts it holds:
+  in: the best ``PARTIAL_POOL`` candidates of the relaxed plan (any concept;
+  quoted phrases still required, ``-words`` still excluded — checked in
+  order of score until they are found), each scored by the concepts it holds:
   a concept held counts 1 plus up to 1 by its idf among the candidates,
   times how rare it is in general Chinese (jieba's frequencies), and a
   concept found only through a synonym at ``SYNONYM_SHARE`` of that
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .backends.base import Candidates
 from .grams import query_grams
-from .plan import holds, plan_for
+from .plan import form_test, plan_for
 from .query import Query, is_hard, parse
 from .ranking import boost
 from .segmentation import UNKNOWN_RARITY, cut_for_search, general_rarity
@@ -64,20 +65,29 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     result = Tiered(strict.ids, strict.scores, strict.bounded, len(strict.ids))
     if not relax or not query.relaxable or len(strict.ids) >= RELAX_BELOW:
         return result
-    pool = backend.candidates(plan_for(query, relaxed=True), restrict)
     full = set(strict.ids)
+    words = sought_words(query)
+    # Only the pool's first PARTIAL_POOL partial matches are scored: its
+    # candidates are checked in order of score until they are found, the
+    # check saying which query words they hold.
+    first = len(full) + PARTIAL_POOL
+    pool = backend.candidates(plan_for(query, relaxed=True), restrict, first=first, words=words)
     partial = [pk for pk in pool.ids if pk not in full][:PARTIAL_POOL]
     if not partial and any(t.run for t in query.terms):
         # The words found nothing more: the runs of characters may (碳达峰会
         # is cut 碳达 / 峰会, and only 碳达 occurs).
-        pool = backend.candidates(plan_for(query, relaxed=True, runs=True), restrict)
+        runs = plan_for(query, relaxed=True, runs=True)
+        pool = backend.candidates(runs, restrict, first=first, words=words)
         partial = [pk for pk in pool.ids if pk not in full][:PARTIAL_POOL]
     if not partial:
         return result
-    words = sorted({w for t in query.terms for f in t.forms for w in f.words})
-    texts = backend.texts(partial, words)
-    held = {pk: concepts_held(query, *texts.get(pk, ("", ""))) for pk in partial}
-    weights = concept_weights(query, held, len(pool.ids) + len(full))
+    texts = {pk: pool.texts[pk] for pk in partial if pk in pool.texts}
+    texts.update(backend.texts([pk for pk in partial if pk not in texts], words))
+    tests = concept_tests(query)
+    held = {pk: concepts_held(tests, *texts.get(pk, ("", ""))) for pk in partial}
+    # The pool's size counts every candidate that matches, estimated where
+    # the check stopped early: the idfs stay those of the whole pool.
+    weights = concept_weights(query, held, pool.matches + len(full))
     cover = {
         pk: sum(weights[i] * (1.0 if literal else SYNONYM_SHARE) for i, literal in found.items())
         for pk, found in held.items()
@@ -95,19 +105,34 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     return result
 
 
-def concepts_held(query: Query, words: str, plain: str) -> dict[int, bool]:
+def sought_words(query: Query) -> list[str]:
+    """Every index word of every form of the query's concepts: those whose
+    presence the held test (``concepts_held``) reads."""
+    return sorted({w for t in query.terms for f in t.forms for w in f.words})
+
+
+def concept_tests(query: Query) -> list[list[tuple[frozenset[str], str | None, bool]]]:
+    """Each concept's forms as ``concepts_held`` tests them: what a provision
+    must hold to hold the form (``plan.form_test``), and whether it is literal."""
+    return [
+        [(*form_test(form), not form.synonym) for term in group for form in term.forms]
+        for group in query.groups
+    ]
+
+
+def concepts_held(tests, words: str, plain: str) -> dict[int, bool]:
     """{index of each concept a provision holds: True when literally, False
-    when only through a synonym}, by the index's own test (``plan.holds``)."""
+    when only through a synonym}, from the query words it holds
+    (space-separated, as ``texts`` reads them) and its plain text."""
+    have = set(words.split())
     found = {}
-    padded = f" {words} "
-    for i, group in enumerate(query.groups):
+    for i, forms in enumerate(tests):
         literal = None
-        for term in group:
-            for form in term.forms:
-                if holds(form, padded, plain):
-                    literal = literal or not form.synonym
-                    if literal:
-                        break
+        for needed, text, is_literal in forms:
+            if needed <= have and (text is None or text in plain):
+                literal = is_literal
+                if literal:
+                    break
         if literal is not None:
             found[i] = literal
     return found

@@ -196,6 +196,53 @@ def test_curators_see_where_each_synonym_group_fires():
     assert int(counts["高新技术企业"]) == len(search('"高新技术企业"', exact=True, facets=False).ids)
 
 
+@pytest.mark.parametrize(
+    ("year", "key"),
+    [("2035年", "cppcc-proposal-201-reply-2022/p2.i3"), ("2030年", "achievement-transfer-plan-2016/p3.n3.i8")],
+)
+def test_a_number_with_its_unit_weighs_as_the_number(year, key, django_capture_on_commit_callbacks):
+    # 2035年 is no dictionary word: it weighed as its rarest known part, 年
+    # (the commonest of units), below 达到 and 目标; a provision dated 2035
+    # came after every one saying only 达到.
+    from documents.search.segmentation import general_rarity
+
+    assert general_rarity(year) == general_rarity(year[:-1]) > general_rarity("达到")
+    assert general_rarity("50万元") == general_rarity("50") > general_rarity("万元")
+    provision = edit(key, f"到{year}，全市建成具有区域影响力的创新型城市。", django_capture_on_commit_callbacks)
+    result = search(f"{year}要达到什么目标", facets=False, page_size=100)
+    only_reached = [
+        h.provision.pk for h in result.hits
+        if h.tier == "partial" and set(h.unmatched) == {year, "目标"}
+    ]
+    assert only_reached and result.ids.index(provision.pk) < result.ids.index(only_reached[0])
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        # 抵押 as people say it, 质押 as the texts say it of patents and shares.
+        ("专利抵押贷款", "innovative-jilin-action-plan-2011/p5.n6"),
+        ("知识产权抵押贷款", "market-oriented-innovation-opinions/p5.n16"),
+        ("股权抵押", "innovative-jilin-action-plan-2011/p5.n6"),
+        ("知识产权抵押", "achievement-transfer-plan-2016/p3.n6.i19"),
+        # 减税 finds the instruments that reduce tax.
+        ("减税政策", "market-oriented-innovation-opinions/p4.n11"),
+        ("人才减税", "market-oriented-innovation-opinions/p4.n11"),
+    ],
+)
+def test_the_words_people_type_find_the_words_of_the_texts(typed, key):
+    document, provision_key = key.split("/")
+    provision = Provision.objects.get(document__key=document, key=provision_key)
+    assert provision.pk in search(typed, exact=True, facets=False, page_size=100).ids, typed
+
+
+def test_a_one_way_group_does_not_find_back():
+    # 质押 (a pledge) does not find 抵押 (a mortgage: 抵押登记 of a loan's collateral).
+    mortgage = Provision.objects.get(document__key="cppcc-proposal-201-reply-2022", key="p1.i3")
+    assert mortgage.pk not in search("质押", exact=True, facets=False, page_size=100).ids
+    assert mortgage.pk in search("抵押", exact=True, facets=False, page_size=100).ids
+
+
 def test_a_question_word_that_changes_the_cut_still_finds_the_rest():
     # 碳达峰 + 会 is cut 碳达 / 峰会: 峰会 occurs nowhere, 碳达 does.
     assert search("碳达峰", facets=False).total
@@ -217,3 +264,104 @@ def test_reading_only_the_query_words_gives_the_same_words():
         assert set(held.split()) == set(whole[pk][0].split()) & set(words)
         assert plain == whole[pk][1]
     assert backend.texts(ids[:3], []) == {pk: ("", whole[pk][1]) for pk in ids[:3]}
+
+
+# Queries whose relaxed plan needs its impact-list candidates checked: forms
+# of several words (研究 开发 for 研发, 科研 院所 for 科研院所) and forms the
+# index cannot answer alone (R&D), on words the fixture below makes frequent.
+EARLY_STOP_QUERIES = [
+    "高校 科研院所 合作", "企业 研发 投入", "科技成果转化 奖金", "R&D费用补助",
+    "研发机构 认定 奖励", "科研机构 人才 引进", "高新技术企业 研发 投入", "产学研 合作 平台",
+]
+
+
+@pytest.fixture
+def impact_lists(monkeypatch):
+    """Thresholds low enough that the bundled corpus is answered from impact
+    lists, as a large one is: the relaxed pool then has more candidates
+    than the tiers score, and its check stops early."""
+    from documents.search import index, ranking
+
+    monkeypatch.setattr(ranking, "FREQUENT_DF", 10)
+    monkeypatch.setattr(ranking, "IMPACT_DEPTH", 60)
+    index.rebuild()
+
+
+def relaxed_words(raw):
+    from documents.search.plan import plan_for
+
+    query = parse(raw)
+    return plan_for(query, relaxed=True), sorted(
+        {w for t in query.terms for f in t.forms for w in f.words}
+    )
+
+
+def test_the_first_matches_are_those_of_the_whole_check(impact_lists):
+    from django.db import connection
+
+    from documents.search.backends import backend_for
+
+    backend = backend_for(connection)
+    for raw in EARLY_STOP_QUERIES:
+        plan, words = relaxed_words(raw)
+        whole = backend.candidates(plan)
+        for first in (50, 80):
+            early = backend.candidates(plan, first=first, words=words)
+            assert early.ids == whole.ids[: len(early.ids)], (raw, first)
+            assert len(early.ids) >= min(first, len(whole.ids)), (raw, first)
+            assert [early.scores[pk] for pk in early.ids] == [whole.scores[pk] for pk in early.ids]
+            assert early.texts == backend.texts(early.ids, words), (raw, first)
+            if first == 50:  # the case tests the early stop: candidates were left
+                assert len(early.ids) < len(whole.ids) and early.bounded, raw
+
+
+# Relaxed plans of single words: their candidates need no check.
+UNCHECKED_QUERIES = ["科技 人才 培训", "人才 引进 补贴", "企业 创新 平台"]
+
+
+def test_the_first_candidates_needing_no_check_are_the_first_of_all(impact_lists):
+    from django.db import connection
+
+    from documents.search.backends import backend_for
+    from documents.search.plan import needs_check
+
+    backend = backend_for(connection)
+    for raw in UNCHECKED_QUERIES:
+        plan, words = relaxed_words(raw)
+        assert not needs_check(plan, None), raw
+        whole = backend.candidates(plan)
+        early = backend.candidates(plan, first=50, words=words)
+        assert len(whole.ids) > 50 and early.matches == whole.matches == len(whole.ids), raw
+        assert early.ids == whole.ids[: len(early.ids)] and len(early.ids) >= 50, raw
+        assert [early.scores[pk] for pk in early.ids] == [whole.scores[pk] for pk in early.ids]
+        read = backend.texts(list(early.texts), words)
+        assert all(early.texts[pk] == read[pk] for pk in early.texts), raw
+
+
+def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, monkeypatch):
+    from django.db import connection
+
+    from documents.search import tiers
+    from documents.search.backends import backend_for
+
+    class Exhaustive:
+        """The backend without ``first``: every candidate of the relaxed
+        pool checked, the partial matches' words read by ``texts``."""
+
+        def __init__(self, backend):
+            self.backend = backend
+
+        def candidates(self, plan, restrict=None, first=None, words=None):
+            return self.backend.candidates(plan, restrict)
+
+        def texts(self, ids, words=None):
+            return self.backend.texts(ids, words)
+
+    monkeypatch.setattr(tiers, "PARTIAL_POOL", 40)
+    backend = backend_for(connection)
+    for raw in EARLY_STOP_QUERIES + UNCHECKED_QUERIES:
+        query = parse(raw)
+        early = tiers.tiered_candidates(backend, query)
+        whole = tiers.tiered_candidates(Exhaustive(backend), query)
+        assert early.ids == whole.ids and early.matched == whole.matched, raw
+        assert len(early.ids) > early.full, raw

@@ -15,7 +15,11 @@ round trip (lists, check against the whole query and the texts of the best
 RERANK together), as is a full-text or gram answer; a bare impact list takes
 a second statement for those texts.  SQLite reads the lists, then checks
 their candidates against the whole query by a second statement on the
-content table (``verify``).
+content table (``verify``).  Where only the best matches are wanted (the
+relaxed plan's pool, ``tiers``: an OR of frequent words has thousands of
+candidates, the pool needs a few hundred), the candidates are checked in
+order of score until enough match: on PostgreSQL in the one statement,
+which stops probing at its LIMIT; on SQLite a batch at a time.
 
 The tables themselves are made by the migrations (``documents.search.schema``
 reads their DDL for indexes outside the project's database).
@@ -23,16 +27,21 @@ reads their DDL for indexes outside the project's database).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .. import ranking
 from ..plan import Plan, needs_check
-from ..ranking import CANDIDATE_LIMIT, ImpactCounter, impacts_of
+from ..ranking import CANDIDATE_LIMIT, ImpactCounter, best_first, impacts_of
 from .sql import checks_sql, insert_rows, placeholders
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
 TABLE = "documents_search_index"
+# A batch of ``_first_matches`` holds as many candidates as matches are
+# missing, more where the batches so far let fewer through (at most a quarter
+# more: a statement more costs SQLite less than reading matches beyond those
+# needed), and CHECK_SLACK more.
+CHECK_SLACK = 10
 
 
 @dataclass(frozen=True)
@@ -61,11 +70,27 @@ class IndexTables:
 @dataclass
 class Candidates:
     """Matching provision ids, best first, their scores, and ``bounded`` when
-    more matches may exist than were scored."""
+    more matches may exist than were scored.  ``matches``: how many of the
+    index's candidates match — ``len(ids)``, or where ``first`` left some
+    unchecked, estimated from the share of those checked that matched."""
 
     ids: list[int]
     scores: dict[int, float]
     bounded: bool
+    matches: float | None = None
+    # With ``first`` and ``words``: what ``texts(ids, words)`` gives, for the
+    # matches the check read.
+    texts: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.matches is None:
+            self.matches = len(self.ids)
+
+
+def estimate(found: int, checked: int, candidates: int) -> float:
+    """How many of ``candidates`` match, ``found`` having matched among the
+    first ``checked``: the unchecked ones at the same share."""
+    return found + (candidates - checked) * found / checked if checked else 0.0
 
 
 @dataclass
@@ -78,6 +103,11 @@ class Route:
     params: list
     limit: int = 0
     bounded: bool = False
+    # Impact-list candidates checked against the query by ``sql`` itself.
+    checked: bool = False
+    # The columns of its rows: (id, score, plain or NULL), and for "first"
+    # (``BaseQueryCompiler.first_matches_sql``) three more.
+    columns: int = 3
 
 
 def execute_all(connection, *statements):
@@ -179,17 +209,28 @@ class BaseQueryCompiler:
     """Compiles a plan into the statements that answer it (no execution)."""
 
     # PostgreSQL checks impact-list candidates in the statement that reads the
-    # lists; SQLite checks them by a second statement (``SQLiteSearchBackend.verify``).
+    # lists; SQLite checks them by a second statement (``BaseSearchBackend.verify``).
     checks_impacts_in_sql = False
 
     def __init__(self, tables: IndexTables, terms: TermTable):
         self.tables = tables
         self.terms = terms
 
-    def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
+    def route(
+        self,
+        plan: Plan,
+        restrict=None,
+        limit=CANDIDATE_LIMIT,
+        exhaustive=False,
+        first=None,
+        words=None,
+    ) -> Route:
         """How the backend answers the plan, and the first statement it runs
         (on PostgreSQL the only one but for the re-ranking's texts of a bare
-        list: the benchmark prints its plan)."""
+        list: the benchmark prints its plan).  With ``first``, impact-list
+        candidates are checked in order of score until ``first`` match: by
+        the statement itself where the vendor ``checks_impacts_in_sql``, else
+        afterwards, a batch at a time (``BaseSearchBackend._first_matches``)."""
         if exhaustive:
             if plan.grams and not plan.uses_index:
                 return Route("grams", *self.gram_sql(plan, restrict, limit), limit)
@@ -206,13 +247,19 @@ class BaseQueryCompiler:
         if driving is not None:
             # Only an impact list cuts matches off; rare alternatives come whole.
             bounded = any(frequent for _term, frequent in driving)
-            return Route("impacts", *self.impacts_sql(plan, driving, restrict), bounded=bounded)
+            check = needs_check(plan, restrict)
+            if self.checks_impacts_in_sql and first is not None:
+                sql, params = self.first_matches_sql(plan, driving, restrict, first, words, check)
+                return Route("first", sql, params, first, bounded, columns=6)
+            checked = self.checks_impacts_in_sql and check
+            sql, params = self.impacts_sql(plan, driving, restrict, checked)
+            return Route("impacts", sql, params, bounded=bounded, checked=checked)
         return Route("index", *self.candidates_sql(plan, restrict, limit), limit)
 
-    def impacts_sql(self, plan, driving, restrict) -> tuple[str, list]:
+    def impacts_sql(self, plan, driving, restrict, checked=False) -> tuple[str, list]:
         """(SQL, params) of the driving words' lists, as (id, score, plain or
-        NULL) rows, one statement for them all; with ``checks_impacts_in_sql``
-        only the rows matching the whole query."""
+        NULL) rows, one statement for them all; ``checked`` (where the vendor
+        ``checks_impacts_in_sql``): only the rows matching the whole query."""
         parts, params = [], []
         for term, frequent in driving:
             if frequent:
@@ -235,6 +282,14 @@ class BaseQueryCompiler:
             f"SELECT * FROM ({part}) AS driver_{i}" for i, part in enumerate(parts)
         )
         return sql, params
+
+    def first_matches_sql(self, plan, driving, restrict, first, words, check) -> tuple[str, list]:
+        """(SQL, params) of the first ``first`` of the lists' candidates, in
+        order of score, that match the whole query (all do without
+        ``check``), as (id, score, plain, which of ``words`` it holds as
+        ``texts_sql`` reads them, its place among the candidates, how many
+        candidates there are) rows (vendors that ``checks_impacts_in_sql``)."""
+        raise NotImplementedError
 
     def gram_sql(self, plan, restrict, limit) -> tuple[str, list]:
         """(SQL, params) of the gram query: (id, 0, plain) rows of full matches.
@@ -273,6 +328,13 @@ class BaseQueryCompiler:
         """(WHERE clause, its params, score expression, its params)."""
         raise NotImplementedError
 
+    def check_sql(self, plan: Plan, ids, restrict, words=None) -> tuple[str, list]:
+        """(SQL, params) reading (id, plain) of those of ``ids`` that match
+        the whole plan (and ``restrict``): ``plan.matches`` in SQL; with
+        ``words``, (id, plain, the words as ``texts_sql`` reads them).  For
+        the vendors that check impact-list candidates afterwards."""
+        raise NotImplementedError
+
     def texts_sql(self, ids, words=None) -> tuple[str, list]:
         """(SQL, params) reading (id, words, plain) of ``ids``."""
         return (
@@ -309,49 +371,134 @@ class BaseSearchBackend:
         self.rebuilder = self.rebuilder_class(connection, self.tables, self.terms, self.index)
 
     def candidates(
-        self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False
+        self,
+        plan: Plan,
+        restrict=None,
+        limit=CANDIDATE_LIMIT,
+        exhaustive=False,
+        first=None,
+        words=None,
     ) -> Candidates:
         """Matching ids, best first.  ``restrict`` is ``(sql, params)`` selecting
         the provision ids that filters allow.  ``exhaustive`` leaves the impact
         lists and the gram path's depth aside, so that up to ``limit`` matches
-        come back whatever the words' frequencies (the benchmark's recall)."""
+        come back whatever the words' frequencies (the benchmark's recall).
+        ``first``: only the best ``first`` matches are wanted — impact-list
+        candidates are then checked in order of score until that many match,
+        and the ids are the first ones of the answer without ``first``, in
+        the same order with the same scores; ``words``: those the check read
+        also say which of these words they hold (``Candidates.texts``)."""
+        if first is not None:
+            # The re-ranked head (``ranking.rank``) must come whole to be
+            # ranked as it is without ``first``.
+            first = max(first, ranking.RERANK_ANSWERS if plan.answers else ranking.RERANK)
         try:
-            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+            return self._answer(plan, restrict, limit, exhaustive, first, words)
         except StaleFrequencies:
             # The index was rebuilt since this process read the term table.
             self.terms.frequencies(reload=True)
-            return self._answer(self.route(plan, restrict, limit, exhaustive), plan, restrict)
+            return self._answer(plan, restrict, limit, exhaustive, first, words)
 
-    def route(self, plan: Plan, restrict=None, limit=CANDIDATE_LIMIT, exhaustive=False) -> Route:
-        return self.compiler.route(plan, restrict, limit, exhaustive)
+    def route(
+        self,
+        plan: Plan,
+        restrict=None,
+        limit=CANDIDATE_LIMIT,
+        exhaustive=False,
+        first=None,
+        words=None,
+    ) -> Route:
+        return self.compiler.route(plan, restrict, limit, exhaustive, first, words)
 
     def frequencies(self, reload=False) -> dict[str, float]:
         """This process's copy of the term table (``terms.TermTable``)."""
         return self.terms.frequencies(reload)
 
-    def _answer(self, route: Route, plan, restrict) -> Candidates:
-        rows = self.terms.fetch_current(route.sql, route.params)
+    def _answer(self, plan, restrict, limit, exhaustive, first, words) -> Candidates:
+        route = self.route(plan, restrict, limit, exhaustive, first, words)
+        rows = self.terms.fetch_current(route.sql, route.params, route.columns)
+        if route.kind == "first":
+            return self._first_answer(plan, route, rows, words)
         if route.kind != "impacts":
             # Grams carry no word score: all ranked by the verbatim re-ranking.
             ranked = self._rank(plan, rows, by_boost=route.kind == "grams")
             return Candidates(*ranked, len(rows) >= route.limit)
-        plains = None
-        check = needs_check(plan, restrict)
-        if not (self.compiler.checks_impacts_in_sql and check):
-            # The bare lists, which may share ids: each once, at its best score.
-            rows.sort(key=itemgetter(1))
-            rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
-            if check:
+        if route.checked:
+            return Candidates(*self._rank(plan, rows), route.bounded)
+        # The bare lists, which may share ids: each once, at its best score.
+        rows.sort(key=itemgetter(1))
+        rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
+        plains, texts, matches = None, {}, None
+        if needs_check(plan, restrict):
+            if first is None:
                 plains = self.verify(plan, sorted(r[0] for r in rows), restrict)
                 rows = [r for r in rows if r[0] in plains]
-        return Candidates(*self._rank(plan, rows, plains), route.bounded)
+            else:
+                seen = len(rows)
+                rows, plains, checked = self._first_matches(plan, rows, restrict, first, words)
+                matches = estimate(len(rows), checked, seen)
+                if words is not None:
+                    texts, plains = plains, {pk: plain for pk, (_w, plain) in plains.items()}
+        ranked = self._rank(plan, rows, plains)
+        stopped = matches is not None and matches > len(rows)
+        return Candidates(
+            *ranked, route.bounded or stopped, matches, texts if words is not None else {}
+        )
+
+    def _first_answer(self, plan, route, rows, words) -> Candidates:
+        """The answer of a "first" route, from its rows (``first_matches_sql``)."""
+        texts = {
+            pk: ("" if words is None else self.words_text(held, words), plain)
+            for pk, _score, plain, held, _place, _seen in rows
+        }
+        matches = len(rows)
+        if len(rows) >= route.limit:
+            # Stopped at the last row: the candidates after it were not checked.
+            _pk, _score, _plain, _held, checked, seen = rows[-1]
+            matches = estimate(len(rows), checked, seen)
+        bare = [(pk, score, None) for pk, score, *_rest in rows]
+        ranked = self._rank(plan, bare, {pk: plain for pk, (_w, plain) in texts.items()})
+        return Candidates(
+            *ranked, route.bounded or matches > len(rows), matches, texts if words is not None else {}
+        )
+
+    def _first_matches(self, plan, rows, restrict, first, words):
+        """(the first rows, best first, that match the whole query — at
+        least ``first`` of them where there are — what ``verify`` read of
+        them, and how many candidates were checked).  Checked a batch
+        at a time, each sized by what is still missing and the share of
+        candidates the checks so far let through (at first: all of them)."""
+        best_first(rows)
+        kept, read, start = [], {}, 0
+        while start < len(rows) and len(kept) < first:
+            passed = len(kept) / start if start else 1.0
+            size = int((first - len(kept)) / max(passed, 0.8)) + CHECK_SLACK
+            batch = rows[start : start + size]
+            start += len(batch)
+            found = self.verify(plan, [r[0] for r in batch], restrict, words)
+            kept.extend(r for r in batch if r[0] in found)
+            read.update(found)
+        return kept, read, start
 
     def _rank(self, plan, rows, plains=None, by_boost=False):
         return ranking.rank(plan, rows, plains, by_boost, read_plains=self.plains)
 
-    def verify(self, plan: Plan, ids, restrict) -> dict[int, str]:
-        """Which of ``ids`` match the whole query: {id: plain text}."""
-        raise NotImplementedError
+    def verify(self, plan: Plan, ids, restrict, words=None) -> dict:
+        """Which of ``ids`` match the whole query (and ``restrict``): {id:
+        plain text}; with ``words``, {id: (which of them it holds, as
+        ``texts`` gives them; plain text)}."""
+        found = {}
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(ids), 500):
+                cursor.execute(*self.compiler.check_sql(plan, ids[i : i + 500], restrict, words))
+                if words is None:
+                    found.update(cursor.fetchall())
+                else:
+                    found.update(
+                        (pk, (self.words_text(w, words), plain))
+                        for pk, plain, w in cursor.fetchall()
+                    )
+        return found
 
     def plains(self, ids) -> dict[int, str]:
         """The plain texts of ``ids`` ({id: plain}); none asked, no statement."""
@@ -381,8 +528,9 @@ class BaseSearchBackend:
         of ``words``, when given)."""
         if words is None:
             return stored
-        held = set(stored.split())
-        return " ".join(w for w in words if w in held)
+        # A few words sought in the text: faster than splitting it all.
+        padded = f" {stored} "
+        return " ".join(w for w in words if f" {w} " in padded)
 
     def size_bytes(self) -> int:
         raise NotImplementedError

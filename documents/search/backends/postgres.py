@@ -13,7 +13,6 @@ import io
 import re
 
 from ..grams import index_grams
-from ..plan import needs_check
 from ..ranking import CANDIDATE_LIMIT, RERANK
 from .base import (
     BaseQueryCompiler,
@@ -173,7 +172,7 @@ class PostgresQueryCompiler(BaseQueryCompiler):
         )
         return sql, [*params, *check_params, limit]
 
-    def impacts_sql(self, plan, driving, restrict):
+    def impacts_sql(self, plan, driving, restrict, checked=False):
         # One round trip for lists, check and texts: each candidate looked up
         # by primary key and checked against the whole query, the plain texts
         # of the best RERANK (the re-ranking reads only those) coming along.
@@ -181,38 +180,81 @@ class PostgresQueryCompiler(BaseQueryCompiler):
         # statement: 0.45 ms against 0.6-0.9 ms for the window function and
         # per-row subquery that would fold them in (科技 at 100k).
         lists, params = super().impacts_sql(plan, driving, restrict)
-        if not needs_check(plan, restrict):
+        if not checked:
             return lists, params
         candidates = f"SELECT provision_id AS id, score FROM ({lists}) AS lists"
         if len(driving) > 1:  # an id on several lists counts once, at its best
             candidates = f"SELECT id, max(score) AS score FROM ({candidates}) AS c GROUP BY id"
         head = f"row_number() OVER (ORDER BY c.score DESC, c.id) <= {RERANK}"
-        where, where_params, _s, _p = self.match_sql(plan)
-        checks, check_params = checks_sql(plan, restrict, "s.plain", "s.provision_id")
+        lookup, lookup_params = self.lookup_sql(plan, restrict)
+        sql = (
+            f"SELECT c.id, c.score, CASE WHEN {head} THEN s.plain END FROM ({candidates}) AS c "
+            f"CROSS JOIN LATERAL ({lookup}) AS s"
+        )
+        return sql, [*params, *lookup_params]
+
+    def first_matches_sql(self, plan, driving, restrict, first, words, check):
+        # The candidates numbered in order of score, and ordered so inside and
+        # out: PostgreSQL probes them in that order through the nested loop
+        # and stops at the LIMIT, as many probes as it takes to find
+        # ``first`` matches (the batches of ``_first_matches`` in one
+        # statement, without their overshoot or round trips).
+        lists, params = super().impacts_sql(plan, driving, restrict)
+        lookup, lookup_params = self.lookup_sql(plan, restrict, words, check)
+        candidates = (
+            "SELECT id, score, row_number() OVER (ORDER BY score DESC, id) AS place, "
+            "count(*) OVER () AS seen FROM (SELECT provision_id AS id, max(score) AS score "
+            f"FROM ({lists}) AS lists GROUP BY provision_id) AS c"
+        )
+        sql = (
+            f"SELECT c.id, c.score, s.plain, s.held, c.place, c.seen "
+            f"FROM ({candidates} ORDER BY place) AS c CROSS JOIN LATERAL ({lookup}) AS s "
+            "ORDER BY c.place LIMIT %s"
+        )
+        return sql, [*params, *lookup_params, first]
+
+    def lookup_sql(self, plan, restrict, words=None, check=True):
+        """(SQL, params) of the plain text of candidate ``c.id`` if it matches
+        the whole plan (and ``restrict``; unchecked without ``check``), for a
+        LATERAL join; and ``held``, as ``texts_sql`` tests ``words`` (NULL
+        without)."""
         # LATERAL … OFFSET 0: the lookup stays one primary-key probe per
         # candidate.  As a plain join, PostgreSQL may instead scan the GIN
         # index for the whole query and join the lists to it: with several
         # lists (a GROUP BY it cannot estimate) and synonyms of frequent words
         # (科技 & 工作者) it did, 186 ms against 4 ms at 1M provisions.
-        sql = (
-            f"SELECT c.id, c.score, CASE WHEN {head} THEN s.plain END FROM ({candidates}) AS c "
-            f"CROSS JOIN LATERAL (SELECT s.plain FROM {self.tables.words} s "
-            f"WHERE s.provision_id = c.id AND {' AND '.join([f's.{where}', *checks])} "
-            "OFFSET 0) AS s"
+        held, held_params = self.held_sql("s.words", words)
+        clauses, params = ["s.provision_id = c.id"], [*held_params]
+        if check:
+            where, where_params, _s, _p = self.match_sql(plan)
+            checks, check_params = checks_sql(
+                plan, restrict, "s.plain", "s.provision_id", "strpos"
+            )
+            clauses += [f"s.{where}", *checks]
+            params += [*where_params, *check_params]
+        return (
+            f"SELECT s.plain, {held} AS held FROM {self.tables.words} s "
+            f"WHERE {' AND '.join(clauses)} OFFSET 0",
+            params,
         )
-        return sql, [*params, *where_params, *check_params]
+
+    def held_sql(self, column, words):
+        """(SQL, params): an array saying whether the row holds each of
+        ``words`` — an array of tsquery tests instead of the whole tsvector
+        sent here to be parsed: 3-8 ms less for 300 rows at 100k provisions."""
+        if words is None:
+            return "NULL", []
+        tests = ", ".join(f"{column} @@ %s::tsquery" for _ in words) or "false"
+        return f"ARRAY[{tests}]", [f"'{w}'" for w in words]
 
     def texts_sql(self, ids, words=None):
-        # Asked for some words only, the row answers whether it holds each
-        # (an array of tsquery tests) instead of sending its whole tsvector
-        # to be parsed here: 3-8 ms less for 300 rows at 100k provisions.
         if words is None:
             return super().texts_sql(ids)
-        tests = ", ".join("words @@ %s::tsquery" for _ in words) or "false"
+        held, held_params = self.held_sql("words", words)
         return (
-            f"SELECT provision_id, ARRAY[{tests}], plain FROM {self.tables.words} "
+            f"SELECT provision_id, {held}, plain FROM {self.tables.words} "
             f"WHERE provision_id IN ({placeholders(ids)})",
-            [*(f"'{w}'" for w in words), *ids],
+            [*held_params, *ids],
         )
 
     def match_sql(self, plan):

@@ -13,30 +13,41 @@ def like_pattern(s: str) -> str:
     return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def contains_sql(column: str, forms) -> tuple[str, list]:
-    """SQL true when ``column`` holds every substring of at least one form."""
+def contains_sql(column: str, forms, position=None) -> tuple[str, list]:
+    """SQL true when ``column`` holds every substring of at least one form:
+    by LIKE, or with ``position`` (SQLite's ``instr``, PostgreSQL's
+    ``strpos``) by that function — case-sensitive, as Python's ``in`` is.
+
+    LIKE lets the planner estimate how many rows match (PostgreSQL reads
+    the column's statistics for each pattern); a lookup by primary key has
+    nothing to choose, and there the function spares that work (PostgreSQL:
+    planning 1.6 -> 0.3 ms for ten patterns at 100k provisions)."""
     ors, params = [], []
     for subs in forms:
-        ors.append("(" + " AND ".join(f"{column} LIKE %s ESCAPE '\\'" for _ in subs) + ")")
-        params.extend(like_pattern(s) for s in subs)
+        if position:
+            ors.append("(" + " AND ".join(f"{position}({column}, %s) > 0" for _ in subs) + ")")
+            params.extend(subs)
+        else:
+            ors.append("(" + " AND ".join(f"{column} LIKE %s ESCAPE '\\'" for _ in subs) + ")")
+            params.extend(like_pattern(s) for s in subs)
     return "(" + " OR ".join(ors) + ")", params
 
 
-def residual_sql(plan, column: str) -> tuple[str, list]:
+def residual_sql(plan, column: str, position=None) -> tuple[str, list]:
     """The plan's substring checks (and negated ones) on ``column``, AND-ed."""
     clauses, params = [], []
     for negate, forms in plan.residual:
-        clause, clause_params = contains_sql(column, forms)
+        clause, clause_params = contains_sql(column, forms, position)
         clauses.append(f"NOT {clause}" if negate else clause)
         params.extend(clause_params)
     return " AND ".join(clauses), params
 
 
-def checks_sql(plan, restrict, plain: str, pk: str) -> tuple[list[str], list]:
+def checks_sql(plan, restrict, plain: str, pk: str, position=None) -> tuple[list[str], list]:
     """The WHERE clauses every candidate query ends with: the plan's
     substring checks on ``plain`` and the filters' ``restrict`` on ``pk``."""
     clauses, params = [], []
-    residual, residual_params = residual_sql(plan, plain)
+    residual, residual_params = residual_sql(plan, plain, position)
     if residual:
         clauses.append(residual)
         params.extend(residual_params)

@@ -40,16 +40,6 @@ def fts_or(forms) -> str:
     ) + ")"
 
 
-def instr_sql(column: str, forms) -> tuple[str, list]:
-    """SQL true when ``column`` holds every substring of at least one form.
-    ``instr`` is case-sensitive, as Python's ``in`` is: the test of ``plan.matches``."""
-    ors, params = [], []
-    for subs in forms:
-        ors.append("(" + " AND ".join(f"instr({column}, %s) > 0" for _ in subs) + ")")
-        params.extend(subs)
-    return "(" + " OR ".join(ors) + ")", params
-
-
 class SQLiteSearchIndex(BaseSearchIndex):
     id_column = "rowid"
 
@@ -135,28 +125,26 @@ class SQLiteQueryCompiler(BaseQueryCompiler):
         )
         return sql, [*params, *check_params, limit]
 
-    def check_sql(self, plan, ids, restrict):
-        """(SQL, params) reading (id, plain) of those of ``ids`` that match the
-        whole plan (and ``restrict``): ``plan.matches``, evaluated by SQLite."""
-        words = "(' ' || c0 || ' ')"  # as plan.matches pads them
+    def check_sql(self, plan, ids, restrict, words=None):
+        padded_words = "(' ' || c0 || ' ')"  # as plan.matches pads them
 
         def padded(forms):
             return [[f" {w} " for w in form] for form in forms]
 
         clauses, params = [f"id IN ({placeholders(ids)})"], list(ids)
-        tests = [(False, words, padded(group)) for group in plan.include]
+        tests = [(False, padded(group)) for group in plan.include]
         if plan.exclude:
-            tests.append((True, words, padded(plan.exclude)))
-        tests += [(negate, "c1", forms) for negate, forms in plan.residual]
-        for negate, column, forms in tests:
-            clause, clause_params = instr_sql(column, forms)
+            tests.append((True, padded(plan.exclude)))
+        for negate, forms in tests:
+            clause, clause_params = contains_sql(padded_words, forms, "instr")
             clauses.append(f"NOT {clause}" if negate else clause)
             params.extend(clause_params)
-        if restrict is not None:
-            clauses.append(f"id IN ({restrict[0]})")
-            params.extend(restrict[1])
+        checks, check_params = checks_sql(plan, restrict, "c1", "id", "instr")
+        clauses.extend(checks)
+        params.extend(check_params)
         return (
-            f"SELECT id, c1 FROM {self.tables.words}_content WHERE {' AND '.join(clauses)}",
+            f"SELECT id, c1{'' if words is None else ', c0'} FROM {self.tables.words}_content "
+            f"WHERE {' AND '.join(clauses)}",
             params,
         )
 
@@ -179,14 +167,6 @@ class SQLiteSearchBackend(BaseSearchBackend):
     index_class = SQLiteSearchIndex
     query_compiler_class = SQLiteQueryCompiler
     rebuilder_class = SQLiteRebuilder
-
-    def verify(self, plan, ids, restrict):
-        found = {}
-        with self.connection.cursor() as cursor:
-            for i in range(0, len(ids), 500):
-                cursor.execute(*self.compiler.check_sql(plan, ids[i : i + 500], restrict))
-                found.update(cursor.fetchall())
-        return found
 
     def size_bytes(self):
         with self.connection.cursor() as cursor:

@@ -46,20 +46,21 @@ class TermTable:
                 _FREQUENCIES[self.key] = dict(cursor.fetchall())
         return _FREQUENCIES[self.key]
 
-    def with_version(self, sql, params) -> tuple[str, list]:
-        """An (id, score, plain) statement followed by one more row, the term
-        table's version as (NULL, version, NULL)."""
+    def with_version(self, sql, params, columns=3) -> tuple[str, list]:
+        """An (id, score, …) statement of ``columns`` columns followed by one
+        more row, the term table's version as (NULL, version, NULL, …)."""
+        nulls = ", NULL" * (columns - 2)
         return (
             f"SELECT * FROM ({sql}) AS q UNION ALL "
-            f"SELECT NULL, df, NULL FROM {self.terms} WHERE term = %s",
+            f"SELECT NULL, df{nulls} FROM {self.terms} WHERE term = %s",
             [*params, VERSION_KEY],
         )
 
-    def fetch_current(self, sql, params) -> list[tuple]:
+    def fetch_current(self, sql, params, columns=3) -> list[tuple]:
         """The rows of a statement read against the copy, with
         ``StaleFrequencies`` raised when the table has changed since."""
         with self.connection.cursor() as cursor:
-            cursor.execute(*self.with_version(sql, params))
+            cursor.execute(*self.with_version(sql, params, columns))
             rows = cursor.fetchall()
         if rows and rows[-1][0] is None:  # where UNION ALL puts it
             version = rows.pop()[1]
