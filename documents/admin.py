@@ -457,11 +457,16 @@ class DocumentAdmin(PipelineOwnedAdmin):
             (_("有效期（可核定）"), {"fields": curated}),
             (_("有效期依据"), {"fields": ["validity_source_text", "validity_evidence",
                                       "repeals", "replaced_on"]}),
-            (_("文件"), {"fields": [f.name for f in Document._meta.fields
-                                   if f.name in shown and f.name not in curated
-                                   and not f.name.startswith(("validity_", "repeals",
-                                                              "replaced_"))]}),
+            (_("文件"), {"fields": self._file_fields(shown, curated)}),
         ]
+
+    def _file_fields(self, shown, curated):
+        fields = [f.name for f in Document._meta.fields
+                  if f.name in shown and f.name not in curated
+                  and not f.name.startswith(("validity_", "repeals", "replaced_"))]
+        # The original's download link (not a model field) beside its name.
+        fields.insert(fields.index("source_name") + 1, "original_link")
+        return fields
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "replaced_by":

@@ -96,7 +96,10 @@ class UploadJobAdmin(admin.ModelAdmin):
         form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
         if posted and form.is_valid():
             jobs = UploadJob.objects.accept(
-                form.cleaned_data["files"], request.user, max_bytes=settings.INGEST_MAX_BYTES
+                form.cleaned_data["files"],
+                request.user,
+                max_bytes=settings.INGEST_MAX_BYTES,
+                max_file_bytes=settings.INGEST_MAX_FILE_BYTES,
             )
             tasks.enqueue(jobs)
             tasks.recover_lost()

@@ -76,20 +76,23 @@ class UploadJobQuerySet(models.QuerySet):
             created__lt=timezone.now() - timedelta(minutes=1),
         )
 
-    def accept(self, files, user, *, max_bytes: int) -> list["UploadJob"]:
+    def accept(self, files, user, *, max_bytes: int, max_file_bytes: int = 0) -> list["UploadJob"]:
         """One job per uploaded file, in the order given: queued, or failed
         at once with the reason (too large, a kind no reader takes), or done
         at once when the same bytes are already a document or on their way
         to becoming one.  Queued jobs still have to be handed to the workers
-        (``policybase.ingest.tasks.enqueue``)."""
-        return [self._accept(file, user, max_bytes) for file in files]
+        (``policybase.ingest.tasks.enqueue``).  A text file is held to
+        ``max_bytes``, any other file to ``max_file_bytes`` where that is larger
+        (a scan weighs more than its text)."""
+        return [self._accept(file, user, max_bytes, max_file_bytes) for file in files]
 
-    def _accept(self, file, user, max_bytes):
+    def _accept(self, file, user, max_bytes, max_file_bytes):
         job = self.model(name=file.name[:255], size=file.size, submitted_by=user)
-        if file.size > max_bytes:
+        limit = max(max_bytes, max_file_bytes)
+        if file.size > limit:
             return job.refuse(
-                f"文件过大（{file.size} 字节，上限 {max_bytes} 字节），未导入 / file too large "
-                f"({file.size} bytes, the limit is {max_bytes}); nothing imported"
+                f"文件过大（{file.size} 字节，上限 {limit} 字节），未导入 / file too large "
+                f"({file.size} bytes, the limit is {limit}); nothing imported"
             )
         data = file.read()
         try:

@@ -15,10 +15,10 @@ __all__ = ["Hint", "Reading", "SourceError", "detect", "kind_of", "read"]
 
 
 def kind_of(data: bytes, *, max_bytes: int) -> str:
-    """The kind of ``data`` (pdf, docx, ofd, html, image, text) when a
+    """The kind of ``data`` (pdf, docx, doc, ofd, html, image, text) when a
     reader takes it; SourceError (one line in Chinese and English) for a
-    kind no reader takes: an empty file, an unknown archive, an old Word
-    file, binary data that is no text.  What is inside (an encrypted PDF,
+    kind no reader takes: an empty file, an unknown archive, binary data
+    that is no text.  What is inside (an encrypted PDF,
     a page without provisions) only reading tells."""
     kind = detect(data)
     if kind == "text":
