@@ -144,16 +144,21 @@ def place_of(text: str, *, offset: int = 0) -> Place | None:
     hits = find_places(text)
     if not hits:
         return None
+    deepest, area = _deepest(hits)
+    return Place(
+        deepest.path, area, deepest.words, deepest.start + offset, deepest.end + offset
+    )
+
+
+def _deepest(hits):
+    """The deepest of ``hits`` and the first landmark among them (the area);
+    Contradiction when one of them does not lie on the deepest's way up."""
     deepest = max(hits, key=lambda h: _depth(h.path))
     for hit in hits:
         if not _within(deepest.path, hit.path):
             raise Contradiction(f"{hit.words} / {deepest.words}")
-    area = next(
-        (h.words for h in hits if h.words in LANDMARKS and len(h.words) > 6), ""
-    )
-    return Place(
-        deepest.path, area, deepest.words, deepest.start + offset, deepest.end + offset
-    )
+    area = next((h.words for h in hits if h.words in LANDMARKS and len(h.words) > 6), "")
+    return deepest, area
 
 
 # Where an applicant is: a place after 在/位于/注册在 ("在东莞松山湖创办的"),
@@ -185,12 +190,8 @@ def applicant_place(text: str) -> Place | None:
                 grown = True
     if not chosen:
         return None
-    deepest = max(chosen, key=lambda h: _depth(h.path))
-    for hit in chosen:
-        if not _within(deepest.path, hit.path):
-            raise Contradiction(f"{hit.words} / {deepest.words}")
     ordered = sorted(chosen, key=lambda h: h.start)
-    area = next((h.words for h in ordered if h.words in LANDMARKS and len(h.words) > 6), "")
+    deepest, area = _deepest(ordered)
     words = "".join(h.words for h in ordered)
     return Place(deepest.path, area, words, ordered[0].start, ordered[-1].end)
 
