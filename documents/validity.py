@@ -32,6 +32,7 @@ class ValidityBasis(models.TextChoices):
     EFFECTIVE_DATE = "effective_date", _("施行日期（原文载明）")
     EFFECTIVE_ON_ISSUE = "effective_on_issue", _("自印发或公布之日起施行")
     ISSUED_DATE = "issued_date", _("成文日期（原文未另行规定）")
+    INFERRED = "inferred", _("推断（原文无日期）")
     DRAFT = "draft", _("征求意见稿（未施行）")
     CURATED = "curated", _("人工核定")
     UNKNOWN = "unknown", _("原文未载明")
@@ -61,6 +62,9 @@ RULE_LABELS = {
     "adoption_history": "通过或修订日期",
     "draft": "征求意见稿",
     "repeal": "同时废止",
+    "cited_event": "所贯彻的会议（不早于其日期）",
+    "cited_number": "所引文件的文号年份（不早于该年）",
+    "deadline": "原文所定的最后期限",
 }
 
 

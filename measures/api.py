@@ -102,7 +102,8 @@ class MatchAPIView(ResponseCacheMixin, APIView):
     ``as_of``, most money first, each with its conditions met, failed or
     unknown; ``support``: support without an amount and in kind;
     ``expired`` and ``not_yet_in_force``: rules of documents not in force
-    on ``as_of``.  A profile that cannot be read is a 400 naming why.
+    on ``as_of``; ``validity_unknown``: rules of documents whose period
+    could not be read (有效期不明), never as current.  A profile that cannot be read is a 400 naming why.
     """
 
     def response_cacheable(self, request):

@@ -30,23 +30,28 @@ class TargetGroup:
     # 高新技术企业 is an 企业, an 企业 an 单位, a 科研人员 a 个人.  The matcher
     # reads an applicant of a group as one of every group above it.
     parent: str = ""
+    # A group an applicant of its parent may or may not belong to (the rule
+    # applies with it unknown), unless the applicant states another part.
+    open_world: bool = False
 
 
-def _g(key: str, name: str, name_en: str, keywords: str, parent: str = "") -> TargetGroup:
-    return TargetGroup(key, name, name_en, tuple(keywords.split()), parent)
+def _g(key: str, name: str, name_en: str, keywords: str, parent: str = "",
+       open_world: bool = False) -> TargetGroup:
+    return TargetGroup(key, name, name_en, tuple(keywords.split()), parent, open_world)
 
 
 # fmt: off
 TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("entities", "单位/经营主体", "Organisations of any kind",
-       "经营主体 创新主体 市场主体 企事业单位 民办非企业单位 组织机构 申报主体"),
+       "经营主体 创新主体 市场主体 企事业单位 民办非企业单位 组织机构 申报主体 "
+       "企业及单位 企业和单位 企业或单位 企业、单位"),
     _g("individuals", "个人", "Natural persons", "个人 自然人 公民"),
     _g("enterprises", "企业", "Firms (any)",
        "企业 企业客户 工业企业 规模以上企业 公司", "entities"),
     _g("tech_smes", "科技型中小企业", "Technology-based SMEs",
-       "科技型中小企业 中小企业 小微企业 初创期科技企业", "enterprises"),
+       "科技型中小企业 中小企业 小微企业 初创期科技企业", "tech_enterprises"),
     _g("hightech_enterprises", "高新技术企业", "High-tech enterprises",
-       "高新技术企业 高企", "enterprises"),
+       "高新技术企业 高企", "tech_enterprises"),
     _g("tech_enterprises", "科技企业", "Technology / innovative firms",
        "科技企业 科技型企业 创新型企业 科技创新型企业 科技创新企业", "enterprises"),
     _g("leading_enterprises", "龙头骨干企业", "Large and leading firms",
@@ -57,7 +62,7 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("little_giants", "专精特新“小巨人”企业", "National 'little giant' firms",
        "专精特新“小巨人” “小巨人”企业 小巨人企业 专精特新小巨人", "specialised_smes"),
     _g("tech_giants", "科技小巨人企业", "Science and technology 'little giants' (provincial)",
-       "科技小巨人企业 科技小巨人 科技创新小巨人", "enterprises"),
+       "科技小巨人企业 科技小巨人 科技创新小巨人", "tech_enterprises"),
     _g("gazelles", "瞪羚企业", "Gazelle firms", "瞪羚企业 瞪羚", "enterprises"),
     _g("unicorns", "独角兽企业", "Unicorn firms", "独角兽企业 独角兽", "enterprises"),
     _g("above_scale", "规上企业", "Firms above the statistical size threshold",
@@ -85,8 +90,13 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("researchers", "科研人员", "Researchers and S&T personnel",
        "科研人员 科技人员 科技工作者 研发人员 科研团队 成果完成人 发明人 创新团队 "
        "人才团队 科技人才 领军人才 技能人才 工程师 科学家 企业家 专家 "
-       "重要贡献的人员 重要贡献人员 主要贡献人员 完成人 研发团队 医生团队 教授 研究员 医生",
+       "重要贡献的人员 重要贡献人员 完成人 研发团队 医生团队 教授 研究员 医生",
        "individuals"),
+    # Those who made the main contribution to a result: a part of the
+    # researchers no profile can state for itself (open-world: a 科研人员 may
+    # be one), but not the technology-transfer staff the texts name apart.
+    _g("main_contributors", "主要贡献人员", "Main contributors to a result",
+       "主要贡献人员 主要贡献的人员", "researchers", open_world=True),
     _g("high_level_talent", "高层次人才", "High-level talent",
        "高层次人才 高端人才 顶尖人才 优秀人才 紧缺人才", "researchers"),
     _g("tech_transfer_staff", "技术转移机构工作人员", "Staff of technology-transfer offices",

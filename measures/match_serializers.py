@@ -8,7 +8,7 @@ from rest_framework import serializers
 from documents.validity import ValidityStatus
 from measures.extraction.eligibility.terms import PER_LABELS
 
-from .matching import Answer, Match
+from .matching import LISTS, Answer, Match
 from .serializers import SUBSIDY_FIELDS, SubsidySerializer
 
 CONDITION_STATUSES = {"met": "符合", "failed": "不符合", "unknown": "待确认"}
@@ -118,6 +118,10 @@ class MatchResponseSerializer(serializers.Serializer):
         many=True, help_text="Rules that would apply but whose document is not yet in force "
         "on as_of (drafts for comment included)."
     )
+    validity_unknown = MatchedSubsidySerializer(
+        many=True, help_text="Rules that would apply but whose document states no period that "
+        "could be read (有效期不明): never shown as current; check the document first."
+    )
 
 
 def _prepared(found: Match):
@@ -190,7 +194,7 @@ def answer_data(answer: Answer) -> dict:
         "count": len(answer.results),
         **{
             name: matched(getattr(answer, name))
-            for name in ("results", "support", "expired", "not_yet_in_force")
+            for name in LISTS
         },
     }
 
@@ -204,6 +208,7 @@ LIST_LABELS = {
     "support": "其他支持（无金额）",
     "expired": "已失效文件",
     "not_yet_in_force": "尚未施行文件",
+    "validity_unknown": "有效期不明文件",
 }
 
 

@@ -14,7 +14,9 @@ The answer sorts the applicable rules by their document's status on
 ``as_of`` (``Document.status_on``): current rules with an amount or a ratio,
 most money first (``results``); support without an amount and measures of
 support in kind after them (``support``); the rules of documents not in
-force listed apart (``expired``: 已到期 or 已被替代; ``not_yet_in_force``).
+force listed apart (``expired``: 已到期 or 已被替代; ``not_yet_in_force``),
+and those of documents whose period nobody could read listed apart too
+(``validity_unknown``: 有效期不明 — never shown as current).
 """
 
 from __future__ import annotations
@@ -44,7 +46,10 @@ MET, FAILED, UNKNOWN = "met", "failed", "unknown"
 APART = {
     "expired": ("expired", "replaced"),
     "not_yet_in_force": ("not_yet_in_force",),
+    "validity_unknown": ("unknown",),
 }
+# The lists of an answer, in the order a page shows them.
+LISTS = ("results", "support", "expired", "not_yet_in_force", "validity_unknown")
 CONDITION_LABELS = {
     "place": "地域",
     "area": "区域",
@@ -111,6 +116,7 @@ class Answer:
     support: list[Match] = field(default_factory=list)
     expired: list[Match] = field(default_factory=list)
     not_yet_in_force: list[Match] = field(default_factory=list)
+    validity_unknown: list[Match] = field(default_factory=list)
 
 
 class _Weigher:
@@ -174,7 +180,7 @@ class _Weigher:
         for term in terms:
             by_kind.setdefault(term["kind"], []).append(term)
         checks = (
-            ("group", self.groups, self.profile.groups, _no_narrower),
+            ("group", self.groups, self.profile.groups, _open_narrower),
             ("unit", self.units, self.profile.units, _narrower_groups),
             ("event", self.events, self.profile.events, narrower),
             ("sector", self.sectors, self.profile.sectors, _narrower_sectors),
@@ -213,8 +219,10 @@ def _narrower_groups(key: str) -> set[str]:
     return {k for k in TARGET_GROUPS_BY_KEY if key in broader_groups([k]) and k != key}
 
 
-def _no_narrower(key: str) -> set[str]:
-    return set()
+def _open_narrower(key: str) -> set[str]:
+    """The open-world parts of group ``key`` (主要贡献人员 of 科研人员): a rule
+    for one is unknown for an applicant who states ``key`` itself."""
+    return {k for k, g in TARGET_GROUPS_BY_KEY.items() if g.parent == key and g.open_world}
 
 
 def _narrower_sectors(key: str) -> set[str]:
@@ -247,7 +255,9 @@ def candidates(profile: Profile):
     if profile.groups:
         # Statuses are closed-world: a firm that does not say it is a
         # 规上企业 does not get a rule for 规上企业 (no narrower groups here).
-        rows = rows.for_groups(broader_groups(profile.groups))
+        groups = broader_groups(profile.groups)
+        groups |= {n for g in profile.groups for n in _open_narrower(g)}
+        rows = rows.for_groups(groups)
     events = broader_events(profile.events)
     events |= {n for e in profile.events for n in narrower(e)}
     rows = rows.for_events(events)
@@ -284,7 +294,7 @@ def match(profile: Profile) -> Answer:
             answer.results.append(found)
         else:
             answer.support.append(found)
-    for name in ("results", "support", "expired", "not_yet_in_force"):
+    for name in LISTS:
         getattr(answer, name).sort(key=Match.sort_key)
     return answer
 

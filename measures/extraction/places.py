@@ -166,6 +166,9 @@ def _deepest(hits):
 # place inside another name ("中科院长春应化所", "香港青年") says nothing of it.
 LOCATED_BEFORE_RE = re.compile(r"(?:在|于|落户|位于|注册在|来自)$")
 LOCATED_AFTER_RE = re.compile(r"^(?:的?一[家所个位名支]|的|市|地区|本地)")
+# A place written right after the other party's marker is the other party's
+# ("从上海一家民营科技公司买了一项专利", "卖给了北京的一家企业").
+OTHER_PARTY_BEFORE_RE = re.compile(r"(?:从|向|与|同|给了?)$")
 
 
 def applicant_place(text: str) -> Place | None:
@@ -173,7 +176,7 @@ def applicant_place(text: str) -> Place | None:
     names written side by side with it included ("吉林省通化市柳河县", "浦东
     张江").  Raises Contradiction when it is said to be in two places apart
     ("我是长春市的一家民营企业，也是上海市徐汇区的一所公办大学")."""
-    hits = find_places(text)
+    hits = [h for h in find_places(text) if not OTHER_PARTY_BEFORE_RE.search(text, 0, h.start)]
     located = [
         h for h in hits
         if LOCATED_BEFORE_RE.search(text, 0, h.start) or LOCATED_AFTER_RE.match(text[h.end :])

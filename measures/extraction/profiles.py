@@ -27,7 +27,7 @@ from measures.extraction.eligibility.terms import (
     SECTORS,
     SECTORS_BY_KEY,
 )
-from measures.extraction.keywords import find_hits
+from measures.extraction.keywords import Hit, find_hits
 from measures.extraction.places import Contradiction, applicant_place, find_places
 
 # Quantities a profile may state besides the measured ones of thresholds:
@@ -58,7 +58,12 @@ UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|
 
 
 # Words before an organisation that make it the other party of a deal.
-COUNTERPARTY_RE = re.compile(r"(?:给了?|向|与|从|和)[^，。；]{0,4}$")
+COUNTERPARTY_RE = re.compile(r"(?:(?:给了?|和)[^，。；]{0,4}|(?:向|与|从)[^，。；]{0,8})$")
+RESEARCH_WORK_RE = re.compile(
+    r"(?:我|本人)(?:是|在)[^，。；]{0,16}(?P<work>(?:做|搞|从事)(?:研发|科研|研究)(?:工作)?)"
+)
+# "我在…一家国有企业做研发", "在长春某高校工作的": where a person works.
+WORKS_AT_RE = re.compile(r"(?:我|本人|他|她)?在[^，。；在]{0,8}$")
 
 
 class Unreadable(ValueError):
@@ -165,9 +170,13 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
                 continue
             key = _resolve(value, table, names)
             if key is None and name == "event":
+                # A name the table does not hold is read as a line is
+                # ("牵头制定的国家标准获批准发布"): every event it names.
                 read = Profile()
                 _read_events(read, value)
-                key = read.events[0] if len(read.events) == 1 else None
+                target.extend(k for k in read.events if k not in target)
+                if read.events:
+                    continue
             if key is None and name == "unit":
                 key = _resolve(UNIT_PREFIX_RE.sub("", value), table, names)
             if key is None:
@@ -232,6 +241,13 @@ def from_text(text: str) -> Profile:
         if not any(s <= h.start and h.end <= e for s, e in event_spans)
     ]
     people = [h for h in hits if is_person_group(h.row.key)]
+    # "我在上海一家国有企业做研发": a person who says what they do, not what
+    # they are.
+    doing = RESEARCH_WORK_RE.search(text) if not people else None
+    if doing:
+        people = [Hit(TARGET_GROUPS_BY_KEY["researchers"], doing.group("work"),
+                      doing.start("work"), doing.end("work"))]
+        hits.append(people[0])
     for hit in hits:
         # An organisation the applicant deals with ("转让给了企业", "与…合作")
         # is not the applicant.
@@ -241,7 +257,9 @@ def from_text(text: str) -> Profile:
         # joined by 的; an organisation after it is the other party.
         if people and not is_person_group(hit.row.key) and hit.start < people[0].start:
             between = text[hit.end : people[0].start]
-            if "的" not in between or len(between) > 8:
+            # "我在上海一家国有企业做研发": the person works at the unit.
+            works_at = WORKS_AT_RE.search(text, max(0, hit.start - 10), hit.start)
+            if not works_at and ("的" not in between or len(between) > 8):
                 target, kind = profile.groups, "group"
             else:
                 target, kind = profile.units, "unit"
@@ -303,7 +321,9 @@ def _read_events(profile: Profile, text: str) -> list[tuple[int, int]]:
         match = row.pattern.search(text)
         if not match:
             continue
-        key = row.levels.get(level_of(text, match.start(), match.end()), row.key)
+        key = row.levels.get(
+            level_of(text, match.start(), match.end(), allowed=row.levels), row.key
+        )
         families.add(row.family)
         spans.append((match.start(), match.end()))
         if key not in profile.events:

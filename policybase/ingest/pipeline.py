@@ -48,7 +48,7 @@ from .stages import (
 logger = logging.getLogger(__name__)
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 PIPELINE = [
     ReadBytes(),

@@ -2,8 +2,10 @@
 search; the validity fields the API serves.
 
 On 2018-01-01 only 001 (the 十三五 plan, 2016-10-31 to 2020-12-31) of the
-five bundled documents is in force: 000's validity is unknown, 002 and 004
-were not yet in force and 003 (to 2015) had expired.
+five bundled documents is in force: 002 and 004 were not yet in force, 003
+(to 2015) had expired, and 000 — whose period is only inferred (2013-11 to
+2020) — is set here to what a text without any date or deadline would get,
+unknown, which no ``in_force_on`` includes.
 """
 
 import re
@@ -15,7 +17,13 @@ from documents.models import CrossReference, Document, Provision
 from measures.models import Measure, Subsidy
 from targets.models import Figure, Target
 
-pytestmark = pytest.mark.usefixtures("corpus")
+pytestmark = pytest.mark.usefixtures("corpus", "undated")
+
+
+@pytest.fixture
+def undated(corpus):
+    Document.objects.filter(key="market-oriented-innovation-opinions").update(
+        valid_from=None, valid_until=None, validity_basis="unknown")
 
 DAY = "2018-01-01"
 IN_FORCE = "achievement-transfer-plan-2016"

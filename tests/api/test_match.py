@@ -56,6 +56,21 @@ def test_as_of_puts_the_rules_of_documents_not_in_force_apart(client, corpus):
     assert "不高于5000元" not in earlier["results"]
 
 
+def test_a_document_whose_period_nobody_could_read_is_listed_apart(client, corpus):
+    from documents.models import Document
+
+    Document.objects.filter(key="achievement-transfer-plan-2016").update(
+        valid_from=None, valid_until=None, validity_basis="unknown")
+    data = results(client, **PATENTS, as_of="2018-04-10")
+    assert "不高于5000元" not in [r["raw_text"] for r in data["results"]]
+    [rule] = [r for r in data["validity_unknown"] if r["raw_text"] == "不高于5000元"]
+    assert rule["validity"]["status"] == "unknown" and rule["validity"]["label"] == "有效期不明"
+    page = client.get("/match/", {**PATENTS, "as_of": "2018-04-10"}).content.decode()
+    assert "有效期不明的文件中的规则" in page
+    csv = client.get("/match/", {**PATENTS, "as_of": "2018-04-10", "format": "csv"})
+    assert "有效期不明文件" in csv.content.decode("utf-8-sig")
+
+
 def test_free_text_is_read_and_echoed(client, corpus):
     data = results(client, profile="四平市的一家企业，今年获得了国内发明专利授权",
                    as_of="2018-04-10")

@@ -237,6 +237,20 @@ SENTENCES = [
     ("现将有关事项通知如下。", {"issued_on": D("2018-05-04")},
      "2018-05-04", None, "issued_date", ()),
     ("现将有关事项通知如下。", {}, None, None, "unknown", ()),
+    # No date at all: inferred from the events it implements and its deadlines.
+    ("为贯彻落实党的十八届三中全会精神，现提出如下意见。到2017年，建成10个平台；"
+     "到2020年，技术合同成交额达到100亿元。", {}, "2013-11-12", "2020-12-31", "inferred", ()),
+    ("为深入贯彻党的十九届五中全会精神，制定本方案。力争到2025年，高新技术企业达到3000户。",
+     {}, "2020-10-29", "2025-12-31", "inferred", ()),
+    ("为贯彻党的二十大精神和《某省科技创新若干措施》（某政发〔2023〕12号），现提出以下措施。",
+     {}, "2023-01-01", None, "inferred", ()),
+    ("到2030年，全社会研发投入强度达到3%。", {}, None, "2030-12-31", "inferred", ()),
+    # A deadline older than the event the text implements is history, not its end.
+    ("为贯彻党的十九大精神。到2015年已建成5个中心，到2022年建成20个中心。",
+     {}, "2017-10-24", "2022-12-31", "inferred", ()),
+    # A date of issue wins over any inference.
+    ("为贯彻落实党的十八大精神，到2020年，建成创新型省份。", {"issued_on": D("2013-05-02")},
+     "2013-05-02", None, "issued_date", ()),
     # A date left open stays open: no fallback to the date of issue.
     ("本细则自2025年X月X日起施行。", {"issued_on": D("2024-12-01")},
      None, None, "effective_date", ()),

@@ -31,9 +31,15 @@ SOURCES = ROOT / "fixtures" / "sources"
 STATUS_LISTS = {"已到期": ("expired",), "尚未施行": ("not_yet_in_force",)}
 
 
+# The corpus folders the profiles were written over (later folders are not).
+CORPUS_PARTS = ("dev", "held-out")
+
+
 def corpus_files() -> list[Path]:
     """Every text the set's rules come from: the bundled sources and the corpus."""
-    return sorted(SOURCES.glob("*.txt")) + sorted(CORPUS.glob("*/*.txt"))
+    return sorted(SOURCES.glob("*.txt")) + sorted(
+        path for part in CORPUS_PARTS for path in (CORPUS / part).glob("*.txt")
+    )
 
 
 def profiles(part: str) -> list[dict]:
@@ -60,7 +66,7 @@ def _annotations() -> dict[str, list[str]]:
     for path in sorted(GOLD.glob("[0-9][0-9][0-9].json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         out[data["document"]] = [f["quote"] for f in data["facts"] if f["kind"] == "subsidy"]
-    for path in sorted(CORPUS.glob("*/*.json")):
+    for path in sorted(p for part in CORPUS_PARTS for p in (CORPUS / part).glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         out[path.stem + ".txt"] = [
             f["quote"] for f in data.get("facts", []) if f["kind"] == "subsidy"

@@ -14,7 +14,7 @@ from measures.extraction.eligibility import Scope, read_eligibility, read_scope
 from measures.extraction.places import Place
 
 
-def read(text, amount, *, place="吉林省", lead_in="", beneficiary="", others=()):
+def read(text, amount, *, place="吉林省", lead_in="", beneficiary="", others=(), scope=None):
     """The eligibility of the rule at ``amount`` of ``text`` (one sentence),
     beside the rules at ``others`` in the same sentence."""
     quantities = find_quantities(text)
@@ -31,7 +31,7 @@ def read(text, amount, *, place="吉林省", lead_in="", beneficiary="", others=
         start=rule.start,
         end=rule.end,
         sentence=(0, len(text)),
-        scope=Scope(Place(place)),
+        scope=scope or Scope(Place(place)),
         quantities=quantities,
         siblings=siblings,
         lead_in=lead_in,
@@ -240,3 +240,94 @@ def test_a_scope_sentence_names_the_groups_and_sector_of_rules_that_name_none():
     text = "徐汇区关于推动人工智能产业高质量发展的若干意见为推动人工智能产业高质量发展，特制定本意见。一、支持领域本政策适用于依法经营的人工智能产业法人或非法人组织机构，以及其他依法经区政府批准的支持对象。"
     scope = read_scope("", "", text)
     assert {(t.kind, t.key) for t in scope.terms} == {("group", "entities"), ("sector", "ai")}
+
+
+def test_a_bracketed_note_after_the_amount_is_no_condition():
+    # jl-liuhe 第12条: the note says when a new project may take this reward.
+    text = ("对年度纳税额超过500万元的生产加工型企业，按其地方财政贡献额同比超出部分的20%给予企业奖励"
+            "(新建项目在享受完固定资产投资奖励、投产达效绩效奖励后执行此条款)")
+    rule = read(text, "20%")
+    assert keys(rule, "event") == []
+    assert keys(rule, "group") == ["manufacturers"]
+    text = ("对年度营业收入超过2亿元的软件企业，按其研发投入增量部分的10%给予企业奖励"
+            "（新引进企业在享受完落户奖励后执行本条）")
+    assert keys(read(text, "10%"), "event") == []
+    # A condition in brackets before the amount still counts.
+    text = "对企业（含在本县注册的分支机构）当年获得国内发明专利授权的，每件给予5000元奖励"
+    assert keys(read(text, "5000元"), "event") == ["patent_invention"]
+
+
+def test_a_status_that_certifies_technology_is_a_technology_firm():
+    from measures.beneficiaries import with_broader
+
+    for status in ("hightech_enterprises", "tech_smes", "tech_giants"):
+        assert {"tech_enterprises", "enterprises"} <= with_broader([status])
+    assert "tech_enterprises" not in with_broader(["above_scale_industrial"])
+
+
+@pytest.mark.parametrize(
+    ("amount", "event"),
+    [("100万元", "standard_international"), ("50万元", "standard_national"),
+     ("30万元", "standard_industry")],
+)
+def test_the_tiers_of_a_standard_take_its_level(amount, event):
+    # jl-liuhe 第10条
+    text = "对牵头制定并新获批国际标准、国家标准、行业标准的，当年分别给予企业100万元、50万元和30万元奖励"
+    rule = read(text, amount, others=[a for a in ("100万元", "50万元", "30万元") if a != amount])
+    assert keys(rule, "event") == [event]
+
+
+def test_a_clause_that_names_its_own_event_does_not_borrow_the_one_before():
+    # jl-liuhe 第10条, the rules after the standards.
+    text = ("对牵头制定并新获批国家标准的，当年给予企业50万元奖励；"
+            "对年度新获认定中国驰名商标的，当年给予企业50万元奖励")
+    rule = read(text, "50万元奖励；对年度" [-10:] if False else "50万元奖励", others=())
+    second = text.rindex("50万元")
+    from documents.extraction.quantities import find_quantities
+    from measures.extraction.eligibility import read_eligibility
+
+    quantities = find_quantities(text)
+    q = next(q for q in quantities if q.start == second)
+    other = next(q for q in quantities if q.category == "money" and q.start != second)
+    later = read_eligibility(
+        text, start=q.start, end=q.end, sentence=(0, len(text)), scope=Scope(Place("吉林省")),
+        quantities=quantities, siblings=[(q.start, q.end), (other.start, other.end)],
+    )
+    assert "standard_national" not in keys(later, "event")
+    assert keys(rule, "event") == ["standard_national"]
+
+
+@pytest.mark.parametrize(
+    ("amount", "event"),
+    [("50000元", "patent_foreign_major"), ("25000元", "patent_foreign_other"),
+     ("12000元", "patent_foreign_hmt")],
+)
+def test_a_foreign_grant_takes_the_office_that_granted_it(amount, event):
+    # gd-dongguan 2017 (二) 3 (2): 港澳台 after 除外 is not the other countries' office.
+    text = ("获美国、日本、欧盟国家授权的发明专利每件资助50000元；在设有专利审批机构的其他国家或地区"
+            "（港澳台除外）获授权的发明专利每件资助25000元；获得港澳台授权的发明专利每件资助12000元")
+    assert keys(read(text, amount), "event") == [event]
+
+
+def test_the_industry_of_the_title_binds_rules_that_name_no_industry():
+    title = "徐汇区关于支持西岸人工智能大模型科创街区建设的扶持意见"
+    scope = read_scope(title, "", title + "为加快建设，特制定本意见。")
+    assert [t.key for t in scope.title_sectors] == ["ai_llm"]
+    text = "加强启动建设经费支持，给予孵化器建设装修、场地使用等费用补贴，原则上不高于建设总投入经费的50%，一般不超过3000万元"
+    assert keys(read(text, "3000万元", scope=scope), "sector") == ["ai_llm"]
+    # A rule that names an industry in another role (the product bought) is any buyer's.
+    text = "支持企业采购无关联企业人工智能大模型产品和服务，最高可按实际采购发票额的10%，给予采购方不超过300万元的年度补贴支持"
+    assert keys(read(text, "300万元", scope=scope), "sector") == []
+    title = "某区促进低空经济产业发展的若干措施"
+    assert [t.key for t in read_scope(title, "", title).title_sectors] == ["low_altitude"]
+
+
+def test_the_groups_of_a_scope_sentence_are_alternatives():
+    text = ("某区支持低空经济发展的若干意见一、支持对象本意见适用于注册在本区，且从事低空经济相关领域的"
+            "企业及单位，以及区政府批准的其他支持对象。")
+    groups = [t.key for t in read_scope("", "", text).terms if t.kind == "group"]
+    assert groups == ["entities"]
+    text = "本办法适用于在本市注册的高新技术企业和科技型中小企业。"
+    groups = {t.key for t in read_scope("", "", text).terms if t.kind == "group"}
+    assert groups == {"hightech_enterprises", "tech_smes"}
+

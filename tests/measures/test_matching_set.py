@@ -6,10 +6,9 @@ back at the end, so the tests after it see the bundled corpus alone.
 
 The development part's thresholds are what the matcher reaches.  The extras
 left: the Dongguan call's 2013-scheme grant rule given to patents filed after
-2016-02-23 (the profile form carries no filing day), and Zhejiang's share for
-主要贡献人员 given to technology-transfer office staff (a narrower group the
-taxonomy does not separate from 科研人员).  The held-out
-part is scored only with MATCH_HELD_OUT=1, against the goals of issue 16.
+2016-02-23 (the profile form carries no filing day).  The held-out parts
+(``held-out``, and ``held-out-2`` written later by other readers) are scored
+only with MATCH_HELD_OUT=1, against the goals of issue 16.
 """
 
 import os
@@ -38,14 +37,15 @@ def test_development_part(match_corpus, db):
     assert score.unreadable_right == score.unreadable_expected == 3
     assert not score.errors, score.errors
     assert score.recall >= 1.0, score.misses
-    assert score.precision >= 0.94, score.extras
+    assert score.precision >= 0.96, score.extras
     assert score.not_in_force_as_current == 0
     assert score.expired_listed >= 42
 
 
 @pytest.mark.skipif(os.environ.get("MATCH_HELD_OUT") != "1", reason="MATCH_HELD_OUT=1 scores it")
-def test_held_out_part(match_corpus, db):
-    score = matchset.score("held-out")
+@pytest.mark.parametrize("part", ["held-out", "held-out-2"])
+def test_held_out_part(match_corpus, db, part):
+    score = matchset.score(part)
     assert score.unreadable_right == score.unreadable_expected
     assert score.recall >= 0.95
     assert score.precision >= 0.90

@@ -19,6 +19,18 @@ from measures.extraction.profiles import Unreadable, from_fields, from_text
          ["listing_growth"]),
         ("白城市一家企业，新列入省级专精特新中小企业", "吉林省/白城市",
          {"enterprises", "specialised_smes"}, ["srdi_provincial"]),
+        # A date between the thing and its grant: "…专利在2017年5月获得了授权".
+        ("东莞户籍的在校大学生，2015年申请的外观设计专利在2017年5月获得了授权", "广东省/东莞市",
+         {"youth"}, ["patent_design"]),
+        ("舟山的一家企业，前年申请的发明专利在今年3月份获得了授权", "浙江省/舟山市",
+         {"enterprises"}, ["patent_invention"]),
+        ("温州一家企业的实用新型专利于2019年12月获得授权", "浙江省/温州市",
+         {"enterprises"}, ["patent_utility"]),
+        # Funding a project received, said as a person says it.
+        ("徐汇区的一家人工智能新型研发机构，承担的项目今年获得了上海市级专项资金支持", "上海市/徐汇区",
+         {"new_rd_institutions"}, ["project_funded"]),
+        ("长春的一家企业，研发项目去年获得省级财政资金资助", "吉林省/长春市",
+         {"enterprises"}, ["project_funded"]),
     ],
 )
 def test_a_line_of_text_is_read_into_the_form(text, region, groups, events):
@@ -104,3 +116,39 @@ def test_the_place_of_an_applicant_is_not_the_place_of_who_it_deals_with():
     assert applicant_place("舟山一家海洋科研院所").path == "浙江省/舟山市"
     with pytest.raises(Contradiction):
         applicant_place("我是长春的一家企业，也是杭州的一家企业")
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "groups", "units", "events"),
+    [
+        # A person who says what they do, and where.
+        ("我在上海一家国有企业做研发，我的职务发明专利今年许可给了另一家公司使用", "上海市",
+         ["researchers"], ["state_owned_enterprises"], ["invention_license"]),
+        ("本人在杭州一所高校从事科研工作，职务科技成果今年转让给了一家企业", "浙江省/杭州市",
+         ["researchers"], ["universities"], ["invention_transfer"]),
+        # The other party's place is not the applicant's.
+        ("松原市的一家企业从上海一家民营科技公司买了一项专利技术", "吉林省/松原市",
+         ["enterprises"], [], ["achievement_purchase"]),
+        ("长春一家企业向北京的一所高校购买了科技成果", "吉林省/长春市",
+         ["enterprises"], [], ["achievement_purchase"]),
+        # 自己实施 is 自行实施.
+        ("北京一所市属高校的研究员，我的职务科技成果由学校自己实施转化", "北京市",
+         ["researchers"], ["universities"], ["invention_self"]),
+    ],
+)
+def test_who_the_person_is_where_and_what_happened(text, region, groups, units, events):
+    profile = from_text(text)
+    assert (profile.region, profile.groups, profile.units, profile.events) == (
+        region, groups, units, events)
+
+
+def test_a_form_event_the_table_does_not_name_is_read_by_its_words():
+    profile = from_fields({"group": ["企业"], "event": [
+        "牵头制定的国家标准获批准发布", "初次认定省级企业技术中心", "获得港澳台发明专利授权",
+        "完成仿制药一致性评价", "大模型产品取得商业成果", "牵头建设行业中试基地"]})
+    assert profile.events == [
+        "standard_national", "tech_centre_provincial", "patent_foreign_hmt",
+        "generic_drug_evaluation", "product_sales", "pilot_base"]
+    with pytest.raises(Unreadable):
+        from_fields({"group": ["企业"], "event": ["今天天气很好"]})
+

@@ -3,7 +3,8 @@ Python and in SQL, and the curations that link a replacing document or
 correct a period (kept on re-ingest, replayed from the exported fixtures).
 
 The bundled documents' periods were written by reading them: 000 lost its
-title and date (nothing to go by), 001 is the province's 十三五 plan
+title and date (inferred: it implements the 十八届三中全会 of November 2013
+and its last goal is 到2020年), 001 is the province's 十三五 plan
 (2016–2020, the manifest's plan period) issued on 2016-10-31, 002 a reply
 dated 2022-07-06, 003 the 十二五 action plan forwarded on 二〇一一年六月七日,
 004 the 十四五 plan (its title), undated.
@@ -29,7 +30,10 @@ D = date.fromisoformat
 
 BUNDLED = {
     # key: (valid_from, valid_until, basis, {rule: quote of its sentence})
-    "market-oriented-innovation-opinions": (None, None, "unknown", {}),
+    "market-oriented-innovation-opinions": (
+        "2013-11-12", "2020-12-31", "inferred",
+        {"cited_event": "为贯彻落实党的十八届三中全会", "deadline": "到2020年，80%以上的技术创新活动"},
+    ),
     "achievement-transfer-plan-2016": (
         "2016-10-31", "2020-12-31", "plan_period",
         {"plan_period": "“十三五”期间，围绕汽车制造", "issued_date": "2016年10月31日"},
@@ -78,7 +82,7 @@ def test_bundled_statuses_on_three_days(corpus):
         return {d.key: d.status_on(day) for d in Document.objects.all()}
 
     assert statuses(D("2018-01-01")) == {
-        "market-oriented-innovation-opinions": "unknown",
+        "market-oriented-innovation-opinions": "in_force",
         "achievement-transfer-plan-2016": "in_force",
         "cppcc-proposal-201-reply-2022": "not_yet_in_force",
         "innovative-jilin-action-plan-2011": "expired",
@@ -149,7 +153,9 @@ def test_every_status_on_its_day(every_kind):
 def test_parts_of_a_document_follow_its_status(corpus):
     day = D("2018-01-01")
     in_force = set(Document.objects.in_force_on(day).values_list("pk", flat=True))
-    assert in_force == {Document.objects.get(key="achievement-transfer-plan-2016").pk}
+    assert in_force == set(Document.objects.filter(
+        key__in=["achievement-transfer-plan-2016", "market-oriented-innovation-opinions"]
+    ).values_list("pk", flat=True))
     for model in (Provision, Measure, Subsidy, Target):
         rows = model.objects.in_force_on(day)
         assert set(rows.values_list("document_id", flat=True)) <= in_force

@@ -56,8 +56,24 @@ def _e(key, label, pattern, parent="", family="", needs=None, levels=None, grant
 
 
 # Levels of government a recognition is made at, as the texts write them.
-# A municipality's 市 (上海市“专精特新”) is the provincial level.
+# A municipality's 市 (上海市“专精特新”) is the provincial level.  A standard
+# has its levels too (国际、国家、行业标准), and a foreign patent the office
+# that granted it; an event reads only the levels it has ("欧盟国家" is no
+# national level), and a level written before 除外 is not the event's.
 LEVEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("国际", "international"),
+    ("行业标准", "industry"),
+    # Where a foreign patent was granted: the major offices, Hong Kong,
+    # Macao and Taiwan, any other country.
+    ("美国", "major_offices"),
+    ("日本", "major_offices"),
+    ("欧盟", "major_offices"),
+    ("欧洲", "major_offices"),
+    ("港澳台", "hmt"),
+    ("香港", "hmt"),
+    ("澳门", "hmt"),
+    ("台湾", "hmt"),
+    ("其他国家", "other_countries"),
     ("国家级", "national"),
     ("国家", "national"),
     ("小巨人", "national"),
@@ -71,7 +87,9 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("区级", "district"),
     ("县级", "district"),
 )
-LEVEL_RE = re.compile("|".join(word for word, _ in LEVEL_WORDS))
+LEVEL_RE = re.compile(
+    "(?:" + "|".join(word for word, _ in LEVEL_WORDS) + r")(?![^，。；（）()]{0,3}除外)"
+)
 LEVELS = dict(LEVEL_WORDS)
 
 _INVENTION = r"职务|科技成果|科研成果|发明成果|技术成果"
@@ -128,7 +146,7 @@ EVENTS: tuple[EventType, ...] = (
     _e("listing", "境内外上市", r"(?<!申报)上市(?!培育)|公开发行股票", family="listing"),
     # -- research results ----------------------------------------------------
     _e("achievement_purchase", "购买科技成果",
-       rf"(?:购买|承接|受让|引进){_C}{{0,24}}(?:科技成果|技术成果|专利技术)"),
+       rf"(?:购买|买了?|买下|收购|承接|受让|引进){_C}{{0,24}}(?:科技成果|技术成果|专利技术|专利)"),
     _e("invention_transfer", "职务科技成果转让", r"转让",
        parent="invention_conversion", needs=_INVENTION),
     _e("invention_license", "职务科技成果许可", r"许可",
@@ -136,7 +154,8 @@ EVENTS: tuple[EventType, ...] = (
     _e("invention_equity", "职务科技成果作价投资",
        r"作价投资|作价入股|形成股权|形成的股份|成果形成股权|出资比例",
        parent="invention_conversion", needs=_INVENTION),
-    _e("invention_self", "职务科技成果自行实施", r"自行实施|合作实施|自行投资实施",
+    _e("invention_self", "职务科技成果自行实施",
+       r"自(?:行|己|主)(?:投资)?实施|合作实施|自(?:己|行)(?:转化|投产)",
        parent="invention_conversion", needs=_INVENTION),
     # A share of the reward ("主要贡献人员获得奖励的份额不低于奖励总额的百分之
     # 七十") divides what a conversion paid out: the conversion triggers it.
@@ -150,14 +169,22 @@ EVENTS: tuple[EventType, ...] = (
     # -- patents (a 国外 grant first: the bare 发明…授权 is the domestic one) ----
     _e("patent_exam", "发明专利申请进入实质审查", r"进入实质审查|实质审查", family="patent"),
     _e("patent_invention_foreign", "获得国外发明专利授权",
-       rf"(?:国外|境外|外国|美国|日本|欧盟|其他国家|港澳台|国际){_C}{{0,12}}(?:发明)?{_C}{{0,4}}"
-       rf"授权|(?:国外|境外)发明(?:专利)?{_C}{{0,6}}授权",
-       family="patent"),
+       rf"(?:国外|境外|外国|美国|日本|欧盟|欧洲|其他国家|港澳台|香港|澳门|台湾|国际){_C}{{0,12}}"
+       rf"(?:发明)?{_C}{{0,4}}授权|(?:国外|境外)发明(?:专利)?{_C}{{0,6}}授权",
+       family="patent",
+       levels={"major_offices": "patent_foreign_major", "hmt": "patent_foreign_hmt",
+               "other_countries": "patent_foreign_other"}),
+    _e("patent_foreign_major", "获得美国、日本或欧洲发明专利授权", r"(?!)",
+       parent="patent_invention_foreign"),
+    _e("patent_foreign_hmt", "获得港澳台发明专利授权", r"(?!)",
+       parent="patent_invention_foreign"),
+    _e("patent_foreign_other", "获得其他国家或地区发明专利授权", r"(?!)",
+       parent="patent_invention_foreign"),
     _e("patent_invention", "获得国内发明专利授权",
-       rf"发明{_C}{{0,8}}授权|授权{_C}{{0,4}}发明专利|发明专利{_C}{{0,6}}授权",
+       rf"发明{_C}{{0,14}}授权|授权{_C}{{0,4}}发明专利",
        family="patent"),
-    _e("patent_utility", "获得实用新型专利授权", rf"实用新型{_C}{{0,8}}授权", family="patent"),
-    _e("patent_design", "获得外观设计专利授权", rf"外观设计专利{_C}{{0,8}}授权", family="patent"),
+    _e("patent_utility", "获得实用新型专利授权", rf"实用新型{_C}{{0,14}}授权", family="patent"),
+    _e("patent_design", "获得外观设计专利授权", rf"外观设计(?:专利)?{_C}{{0,14}}授权", family="patent"),
     _e("patent_pct", "通过PCT途径申请境外发明专利", r"PCT", family="patent"),
     _e("patent_gold", "获得中国专利金奖", r"中国专利(?:、中国外观设计)?金奖"),
     _e("design_gold", "获得中国外观设计金奖", r"中国外观设计金奖"),
@@ -169,7 +196,8 @@ EVENTS: tuple[EventType, ...] = (
        rf"(?:大赛|竞赛){_C}{{0,12}}获{_C}{{0,2}}奖|获奖{_C}{{0,6}}大赛"),
     _e("project_approved", "项目获省科技厅立项", r"立项"),
     _e("project_funded", "项目获市级以上专项资金支持",
-       rf"(?:专项资金|资金){_C}{{0,2}}支持的项目"),
+       rf"(?:专项资金|资金){_C}{{0,2}}支持的项目"
+       rf"|获{_C}{{0,12}}(?:专项资金|专项|资金)(?:支持|资助)"),
     _e("plan_listed", "项目列入年度科技计划", rf"列入{_C}{{0,10}}计划"),
     _e("talent_team_selected", "入选省级重大科技项目研发人才团队",
        rf"(?:评选产生|入选|遴选){_C}{{0,24}}(?:团队|人才)"),
@@ -178,8 +206,18 @@ EVENTS: tuple[EventType, ...] = (
     _e("product_production", "专利产品在县域内投产", rf"(?:产品|品种|项目){_C}{{0,12}}投产"),
     _e("achievement_converted", "完成科技成果转化", rf"完成{_C}{{0,4}}(?:成果)?转化"),
     _e("new_product", "新药或新产品上市销售", rf"(?:开发|引进){_C}{{0,6}}(?:新药|新品种)"),
+    _e("generic_drug_evaluation", "完成仿制药一致性评价", r"一致性评价"),
+    _e("pilot_base", "建设中试基地或中试平台",
+       rf"(?:建设|建成|新建|牵头建设|打造|认定){_C}{{0,10}}中试(?:基地|平台|中心|线)"),
+    _e("product_sales", "产品取得商业成果（销售）",
+       rf"产品{_C}{{0,8}}(?:取得|实现){_C}{{0,4}}(?:商业成果|销售收入|商业化)"),
     _e("standard_setting", "牵头制定标准获批",
-       rf"(?:制定|创制|主导){_C}{{0,20}}标准|标准{_C}{{0,4}}(?:获批|发布)"),
+       rf"(?:制定|创制|主导){_C}{{0,20}}标准|标准{_C}{{0,4}}(?:获批|发布)",
+       levels={"international": "standard_international", "national": "standard_national",
+               "industry": "standard_industry"}),
+    _e("standard_international", "牵头制定国际标准获批", r"(?!)", parent="standard_setting"),
+    _e("standard_national", "牵头制定国家标准获批", r"(?!)", parent="standard_setting"),
+    _e("standard_industry", "牵头制定行业标准获批", r"(?!)", parent="standard_setting"),
     # -- AI and other activities ---------------------------------------------
     _e("compute_purchase", "购买或租用算力", rf"(?:购买|租用|采购|使用){_C}{{0,4}}算力"),
     _e("model_filing", "大模型备案", r"备案", needs=r"大模型|生成式|算法|人工智能"),
@@ -187,7 +225,8 @@ EVENTS: tuple[EventType, ...] = (
        rf"采购{_C}{{0,12}}(?:大模型|人工智能){_C}{{0,4}}产品"),
     _e("joint_lab_plaque", "共建新型研发机构或联合实验室获国家或市级授牌",
        rf"(?:共建|设立){_C}{{0,12}}(?:新型研发机构|实验室)|授牌"),
-    _e("data_supply", "提供高质量数据集或语料", rf"提供{_C}{{0,8}}(?:数据集|语料)"),
+    _e("data_supply", "提供高质量数据集或语料",
+       rf"(?:提供|开放|共享|建成|建设|打造){_C}{{0,12}}(?:数据集|语料)"),
     _e("ip_eda_purchase", "购买集成电路IP或EDA工具",
        rf"购买{_C}{{0,6}}(?:IP|EDA)|(?:自主)?开发IP"),
     _e("chip_release", "发布重大突破芯片产品", rf"发布{_C}{{0,16}}芯片|流片"),
@@ -228,12 +267,14 @@ def narrower(key: str) -> set[str]:
     return out
 
 
-def level_of(text: str, start: int, end: int, before: int = 8) -> str:
-    """The one level of government named in ``text[start-before:end]``
-    within the clause, or ""."""
+def level_of(text: str, start: int, end: int, before: int = 8, allowed=None) -> str:
+    """The one level named in ``text[start-before:end]`` within the clause
+    (of ``allowed`` levels only, when given), or ""."""
     begin = max(0, start - before)
     begin = max([begin, *(text.rfind(mark, begin, start) + 1 for mark in "，。；")])
     levels = {LEVELS[m.group()] for m in LEVEL_RE.finditer(text, begin, end)}
+    if allowed is not None:
+        levels &= set(allowed)
     return levels.pop() if len(levels) == 1 else ""
 
 

@@ -86,6 +86,8 @@ class Scope:
 
     place: Place
     terms: list[Term] = field(default_factory=list)  # groups and sectors of its scope
+    # The industry of its title, for rules that say nothing of any industry.
+    title_sectors: list[Term] = field(default_factory=list)
 
 
 @dataclass
@@ -124,6 +126,19 @@ def narrowest(terms: list[Term], table: dict) -> list[Term]:
     out: list[Term] = []
     for term in terms:
         if any(_broader(term.key, table, other) for other in keys):
+            continue
+        if term.key not in {t.key for t in out}:
+            out.append(term)
+    return out
+
+
+def broadest(terms: list[Term], table: dict) -> list[Term]:
+    """``terms`` less those narrower than another, one per key: groups named
+    side by side as alternatives ("从事低空经济相关领域的企业及单位")."""
+    keys = {t.key for t in terms}
+    out: list[Term] = []
+    for term in terms:
+        if any(_broader(other, table, term.key) for other in keys):
             continue
         if term.key not in {t.key for t in out}:
             out.append(term)
@@ -169,7 +184,9 @@ class _RuleText:
         # segment whose 对-clause names no applicant continues the one before.
         self.previous: list[Span] = []
         opener = object_clause(text, self.segment)
-        if opener and not find_hits(opener.group("clause"), TARGET_GROUPS):
+        if opener and not find_hits(opener.group("clause"), TARGET_GROUPS) and not (
+            _names_event(opener.group("clause"))
+        ):
             earlier = [s for s in segments if s.end <= self.segment.start]
             if earlier:
                 head = [trim(text, c) for c in split_clauses(text, earlier[-1], ascii_marks=True)]
@@ -184,13 +201,22 @@ class _RuleText:
         return self.text[span.start : span.end]
 
 
-def _level_of(text: str, rule: _RuleText, match: re.Match, quantities) -> str:
-    """The level of government of a recognition: the one its words name, or
-    with several and 分别, the one at the rule's place in the list."""
+def _names_event(clause: str) -> bool:
+    """Does ``clause`` name an event of its own ("对年度新获认定中国驰名商标的")?"""
+    return bool(OTHER_EVENT_RE.search(clause)) or any(
+        row.pattern.search(clause) for row in EVENTS if not row.needs
+    )
+
+
+def _level_of(text: str, rule: _RuleText, match: re.Match, quantities, allowed) -> str:
+    """The level of a recognition (of those in ``allowed``): the one its
+    words name, or with several and 分别, the one at the rule's place in the
+    list."""
     window_start = max(rule.segment.start, match.start() - 8)
     levels = [
         LEVELS[m.group()]
         for m in LEVEL_RE.finditer(text, window_start, match.end())
+        if LEVELS[m.group()] in allowed
     ]
     ordered = list(dict.fromkeys(levels))
     if len(ordered) == 1:
@@ -217,7 +243,11 @@ def _events_in(text: str, spans: list[Span], context: str, rule, quantities) -> 
                 continue
             if row.needs and not row.needs.search(context):
                 continue
-            match = row.pattern.search(text, span.start, span.end)
+            match = next(
+                (m for m in row.pattern.finditer(text, span.start, span.end)
+                 if not _in_note(text, rule, m.start())),
+                None,
+            )
             if match:
                 found.append((row, match))
                 if row.family:
@@ -225,6 +255,18 @@ def _events_in(text: str, spans: list[Span], context: str, rule, quantities) -> 
         if found:
             return [(_leveled(row, text, rule, match, quantities), match) for row, match in found]
     return []
+
+
+def _in_note(text: str, rule, at: int) -> bool:
+    """Is ``at`` inside a bracketed note opened after the rule's amount
+    ("…20%给予企业奖励(新建项目在享受完…后执行此条款)"): a note on how the
+    rule is applied, not a condition of who gets it."""
+    if rule is None or text is not rule.text or at < rule.end:
+        return False
+    opened = max(text.rfind("(", rule.end, at), text.rfind("（", rule.end, at))
+    if opened < 0:
+        return False
+    return max(text.rfind(")", opened, at), text.rfind("）", opened, at)) < 0
 
 
 def _spans_of(found, text: str, spans: list[Span]) -> list[tuple[int, int]]:
@@ -240,7 +282,7 @@ def _spans_of(found, text: str, spans: list[Span]) -> list[tuple[int, int]]:
 def _leveled(row, text, rule, match, quantities):
     if not row.levels:
         return row
-    level = _level_of(text, rule, match, quantities)
+    level = _level_of(text, rule, match, quantities, row.levels)
     key = row.levels.get(level)
     return EVENTS_BY_KEY[key] if key else row
 
@@ -367,6 +409,15 @@ def _read_groups(rule: _RuleText, excluded, beneficiary: str) -> tuple[list[Term
     return narrowest(found, TARGET_GROUPS_BY_KEY), narrowest(units, TARGET_GROUPS_BY_KEY)
 
 
+def _names_a_sector(rule: _RuleText) -> bool:
+    """Does the rule's text name an industry in any role ("采购…人工智能大模型
+    产品和服务": the product's, not the buyer's)?"""
+    words = [w for s in SECTORS for w in s.words]
+    return any(
+        w in rule.text[c.start : c.end] for c in [*rule.near, rule.own] for w in words
+    )
+
+
 def _read_sectors(rule: _RuleText) -> list[Term]:
     text = rule.text
     terms: list[Term] = []
@@ -474,7 +525,11 @@ def read_eligibility(
     rule = _RuleText(text, start, end, sentence, [s for s in siblings if s[0] != start], lead_in)
     events, event_spans = _read_events(rule, quantities)
     groups, units = _read_groups(rule, event_spans, beneficiary)
-    sectors = _read_sectors(rule) or [t for t in scope.terms if t.kind == "sector"]
+    sectors = (
+        _read_sectors(rule)
+        or [t for t in scope.terms if t.kind == "sector"]
+        or ([] if _names_a_sector(rule) else scope.title_sectors)
+    )
     if not groups:
         groups = [t for t in scope.terms if t.kind == "group"]
     place = scope.place

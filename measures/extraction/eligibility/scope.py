@@ -3,7 +3,8 @@
 Its place is its jurisdiction (``places.jurisdiction``: issuer, title, first
 lines).  Its scope sentence ("本政策适用于依法经营的人工智能产业法人或非法人
 组织机构", "本意见的适用对象为登记注册在本区的企事业单位") names the groups
-and sectors a rule that names none is read with.
+and sectors a rule that names none is read with; where it names no sector,
+the title's industry is the sector of rules that name no industry at all.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from documents.extraction.sentences import trimmed_sentences
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
-from measures.extraction.eligibility.reading import Scope, Term, narrowest
+from measures.extraction.eligibility.reading import Scope, Term, broadest, narrowest
 from measures.extraction.eligibility.terms import (
     SCOPE_CHARS,
     SCOPE_RE,
@@ -48,6 +49,19 @@ def read_scope(title: str, issuer: str, text: str) -> Scope:
                             Term("sector", sector.key, sector.label, word,
                                  clause_start + m.start(), clause_start + m.end())
                         )
-    groups = narrowest([t for t in terms if t.kind == "group"], TARGET_GROUPS_BY_KEY)
+    # The groups of a scope sentence are alternatives: any of them applies.
+    groups = broadest([t for t in terms if t.kind == "group"], TARGET_GROUPS_BY_KEY)
     sectors = narrowest([t for t in terms if t.kind == "sector"], SECTORS_BY_KEY)
-    return Scope(place, groups + sectors)
+    title_sectors = [] if sectors else narrowest(_title_sectors(title), SECTORS_BY_KEY)
+    return Scope(place, groups + sectors, title_sectors)
+
+
+def _title_sectors(title: str) -> list[Term]:
+    """The industry a title is about ("关于支持西岸人工智能大模型科创街区建设的扶持
+    意见", "低空经济产业高质量发展若干措施"): its rules are that industry's."""
+    return [
+        Term("sector", sector.key, sector.label, word)
+        for sector in SECTORS
+        for word in sector.words
+        if word in title
+    ]
