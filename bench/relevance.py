@@ -11,7 +11,9 @@ documents of tests/data/genre/, and scores
 * ``tests/search/queries.json`` — 52 queries in the documents' own words;
 * ``tests/search/asked/dev.json`` — queries as people ask them (development);
 * ``tests/search/asked/held-out.json`` — the same kind, set aside (only with
-  ``--held-out``).
+  ``--held-out``);
+* ``tests/search/asked/held-out-2.json`` — a second set of the kind, written
+  later by other readers and set aside (only with ``--held-out-2``).
 
 Per part: recall@10 (share of each query's must-find provisions in its
 first ten, averaged), the share of queries whose first right provision is in
@@ -38,6 +40,9 @@ GENRE = ROOT / "tests" / "data" / "genre"
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--held-out", action="store_true", help="score the held-out part too")
+    parser.add_argument(
+        "--held-out-2", action="store_true", help="score the second held-out set too"
+    )
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument(
         "--postgres",
@@ -98,6 +103,8 @@ def run(args):
         parts.append(("asked/dev", SETS / "asked" / "dev.json"))
     if args.held_out and not args.bundled_only:
         parts.append(("asked/held-out", SETS / "asked" / "held-out.json"))
+    if args.held_out_2 and not args.bundled_only:
+        parts.append(("asked/held-out-2", SETS / "asked" / "held-out-2.json"))
     results = {}
     if not args.json:
         print(f"{'part':16} {'queries':>7} {'recall@10':>9} {'top3':>6} {'top5':>6} "
