@@ -13,7 +13,8 @@ documents of tests/data/genre/, and scores
 * ``tests/search/asked/held-out.json`` — the same kind, set aside (only with
   ``--held-out``);
 * ``tests/search/asked/held-out-2.json`` — a second set of the kind, written
-  later by other readers and set aside (only with ``--held-out-2``).
+  later by other readers and set aside (only with ``--held-out-2``);
+* ``tests/search/asked/held-out-3.json`` — a third, likewise (``--held-out-3``).
 
 Per part: recall@10 (share of each query's must-find provisions in its
 first ten, averaged), the share of queries whose first right provision is in
@@ -42,6 +43,9 @@ def main():
     parser.add_argument("--held-out", action="store_true", help="score the held-out part too")
     parser.add_argument(
         "--held-out-2", action="store_true", help="score the second held-out set too"
+    )
+    parser.add_argument(
+        "--held-out-3", action="store_true", help="score the third held-out set too"
     )
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument(
@@ -105,6 +109,8 @@ def run(args):
         parts.append(("asked/held-out", SETS / "asked" / "held-out.json"))
     if args.held_out_2 and not args.bundled_only:
         parts.append(("asked/held-out-2", SETS / "asked" / "held-out-2.json"))
+    if args.held_out_3 and not args.bundled_only:
+        parts.append(("asked/held-out-3", SETS / "asked" / "held-out-3.json"))
     results = {}
     if not args.json:
         print(f"{'part':16} {'queries':>7} {'recall@10':>9} {'top3':>6} {'top5':>6} "
