@@ -18,7 +18,10 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
   concept found only through a synonym at ``SYNONYM_SHARE`` of that
   (``concept_weights``).  So holding more concepts comes first and the
   least informative words are the first to go.  Ties go to the verbatim
-  re-ranking of the whole query (``ranking.boost``), then to BM25.
+  re-ranking of the whole query (``ranking.boost``), then to BM25.  A
+  concept a candidate lacks but its document's title or a heading above it
+  holds counts ``CONTEXT_SHARE`` of its weight (``context``): the provision
+  of the policy the query names comes before the same words elsewhere.
 * When nothing matches at all, ``suggestions`` offers the parts of the
   query that do occur (the words inside a long word, then its character
   pairs, then its characters), with their counts.
@@ -43,6 +46,7 @@ from .stopwords import stopwords
 RELAX_BELOW = 50
 PARTIAL_POOL = 300
 SYNONYM_SHARE = 0.9
+CONTEXT_SHARE = 0.5
 MAX_PROBES = 10
 
 
@@ -88,8 +92,13 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     # The pool's size counts every candidate that matches, estimated where
     # the check stopped early: the idfs stay those of the whole pool.
     weights = concept_weights(query, held, pool.matches + len(full))
+
+    def share(found):
+        return sum(weights[i] * (1.0 if literal else SYNONYM_SHARE) for i, literal in found.items())
+
+    inherited = inherited_concepts(backend, tests, held)
     cover = {
-        pk: sum(weights[i] * (1.0 if literal else SYNONYM_SHARE) for i, literal in found.items())
+        pk: share(found) + CONTEXT_SHARE * share(inherited.get(pk, {}))
         for pk, found in held.items()
     }
     kept = [pk for pk in partial if held[pk]]
@@ -103,6 +112,18 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     result.bounded = strict.bounded or pool.bounded
     result.matched = {pk: tuple(sorted(held[pk])) for pk in kept}
     return result
+
+
+def inherited_concepts(backend, tests, held) -> dict[int, dict[int, bool]]:
+    """{id: the concepts (as ``concepts_held`` gives them) that a partial
+    match lacks but its title or the headings above it hold}."""
+    lacking = [pk for pk, found in held.items() if found and len(found) < len(tests)]
+    out = {}
+    for pk, (words, plain) in backend.inherited(lacking).items():
+        extra = {i: lit for i, lit in concepts_held(tests, words, plain).items() if i not in held[pk]}
+        if extra:
+            out[pk] = extra
+    return out
 
 
 def sought_words(query: Query) -> list[str]:

@@ -357,6 +357,9 @@ def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, m
         def texts(self, ids, words=None):
             return self.backend.texts(ids, words)
 
+        def inherited(self, ids):
+            return self.backend.inherited(ids)
+
     monkeypatch.setattr(tiers, "PARTIAL_POOL", 40)
     backend = backend_for(connection)
     for raw in EARLY_STOP_QUERIES + UNCHECKED_QUERIES:
@@ -365,3 +368,39 @@ def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, m
         whole = tiers.tiered_candidates(Exhaustive(backend), query)
         assert early.ids == whole.ids and early.matched == whole.matched, raw
         assert len(early.ids) > early.full, raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "document", "word"),
+    [
+        # The title names the policy, the provision says the rest.
+        ("成果转移转化实施方案 技术经纪人", "achievement-transfer-plan-2016", "技术经纪人"),
+        ("十四五规划 科技特派员", "st-development-plan-14th-fyp", "科技特派员"),
+    ],
+)
+def test_a_query_naming_the_policy_finds_its_provision_first(raw, document, word):
+    hit = search(raw, page_size=5, facets=False).hits[0]
+    assert hit.provision.document.key == document
+    assert word in plain(hit.provision)
+
+
+def test_what_a_provision_inherits_is_its_title_and_the_headings_above_it():
+    from django.db import connection
+
+    from documents.models import Document
+    from documents.search.context import (
+        DOCUMENT_TABLE, PROVISION_TABLE, analysed, ancestor_keys, inherited,
+    )
+
+    assert (DOCUMENT_TABLE, PROVISION_TABLE) == (
+        Document._meta.db_table, Provision._meta.db_table)
+    assert ancestor_keys("c3.s2.i2") == ["c3", "c3.s2"] and ancestor_keys("p1") == []
+    provision = Provision.objects.filter(
+        document__key="st-development-plan-14th-fyp", key__contains=".s").first()
+    chapter = Provision.objects.get(document=provision.document, key=provision.key.split(".")[0])
+    words, text = inherited(connection, [provision.pk])[provision.pk]
+    assert (words, text) == analysed(f"{provision.document.title} {chapter.heading}"
+                                     + "".join(f" {p.heading}" for p in Provision.objects.filter(
+                                         document=provision.document,
+                                         key__in=ancestor_keys(provision.key)[1:]) if p.heading))
+    assert inherited(connection, []) == {}

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .. import ranking
+from ..context import inherited
 from ..plan import Plan, needs_check
 from ..ranking import CANDIDATE_LIMIT, ImpactCounter, best_first, impacts_of
 from .sql import checks_sql, insert_rows, placeholders
@@ -522,6 +523,11 @@ class BaseSearchBackend:
                     (pk, (self.words_text(w, words), p)) for pk, w, p in cursor.fetchall()
                 )
         return found
+
+    def inherited(self, ids) -> dict[int, tuple[str, str]]:
+        """{id: (index words, plain text) of what the provision inherits: its
+        document's title and the headings above it} (``context``)."""
+        return inherited(self.connection, ids)
 
     def words_text(self, stored, words=None) -> str:
         """The index words as stored, as space-separated words (only those
