@@ -43,7 +43,7 @@ def test_development_part(match_corpus, db):
 
 
 @pytest.mark.skipif(os.environ.get("MATCH_HELD_OUT") != "1", reason="MATCH_HELD_OUT=1 scores it")
-@pytest.mark.parametrize("part", ["held-out", "held-out-2"])
+@pytest.mark.parametrize("part", ["held-out", "held-out-2", "held-out-3"])
 def test_held_out_part(match_corpus, db, part):
     score = matchset.score(part)
     assert score.unreadable_right == score.unreadable_expected
