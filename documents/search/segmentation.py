@@ -28,6 +28,7 @@ import math
 import multiprocessing
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -242,5 +243,9 @@ def segmenter(count: int, processes: int | None = None):
         yield lambda texts: [segment(t) for t in texts]
         return
     _cutter()
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        yield lambda texts: pool.map(segment, texts, chunksize=64)
+    # An executor, not a multiprocessing.Pool: a worker that dies (killed,
+    # out of memory) fails the rebuild with BrokenProcessPool instead of
+    # leaving it waiting for the dead worker's results for ever.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        yield lambda texts: list(pool.map(segment, texts, chunksize=64))

@@ -22,3 +22,20 @@ def test_parallel_segmentation_equals_serial(monkeypatch):
     with segmenter(len(lines), processes=2) as parallel:
         assert parallel(lines) == expected
     assert expected[0] == segmentation.segment(lines[0])
+
+
+def test_a_worker_that_dies_fails_the_segmentation_instead_of_hanging(monkeypatch):
+    import multiprocessing
+    import os
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    import pytest
+
+    monkeypatch.setattr(segmentation, "PARALLEL_MIN", 10)
+    texts = ["科技成果转化"] * 500
+    with pytest.raises(BrokenProcessPool), segmenter(len(texts), processes=2) as parallel:
+        assert parallel(texts) == [segmentation.segment(texts[0])] * 500
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGKILL)
+        parallel(texts)
