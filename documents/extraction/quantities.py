@@ -206,8 +206,9 @@ class _Tail:
     suffix: str = ""
 
 
-def _read_tail(text: str, pos: int, *, allow_multiplier: bool) -> _Tail:
-    """Multiplier, 余/多, unit and suffix comparator after a number."""
+def _read_tail(text: str, pos: int, *, allow_multiplier: bool, before: str = "") -> _Tail:
+    """Multiplier, 余/多, unit and suffix comparator after a number
+    (``before``: the text just before the number)."""
     tail = _Tail(pos)
     found = unit_table.unit_at(text, pos)
     mult_char = ""
@@ -228,9 +229,13 @@ def _read_tail(text: str, pos: int, *, allow_multiplier: bool) -> _Tail:
         tail.unit = found.symbol
         pos += len(found.symbol)
     elif mult_char in unit_table.BARE_MONEY_MULTIPLIERS:
-        # "注册资本1.4亿博大…": 元 implied, value unscaled.
-        tail.unit = unit_table.BARE_MONEY_MULTIPLIERS[mult_char]
-        tail.multiplier = 1
+        if unit_table.BARE_COUNT_BEFORE.search(before):
+            # "注册总量突破5亿": a count, scaled like "2.6万余项".
+            tail.unit = unit_table.BARE_COUNT_UNIT
+        else:
+            # "注册资本1.4亿博大…": 元 implied, value unscaled.
+            tail.unit = unit_table.BARE_MONEY_MULTIPLIERS[mult_char]
+            tail.multiplier = 1
     elif mult_char:
         # "5千" with nothing after it: scale, no unit.
         pass
@@ -451,7 +456,9 @@ class _Scanner:
                 value_max = parse_arabic(second.group(0))
                 end = second.end()
                 number_end = end
-        tail = _read_tail(text, end, allow_multiplier=True)
+        tail = _read_tail(
+            text, end, allow_multiplier=True, before=text[max(0, number_start - 8) : number_start]
+        )
         if tail.multiplier != 1:
             value = without_trailing_zeros(value * tail.multiplier)
             if value_max is not None:

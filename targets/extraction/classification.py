@@ -264,11 +264,30 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
         return False, "section"
     if any(w in heading for w in markers.TARGET_SECTION_WORDS):
         return True, "section"
+    if _commitment(passage, q):
+        return True, "commitment"
     if passage.plan_period is not None or passage.doc_year is None:
         return True, "plan_document"
     if passage.doc_type in markers.RULE_MAKING_DOC_TYPES:
         return True, "rule_document"
     return False, "report_document"
+
+
+def _commitment(passage: Passage, q: Quantity) -> bool:
+    """A recurring commitment ("每年遴选20家…", "全省培育3家左右…"): 每年 in
+    the sentence or 全省/全市… opening the clause, a verb of doing in the
+    number's clause, no past marker before it (markers.COMMITMENT_*)."""
+    text = passage.text
+    sentence = passage.sentence_of(q.start)
+    clause = passage.clause_of(q.start)
+    lead = text[sentence.start : q.number_start]
+    in_clause = text[clause.start : q.number_start]
+    if markers.COMMITMENT_PAST_RE.search(lead):
+        return False
+    opened = any(w in lead for w in markers.COMMITMENT_SENTENCE_OPENERS) or in_clause.startswith(
+        markers.COMMITMENT_CLAUSE_OPENERS
+    )
+    return opened and any(w in in_clause for w in markers.COMMITMENT_VERBS)
 
 
 def per_year(passage: Passage, q: Quantity) -> bool:

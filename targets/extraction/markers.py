@@ -59,7 +59,38 @@ FIGURE_SENTENCE_MARKERS = ("目前", "当前", "截至目前", "至今", "现阶
 # carry into it.
 FORECAST_SENTENCE_MARKERS = ("预计", "预期", "建成后", "投产后", "运行后")
 # Words that start a passage about the future in a report ("下一步，…").
-TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "计划到") + FORECAST_SENTENCE_MARKERS
+TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "确保", "计划到") + FORECAST_SENTENCE_MARKERS
+# A recurring commitment of a plan or a policy, whatever the genre of the
+# notice that issues it: what is to be done every year or across the whole
+# jurisdiction, the number the object of a verb of doing ("每年遴选20家网络改造
+# 应用良好的企业", "每年培育“皖企登云”企业6000家以上", "全省培育3家左右…双跨平台").
+# 每年 holds for its sentence ("每年遴选20个…解决方案，培育100个优秀工业APP"),
+# 全省/全市… for its clause; the verb stands in the number's clause.  A report
+# says what was done: a past marker (COMMITMENT_PAST_RE) in the sentence before
+# the number keeps it a figure ("全省已培育…", "每年培训了…").
+COMMITMENT_SENTENCE_OPENERS = ("每年",)
+COMMITMENT_CLAUSE_OPENERS = ("全省", "全市", "全区", "全县")
+COMMITMENT_VERBS = (
+    "遴选",
+    "培育",
+    "发布",
+    "实施",
+    "推广",
+    "组织",
+    "开展",
+    "面向",
+    "培训",
+    "建设",
+    "打造",
+    "认定",
+    "评选",
+    "引进",
+    "培养",
+    "新增",
+    "应用",
+    "举办",
+)
+COMMITMENT_PAST_RE = re.compile(r"已|累计|共计|共有|先后|截[至止]|(?<![为除])了(?![解])")
 # A standing requirement of a law or regulation is a target (without a year),
 # whatever the document's date: "专业技术岗位不得低于机构岗位总量的百分之八十",
 # "用于基础研究的比例原则上不低于三分之一".  Read in the clause before the number.
