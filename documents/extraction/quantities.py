@@ -17,7 +17,7 @@ do not want instead of re-detecting it.  ``kind`` is one of:
     amount       a value with a unit: "8.8亿元", "126个", "70%", "2.6万余项",
                  "近三分之一", "1/3", "15-30万元", "1.29倍"
     bare         a number with no unit (table cells "130", ">200"; "世界500强")
-    rank         "第37位", "前15名" (comparator "<=")
+    rank         "第37位", "前15名" (comparator "<="), "世界第一" (1 位)
     rank_change  "排名上升9位"
     ordinal      "第7个国家级示范区"
     year         "2017年", "2016-2020年", a bare 1900–2100 ("报告2021")
@@ -153,6 +153,10 @@ _PROGRAMME_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:工程|战略)(?=[，。；、：和与及的”）]|基础|$)"
 )
 _RANK_UNITS = ("位", "名")
+# A place written without a unit after the scope it is held in: "新能源汽车市场
+# 规模世界第一", "全国第三" -- a rank, in 位 as "第37位" is.
+_SCOPED_RANK_BEFORE_RE = re.compile(r"(?:世界|全球|全国|全省|全市|亚洲)第$")
+_SCOPED_RANK_UNIT = "位"
 # The numbers after the first of a list opened by 第 ("第2、3条").
 _ORDINAL_LIST_RE = re.compile(
     rf"第(?:(?:\d+|{CHINESE_NUMERAL})[{unit_table.ORDINAL_LIST_JOINERS}])+$"
@@ -547,6 +551,27 @@ class _Scanner:
             # "百余所" is a number; "万米", "百年", "每万人口" are words.
             if not (tail.infix and tail.unit):
                 return number_end
+        if (
+            not tail.unit
+            and _SCOPED_RANK_BEFORE_RE.search(text, max(0, number_start - 4), number_start)
+            # "全国第一方阵", "第一梯队" name a group, not a place
+            and not (number_end < len(text) and _is_cjk(text[number_end]))
+        ):
+            try:
+                value = parse_chinese(digits)
+            except ValueError:
+                return number_end
+            self.emit(
+                number_start - 1,
+                number_end,
+                value,
+                _SCOPED_RANK_UNIT,
+                kind="rank",
+                comparator="=",
+                number=(number_start, number_end),
+                aspirational=self.aspirational(number_start - 1),
+            )
+            return number_end
         if not tail.unit:
             return number_end  # "一是", "十大功能", "四新设施": not quantities
         try:
