@@ -134,6 +134,9 @@ ORDINAL_LIST_JOINERS = "、和及至到—-"
 # than half".  NOT_AFTER keeps "超过半年" from reading as 过半.
 WORD_QUANTITIES = {
     "过半": (Decimal(50), "%", ">"),
+    # a match of the same amount: "再给予相同额度资金奖励" is 1:1, 100 %
+    "相同额度": (Decimal(100), "%", "="),
+    "同等额度": (Decimal(100), "%", "="),
 }
 WORD_QUANTITY_NOT_AFTER = "超"
 

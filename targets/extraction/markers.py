@@ -156,6 +156,8 @@ ALLOCATION_WORDS = (
     "提留",
     "持有的份额",
     "分配",
+    "减缴",
+    "减免",
 )
 # ...but "用于X的比例" names the share that is the indicator: "市级财政科技创新
 # 资金用于基础研究的比例原则上不低于三分之一" is a target.
