@@ -279,3 +279,18 @@ def test_ji_yishang_is_a_comparator(sentence, expected):
 )
 def test_a_bare_yi_after_a_count_noun_is_a_count(sentence, expected):
     assert amounts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out-2 transport plan: a place written without a unit
+        ("新能源汽车市场规模世界第一，最大直径盾构机顺利始发", [("第一", "rank")]),
+        # style
+        ("技术合同成交额居全国第三。", [("第三", "rank")]),
+        # an echelon is no place
+        ("5G基站建设水平处于全国第一方阵。", []),
+    ],
+)
+def test_a_place_in_its_scope_is_a_rank(sentence, expected):
+    assert [k for k in kinds(sentence) if k[1] == "rank"] == expected
