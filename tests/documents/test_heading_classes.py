@@ -503,3 +503,20 @@ def test_attachments_listed_then_printed_in_the_same_style():
         ("附件1", "2024年度创新券申请表"),
         ("附件2", "承诺书"),
     ]
+
+
+def test_a_remark_in_brackets_does_not_begin_the_title_below_it():
+    # held-out-2 transport plan: "（此件公开发布）" then the plan's title, one
+    # line each in the OCR copy
+    raw = (
+        "某省科学技术厅关于印发《某省科技创新规划》的通知\n各市科技局：\n"
+        "现将《某省科技创新规划》印发给你们，请认真贯彻落实。\n（此件主动公开）\n"
+        "某省科技创新规划\n一、发展基础\n全省研发投入持续增长。\n"
+    )
+    parsed = parse_text(raw)
+    assert parsed.meta.title == "某省科技创新规划"
+    assert [n.heading for n in parsed.provisions if n.kind == "attachment"] == ["某省科技创新规划"]
+    from documents.parsing.lines import continues_title
+
+    assert not continues_title(["（此件公开发布）"], "“十四五”交通领域科技创新规划")
+    assert continues_title(["国务院办公厅关于推广第二批"], "支持创新相关改革举措的通知")
