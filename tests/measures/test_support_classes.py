@@ -547,6 +547,8 @@ def test_a_ceiling_that_introduces_a_list_caps_the_list():
         # held-out-2 天河: a budget allocated for the support of the next clause
         ("每年安排最高100万元活动经费，支持在天河区举办大型粤港澳青年交流活动。",
          [(None, D(1000000), None, D(1000000))]),
+        # ...a fixed budget line is none (test_generalisation)
+        ("每年安排专项资金5000万元，支持关键核心技术攻关。", []),
         # held-out-2 南沙 人才: the amounts after 其中 break down the support
         ("对新引进落户工作的全日制本科及以上学历、学士及以上学位人才发放住房补贴，其中本科生2万元，"
          "硕士研究生4万元，博士研究生6万元。",

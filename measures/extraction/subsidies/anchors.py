@@ -36,6 +36,7 @@ from measures.extraction.subsidies.rules import (
     BREAKDOWN_STAGE_RE,
     NOT_A_RATE_AFTER,
     NOT_A_RATE_BEFORE_RE,
+    ALLOCATED_BEFORE_SUPPORT,
     RULE_TERM_RES,
     SCHEDULE_BASE_RE,
     TERMS_BEFORE_SUPPORT_RE,
@@ -112,16 +113,22 @@ def _support_before(
 
 
 def _support_after(
-    text: str, parts: list[Span], clause: Span, start: int
+    text: str, parts: list[Span], clause: Span, quantity: Quantity
 ) -> Span | None:
     """The next clause, when it holds the support word of the terms before the
-    quantity ("可按不超过研发投入30%，给予…最高5000万元支持")."""
+    quantity ("可按不超过研发投入30%，给予…最高5000万元支持", "每年安排最高100万元
+    活动经费，支持…")."""
     index = parts.index(clause)
     if index + 1 >= len(parts):
         return None
     body = text[clause.start : clause.end]
+    start = quantity.start
+    terms = TERMS_BEFORE_SUPPORT_RE.search(text, clause.start, start) is not None or (
+        ALLOCATED_BEFORE_SUPPORT in text[clause.start : start]
+        and quantity.comparator in ("<=", "<")
+    )
     if (
-        TERMS_BEFORE_SUPPORT_RE.search(text, clause.start, start) is not None
+        terms
         and not states_statistic(body)
         and _is_support_clause(text, parts[index + 1])
     ):
@@ -206,7 +213,7 @@ def find_anchors(
         support = None
         if not in_support:
             support = (
-                _support_after(text, parts, clause, quantity.start)
+                _support_after(text, parts, clause, quantity)
                 or _support_before(text, parts, clause, quantity, numbered)
                 or _broken_down(text, parts, clause)
             )

@@ -62,7 +62,11 @@ BREAKDOWN_STAGE_RE = re.compile(r"(?:第[一二三四五六七八九十\d]+|首|
 # with its base ("可按不超过研发投入30%，给予单个经营主体最高5000万元支持"),
 # or the verb of the support before its amount ("可给予不超过实际投入费用的
 # 50%，最高3000万元支持").
-TERMS_BEFORE_SUPPORT_RE = re.compile(r"按(?!期|时)|给予|予以|安排")
+TERMS_BEFORE_SUPPORT_RE = re.compile(r"按(?!期|时)|给予|予以")
+# A budget under a ceiling, allocated for the support of the next clause, is
+# a rule too ("每年安排最高100万元活动经费，支持在天河区举办…"); a budget line
+# of a fixed sum is not ("每年安排专项资金5000万元，支持关键核心技术攻关").
+ALLOCATED_BEFORE_SUPPORT = "安排"
 # A ratio that is no support rate: the share an equity investment may hold
 # ("占股比例不超过20%"), the threshold above which a difference is paid ("按照
 # 超过15%部分税负差额给予奖励") — read right before or after the ratio.
