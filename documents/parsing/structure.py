@@ -22,7 +22,7 @@ issues two (安徽 工业互联网: 若干政策 and 行动计划) holds two.  A
 closing paragraph of a reply ("下一步，…") after the last heading goes back to
 the root.  In documents that print bold lead sentences -- most of 004's body
 paragraphs open with one, "汽车产业技术。围绕…" -- a paragraph's lead
-sentence becomes its heading.  Tables (004's target table) become a "table"
+sentence becomes its heading (leads.py, as inline article titles do).  Tables (004's target table) become a "table"
 node with one "table_row" child per row.
 
 Every node satisfies ``text == normalised.text[text_start:text_end]``; its
@@ -42,10 +42,10 @@ from documents.parsing.headings import (
     HeadingMatch,
     HeadingMatcher,
     contents_lines,
-    lead_sentence,
     table_row_number,
     table_value_columns,
 )
+from documents.parsing.leads import apply_article_titles, apply_paragraph_leads
 from documents.parsing.types import NormalisedText, ParsedProvision
 
 # Relative depth inside the two families of numbered outlines.  Kinds outside
@@ -79,20 +79,6 @@ CLOSING_OPENERS = (
     "感谢你",
 )
 
-# Bold lead sentences in body paragraphs are short noun/verb phrases without
-# commas: "汽车产业技术", "科技创新环境正快速优化", "坚持“四个面向”" (004).
-PARAGRAPH_LEAD_MAX_CHARS = 24
-PARAGRAPH_LEAD_FORBIDDEN = "，；："
-# A document "prints lead sentences" when at least this share of its body
-# paragraphs open with one (004: most; 000: 1 in 3; 001-003: none).
-PARAGRAPH_LEAD_SHARE = 0.5
-# Inline article titles are short noun phrases ("平台建设", "人才引进与培养"),
-# used by a document for most of its articles or not at all.
-ARTICLE_TITLE_MAX_CHARS = 12
-ARTICLE_TITLE_SHARE = 0.5
-# ...or for a run of at least this many articles in a row (a law's sporadic
-# short first sentences, "第十九条　科普是全社会的共同责任。", never run so).
-ARTICLE_TITLE_RUN = 3
 # A lost chapter label leaves a title like "组织实施", "法律责任" or
 # "科技人才培养与引进": short, never punctuated as a sentence or clause is.
 UNLABELLED_CHAPTER_MAX_CHARS = 16
@@ -202,8 +188,8 @@ class _TreeBuilder:
             else:
                 self.matcher.plain_paragraph()
                 self._plain(para, nxt, after_last_heading=k > last_heading)
-        self._apply_paragraph_leads()
-        self._apply_article_titles()
+        apply_paragraph_leads(self.body_paragraphs)
+        apply_article_titles(self.roots)
         for node in self.single_sentence:
             # 001 "（一）基本原则。" has its "---" principles under it, so it is a
             # heading; 条例 "（一）自行投资实施转化；" is only an enumerated clause.
@@ -461,39 +447,6 @@ class _TreeBuilder:
             and match.kind == "article"
         )
 
-    def _apply_paragraph_leads(self) -> None:
-        leads = [(node, _paragraph_lead(node.text)) for node in self.body_paragraphs]
-        with_lead = sum(1 for _, lead in leads if lead)
-        if leads and with_lead >= PARAGRAPH_LEAD_SHARE * len(leads):
-            for node, lead in leads:
-                node.heading = lead
-
-    def _apply_article_titles(self) -> None:
-        """A regulation that titles its articles inline ("第五条　平台建设。本市…")
-        does so for most of them; a lead sentence is a title only then
-        ("第十九条　科普是全社会的共同责任。" in a law without titles is not)."""
-        articles = [
-            node for root in self.roots for node in root.walk() if node.kind == "article"
-        ]
-        leads = [(node, _article_title(node.text)) for node in articles if not node.heading]
-        titled = sum(1 for _, lead in leads if lead)
-        if leads and titled >= ARTICLE_TITLE_SHARE * len(leads):
-            for node, lead in leads:
-                node.heading = lead
-            return
-        # Fewer than half, but one after the other: the support articles of a
-        # district's measures ("第三条 载体建设。…" to "第八条 专项支持。…")
-        # between untitled general and closing articles.
-        run: list[tuple[ParsedProvision, str]] = []
-        for node, lead in [*leads, (None, "")]:
-            if lead:
-                run.append((node, lead))
-                continue
-            if len(run) >= ARTICLE_TITLE_RUN:
-                for titled_node, title in run:
-                    titled_node.heading = title
-            run = []
-
     # -- tables ------------------------------------------------------------------
 
     def _cell_spans(self, para: _Paragraph) -> list[tuple[int, int]]:
@@ -610,28 +563,6 @@ def _title_like(text: str) -> bool:
 def _canonically_deeper(open_kind: str, new_kind: str) -> bool:
     a, b = CANONICAL_DEPTH.get(open_kind), CANONICAL_DEPTH.get(new_kind)
     return a is not None and b is not None and a[0] == b[0] and a[1] > b[1]
-
-
-def _paragraph_lead(text: str) -> str:
-    lead, more = lead_sentence(text, "。")
-    if (
-        more
-        and 0 < len(lead) <= PARAGRAPH_LEAD_MAX_CHARS
-        and not any(ch in lead for ch in PARAGRAPH_LEAD_FORBIDDEN)
-    ):
-        return lead
-    return ""
-
-
-def _article_title(text: str) -> str:
-    lead, more = lead_sentence(text, "。")
-    if (
-        more
-        and 0 < len(lead) <= ARTICLE_TITLE_MAX_CHARS
-        and not any(ch in lead for ch in PARAGRAPH_LEAD_FORBIDDEN + "、")
-    ):
-        return lead
-    return ""
 
 
 def _is_caption(para: _Paragraph, next_cells: list[str]) -> bool:
