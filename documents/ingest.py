@@ -202,19 +202,35 @@ class ProvisionRow:
     path_headings: str
 
 
+# A document a notice issues without an 附件 label is an attachment without a
+# label (documents.parsing.structure): "doc1", "doc2"…
+ISSUED_CODE = "doc"
+
+
 def provision_rows(parsed: ParsedDocument) -> list[ProvisionRow]:
-    """The parsed tree, flattened in document order, each node with its key."""
+    """The parsed tree, flattened in document order, each node with its key.
+
+    Keys are built from the labels on a provision's path.  A document a
+    notice issues has no label: the first one adds nothing to the keys of
+    its provisions (the plan under 001's forwarding notice keeps "p3.n6.i19"
+    whether or not its title holds it), the next ones add "doc2", "doc3" to
+    keep theirs apart."""
     rows: list[ProvisionRow] = []
     used: set[str] = set()
+    issued = Counter()
 
-    def visit(nodes, parent_key, depth, headings):
+    def visit(nodes, parent_key, prefix, depth, headings):
         seen = Counter()
         for node in nodes:
             code = KIND_CODES.get(node.kind, node.kind[:4])
+            if node.kind == "attachment" and not node.label:
+                code = ISSUED_CODE
+                issued[code] += 1
+                seen[code] = issued[code] - 1
             seen[code] += 1
             ordinal = node.number if node.number is not None and code != "para" else seen[code]
             step = f"{code}{ordinal}"
-            key = f"{parent_key}.{step}" if parent_key else step
+            key = f"{prefix}.{step}" if prefix else step
             base, n = key, 1
             while key in used:  # a repeated number in the source (e.g. two 3.)
                 n += 1
@@ -224,9 +240,16 @@ def provision_rows(parsed: ParsedDocument) -> list[ProvisionRow]:
                 ProvisionRow(node, key, parent_key, depth, len(rows), " › ".join(headings))
             )
             heading = node.heading or node.label
-            visit(node.children, key, depth + 1, [*headings, heading] if heading else headings)
+            below = prefix if code == ISSUED_CODE and ordinal == 1 else key
+            visit(
+                node.children,
+                key,
+                below,
+                depth + 1,
+                [*headings, heading] if heading else headings,
+            )
 
-    visit(parsed.provisions, None, 0, [])
+    visit(parsed.provisions, None, None, 0, [])
     return rows
 
 

@@ -34,7 +34,7 @@ SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
                 ("奖给", "奖励给", "用于奖励", "奖励科研团队", "完成人持有的份额")),
     SubsidyKind("loan", "贷款/信贷", ("贷款", "信贷", "授信", "债权")),
     SubsidyKind("interest_subsidy", "贴息", ("贴息",)),
-    SubsidyKind("fee_waiver", "费用减免", ("免收", "费用减免")),
+    SubsidyKind("fee_waiver", "费用减免", ("免收", "费用减免", "减缴")),
     SubsidyKind("equity_investment", "股权投资",
                 ("股权投资", "资本金投入", "股权注入", "投资入股")),
     SubsidyKind("tax_incentive", "税收优惠",

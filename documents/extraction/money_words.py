@@ -82,7 +82,8 @@ NOT_SUPPORT_WORDS = STATISTIC_WORDS + PAID_OUT_WORDS
 # -- 对 that opens the "to whom" of a rule -----------------------------------
 
 # 对 is part of a word after these (针对, 面对, 相对, 绝对, 应对, 反对, 核对,
-# 比对) and before these (对外, 对接, 对口, 对于, 对照, 对标, 对应, 对象, 对话).
-NOT_BEFORE_TO_WHOM = "针面相绝应反核比"
+# 比对) and before these (对外, 对接, 对口, 对于, 对照, 对标, 对应, 对象, 对话);
+# after 其 it says what its holder did for whom ("给予其对我区经济贡献95%的奖励").
+NOT_BEFORE_TO_WHOM = "针面相绝应反核比其"
 NOT_AFTER_TO_WHOM = "外接口于照标应象话"
 TO_WHOM_RE = re.compile(rf"(?<![{NOT_BEFORE_TO_WHOM}])对(?![{NOT_AFTER_TO_WHOM}])")

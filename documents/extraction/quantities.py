@@ -17,7 +17,7 @@ do not want instead of re-detecting it.  ``kind`` is one of:
     amount       a value with a unit: "8.8亿元", "126个", "70%", "2.6万余项",
                  "近三分之一", "1/3", "15-30万元", "1.29倍"
     bare         a number with no unit (table cells "130", ">200"; "世界500强")
-    rank         "第37位", "前15名" (comparator "<=")
+    rank         "第37位", "前15名" (comparator "<="), "世界第一" (1 位)
     rank_change  "排名上升9位"
     ordinal      "第7个国家级示范区"
     year         "2017年", "2016-2020年", a bare 1900–2100 ("报告2021")
@@ -78,6 +78,8 @@ from documents.extraction.numerals import (
 from documents.extraction.overlaps import Occupied
 from documents.extraction.periods import find_periods
 from documents.extraction.sentences import MAX_SPAN_CHARS
+from documents.extraction.tails import prefix_comparator as _prefix_comparator
+from documents.extraction.tails import read_tail as _read_tail
 from documents.extraction.units import to_yuan
 
 __all__ = ["KINDS", "Quantity", "find_quantities", "to_yuan"]
@@ -153,6 +155,10 @@ _PROGRAMME_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:工程|战略)(?=[，。；、：和与及的”）]|基础|$)"
 )
 _RANK_UNITS = ("位", "名")
+# A place written without a unit after the scope it is held in: "新能源汽车市场
+# 规模世界第一", "全国第三" -- a rank, in 位 as "第37位" is.
+_SCOPED_RANK_BEFORE_RE = re.compile(r"(?:世界|全球|全国|全省|全市|亚洲)第$")
+_SCOPED_RANK_UNIT = "位"
 # The numbers after the first of a list opened by 第 ("第2、3条").
 _ORDINAL_LIST_RE = re.compile(
     rf"第(?:(?:\d+|{CHINESE_NUMERAL})[{unit_table.ORDINAL_LIST_JOINERS}])+$"
@@ -183,64 +189,6 @@ def _after_ordinal(text: str, pos: int) -> bool:
 
 def _at_line_start(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] == "\n"
-
-
-def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
-    """(comparator, new start) for a comparator word ending at ``start``."""
-    for word in unit_table.PREFIX_COMPARATOR_WORDS:
-        begin = start - len(word)
-        if begin >= 0 and text.startswith(word, begin):
-            not_after = unit_table.PREFIX_NOT_AFTER.get(word, "")
-            if begin > 0 and text[begin - 1] in not_after:
-                continue
-            return unit_table.PREFIX_COMPARATORS[word], begin
-    return "", start
-
-
-@dataclass
-class _Tail:
-    end: int
-    unit: str = ""
-    multiplier: int = 1
-    infix: str = ""
-    suffix: str = ""
-
-
-def _read_tail(text: str, pos: int, *, allow_multiplier: bool) -> _Tail:
-    """Multiplier, 余/多, unit and suffix comparator after a number."""
-    tail = _Tail(pos)
-    found = unit_table.unit_at(text, pos)
-    mult_char = ""
-    if found is None and allow_multiplier and pos < len(text):
-        ch = text[pos]
-        if ch in unit_table.ARABIC_MULTIPLIERS:
-            mult_char = ch
-            tail.multiplier = unit_table.ARABIC_MULTIPLIERS[ch]
-            pos += 1
-    if pos < len(text) and text[pos] in unit_table.INFIX_COMPARATORS:
-        # "余"/"多" only count when a unit follows ("400余个", "2.6万余项").
-        after = unit_table.unit_at(text, pos + 1)
-        if after is not None:
-            tail.infix = unit_table.INFIX_COMPARATORS[text[pos]]
-            pos += 1
-    found = unit_table.unit_at(text, pos)
-    if found is not None:
-        tail.unit = found.symbol
-        pos += len(found.symbol)
-    elif mult_char in unit_table.BARE_MONEY_MULTIPLIERS:
-        # "注册资本1.4亿博大…": 元 implied, value unscaled.
-        tail.unit = unit_table.BARE_MONEY_MULTIPLIERS[mult_char]
-        tail.multiplier = 1
-    elif mult_char:
-        # "5千" with nothing after it: scale, no unit.
-        pass
-    for word in unit_table.SUFFIX_COMPARATOR_WORDS:
-        if tail.unit and text.startswith(word, pos):
-            tail.suffix = unit_table.SUFFIX_COMPARATORS[word]
-            pos += len(word)
-            break
-    tail.end = pos
-    return tail
 
 
 class _Scanner:
@@ -451,7 +399,9 @@ class _Scanner:
                 value_max = parse_arabic(second.group(0))
                 end = second.end()
                 number_end = end
-        tail = _read_tail(text, end, allow_multiplier=True)
+        tail = _read_tail(
+            text, end, allow_multiplier=True, before=text[max(0, number_start - 8) : number_start]
+        )
         if tail.multiplier != 1:
             value = without_trailing_zeros(value * tail.multiplier)
             if value_max is not None:
@@ -540,6 +490,27 @@ class _Scanner:
             # "百余所" is a number; "万米", "百年", "每万人口" are words.
             if not (tail.infix and tail.unit):
                 return number_end
+        if (
+            not tail.unit
+            and _SCOPED_RANK_BEFORE_RE.search(text, max(0, number_start - 4), number_start)
+            # "全国第一方阵", "第一梯队" name a group, not a place
+            and not (number_end < len(text) and _is_cjk(text[number_end]))
+        ):
+            try:
+                value = parse_chinese(digits)
+            except ValueError:
+                return number_end
+            self.emit(
+                number_start - 1,
+                number_end,
+                value,
+                _SCOPED_RANK_UNIT,
+                kind="rank",
+                comparator="=",
+                number=(number_start, number_end),
+                aspirational=self.aspirational(number_start - 1),
+            )
+            return number_end
         if not tail.unit:
             return number_end  # "一是", "十大功能", "四新设施": not quantities
         try:

@@ -8,6 +8,7 @@ takes the first entry that matches at a position.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -116,6 +117,10 @@ UNIT_SYMBOLS: tuple[str, ...] = tuple(sorted(UNITS, key=len, reverse=True))
 # is money with 元 implied: value unscaled, unit "亿元".  (A bare 万 is not:
 # "近5千" / "2.6万" without a unit just scale.)
 BARE_MONEY_MULTIPLIERS = {"亿": "亿元"}
+# …unless the noun before the number names a count: "实现标识注册总量突破5亿"
+# counts identifiers (5亿 -> 500000000 个), as "2.6万余项" counts items.
+BARE_COUNT_BEFORE = re.compile(r"(?:总量|数量|个数|总数|量|数)(?:突破|达到|超过|达|为|逾|近|约)?$")
+BARE_COUNT_UNIT = "个"
 
 # "1:1" is a ratio of two amounts only before these ("按1:1的比例配套");
 # elsewhere it is a time or a score.
@@ -129,6 +134,9 @@ ORDINAL_LIST_JOINERS = "、和及至到—-"
 # than half".  NOT_AFTER keeps "超过半年" from reading as 过半.
 WORD_QUANTITIES = {
     "过半": (Decimal(50), "%", ">"),
+    # a match of the same amount: "再给予相同额度资金奖励" is 1:1, 100 %
+    "相同额度": (Decimal(100), "%", "="),
+    "同等额度": (Decimal(100), "%", "="),
 }
 WORD_QUANTITY_NOT_AFTER = "超"
 

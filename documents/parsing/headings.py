@@ -26,7 +26,9 @@ Kinds emitted by the whole parser (``PROVISION_KINDS``):
 - paragraph: body text under the nearest heading (heading = its lead sentence
   in documents that print bold lead sentences, see structure.py)
 - attachment: 附件 / 附件N printed after the signature, the attachment's
-  own headings under it (structure.py)
+  own headings under it (structure.py); without a label, a document a
+  notice issues, its title the heading (001's plan under the forwarding
+  notice)
 - title: the standalone title line near the top ("吉林省科学技术发展“十四五”规划")
 - preamble: other text before the first heading (addressees, forwarding
   notice, introduction, the 文号 line)
@@ -288,6 +290,57 @@ class HeadingMatcher:
         if last is None:
             return rule.sequence == "restart" or number == 1
         return number in (last + 1, 1)
+
+
+# --- tables of contents ----------------------------------------------------------
+# A table of contents repeats the outline with page numbers: "二、发展思路与目标|6",
+# "五、保障措施········|23", "1. 营业执照…………………xx" (a template's "xx").  Its
+# entries are no headings: the outline follows, printed again with its text.
+PAGE_REFERENCE = re.compile(r"(?:(?:[·…⋯]+|[．.]{2,})\|?|\|)\s*(?:\d{1,3}|[xX]{2})$")
+CONTENTS_TITLES = ("目录", "目次")
+# A table of contents has at least this many entries with a page number.
+CONTENTS_MIN_REFERENCES = 2
+
+
+def contents_lines(paragraphs: list[str]) -> set[int]:
+    """The indexes of the paragraphs that make up a table of contents.
+
+    A run of entries -- heading lines, with or without a page number -- of
+    which at least CONTENTS_MIN_REFERENCES carry one; it begins after a
+    "目录" line or at the first entry before the first page number, and ends
+    before the first paragraph that is no entry, or where the outline starts
+    again with the run's first entry ("一、发展现状与形势" printed a second
+    time opens the text itself)."""
+
+    def entry(text: str) -> str | None:
+        bare = PAGE_REFERENCE.sub("", text).rstrip()
+        if bare != text or any(rule.pattern.match(text) for rule in HEADING_RULES):
+            return bare
+        return None
+
+    out: set[int] = set()
+    k = 0
+    while k < len(paragraphs):
+        if PAGE_REFERENCE.search(paragraphs[k]) is None or k in out:
+            k += 1
+            continue
+        start = k
+        while start > 0 and entry(paragraphs[start - 1]) is not None:
+            start -= 1
+        first = entry(paragraphs[start])
+        end = k + 1
+        while end < len(paragraphs):
+            bare = entry(paragraphs[end])
+            if bare is None or bare == first:
+                break
+            end += 1
+        run = range(start, end)
+        if sum(1 for i in run if PAGE_REFERENCE.search(paragraphs[i])) >= CONTENTS_MIN_REFERENCES:
+            out.update(run)
+            if start > 0 and paragraphs[start - 1].replace(" ", "") in CONTENTS_TITLES:
+                out.add(start - 1)
+        k = end
+    return out
 
 
 # --- tables -------------------------------------------------------------------

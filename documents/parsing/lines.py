@@ -91,8 +91,14 @@ QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
 # follows it on the next line, with no notice body between, the text is the
 # policy and the quoted title is the document's.
 ISSUING_TITLE = re.compile(
-    r"(?:.*?关于)?(?:修订)?(?:印发|转发|发布|颁布|下发)《(?P<title>[^《》]{4,80})》的通知"
+    r".*?(?:修订)?(?:印发|转发|发布|颁布|下发)《(?P<title>[^《》]{4,80})》的通知"
 )
+# Any notice title that issues something: "北京市经济和信息化局印发《X》的通知",
+# "…关于印发A和B的通知" (the policies it issues, with or without 《》).
+ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布|颁布|下发).+的通知$")
+# A remark printed in brackets on a line of its own ("（此件公开发布）"): never
+# the first line of a title.
+BRACKETED_LINE = re.compile(r"[（(][^（）()]*[）)]")
 # A date printed in brackets under a title: the date the text was adopted
 # or signed ("(2023年2月8日)" under 柳河县's 实施意见).
 BRACKETED_DATE = re.compile(r"[（(](?P<date>[^（）()]{6,20})[）)]")
@@ -122,6 +128,14 @@ def parse_date_line(line: str) -> date | None:
 
 def is_doc_number(line: str) -> bool:
     return DOC_NUMBER.fullmatch(line) is not None
+
+
+def bracketed_doc_number(line: str) -> str | None:
+    """The 文号 of a line that is nothing but a 文号 in brackets
+    ("（皖政办秘〔2021〕82号）", as a database copy prints it), else None."""
+    m = BRACKETED_LINE.fullmatch(line)
+    inner = line[1:-1] if m else ""
+    return inner if inner and is_doc_number(inner) else None
 
 
 def is_org_name(line: str) -> bool:
@@ -167,6 +181,7 @@ def continues_title(begun: list[str], line: str) -> bool:
         or is_title_line(text)
         or is_org_name(first.removesuffix("文件"))
         or stands_alone(first)
+        or BRACKETED_LINE.fullmatch(first)
     ):
         return False
     joined = text + line
@@ -280,9 +295,47 @@ def attachment_label(line: str) -> re.Match[str] | None:
     return ATTACHMENT_LABEL.fullmatch(line)
 
 
+def forwards(paragraph: str) -> bool:
+    """Is ``paragraph`` a forwarding sentence ("…，现印发给你们")?"""
+    return any(verb in paragraph for verb in FORWARDING_VERBS)
+
+
+def issued_titles(front: list[str]) -> list[str]:
+    """The titles of the policies a notice issues, in order: the 《…》 of its
+    title ("…关于印发《X》的通知") and of its forwarding sentence ("《A》《B》已经
+    省政府同意，现印发给你们")."""
+    named: list[str] = []
+    for paragraph in front:
+        if forwards(paragraph) or (
+            ISSUING_NOTICE.search(paragraph) and not SENTENCE_PUNCT.search(paragraph)
+        ):
+            named += [m.group("title") for m in QUOTED_TITLE.finditer(paragraph)]
+    return list(dict.fromkeys(named))
+
+
+def issued_documents(paragraphs: list[str], front: list[str]) -> list[int]:
+    """Where the documents a notice issues without an 附件 label begin: the
+    indexes of the lines that print the title of a policy the notice names
+    (``issued_titles`` of its ``front`` matter) after the notice's own body
+    (its forwarding sentence or its signature date).  The line under an 附件
+    label is that attachment's title, and a policy title right under the
+    notice's title is the text itself, the notice having no body of its own
+    ("关于修订印发《高新技术企业认定管理办法》的通知" / "高新技术企业认定管理办法")."""
+    named = set(issued_titles(front))
+    if not named:
+        return []
+    starts, body = [], False
+    for k, paragraph in enumerate(paragraphs):
+        if body and paragraph in named and not (k and attachment_label(paragraphs[k - 1])):
+            starts.append(k)
+        if forwards(paragraph) or parse_date_line(paragraph) is not None:
+            body = True
+    return starts
+
+
 def forwarded_title(paragraph: str) -> str | None:
     """The 《title》 of a forwarding sentence, or None."""
-    if not any(verb in paragraph for verb in FORWARDING_VERBS):
+    if not forwards(paragraph):
         return None
     m = QUOTED_TITLE.search(paragraph)
     return m.group("title") if m else None

@@ -11,7 +11,9 @@ of the official layout (GB/T 9704-2012: 版头 – 主体 – 版记):
 - title: the first standalone title line before the first heading
   ("吉林省科学技术发展“十四五”规划", "关于…的通知"), else the 《…》 of a
   forwarding sentence ("《吉林省促进科技成果转移转化实施方案》已经省政府同意，
-  现印发给你们");
+  现印发给你们"); a notice printed above the one policy it issues without an
+  附件 label is titled by that policy (its title line after the notice's
+  body), a notice that issues two by its own title;
 - addressees (主送机关): the line after the title that ends with "：";
 - issued_on: the last line that is only a date (the signature block);
 - issuer (署名): the organisation lines right above that date (joint
@@ -44,7 +46,9 @@ from documents.parsing.types import DocumentMeta, MetaField, NormalisedText
 # How sure each rule is; the layout's own slots are surer than fallbacks.
 SURE, LIKELY, GUESS = 0.95, 0.8, 0.6
 MAX_SIGNATORIES = 4
-LETTERHEAD = re.compile(r"(?P<org>.+?)文件$")
+# "科学技术部文件"; a joint letterhead prints 文件 once beside the issuers'
+# names, so a copy may give it on either side of one of them ("文件|科学技术部").
+LETTERHEAD = re.compile(r"(?:文件[|｜]?)?(?P<org>.+?)(?:[|｜]?文件)?")
 PRINTED = re.compile(r"(?P<org>.*?)\s*(?P<date>" + line_grammar.DATE_LINE.pattern + r")印发$")
 ATTACHMENT = re.compile(r"附件\s*(?:\d{1,2}\s*[.．、：:]?|[：:])\s*(?P<title>.+)")
 ABOUT_TITLE = re.compile(r"关于.+的.{1,6}$")
@@ -164,13 +168,24 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         fields.setdefault(name, MetaField(value, line, confidence))
 
     number_at = next((k for k, p in enumerate(front) if line_grammar.is_doc_number(p)), None)
+    if number_at is None:
+        # "（皖政办秘〔2021〕82号）": a database copy prints it in brackets.
+        number_at = next(
+            (k for k, p in enumerate(front) if line_grammar.bracketed_doc_number(p)), None
+        )
     if number_at is not None:
-        keep("doc_number", front[number_at], front[number_at], SURE)
+        number = line_grammar.bracketed_doc_number(front[number_at]) or front[number_at]
+        keep("doc_number", number, front[number_at], SURE)
     mark = _letterhead(front, number_at)
     if mark:
         keep("issuer_mark", "、".join(mark), "\n".join(mark), LIKELY)
 
     labelled = _labelled_fields(normalised, paragraphs, starts)
+    issued = list(
+        dict.fromkeys(paragraphs[k] for k in line_grammar.issued_documents(paragraphs, front))
+    )
+    if len(issued) == 1:
+        keep("title", issued[0], issued[0], SURE)
     title_issuers: tuple[list[str], str] | None = None
     title_at = next((k for k, p in enumerate(front) if line_grammar.is_title_line(p)), None)
     if title_at is not None:
@@ -238,6 +253,10 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     for name in ("issuer", "doc_number", "issued_on"):
         if name in labelled:
             keep(name, *labelled[name], LIKELY)
+    if "issuer_mark" in fields and number_at is not None:
+        # No signature names the issuers (a copy that lost it, or seals only):
+        # the letterhead above the 文号 does (GB/T 9704 发文机关标志).
+        keep("issuer", fields["issuer_mark"].value, fields["issuer_mark"].line, GUESS)
     if effective := line_grammar.effective_date(normalised.text):
         keep("effective_on", effective[0].isoformat(), effective[1], SURE)
 
@@ -253,7 +272,13 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         # the text was printed, or else when it takes effect.
         if fallback in fields:
             keep("issued_on", fields[fallback].value, fields[fallback].line, GUESS)
-    attachments = [m.group("title") for p in paragraphs if (m := ATTACHMENT.fullmatch(p)) and len(p) <= 80]
+    attachments = [
+        m.group("title")
+        for p in paragraphs
+        if (m := ATTACHMENT.fullmatch(p)) and len(p) <= 80
+        # "附件1　申报编号：" is a field of the attachment's first page
+        and not m.group("title").endswith(("：", ":"))
+    ]
     if attachments:
         keep("attachments", "；".join(attachments), "\n".join(attachments), LIKELY)
 

@@ -12,11 +12,17 @@ them.
 
 Around the body: text before the first heading is "preamble" (addressees,
 forwarding notice, 文号), except a standalone title line ("title") and
-signature blocks ("signature": an issuer line and/or a date line); a
+signature blocks ("signature": an issuer line and/or a date line).  The
+entries of a table of contents ("二、发展思路与目标|6") are text, not headings.  A
+notice that issues a policy without an 附件 label (001: the forwarding notice,
+its signature, then the plan's title and its 一、二、…) holds that policy as an
+attachment without a label: the policy's title is its heading and the
+policy's own outline its children, as under a labelled 附件; a notice that
+issues two (安徽 工业互联网: 若干政策 and 行动计划) holds two.  A
 closing paragraph of a reply ("下一步，…") after the last heading goes back to
 the root.  In documents that print bold lead sentences -- most of 004's body
 paragraphs open with one, "汽车产业技术。围绕…" -- a paragraph's lead
-sentence becomes its heading.  Tables (004's target table) become a "table"
+sentence becomes its heading (leads.py, as inline article titles do).  Tables (004's target table) become a "table"
 node with one "table_row" child per row.
 
 Every node satisfies ``text == normalised.text[text_start:text_end]``; its
@@ -35,10 +41,11 @@ from documents.parsing.headings import (
     TABLE_VALUE,
     HeadingMatch,
     HeadingMatcher,
-    lead_sentence,
+    contents_lines,
     table_row_number,
     table_value_columns,
 )
+from documents.parsing.leads import apply_article_titles, apply_paragraph_leads
 from documents.parsing.types import NormalisedText, ParsedProvision
 
 # Relative depth inside the two families of numbered outlines.  Kinds outside
@@ -72,17 +79,6 @@ CLOSING_OPENERS = (
     "感谢你",
 )
 
-# Bold lead sentences in body paragraphs are short noun/verb phrases without
-# commas: "汽车产业技术", "科技创新环境正快速优化", "坚持“四个面向”" (004).
-PARAGRAPH_LEAD_MAX_CHARS = 24
-PARAGRAPH_LEAD_FORBIDDEN = "，；："
-# A document "prints lead sentences" when at least this share of its body
-# paragraphs open with one (004: most; 000: 1 in 3; 001-003: none).
-PARAGRAPH_LEAD_SHARE = 0.5
-# Inline article titles are short noun phrases ("平台建设", "人才引进与培养"),
-# used by a document for most of its articles or not at all.
-ARTICLE_TITLE_MAX_CHARS = 12
-ARTICLE_TITLE_SHARE = 0.5
 # A lost chapter label leaves a title like "组织实施", "法律责任" or
 # "科技人才培养与引进": short, never punctuated as a sentence or clause is.
 UNLABELLED_CHAPTER_MAX_CHARS = 16
@@ -132,16 +128,30 @@ class _TreeBuilder:
         self.previous: _Paragraph | None = None
         self.signed = False  # a signature block closed the main text
         self.attachment: ParsedProvision | None = None  # the open attachment
+        # The open document a notice issues without an 附件 label (an
+        # attachment node without a label), and where such documents begin.
+        self.issued: ParsedProvision | None = None
+        self.issued_starts: set[int] = set()
+        # Numbers of the 附件 labels a text without a signature lists before
+        # printing its attachments, and where an attachment's title line ends.
+        self.listed_attachments: list[int] = []
+        self.attachment_title_end = -1
 
     # -- the walk ----------------------------------------------------------------
 
     def build(self) -> list[ParsedProvision]:
         paragraphs = paragraphs_of(self.normalised.text)
+        contents = contents_lines([p.text for p in paragraphs])
         last_heading = max(
-            (k for k, p in enumerate(paragraphs) if self._peek_heading(p)),
+            (k for k, p in enumerate(paragraphs) if k not in contents and self._peek_heading(p)),
             default=-1,
         )
         self.matcher = HeadingMatcher()  # _peek_heading used a throwaway state
+        texts = [p.text for p in paragraphs]
+        first_heading = next(
+            (k for k, text in enumerate(texts) if HeadingMatcher().match(text)), len(texts)
+        )
+        self.issued_starts = set(line_grammar.issued_documents(texts, texts[:first_heading]))
         caption: _Paragraph | None = None
         for k, para in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
@@ -151,7 +161,18 @@ class _TreeBuilder:
             self._close_table()
             if self._attachment(para):
                 continue
-            self._attachment_title(para)
+            titled = self._attachment_title(para)
+            if not titled and k in self.issued_starts and self._open_issued(para):
+                continue
+            if k in contents:
+                # A table of contents: text, whatever its entries look like.
+                kind = "preamble" if self.front_matter else "paragraph"
+                node = self._node(kind, para, para.start)
+                if self.front_matter:
+                    self.roots.append(node)
+                else:
+                    self._attach(node)
+                continue
             columns = table_value_columns(self._cell_texts(para))
             if columns:
                 self._open_table(para, columns, caption)
@@ -167,8 +188,8 @@ class _TreeBuilder:
             else:
                 self.matcher.plain_paragraph()
                 self._plain(para, nxt, after_last_heading=k > last_heading)
-        self._apply_paragraph_leads()
-        self._apply_article_titles()
+        apply_paragraph_leads(self.body_paragraphs)
+        apply_article_titles(self.roots)
         for node in self.single_sentence:
             # 001 "（一）基本原则。" has its "---" principles under it, so it is a
             # heading; 条例 "（一）自行投资实施转化；" is only an enumerated clause.
@@ -263,36 +284,101 @@ class _TreeBuilder:
         number = int(m.group("num")) if m.group("num") else None
         previous = self.attachment
         follows = previous is not None and number is not None and number == (previous.number or 0) + 1
-        if not (self.signed or follows):
+        # An issued document's own 附件 come after its text, which no
+        # signature closes (the notice's signature stands above it).
+        own = self.issued is not None and previous is self.issued
+        # A text without a signature lists its attachments ("附件1.封面模板",
+        # "附件2.目录模板", …) and then prints them, numbered from 1 again.
+        again = previous is None and number == 1 and 1 in self.listed_attachments
+        if not (self.signed or follows or own or again):
+            if number is not None:
+                self.listed_attachments.append(number)
             return False
         label_end = para.start + m.end("label")
+        title = m.group("title")
+        if title.endswith(("：", ":")):
+            # "附件1　　申报编号：": a field of the attachment's first page,
+            # its title is printed below.
+            title = ""
         text_start = para.start + m.start("title") if m.group("title") else para.end
         node = self._node(
             "attachment",
             para,
             text_start,
-            heading=m.group("title"),
+            heading=title,
             number=number,
             label=self.normalised.raw_slice(para.start, label_end),
         )
-        self.stack = [node]
-        self.roots.append(node)
-        self.levels = {"attachment": 0}
+        if self.issued is not None and not self.signed:
+            # An attachment of the issued document, nested under it.
+            self.issued.children.append(node)
+            self.stack = [self.issued, node]
+            self.levels = {"attachment": 1}
+        else:
+            self.issued = None
+            self.stack = [node]
+            self.roots.append(node)
+            self.levels = {"attachment": 0}
         self.matcher = HeadingMatcher()
         self.front_matter = False
         self.signed = False
         self.attachment = node
         return True
 
-    def _attachment_title(self, para: _Paragraph) -> None:
-        """The line under a bare "附件" label is the attachment's title."""
+    def _attachment_title(self, para: _Paragraph) -> bool:
+        """The line under a bare "附件" label is the attachment's title; a
+        title printed over two lines goes on in the line right below it (no
+        blank line between, no cells in it): "2017年度专利质押融资贴息" /
+        "申报材料"."""
         node = self.attachment
-        if node is None or node.heading or node.children:
-            return
-        if len(para.text) <= line_grammar.TITLE_MAX_CHARS and not line_grammar.SENTENCE_PUNCT.search(
-            para.text
-        ):
+        if node is None or not node.label or not _title_like(para.text):
+            return False
+        if not node.heading and not node.children:
             node.heading = para.text
+            self.attachment_title_end = para.end
+            return True
+        joined = node.heading + para.text
+        if (
+            node.heading
+            and self.attachment_title_end == (self.previous.end if self.previous else -1)
+            and len(joined) <= line_grammar.TITLE_MAX_CHARS
+            and self._raw_gap(self.previous, para) == "\n"
+            # a table's first row ("单位名称<TAB>") keeps its cell breaks
+            and not any(ch.isspace() for ch in self._raw_line(para).strip(" \u3000\r"))
+        ):
+            node.heading = joined
+            self.attachment_title_end = para.end
+            return True
+        return False
+
+    def _raw_gap(self, before: _Paragraph, after: _Paragraph) -> str:
+        """The raw text between two paragraphs (the line break(s) and blanks)."""
+        offsets = self.normalised.raw_offsets
+        return self.normalised.raw[offsets[before.end - 1] + 1 : offsets[after.start]].strip(" \t\u3000")
+
+    def _raw_line(self, para: _Paragraph) -> str:
+        """The raw line(s) ``para`` was read from, with their whitespace."""
+        raw, offsets = self.normalised.raw, self.normalised.raw_offsets
+        start = raw.rfind("\n", 0, offsets[para.start]) + 1
+        end = raw.find("\n", offsets[para.end - 1])
+        return raw[start : end if end >= 0 else len(raw)]
+
+    def _open_issued(self, para: _Paragraph) -> bool:
+        """Open a document the notice issues without an 附件 label, at the
+        line printing its title: an attachment without a label, whose
+        children are the document's own outline.  Not inside a labelled
+        attachment, whose documents are its own."""
+        if self.attachment is not None and self.attachment is not self.issued:
+            return False
+        node = self._node("attachment", para, para.start, heading=para.text)
+        self.stack = [node]
+        self.roots.append(node)
+        self.levels = {"attachment": 0}
+        self.matcher = HeadingMatcher()
+        self.front_matter = False
+        self.signed = False
+        self.attachment = self.issued = node
+        return True
 
     # -- plain paragraphs ----------------------------------------------------------
 
@@ -313,13 +399,17 @@ class _TreeBuilder:
             self.signed = self.signed or is_date
             return
         previous = self.roots[-1] if self.roots else None
-        if line_grammar.is_title_line(text) and (
-            self.front_matter or (previous is not None and previous.kind == "signature")
+        if (
+            line_grammar.is_title_line(text)
+            and previous is not None
+            and previous.kind == "signature"
+            and self._open_issued(para)
         ):
-            # 001 prints the plan's title right after the forwarding notice's
-            # signature: a new document starts.
+            # A title right after a notice's signature: the notice issues the
+            # document that starts here, even where it does not name it.
+            return
+        if line_grammar.is_title_line(text) and self.front_matter:
             self.stack.clear()
-            self.front_matter = True
             self.roots.append(self._node("title", para, para.start, heading=text))
             return
         if self.front_matter:
@@ -356,26 +446,6 @@ class _TreeBuilder:
             and (match := HeadingMatcher().match(nxt.text)) is not None
             and match.kind == "article"
         )
-
-    def _apply_paragraph_leads(self) -> None:
-        leads = [(node, _paragraph_lead(node.text)) for node in self.body_paragraphs]
-        with_lead = sum(1 for _, lead in leads if lead)
-        if leads and with_lead >= PARAGRAPH_LEAD_SHARE * len(leads):
-            for node, lead in leads:
-                node.heading = lead
-
-    def _apply_article_titles(self) -> None:
-        """A regulation that titles its articles inline ("第五条　平台建设。本市…")
-        does so for most of them; a lead sentence is a title only then
-        ("第十九条　科普是全社会的共同责任。" in a law without titles is not)."""
-        articles = [
-            node for root in self.roots for node in root.walk() if node.kind == "article"
-        ]
-        leads = [(node, _article_title(node.text)) for node in articles if not node.heading]
-        titled = sum(1 for _, lead in leads if lead)
-        if leads and titled >= ARTICLE_TITLE_SHARE * len(leads):
-            for node, lead in leads:
-                node.heading = lead
 
     # -- tables ------------------------------------------------------------------
 
@@ -485,31 +555,14 @@ class _TreeBuilder:
         )
 
 
+def _title_like(text: str) -> bool:
+    """Short, without sentence punctuation: a line that can title something."""
+    return len(text) <= line_grammar.TITLE_MAX_CHARS and not line_grammar.SENTENCE_PUNCT.search(text)
+
+
 def _canonically_deeper(open_kind: str, new_kind: str) -> bool:
     a, b = CANONICAL_DEPTH.get(open_kind), CANONICAL_DEPTH.get(new_kind)
     return a is not None and b is not None and a[0] == b[0] and a[1] > b[1]
-
-
-def _paragraph_lead(text: str) -> str:
-    lead, more = lead_sentence(text, "。")
-    if (
-        more
-        and 0 < len(lead) <= PARAGRAPH_LEAD_MAX_CHARS
-        and not any(ch in lead for ch in PARAGRAPH_LEAD_FORBIDDEN)
-    ):
-        return lead
-    return ""
-
-
-def _article_title(text: str) -> str:
-    lead, more = lead_sentence(text, "。")
-    if (
-        more
-        and 0 < len(lead) <= ARTICLE_TITLE_MAX_CHARS
-        and not any(ch in lead for ch in PARAGRAPH_LEAD_FORBIDDEN + "、")
-    ):
-        return lead
-    return ""
 
 
 def _is_caption(para: _Paragraph, next_cells: list[str]) -> bool:

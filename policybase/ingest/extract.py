@@ -62,6 +62,7 @@ def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionF
             plan_period=context.plan_period,
             section_heading=context.section_heading,
             doc_type=context.doc_type,
+            lead_in=context.lead_in,
         )
     return ProvisionFacts(
         themes=classify(text, heading=provision.heading),

@@ -42,15 +42,19 @@ def usable(passage: Passage, q: Quantity) -> bool:
     clause_text = passage.words(clause)
     before = text[clause.start : q.start]
     after = text[q.end : clause.end].split("\n", 1)[0]
-    if _technical_spec(before, after):
+    if _technical_spec(before, after) or _capability_spec(q, after):
         return False
     if any(w in after for w in markers.PENALTY_WORDS):
         return False
     if markers.CONDITION_SECTION_RE.search(passage.section_heading):
         return False
+    if markers.CONDITION_LEAD_RE.search(passage.lead_in):
+        return False
     if _conditional_clause(passage, q, clause) or _defines_category(q, after):
         return False
-    if q.category == "count" and _procedural_count(passage, q, after):
+    if _threshold_of_beneficiary(passage, q) or _in_definition(passage, q):
+        return False
+    if q.category == "count" and _procedural_count(passage, q, before, after):
         return False
     if (
         q.category == "money"
@@ -58,17 +62,116 @@ def usable(passage: Passage, q: Quantity) -> bool:
         and not _paid_out(before)
     ):
         return False
+    if q.category == "money" and (
+        _terms_of_rule(passage, q, before) or _breakdown_of_support(passage, q, before)
+    ):
+        return False
     if q.unit == "%" and _share_of_rule(passage, q, clause_text, before):
         return False
     if money_words.TO_WHOM_RE.search(before) and _condition_closed(passage, q, after):
         return False
-    if q.category in ("money", "percent", "count") and _cap_of_rule(passage, q):
+    if q.category in markers.CAP_CATEGORIES and _cap_of_rule(passage, q):
+        return False
+    if q.category == "area" and _area_entitlement(passage, q):
         return False
     if q.category == "count" and (
-        _structural_count(q, after) or _not_a_measure(q, before, after)
+        _structural_count(q, after)
+        or _not_a_measure(q, before, after)
+        or _step_of_rule(passage, q, before)
     ):
         return False
     return True
+
+
+def _capability_spec(q: Quantity, after: str) -> bool:
+    """A physical measure of what a technique or equipment can do ("500米饱和
+    潜水施工作业技术", "具备10万吨深水救助打捞技术保障能力")."""
+    return q.category in markers.CAPABILITY_SPEC_CATEGORIES and bool(
+        markers.CAPABILITY_SPEC_RE.match(after)
+    )
+
+
+def _threshold_of_beneficiary(passage: Passage, q: Quantity) -> bool:
+    """A threshold in the 的-phrase naming who gets the support of the next
+    clause ("服务我市企业500家以上，…且比上年度增加20%的科技服务机构，给予20万元
+    的奖励")."""
+    text = passage.text
+    sentence = passage.sentence_of(q.start)
+    for clause in passage.clauses:
+        if clause.end <= q.start or clause.start >= sentence.end:
+            continue
+        body = text[clause.start : clause.end]
+        if markers.BENEFICIARY_CLAUSE_END_RE.search(body):
+            rest = text[clause.end : sentence.end]
+            return rest.startswith(markers.SUPPORT_CLAUSE_OPENERS)
+        if any(w in body for w in money_words.SUPPORT_WORDS):
+            return False
+    return False
+
+
+def _in_definition(passage: Passage, q: Quantity) -> bool:
+    """A threshold inside the definition of a term ("…团队是指…比例达30%以上
+    的团队")."""
+    sentence = passage.sentence_of(q.start)
+    lead = passage.text[sentence.start : q.start]
+    return any(w in lead for w in markers.DEFINITION_WORDS)
+
+
+def _terms_of_rule(passage: Passage, q: Quantity, before: str) -> bool:
+    """Money that is the rate of a rule, its support word later in the
+    sentence ("按20万元/家的标准，给予相关孵化器…一次性奖励", "按博士学位人员
+    每人8万元、硕士学位人员每人5万元的标准，给予…补贴")."""
+    if not markers.RULE_RATIO_BEFORE_RE.search(before):
+        return False
+    sentence = passage.sentence_of(q.start)
+    rest = passage.text[q.end : sentence.end]
+    return any(w in rest for w in money_words.SUPPORT_WORDS)
+
+
+def _breakdown_of_support(passage: Passage, q: Quantity, before: str) -> bool:
+    """An amount after a short noun that breaks down, after 其中, the support
+    named earlier in the sentence ("…发放住房补贴，其中本科生2万元，硕士研究生
+    4万元，博士研究生6万元")."""
+    noun = before.removeprefix(markers.BREAKDOWN_OPENER)
+    if not noun or len(noun) > markers.BREAKDOWN_NOUN_MAX or any(ch.isdigit() for ch in noun):
+        return False
+    if any(w in noun for w in money_words.NOT_SUPPORT_WORDS):
+        return False
+    text = passage.text
+    sentence = passage.sentence_of(q.start)
+    opener = text.rfind(markers.BREAKDOWN_OPENER, sentence.start, q.start)
+    if opener < 0:
+        return False
+    # every clause from 其中 on is a noun and its amount
+    between = text[opener : passage.clause_of(q.start).start]
+    if any(not markers.BREAKDOWN_ITEM_RE.match(part) for part in between.split("，") if part):
+        return False
+    return any(w in text[sentence.start : opener] for w in money_words.SUPPORT_WORDS)
+
+
+def _area_entitlement(passage: Passage, q: Quantity) -> bool:
+    """Floor space per person or enterprise in a paragraph on housing or rent
+    support ("杰出专家最高200平方米", "补贴面积不超过500平方米")."""
+    if q.unit not in markers.ENTITLEMENT_AREA_UNITS:
+        return False
+    paragraph = passage.paragraph_of(q.start)
+    words = passage.text[paragraph.start : paragraph.end]
+    return any(w in words for w in markers.ENTITLEMENT_AREA_WORDS)
+
+
+def _step_of_rule(passage: Passage, q: Quantity, before: str) -> bool:
+    """The step or quota of a per-unit rule ("每成功推荐1个…企业…给予1万元奖励",
+    "每增加30件，增加资助3万元", "前5件额外给予2000元/件的奖励"), or what a
+    status entitles one to ("可享受…等12项优质服务")."""
+    if any(w in before for w in markers.ENTITLEMENT_SCOPE_WORDS):
+        return True
+    stepped = markers.PER_STEP_BEFORE_RE.search(before) is not None
+    first = before.endswith(markers.QUOTA_FIRST_BEFORE)
+    if not (stepped or first):
+        return False
+    sentence = passage.sentence_of(q.start)
+    rest = passage.text[q.end : sentence.end]
+    return any(w in rest for w in money_words.SUPPORT_WORDS)
 
 
 def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
@@ -82,7 +185,10 @@ def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
     sentence = passage.sentence_of(q.start)
     rest = text[clause.end : sentence.end]
     consequences = (
-        money_words.SUPPORT_WORDS + markers.CONDITION_CLOSERS + markers.ENTITLEMENT_WORDS
+        money_words.SUPPORT_WORDS
+        + markers.CONDITION_CLOSERS
+        + markers.ENTITLEMENT_WORDS
+        + markers.CONDITION_CONSEQUENCES
     )
     return any(w in rest for w in consequences)
 
@@ -99,13 +205,17 @@ def _defines_category(q: Quantity, after: str) -> bool:
     return found["category"].endswith(head)
 
 
-def _procedural_count(passage: Passage, q: Quantity, after: str) -> bool:
+def _procedural_count(passage: Passage, q: Quantity, before: str, after: str) -> bool:
     """People counted in a step of a procedure of a law or regulation
-    ("随机选择3名以上专家进行通讯评审", "提供3名以内…评审专家名单")."""
+    ("随机选择3名以上专家进行通讯评审", "提供3名以内…评审专家名单", "参与谈话
+    的调查人员不得少于2人")."""
     return (
         passage.doc_type in markers.PROCEDURE_DOC_TYPES
         and q.unit in markers.PERSON_UNITS
-        and markers.PROCEDURE_ACT_RE.search(after) is not None
+        and (
+            markers.PROCEDURE_ACT_RE.search(after) is not None
+            or markers.PROCEDURE_BEFORE_RE.search(before) is not None
+        )
     )
 
 
@@ -134,10 +244,13 @@ def _share_of_rule(passage: Passage, q: Quantity, clause_text: str, before: str)
 
 def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
     """A count of participants ("9部门联合", "1家牵头单位"), a quota ("每次授予
-    人数不超过2名"), a count of the text's own list ("方面5项：", "（共23项）")
-    or one restating the list it closes ("京津冀、上海、…等8个区域")."""
+    人数不超过2名"), a count of the text's own list ("方面5项：", "（共23项）"),
+    its items from the first ("材料1-8项") or one restating the list it closes
+    ("京津冀、上海、…等8个区域")."""
     if markers.PARTICIPANT_AFTER_RE.match(after):
         return True
+    if q.value == 1 and q.value_max is not None:
+        return True  # items 1 to N of a list: "按…材料1-8项的顺序"
     if any(w in before for w in markers.QUOTA_WORDS):
         return True
     if after.startswith(markers.OWN_LIST_AFTER) or before.endswith(
@@ -191,7 +304,10 @@ def _cap_of_rule(passage: Passage, q: Quantity) -> bool:
         if not money_words.CEILING_BEFORE_RE.search(passage.text, clause.start, q.start):
             return False
     lead = passage.text[sentence.start : q.start]
-    return any(w in lead for w in money_words.SUPPORT_WORDS)
+    if any(w in lead for w in money_words.SUPPORT_WORDS + markers.CAP_RULE_WORDS):
+        return True
+    clause = passage.clause_of(q.start)
+    return any(w in passage.text[q.end : clause.end] for w in markers.CAP_AFTER_WORDS)
 
 
 def _paid_out(before: str) -> bool:
@@ -264,11 +380,30 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
         return False, "section"
     if any(w in heading for w in markers.TARGET_SECTION_WORDS):
         return True, "section"
+    if _commitment(passage, q):
+        return True, "commitment"
     if passage.plan_period is not None or passage.doc_year is None:
         return True, "plan_document"
     if passage.doc_type in markers.RULE_MAKING_DOC_TYPES:
         return True, "rule_document"
     return False, "report_document"
+
+
+def _commitment(passage: Passage, q: Quantity) -> bool:
+    """A recurring commitment ("每年遴选20家…", "全省培育3家左右…"): 每年 in
+    the sentence or 全省/全市… opening the clause, a verb of doing in the
+    number's clause, no past marker before it (markers.COMMITMENT_*)."""
+    text = passage.text
+    sentence = passage.sentence_of(q.start)
+    clause = passage.clause_of(q.start)
+    lead = text[sentence.start : q.number_start]
+    in_clause = text[clause.start : q.number_start]
+    if markers.COMMITMENT_PAST_RE.search(lead):
+        return False
+    opened = any(w in lead for w in markers.COMMITMENT_SENTENCE_OPENERS) or in_clause.startswith(
+        markers.COMMITMENT_CLAUSE_OPENERS
+    )
+    return opened and any(w in in_clause for w in markers.COMMITMENT_VERBS)
 
 
 def per_year(passage: Passage, q: Quantity) -> bool:

@@ -132,6 +132,7 @@ def extract_quantity_facts(
     plan_period: tuple[int, int] | None = None,
     section_heading: str = "",
     doc_type: str = "",
+    lead_in: str = "",
 ) -> tuple[list[ExtractedTarget], list[ExtractedFigure]]:
     """Targets and reported figures in one provision's ``text``.
 
@@ -140,9 +141,11 @@ def extract_quantity_facts(
     "发展基础"/"发展成就" make undated numbers figures, "目标"/"任务" targets.
     ``doc_type``: the document's genre; in a law or regulation undated
     numbers are requirements (targets), in a reply they are figures.
+    ``lead_in``: the text introducing the provision as an item of a list;
+    the items of "…须符合以下条件：" are conditions, not goals.
     """
     candidates = _candidates(
-        Passage(text, doc_year, plan_period, section_heading, doc_type)
+        Passage(text, doc_year, plan_period, section_heading, doc_type, lead_in)
     )
     bounds = _neighbour_bounds(candidates)
     targets: list[ExtractedTarget] = []

@@ -59,7 +59,38 @@ FIGURE_SENTENCE_MARKERS = ("目前", "当前", "截至目前", "至今", "现阶
 # carry into it.
 FORECAST_SENTENCE_MARKERS = ("预计", "预期", "建成后", "投产后", "运行后")
 # Words that start a passage about the future in a report ("下一步，…").
-TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "计划到") + FORECAST_SENTENCE_MARKERS
+TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "确保", "计划到") + FORECAST_SENTENCE_MARKERS
+# A recurring commitment of a plan or a policy, whatever the genre of the
+# notice that issues it: what is to be done every year or across the whole
+# jurisdiction, the number the object of a verb of doing ("每年遴选20家网络改造
+# 应用良好的企业", "每年培育“皖企登云”企业6000家以上", "全省培育3家左右…双跨平台").
+# 每年 holds for its sentence ("每年遴选20个…解决方案，培育100个优秀工业APP"),
+# 全省/全市… for its clause; the verb stands in the number's clause.  A report
+# says what was done: a past marker (COMMITMENT_PAST_RE) in the sentence before
+# the number keeps it a figure ("全省已培育…", "每年培训了…").
+COMMITMENT_SENTENCE_OPENERS = ("每年",)
+COMMITMENT_CLAUSE_OPENERS = ("全省", "全市", "全区", "全县")
+COMMITMENT_VERBS = (
+    "遴选",
+    "培育",
+    "发布",
+    "实施",
+    "推广",
+    "组织",
+    "开展",
+    "面向",
+    "培训",
+    "建设",
+    "打造",
+    "认定",
+    "评选",
+    "引进",
+    "培养",
+    "新增",
+    "应用",
+    "举办",
+)
+COMMITMENT_PAST_RE = re.compile(r"已|累计|共计|共有|先后|截[至止]|(?<![为除])了(?![解])")
 # A standing requirement of a law or regulation is a target (without a year),
 # whatever the document's date: "专业技术岗位不得低于机构岗位总量的百分之八十",
 # "用于基础研究的比例原则上不低于三分之一".  Read in the clause before the number.
@@ -125,6 +156,8 @@ ALLOCATION_WORDS = (
     "提留",
     "持有的份额",
     "分配",
+    "减缴",
+    "减免",
 )
 # ...but "用于X的比例" names the share that is the indicator: "市级财政科技创新
 # 资金用于基础研究的比例原则上不低于三分之一" is a target.
@@ -170,7 +203,59 @@ PROCEDURE_DOC_TYPES = frozenset({"法", "条例", "办法", "规定", "细则", 
 # Numbers in a section whose heading lists conditions are eligibility
 # thresholds ("二、申报条件" … "科技人员占企业当年职工总数的比例不低于6%").
 CONDITION_SECTION_RE = re.compile(
-    r"(?:申报|申请|认定|入库|评审|资格|基本)(?:条件|标准|要求)|申报资格"
+    r"(?:申报|申请|认定|入库|评审|资格|基本)(?:对象)?(?:及|和|与)?(?:条件|标准|要求)|申报资格"
+)
+# ...and so are the numbers of the items of a list whose lead-in says that
+# they are conditions ("申请奖励的科技服务机构须符合以下条件：", "专利申请人…
+# 符合下列条件之一的，可以…请求减缴上述收费：").
+CONDITION_LEAD_RE = re.compile(r"(?:符合|满足|具备|具有)(?:以下|下列|如下)[^，。；：]{0,4}(?:条件|要求|情形)")
+# A threshold in the 的-phrase that names who gets a rule's support, the
+# support opening the next clause: "服务我市企业500家以上，业务收入达1000万元，
+# 且比上年度增加20%的科技服务机构，给予20万元的奖励" (every number before the
+# beneficiary is a threshold of the tier).
+BENEFICIARY_CLAUSE_END_RE = re.compile(r"的[^，。；：、的]{1,10}，$")
+SUPPORT_CLAUSE_OPENERS = ("给予", "予以", "奖励", "资助", "补助", "一次性给予", "可给予", "按")
+# A definition states what a term covers ("港澳青年创业团队是指港澳青年人数比例
+# 达30%以上的团队"): its thresholds are no goals.  Read in the sentence before
+# the number.
+DEFINITION_WORDS = ("是指", "指的是", "系指")
+# Physical measures of what a technique or an equipment can do are
+# specifications, not goals: "掌握30公里以上长大隧道建造技术", "500米饱和潜水
+# 施工作业技术", "具备10万吨深水救助打捞技术保障能力" (the head of the noun
+# phrase after the number, up to the next punctuation).
+CAPABILITY_SPEC_CATEGORIES = ("length", "weight", "speed", "power")
+CAPABILITY_SPEC_RE = re.compile(r"^[^，。；：、]{0,24}?(?:技术|装备|设备|系统|能力|装置|机组)")
+# The step of a per-unit rule is no goal: "每成功推荐1个港澳青年企业…给予1万元
+# 奖励", "每增加30件，增加资助3万元" (each, a verb, the count).
+PER_STEP_BEFORE_RE = re.compile(r"每[^，。；\d]{0,6}$")
+# The first N of a rule's quota: "前5件额外给予2000元/件的奖励".
+QUOTA_FIRST_BEFORE = "前"
+# Area granted under a rule is a ceiling of that rule, like money: "给予最高
+# 1000万元安家补贴或最高200平方米人才公寓", "补贴面积不超过500平方米".
+CAP_CATEGORIES = ("money", "percent", "count", "area")
+# Words that make a ceiling the terms of a rule even without a support word:
+# a budget allocated each year ("每年安排最高100万元经费支持…").
+CAP_RULE_WORDS = ("安排",)
+# ...or a loan after the ceiling: "可为每家科技型企业提供最高2000万元信用贷款".
+CAP_AFTER_WORDS = ("贷款", "授信")
+# The amounts that break down a support the clause before names without one:
+# "…人才发放住房补贴，其中本科生2万元，硕士研究生4万元，博士研究生6万元" (a
+# short noun, then the amount).
+BREAKDOWN_OPENER = "其中"
+BREAKDOWN_NOUN_MAX = 12
+BREAKDOWN_ITEM_RE = re.compile(r"^(?:其中)?[^\d，。；]{1,12}\d[\d.]*(?:万元|元|千元)$")
+# Floor space granted per person or per enterprise ("杰出专家最高200平方米，
+# 优秀专家约120平方米", "补贴面积不超过500平方米") is the terms of housing or
+# rent support, in a paragraph that speaks of it; goals of space are printed
+# in 万平方米.
+ENTITLEMENT_AREA_UNITS = ("平方米",)
+ENTITLEMENT_AREA_WORDS = ("公寓", "住房", "租金", "场租", "补贴", "入住")
+# What a card or a status entitles one to ("持卡人可享受…等12项优质服务").
+ENTITLEMENT_SCOPE_WORDS = ("享受",)
+# People in a step of a procedure the rule lays down, named before the count:
+# "参与谈话的调查人员不得少于2人".
+PROCEDURE_BEFORE_RE = re.compile(
+    r"(?:调查|评审|谈话|论证|鉴定|审议|评议|答辩|检查|验收)[^，。；]{0,8}(?:人员|专家|委员|评委)"
 )
 # Counts of participants, not of results: the departments of a joint act
 # ("科技部等9部门联合印发") and the roles in a consortium ("由1家牵头单位和
@@ -200,6 +285,10 @@ OWN_LIST_AREA = ("方面",)
 # "对…达到1%…的科技项目予以重点支持": the number is an eligibility condition
 # (opened by money_words.TO_WHOM_RE, closed by one of these).
 CONDITION_CLOSERS = ("予以", "给予")
+# What a "…的，" condition may lead to besides support: a duty or a reduction
+# ("两个或者两个以上的个人或者单位为共同专利申请人…的，应当分别符合前款规定",
+# "…的，减缴本办法第二条规定收费的70%").
+CONDITION_CONSEQUENCES = ("应当", "减缴", "减免", "免收")
 # A ceiling on money after a support word earlier in the sentence is the cap
 # of that rule ("…给予补助，单个企业每年最高50万元").
 CAP_COMPARATORS = ("<=", "<")

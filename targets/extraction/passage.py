@@ -3,7 +3,8 @@
 A ``Passage`` holds what every step asks about the text: its numbers and time
 phrases (parsed once), the paragraph, sentence and clause spans that scope
 them, the book titles (《…》) a time phrase may sit in, and the document's
-context (year, plan period, the provision's ancestor headings).
+context (year, plan period, the provision's ancestor headings, the lead-in of
+the list it is an item of).
 """
 
 from __future__ import annotations
@@ -31,12 +32,16 @@ class Passage:
         plan_period: tuple[int, int] | None,
         section_heading: str,
         doc_type: str = "",
+        lead_in: str = "",
     ):
         self.text = text
         self.doc_year = doc_year
         self.plan_period = plan_period
         self.section_heading = section_heading or ""
         self.doc_type = doc_type  # the genre: 条例, 答复 … ("" when unknown)
+        # the text that introduces this provision as an item of a list
+        # ("…须符合以下条件："), "" when none
+        self.lead_in = lead_in or ""
         # The present of the document: what "past" and "future" are read against.
         self.reference_year = doc_year or (plan_period[0] if plan_period else None)
         self.quantities = find_quantities(text)

@@ -121,26 +121,26 @@ preamble
 preamble
 signature
 signature
-title 北湖区促进科技型企业高质量发展若干支持措施
-preamble
-part 一、 支持企业加大研发投入
-  numbered_section (一) 研发费用后补助
-  numbered_section (二) 研发平台建设奖励
-    item 1.
-    item 2.
-    item 3.
-part 二、 支持企业梯次培育
-  numbered_section (一) 高新技术企业认定奖励
-  numbered_section (二) 科技型中小企业评价入库奖励
-  numbered_section (三) "专精特新"企业培育
-    item 1.
-    item 2.
-part 三、 支持科技成果转化
-  numbered_section (一) 技术合同交易补助
-  numbered_section (二) 中试熟化支持
-part 四、 附则
-  numbered_section (一)
-  numbered_section (二)"""
+attachment 北湖区促进科技型企业高质量发展若干支持措施
+  paragraph ×1
+  part 一、 支持企业加大研发投入
+    numbered_section (一) 研发费用后补助
+    numbered_section (二) 研发平台建设奖励
+      item 1.
+      item 2.
+      item 3.
+  part 二、 支持企业梯次培育
+    numbered_section (一) 高新技术企业认定奖励
+    numbered_section (二) 科技型中小企业评价入库奖励
+    numbered_section (三) "专精特新"企业培育
+      item 1.
+      item 2.
+  part 三、 支持科技成果转化
+    numbered_section (一) 技术合同交易补助
+    numbered_section (二) 中试熟化支持
+  part 四、 附则
+    numbered_section (一)
+    numbered_section (二)"""
 
 CASES = {
     "regulation_songjiang_transfer.txt": (
@@ -171,12 +171,13 @@ CASES = {
     "subsidy_songjiang_beihu.txt": (
         SUBSIDY,
         DocumentMeta(
-            title="松江市北湖区人民政府办公室关于印发北湖区促进科技型企业高质量发展"
-            "若干支持措施的通知",
+            # The notice is printed above the one policy it issues: the text
+            # is titled by the policy (tests/data/corpus/README.md).
+            title="北湖区促进科技型企业高质量发展若干支持措施",
             doc_number="松北府办发〔2023〕12号",
             issuer="松江市北湖区人民政府办公室",
             issued_on=date(2023, 3, 15),
-            doc_type="通知",
+            doc_type="措施",
         ),
     ),
 }

@@ -238,3 +238,62 @@ def test_a_joined_line_that_opens_with_its_title_then_its_first_chapter():
     # held-out sh-xuhui 专项资金管理办法: one line, the title runs into 第一章
     meta = held_out_meta("sh-xuhui-new-industrialization-fund-measures-draft-2024")
     assert meta.title == "徐汇区新型工业化发展专项资金管理办法（征求意见稿）"
+
+
+# -- held-out-2 classes (seen when the second held-out part was first scored) -----
+
+HELD_OUT_2 = HELD_OUT.parent / "held-out-2"
+
+
+def held_out_2_meta(key: str):
+    return parse_text((HELD_OUT_2 / f"{key}.txt").read_text(encoding="utf-8")).meta
+
+
+def test_a_notice_with_a_body_above_the_one_policy_it_issues_is_titled_by_the_policy():
+    # held-out-2 bj: "北京市经济和信息化局印发《…指导意见》的通知", its body and
+    # signature, then the 指导意见's own title line
+    meta = held_out_2_meta("bj-notice-data-zone-opinions-2022")
+    assert (meta.title, meta.doc_type) == ("关于推进北京市数据专区建设的指导意见", "意见")
+    assert (meta.issuer, meta.doc_number) == ("北京市经济和信息化局", "京经信发〔2022〕87号")
+    # held-out-2 ah: a notice issuing two policies keeps its own title
+    meta = held_out_2_meta("ah-notice-industrial-internet-policies-action-plan-2021")
+    assert meta.title.startswith("安徽省人民政府办公厅关于印发") and meta.doc_type == "通知"
+
+
+def test_a_notice_above_its_policy_in_the_same_style():
+    raw = (
+        "某市科学技术局关于印发《某市概念验证中心建设实施方案》的通知\n某科发〔2024〕7号\n各区科技局：\n"
+        "为加快科技成果转化，我局制定了《某市概念验证中心建设实施方案》，现印发给你们，请遵照执行。\n"
+        "某市科学技术局\n2024年4月2日\n某市概念验证中心建设实施方案\n一、总体要求\n坚持市场导向。\n"
+    )
+    meta = parse_text(raw).meta
+    assert (meta.title, meta.doc_type, meta.issuer, meta.issued_on) == (
+        "某市概念验证中心建设实施方案", "方案", "某市科学技术局", date(2024, 4, 2),
+    )
+
+
+def test_a_doc_number_in_brackets_on_its_own_line():
+    # held-out-2 ah: a database copy prints "（皖政办秘〔2021〕82号）"
+    meta = held_out_2_meta("ah-notice-industrial-internet-policies-action-plan-2021")
+    assert meta.doc_number == "皖政办秘〔2021〕82号"
+    raw = "关于开展科技特派员工作的通知\n(苏科农〔2023〕15号)\n各设区市科技局：\n现就有关事项通知如下。\n"
+    assert parse_text(raw).meta.doc_number == "苏科农〔2023〕15号"
+    # a 文号 cited in brackets inside a sentence is none of the text's
+    cited = "关于开展科技特派员工作的通知\n各设区市科技局：\n根据《某某意见》（苏政发〔2020〕3号），现通知如下。\n"
+    assert parse_text(cited).meta.doc_number is None
+
+
+def test_without_a_signature_the_joint_letterhead_names_the_issuers():
+    # held-out-2 transport plan: "交通运输部" / "文件|科学技术部" (OCR of the
+    # two names with 文件 printed beside them), a seal but no signature
+    meta = held_out_2_meta("cn-mot-most-notice-transport-st-innovation-plan-2022")
+    assert meta.issuer == "交通运输部、科学技术部"
+    assert meta.title == "“十四五”交通领域科技创新规划"
+    raw = (
+        "科学技术部文件\n财政部\n国科发资〔2023〕40号\n关于某某专项管理的通知\n各有关单位：\n"
+        "现将有关事项通知如下。\n"
+    )
+    assert parse_text(raw).meta.issuer == "科学技术部、财政部"
+    # a signature, when there is one, names them
+    signed = raw + "科学技术部\n2023年3月1日\n"
+    assert parse_text(signed).meta.issuer == "科学技术部"

@@ -264,3 +264,33 @@ def test_the_numbers_of_a_list_opened_by_di_are_ordinals(sentence, expected):
 )
 def test_ji_yishang_is_a_comparator(sentence, expected):
     assert amounts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out-2 ah 行动计划: a bare 亿 after a count noun counts
+        ("实现标识注册总量突破5亿。", [("5亿", "500000000", None, "个", "=")]),
+        # style
+        ("工业APP下载数量达到2亿", [("2亿", "200000000", None, "个", "=")]),
+        # bundled 002: after anything else a bare 亿 is money
+        ("创立注册资本1.4亿博大生物", [("1.4亿", "1.4", None, "亿元", "=")]),
+    ],
+)
+def test_a_bare_yi_after_a_count_noun_is_a_count(sentence, expected):
+    assert amounts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out-2 transport plan: a place written without a unit
+        ("新能源汽车市场规模世界第一，最大直径盾构机顺利始发", [("第一", "rank")]),
+        # style
+        ("技术合同成交额居全国第三。", [("第三", "rank")]),
+        # an echelon is no place
+        ("5G基站建设水平处于全国第一方阵。", []),
+    ],
+)
+def test_a_place_in_its_scope_is_a_rank(sentence, expected):
+    assert [k for k in kinds(sentence) if k[1] == "rank"] == expected

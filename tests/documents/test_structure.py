@@ -84,59 +84,59 @@ preamble
 preamble
 signature
 signature
-title 吉林省促进科技成果转移转化实施方案
-preamble
-part 一、 总体思路
+attachment 吉林省促进科技成果转移转化实施方案
   paragraph ×1
-  numbered_section （一） 基本原则
-    bullet --- 坚持以服务发展为目的
-    bullet --- 坚持以市场为导向
-    bullet --- 坚持以协同创新为主线
-    bullet --- 坚持以制度创新为保障
-  numbered_section （二） 主要目标
-    paragraph ×2
-part 二、 重点任务
-  numbered_section （一） 建立吉林省科技成果信息系统
+  part 一、 总体思路
     paragraph ×1
-  numbered_section （二） 产学研协同开展科技成果转移转化
+    numbered_section （一） 基本原则
+      bullet --- 坚持以服务发展为目的
+      bullet --- 坚持以市场为导向
+      bullet --- 坚持以协同创新为主线
+      bullet --- 坚持以制度创新为保障
+    numbered_section （二） 主要目标
+      paragraph ×2
+  part 二、 重点任务
+    numbered_section （一） 建立吉林省科技成果信息系统
+      paragraph ×1
+    numbered_section （二） 产学研协同开展科技成果转移转化
+      paragraph ×1
+    numbered_section （三） 建设一批科技成果中试与产业化载体
+      paragraph ×1
+    numbered_section （四） 进一步推进全省科技市场网络化建设
+      paragraph ×1
+    numbered_section （五） 加快建设一批“双创”平台
+      paragraph ×1
+    numbered_section （六） 建设一支科技成果转移转化人才队伍
+      paragraph ×1
+  part 三、 主要措施
+    numbered_section （一） 推动企业成为科技成果转化主体
+      item 1.
+      item 2.
+      item 3.
+      item 4.
+    numbered_section （二） 积极支持科技型创新创业
+      item 5.
+      item 6.
+      item 7. 举办各类创新创业大赛
+    numbered_section （三） 鼓励科技人员积极转移转化科技成果
+      item 8.
+      item 9. 强化科技成果转移转化人才服务
+      item 10. 积极落实国家关于科研人员转化科技成果取得股权的奖励政策
+    numbered_section （四） 强化科技成果转移转化的多元化资金投入
+      item 11.
+      item 12. 发挥省级财政对科技成果转移转化的引导作用
+      item 13. 加大市（州）等地方财政支持科技成果转化力度
+      item 14. 拓宽科技成果转化资金市场化供给渠道
+    numbered_section （五） 加强对外科技交流与合作
+      item 15. 积极开展对外科技交流合作
+      item 16. 继续加强省院合作
+      item 17. 进一步加强省校合作
+    numbered_section （六） 营造科技成果转移转化的良好环境
+      item 18. 完善科技成果转化的“舟桥机制”
+      item 19. 加强重点领域知识产权服务
+      item 20. 完善科技成果使用、处置、收益管理制度
+  part 四、 加强组织领导
     paragraph ×1
-  numbered_section （三） 建设一批科技成果中试与产业化载体
-    paragraph ×1
-  numbered_section （四） 进一步推进全省科技市场网络化建设
-    paragraph ×1
-  numbered_section （五） 加快建设一批“双创”平台
-    paragraph ×1
-  numbered_section （六） 建设一支科技成果转移转化人才队伍
-    paragraph ×1
-part 三、 主要措施
-  numbered_section （一） 推动企业成为科技成果转化主体
-    item 1.
-    item 2.
-    item 3.
-    item 4.
-  numbered_section （二） 积极支持科技型创新创业
-    item 5.
-    item 6.
-    item 7. 举办各类创新创业大赛
-  numbered_section （三） 鼓励科技人员积极转移转化科技成果
-    item 8.
-    item 9. 强化科技成果转移转化人才服务
-    item 10. 积极落实国家关于科研人员转化科技成果取得股权的奖励政策
-  numbered_section （四） 强化科技成果转移转化的多元化资金投入
-    item 11.
-    item 12. 发挥省级财政对科技成果转移转化的引导作用
-    item 13. 加大市（州）等地方财政支持科技成果转化力度
-    item 14. 拓宽科技成果转化资金市场化供给渠道
-  numbered_section （五） 加强对外科技交流与合作
-    item 15. 积极开展对外科技交流合作
-    item 16. 继续加强省院合作
-    item 17. 进一步加强省校合作
-  numbered_section （六） 营造科技成果转移转化的良好环境
-    item 18. 完善科技成果转化的“舟桥机制”
-    item 19. 加强重点领域知识产权服务
-    item 20. 完善科技成果使用、处置、收益管理制度
-part 四、 加强组织领导
-  paragraph ×1
 """
 
 
@@ -169,55 +169,54 @@ OUTLINE_003 = """\
 preamble
 preamble
 signature
-title 创新型吉林建设科技行动计划
-preamble
-preamble
-part 一、 指导思想
-  paragraph ×1
-part 二、 基本原则
-  numbered_section （一） 以企业为主体、市场为导向，产学研用相结合
-  numbered_section （二） 深化体制改革，完善创新机制建设
-  numbered_section （三） 重点突破，有所为有所不为
-  numbered_section （四） 多部门协同互动、系统推进
-  numbered_section （五） 提高自主创新能力与引进外部科技资源相结合
-part 三、 目标任务
-  paragraph ×1
-  numbered_section （一） 实施技术创新工程，促进科技成果转化
+attachment 创新型吉林建设科技行动计划
+  paragraph ×2
+  part 一、 指导思想
     paragraph ×1
-    item 1、 实施20个重大技术产业化示范项目
-    item 2、 建设10个特色产业基地
-    item 3、 打造一批国内领先的企业技术创新平台
-    item 4、 建立10个以企业为主体的产学研用技术创新联盟
-    item 5、 建立10个企业院士工作站
-    item 6、 重点搭建10个科技创新公共服务平台
-  numbered_section （二） 实施知识创新工程，提升我省自主创新水平
+  part 二、 基本原则
+    numbered_section （一） 以企业为主体、市场为导向，产学研用相结合
+    numbered_section （二） 深化体制改革，完善创新机制建设
+    numbered_section （三） 重点突破，有所为有所不为
+    numbered_section （四） 多部门协同互动、系统推进
+    numbered_section （五） 提高自主创新能力与引进外部科技资源相结合
+  part 三、 目标任务
     paragraph ×1
-    item 1、 培育100名科技创新领军人才
-    item 2、 建立一批省级技术转移中心
-    item 3、 引进一批国内外高端研发机构
-    item 4、 建立一批高校应用技术研究院、现代产业技术及科技创新管理培训基地
-  numbered_section （三） 实施区域创新工程，推动全社会科技进步
-    paragraph ×1
-    item 1、 推进长春、吉林创新型城市建设
-    item 2、 建设10个创新型市（州）、县（市、区）试点
-part 四、 进度安排
-  numbered_section （一） 计划启动期（2011年）
-  numbered_section （二） 重点推进期（2012-2013年）
-  numbered_section （三） 强化达标期（2014-2015年）
-part 五、 采取切实措施，保障计划实施
-  numbered_section （一） 建立创新评价体系，把科技创新融入经济工作
-  numbered_section （二） 加强组织领导，形成部门间计划协调与政策联动
-  numbered_section （三） 统筹科技资源投入重点，形成围绕产业集聚的创新集聚
-  numbered_section （四） 推动科技体制机制创新，建立适应创新型吉林建设的科技管理体制
-    item 1、
-    item 2、 积极探索科技人员服务企业的长效机制
-    item 3、 进一步落实科技体制机制改革配套政策，优化科技人才发展与合理流动的环境
-    item 4、 完善科技计划管理体制
-  numbered_section （五） 完善企业内部机制，引导企业积极发挥创新主体作用
-    paragraph ×1
-  numbered_section （六） 强化科技与金融结合，推进技术创新投入多元化体系建设
-  numbered_section （七） 搭建创新服务平台，形成科技创新系列化服务新业态
-  numbered_section （八） 加强创新人才队伍建设，让人才充分施展才华
+    numbered_section （一） 实施技术创新工程，促进科技成果转化
+      paragraph ×1
+      item 1、 实施20个重大技术产业化示范项目
+      item 2、 建设10个特色产业基地
+      item 3、 打造一批国内领先的企业技术创新平台
+      item 4、 建立10个以企业为主体的产学研用技术创新联盟
+      item 5、 建立10个企业院士工作站
+      item 6、 重点搭建10个科技创新公共服务平台
+    numbered_section （二） 实施知识创新工程，提升我省自主创新水平
+      paragraph ×1
+      item 1、 培育100名科技创新领军人才
+      item 2、 建立一批省级技术转移中心
+      item 3、 引进一批国内外高端研发机构
+      item 4、 建立一批高校应用技术研究院、现代产业技术及科技创新管理培训基地
+    numbered_section （三） 实施区域创新工程，推动全社会科技进步
+      paragraph ×1
+      item 1、 推进长春、吉林创新型城市建设
+      item 2、 建设10个创新型市（州）、县（市、区）试点
+  part 四、 进度安排
+    numbered_section （一） 计划启动期（2011年）
+    numbered_section （二） 重点推进期（2012-2013年）
+    numbered_section （三） 强化达标期（2014-2015年）
+  part 五、 采取切实措施，保障计划实施
+    numbered_section （一） 建立创新评价体系，把科技创新融入经济工作
+    numbered_section （二） 加强组织领导，形成部门间计划协调与政策联动
+    numbered_section （三） 统筹科技资源投入重点，形成围绕产业集聚的创新集聚
+    numbered_section （四） 推动科技体制机制创新，建立适应创新型吉林建设的科技管理体制
+      item 1、
+      item 2、 积极探索科技人员服务企业的长效机制
+      item 3、 进一步落实科技体制机制改革配套政策，优化科技人才发展与合理流动的环境
+      item 4、 完善科技计划管理体制
+    numbered_section （五） 完善企业内部机制，引导企业积极发挥创新主体作用
+      paragraph ×1
+    numbered_section （六） 强化科技与金融结合，推进技术创新投入多元化体系建设
+    numbered_section （七） 搭建创新服务平台，形成科技创新系列化服务新业态
+    numbered_section （八） 加强创新人才队伍建设，让人才充分施展才华
 """
 
 

@@ -6,7 +6,10 @@ held-out half is scored against the goals of the issue: that test runs only
 when SCORE_HELD_OUT=1 is set, so that its per-document results are not in
 front of whoever writes rules.  It has been scored twice, the second time
 after the classes its first scoring showed were fixed (tests/data/corpus/
-README.md, "Scoring the held-out half").
+README.md, "Scoring the held-out half").  The second held-out part
+(held-out-2) was scored once and then used to find and fix classes, so it is
+development material now: it is scored on every run with the figures it
+reaches as floors ("A second held-out half (held-out-2)").
 """
 
 import json
@@ -38,6 +41,14 @@ THRESHOLDS = {
         ("subsidy", "f1"): 0.85,
         ("metadata", "recall"): 0.90,
     },
+    "held-out-2": {
+        ("headings", "recall"): 0.99,
+        ("headings", "precision"): 0.97,
+        ("target", "f1"): 1.0,
+        ("figure", "f1"): 1.0,
+        ("subsidy", "f1"): 0.97,
+        ("metadata", "recall"): 1.0,
+    },
 }
 
 
@@ -59,6 +70,13 @@ def test_the_development_half_reaches_its_figures():
     total = corpus_total("dev")
     assert total["subsidy"]["annotated"] == 79
     assert not below("dev", total), total
+
+
+def test_the_second_held_out_part_keeps_the_figures_reached_on_it():
+    # no longer held out: its classes were fixed after its first scoring
+    total = corpus_total("held-out-2")
+    assert (total["subsidy"]["annotated"], total["target"]["annotated"]) == (137, 33)
+    assert not below("held-out-2", total), total
 
 
 @pytest.mark.skipif(

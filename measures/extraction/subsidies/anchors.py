@@ -30,8 +30,13 @@ from documents.extraction.units import LIST_JOINERS
 from measures.extraction.subsidies.clauses import is_condition_clause, object_clause
 from measures.extraction.subsidies.rules import (
     BREAKDOWN_CLOSE,
+    BREAKDOWN_ITEM_RE,
     BREAKDOWN_OPEN,
+    BREAKDOWN_OPENER,
     BREAKDOWN_STAGE_RE,
+    NOT_A_RATE_AFTER,
+    NOT_A_RATE_BEFORE_RE,
+    ALLOCATED_BEFORE_SUPPORT,
     RULE_TERM_RES,
     SCHEDULE_BASE_RE,
     TERMS_BEFORE_SUPPORT_RE,
@@ -108,21 +113,44 @@ def _support_before(
 
 
 def _support_after(
-    text: str, parts: list[Span], clause: Span, start: int
+    text: str, parts: list[Span], clause: Span, quantity: Quantity
 ) -> Span | None:
     """The next clause, when it holds the support word of the terms before the
-    quantity ("可按不超过研发投入30%，给予…最高5000万元支持")."""
+    quantity ("可按不超过研发投入30%，给予…最高5000万元支持", "每年安排最高100万元
+    活动经费，支持…")."""
     index = parts.index(clause)
     if index + 1 >= len(parts):
         return None
     body = text[clause.start : clause.end]
+    start = quantity.start
+    terms = TERMS_BEFORE_SUPPORT_RE.search(text, clause.start, start) is not None or (
+        ALLOCATED_BEFORE_SUPPORT in text[clause.start : start]
+        and quantity.comparator in ("<=", "<")
+    )
     if (
-        TERMS_BEFORE_SUPPORT_RE.search(text, clause.start, start) is not None
+        terms
         and not states_statistic(body)
         and _is_support_clause(text, parts[index + 1])
     ):
         return parts[index + 1]
     return None
+
+
+def _broken_down(text: str, parts: list[Span], clause: Span) -> Span | None:
+    """The support an amount after 其中 breaks down: the clause before the
+    first item names it without an amount, the items are a short noun and
+    an amount each ("…人才发放住房补贴，其中本科生2万元，硕士研究生4万元")."""
+    index = parts.index(clause)
+    first = index
+    while first >= 0 and not text.startswith(BREAKDOWN_OPENER, parts[first].start):
+        first -= 1
+    if first <= 0:
+        return None
+    items = parts[first : index + 1]
+    if not all(BREAKDOWN_ITEM_RE.match(text[p.start : p.end]) for p in items):
+        return None
+    named = parts[first - 1]
+    return named if _is_support_clause(text, named) else None
 
 
 def _with_ceiling(text: str, clause: Span, quantity: Quantity) -> Quantity:
@@ -171,6 +199,11 @@ def find_anchors(
         clause = span_at(parts, quantity.start) or parts[-1]
         if is_ratio and SCHEDULE_BASE_RE.search(text, clause.start, quantity.start):
             continue  # a stage of one award: "分别按应奖励额的30%、30%和40%"
+        if is_ratio and (
+            NOT_A_RATE_BEFORE_RE.search(text, clause.start, quantity.start)
+            or text.startswith(NOT_A_RATE_AFTER, quantity.end)
+        ):
+            continue  # "占股比例不超过20%", "超过15%部分税负差额"
         if not is_ratio and _breaks_down(text, segment, quantity, anchors):
             continue  # an instalment: "给予10万元奖励（第一年奖励5万元，…）"
         if not is_ratio:
@@ -179,9 +212,11 @@ def find_anchors(
         in_support = _is_support_clause(text, clause)
         support = None
         if not in_support:
-            support = _support_after(
-                text, parts, clause, quantity.start
-            ) or _support_before(text, parts, clause, quantity, numbered)
+            support = (
+                _support_after(text, parts, clause, quantity)
+                or _support_before(text, parts, clause, quantity, numbered)
+                or _broken_down(text, parts, clause)
+            )
         supported = (
             in_support
             or support is not None
@@ -234,12 +269,15 @@ def _is_cap_of_ratio(
     parts: list[Span], anchors: list[Anchor], clause: Span, quantity: Quantity
 ) -> bool:
     """A ceiling in the clause after a ratio needs no support word of its own
-    ("按照研发投入的10%给予补助，单个企业每年最高不超过100万元")."""
-    if (
-        not anchors
-        or not anchors[-1].is_ratio
-        or quantity.comparator not in ("<=", "<")
-    ):
+    ("按照研发投入的10%给予补助，单个企业每年最高不超过100万元"), nor one that
+    ends the sentence of a rule, clauses after it ("按每平方米每月最高40元给予
+    补贴，…，时间最长不超过5年，每年最高不超过200万元": the cap of the sum,
+    assembly._apply_restating_ceilings)."""
+    if not anchors or quantity.comparator not in ("<=", "<"):
+        return False
+    if parts.index(clause) == len(parts) - 1 and quantity.category == "money":
+        return True
+    if not anchors[-1].is_ratio:
         return False
     ratio_index = parts.index(anchors[-1].clause)
     return parts.index(clause) - ratio_index <= 1

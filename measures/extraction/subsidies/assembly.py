@@ -36,6 +36,7 @@ from measures.extraction.subsidies.roles import (
     stated_basis,
 )
 from measures.extraction.subsidies.rules import (
+    GIVING_RE,
     LEAD_STANDARDS_END_RE,
     LEAD_SUPPORT_END_RE,
     MENTION_PATTERNS,
@@ -242,6 +243,87 @@ def _from_mentions(
     return out
 
 
+_CLAUSE_MARKS = "，；：。！？,;:\n"
+# Rules a ceiling after them no longer caps: a ratio already holding the
+# ceiling of the clause after it.
+_CAPPED_RULES = ("ratio+cap", "ratio+shared_cap")
+
+
+def _restating_ceiling(text: str, subsidy: ExtractedSubsidy) -> str:
+    """"before" when ``subsidy`` is a ceiling that restates the sum of the
+    rules before it ("…，每年最高不超过200万元"), "after" when it caps the list
+    its clause introduces ("…年资助总额不超过300万元："), else "" (it is a
+    rule, or no ceiling at all)."""
+    if (
+        subsidy.rule != "amount"
+        or subsidy.amount_min is not None
+        or subsidy.cap is None
+        or "no_amount" in subsidy.flags
+    ):
+        return ""
+    clause_start = max(text.rfind(mark, 0, subsidy.start) for mark in _CLAUSE_MARKS) + 1
+    # read with the amount's first characters (the look-ahead of 奖励(?=不超过))
+    before = text[clause_start : subsidy.start]
+    window = before + text[subsidy.start : subsidy.end]
+    if any(m.start() < len(before) for m in GIVING_RE.finditer(window)):
+        return ""
+    ends = [i for i in (text.find(mark, subsidy.end) for mark in _CLAUSE_MARKS) if i >= 0]
+    clause_end = min(ends, default=len(text))
+    if text[subsidy.end : clause_end].strip():
+        return ""  # the support named after the amount: a rule
+    return "after" if ends and text[clause_end] in "：:" else "before"
+
+
+def _apply_restating_ceilings(
+    text: str, found: list[ExtractedSubsidy]
+) -> list[ExtractedSubsidy]:
+    """A ceiling that restates the sum of the rules of its paragraph since the
+    last such ceiling is their cap, not a rule of its own (rules.GIVING_RE);
+    one that introduces a list caps the rules after it in its paragraph.  A
+    ceiling with no rule to cap stays a rule ("给予资助，最高资助金额50万元")."""
+    out: list[ExtractedSubsidy] = []
+    open_rules: list[ExtractedSubsidy] = []
+    list_cap = None
+    paragraph_end = -1
+    for subsidy in found:
+        if subsidy.start > paragraph_end:
+            open_rules, list_cap = [], None
+            end = text.find("\n", subsidy.start)
+            paragraph_end = end if end >= 0 else len(text)
+        where = _restating_ceiling(text, subsidy) if list_cap is None else ""
+        if where == "after":
+            list_cap = subsidy.cap
+            continue
+        if where == "before" and open_rules:
+            for rule in open_rules:
+                _cap(rule, subsidy.cap)
+            open_rules = []
+            continue
+        if "no_amount" not in subsidy.flags:
+            if list_cap is not None and subsidy.rule not in _CAPPED_RULES:
+                _cap(subsidy, list_cap)
+            elif subsidy.rule in _CAPPED_RULES or _own_ceiling(subsidy):
+                open_rules = []  # a rule with its own ceiling closes the run
+            else:
+                open_rules.append(subsidy)
+        out.append(subsidy)
+    return out
+
+
+def _own_ceiling(rule: ExtractedSubsidy) -> bool:
+    """A rule that is a ceiling ("给予最高200万元资助"), unless it is a rate
+    per unit ("按每平方米每月最高40元给予补贴"), which a ceiling on the sum
+    after it caps again."""
+    return rule.ratio_percent is None and rule.amount_min is None and not rule.per
+
+
+def _cap(rule: ExtractedSubsidy, cap) -> None:
+    """Give ``rule`` the ceiling of the sum; a ratio has it as its maximum."""
+    rule.cap = cap
+    if rule.ratio_percent is not None:
+        rule.amount_max = cap
+
+
 def extract_subsidies(
     text: str, *, offset: int = 0, lead_in: str = ""
 ) -> list[ExtractedSubsidy]:
@@ -268,6 +350,7 @@ def extract_subsidies(
             kinds = {subsidy.kind for subsidy in quantified}
             found.extend(_from_mentions(text, segment, sentence, preamble, kinds))
     found.sort(key=lambda subsidy: subsidy.start)
+    found = _apply_restating_ceilings(text, found)
     for subsidy in found:
         for name in ("start", "end", "sentence_start", "sentence_end"):
             setattr(subsidy, name, getattr(subsidy, name) + offset)

@@ -30,8 +30,15 @@ RULE_TERM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?:按照?|根据|依据|不超过|不高于|不低于|不少于|给予)[^，。；]{{0,30}}?(?={_SHARE})"
     ),
-    re.compile(r"累计(?=可?(?:给予)?(?:最高|最多|不超过|不高于))"),
-    re.compile(r"(?:支持|补贴|资助|奖励|补助|奖补)(?:资金)?(?:金额|总额)"),
+    # the base of a share written without 按: "…实际发生的场地租金总额的50%予以
+    # 租金补贴"
+    re.compile(rf"(?:总额|金额|总量|额度|规模)的?(?={_SHARE})"),
+    # a total over stages or over the term of the support: "累计最高可给予",
+    # "分期合计投入最高1亿元的建设运行费", "分阶段合计给予500万元奖励"
+    re.compile(r"(?:累计|合计)(?=可?(?:给予|投入)?(?:最高|最多|不超过|不高于)|给予)"),
+    re.compile(r"(?:支持|补贴|资助|奖励|补助|奖补|贴息|配套)(?:资金)?(?:金额|总额|额度)"),
+    # an increment of the support itself: "每增加30件，增加资助3万元"
+    re.compile(r"增加(?=资助|补助|补贴|奖励|支持)"),
 )
 # The stages in which one award is paid, not rules of their own: a ratio of
 # the amount due under the rule ("分别按应奖励额的30%、30%和40%对企业进行
@@ -56,6 +63,38 @@ BREAKDOWN_STAGE_RE = re.compile(r"(?:第[一二三四五六七八九十\d]+|首|
 # or the verb of the support before its amount ("可给予不超过实际投入费用的
 # 50%，最高3000万元支持").
 TERMS_BEFORE_SUPPORT_RE = re.compile(r"按(?!期|时)|给予|予以")
+# A budget under a ceiling, allocated for the support of the next clause, is
+# a rule too ("每年安排最高100万元活动经费，支持在天河区举办…"); a budget line
+# of a fixed sum is not ("每年安排专项资金5000万元，支持关键核心技术攻关").
+ALLOCATED_BEFORE_SUPPORT = "安排"
+# A ratio that is no support rate: the share an equity investment may hold
+# ("占股比例不超过20%"), the threshold above which a difference is paid ("按照
+# 超过15%部分税负差额给予奖励") — read right before or after the ratio.
+NOT_A_RATE_BEFORE_RE = re.compile(r"(?:占股|持股|股权)比例[^，。；]{0,4}$")
+NOT_A_RATE_AFTER = ("部分",)
+# The amounts after 其中 that break down a support the clause before names
+# without an amount ("…人才发放住房补贴，其中本科生2万元，硕士研究生4万元，
+# 博士研究生6万元"): a short noun and the amount, clause after clause.
+BREAKDOWN_OPENER = "其中"
+BREAKDOWN_ITEM_RE = re.compile(r"^(?:其中)?[^\d，。；：]{1,12}\d[\d.]*(?:万元|元|千元)[，。；]?$")
+
+# A ceiling that restates the sum of the rules before it caps them, it is no
+# rule of its own: "按每平方米每月最高40元给予补贴，…，每年最高不超过200万元",
+# "按博士学位人员每人8万元、硕士学位人员每人5万元的标准，给予…补贴，每个研发
+# 机构每年补贴最高不超过500万元", "…分别给予70%、50%配套。原则上单个项目最高
+# 配套额度为500万元" (over the rules of its paragraph since the last rule
+# with a ceiling of its own; a rate per unit, "每平方米每月最高40元", is
+# capped again).  It gives nothing itself: no verb of giving before its
+# amount in its clause ("最高奖励20万元", "给予最高50万元" are rules), nothing
+# after the amount in its clause ("最高3000万元科研条件建设补助" names the
+# support).  Ending in "：" it caps the list it introduces ("每个单位或个人
+# 年资助总额不超过300万元：其中，…申请费资助1000元/件；…").
+# ("每家企业年度奖励最高200万元", "单品种最高奖励不超过300万元" are rules of
+# their own; "每年补贴最高不超过500万元", "奖励额度每年最高不超过10万元" restate).
+GIVING_RE = re.compile(
+    r"给予(?!的)|予以|提供|安排|发放|可获得|获得"
+    r"|(?:资助|奖励|补助|补贴|支持)(?=\d|最高(?!不超过)|不超过)"
+)
 
 # A lead-in that ends on its support word (within a few characters: "给予以下
 # 支持", "给予奖励") introduces items that are rules.
