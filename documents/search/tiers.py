@@ -20,7 +20,7 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
   least informative words are the first to go.  Ties go to the verbatim
   re-ranking of the whole query (``ranking.boost``), then to BM25.  A
   concept a candidate lacks but its document's title or a heading above it
-  holds counts ``CONTEXT_SHARE`` of its weight (``context``): the provision
+  holds counts ``CONTEXT_SHARE`` of its weight (``backends.context``): the provision
   of the policy the query names comes before the same words elsewhere.
 * When nothing matches at all, ``suggestions`` offers the parts of the
   query that do occur (the words inside a long word, then its character

@@ -388,7 +388,7 @@ def test_what_a_provision_inherits_is_its_title_and_the_headings_above_it():
     from django.db import connection
 
     from documents.models import Document
-    from documents.search.context import (
+    from documents.search.backends.context import (
         DOCUMENT_TABLE, PROVISION_TABLE, analysed, ancestor_keys, inherited,
     )
 

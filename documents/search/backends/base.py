@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .. import ranking
-from ..context import inherited
+from .context import inherited
 from ..plan import Plan, needs_check
 from ..ranking import CANDIDATE_LIMIT, ImpactCounter, best_first, impacts_of
 from .sql import checks_sql, insert_rows, placeholders
