@@ -63,7 +63,7 @@ RESEARCH_WORK_RE = re.compile(
     r"(?:我|本人)(?:是|在)[^，。；]{0,16}(?P<work>(?:做|搞|从事)(?:研发|科研|研究)(?:工作)?)"
 )
 # "我在…一家国有企业做研发", "在长春某高校工作的": where a person works.
-WORKS_AT_RE = re.compile(r"(?:我|本人|他|她)?在[^，。；在]{0,8}$")
+WORKS_AT_RE = re.compile(r"(?:我|本人|他|她)?在[^，。；在]{0,14}$")
 
 
 class Unreadable(ValueError):
@@ -258,7 +258,7 @@ def from_text(text: str) -> Profile:
         if people and not is_person_group(hit.row.key) and hit.start < people[0].start:
             between = text[hit.end : people[0].start]
             # "我在上海一家国有企业做研发": the person works at the unit.
-            works_at = WORKS_AT_RE.search(text, max(0, hit.start - 10), hit.start)
+            works_at = WORKS_AT_RE.search(text, max(0, hit.start - 16), hit.start)
             if not works_at and ("的" not in between or len(between) > 8):
                 target, kind = profile.groups, "group"
             else:

@@ -131,6 +131,11 @@ def test_the_place_of_an_applicant_is_not_the_place_of_who_it_deals_with():
          ["enterprises"], [], ["achievement_purchase"]),
         ("长春一家企业向北京的一所高校购买了科技成果", "吉林省/长春市",
          ["enterprises"], [], ["achievement_purchase"]),
+        # Where a person works, named some way before what they are.
+        ("本人在长春市朝阳区一家省属公立医院做研究，是一项职务科技成果的完成人", "吉林省/长春市/朝阳区",
+         ["researchers"], ["medical_institutions"], []),
+        ("苏州一所市属高校的老师，职务科技成果今年许可给了一家企业", "江苏省/苏州市",
+         ["researchers"], ["universities"], ["invention_license"]),
         # 自己实施 is 自行实施.
         ("北京一所市属高校的研究员，我的职务科技成果由学校自己实施转化", "北京市",
          ["researchers"], ["universities"], ["invention_self"]),
