@@ -90,14 +90,17 @@ def manage(env, *args, timeout=600, check=True):
 
 
 class Server:
-    """gunicorn, sync workers, on a free port of 127.0.0.1."""
+    """gunicorn, sync workers, on a free port of 127.0.0.1; with ``nice``,
+    under ``nice -n NICE`` (a negative value needs the right to raise a
+    priority)."""
 
-    def __init__(self, env, workers=2, timeout=30):
+    def __init__(self, env, workers=2, timeout=30, nice=None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(prefix="abuse-gunicorn-", suffix=".log")
+        prefix = ["nice", "-n", str(nice)] if nice is not None else []
         self.process = subprocess.Popen(
-            [str(GUNICORN), "policybase.wsgi:application", "--workers", str(workers),
+            [*prefix, str(GUNICORN), "policybase.wsgi:application", "--workers", str(workers),
              "--bind", f"127.0.0.1:{self.port}", "--timeout", str(timeout),
              "--log-level", "warning"],
             env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
