@@ -4,9 +4,14 @@ page that names it, and its period in words."""
 from django import template
 from django.utils import timezone
 
-from documents.validity import RULE_LABELS, ValidityStatus
+from documents.validity import RULE_LABELS, ValidityBasis, ValidityStatus
 
 register = template.Library()
+
+# What ``get_validity_basis_display()`` gives, without the model's per-call
+# hashing of every (lazy) choice: a search page shows ten badges.
+BASIS_LABELS = dict(ValidityBasis.choices)
+STATUS_LABELS = dict(ValidityStatus.choices)
 
 
 def _day(value):
@@ -36,9 +41,10 @@ def rule_label(rule):
 def validity_badge(document, day=None):
     """The status of ``document`` on ``day`` (today), its period on hover."""
     status = document.status_on(day or timezone.localdate())
+    basis = document.validity_basis
     return {
         "status": status,
-        "label": ValidityStatus(status).label,
+        "label": STATUS_LABELS[status],
         "period": validity_period(document),
-        "basis": document.get_validity_basis_display(),
+        "basis": str(BASIS_LABELS.get(basis, basis)),
     }

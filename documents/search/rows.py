@@ -1,0 +1,142 @@
+"""Model instances from plain SQL, for what every search request reads: the
+page's provisions, their ancestors (for the path) and the documents named
+on the page and in the facets.
+
+The ORM builds and compiles its SQL anew for every queryset, and for the
+page's provisions (five levels of parents joined in, texts deferred) that
+cost more CPU than the database's own work.  Here each statement's text is
+built once per process and database vendor; each column is converted as
+Django's compiler converts it (the vendor's converters, then the field's
+``from_db_value``: dates on SQLite, JSON), and ``Model.from_db`` makes the
+instances, with the columns not read deferred, as ``defer()`` leaves them.
+"""
+
+from __future__ import annotations
+
+from documents.models import Document, Provision
+from documents.querysets import DOCUMENT_TEXT_FIELDS
+
+from .backends.sql import placeholders
+
+
+class Reader:
+    """Reads instances of ``model`` with ``fields`` (names of concrete
+    fields; all of them but ``exclude`` when not given) by plain SQL."""
+
+    def __init__(self, model, fields=None, exclude=()):
+        concrete = [f for f in model._meta.concrete_fields if f.name not in exclude]
+        if fields is not None:
+            concrete = [f for f in concrete if f.name in fields]
+        self.model = model
+        self.fields = concrete  # in the model's order, as from_db wants them
+        self.attnames = [f.attname for f in concrete]
+        self.table = model._meta.db_table
+        self.pk = model._meta.pk.column
+        self._converters = {}  # by vendor
+
+    def columns(self, connection, alias) -> str:
+        quote = connection.ops.quote_name
+        return ", ".join(f"{alias}.{quote(f.column)}" for f in self.fields)
+
+    def converters(self, connection) -> list[tuple[int, list, object]]:
+        """(column index, converters, expression) of each column that has
+        any, in the order the compiler applies them."""
+        if connection.vendor not in self._converters:
+            found = []
+            for i, field in enumerate(self.fields):
+                column = field.get_col(self.table)
+                functions = connection.ops.get_db_converters(
+                    column
+                ) + field.get_db_converters(connection)
+                if functions:
+                    found.append((i, functions, column))
+            self._converters[connection.vendor] = found
+        return self._converters[connection.vendor]
+
+    def instances(self, connection, rows) -> list:
+        """One instance per row (the columns in ``columns``' order)."""
+        converters = self.converters(connection)
+        made = []
+        for row in rows:
+            values = list(row)
+            for i, functions, column in converters:
+                for function in functions:
+                    values[i] = function(values[i], column, connection)
+            made.append(self.model.from_db(connection.alias, self.attnames, values))
+        return made
+
+
+# Every column but the segmented text, as the page read them before.
+PROVISIONS = Reader(Provision, exclude=("search_text",))
+# What a path names of each ancestor (``Provision.short_name``) and the way up.
+ANCESTORS = Reader(Provision, fields=("id", "document", "parent", "key", "label", "heading"))
+# Every column but the whole texts (``DocumentQuerySet.without_texts``).
+DOCUMENTS = Reader(Document, exclude=DOCUMENT_TEXT_FIELDS)
+
+
+def _quoted(connection, name):
+    return connection.ops.quote_name(name)
+
+
+def provisions(connection, ids) -> dict[int, Provision]:
+    """The provisions of ``ids`` ({id: provision}; ids no longer there are
+    missing), each with its parents cached up to the root, so that
+    ``path_display`` reads no more rows.  Documents are not attached."""
+    if not ids:
+        return {}
+    ids = list(ids)
+    table = _quoted(connection, PROVISIONS.table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {PROVISIONS.columns(connection, 'p')} FROM {table} p "
+            f"WHERE p.{_quoted(connection, PROVISIONS.pk)} IN ({placeholders(ids)})",
+            ids,
+        )
+        found = {p.pk: p for p in PROVISIONS.instances(connection, cursor.fetchall())}
+    parents = {p.parent_id for p in found.values() if p.parent_id is not None}
+    nodes = dict(found)
+    if parents:
+        nodes.update((a.pk, a) for a in ancestors(connection, parents - nodes.keys()))
+    for node in nodes.values():
+        if node.parent_id is not None and node.parent_id in nodes:
+            node._state.fields_cache["parent"] = nodes[node.parent_id]
+        elif node.parent_id is None:
+            node._state.fields_cache["parent"] = None
+    return found
+
+
+def ancestors(connection, ids) -> list[Provision]:
+    """The provisions of ``ids`` and every provision above them, once each:
+    one recursive statement, whatever the depth."""
+    if not ids:
+        return []
+    ids = list(ids)
+    columns = ", ".join(_quoted(connection, f.column) for f in ANCESTORS.fields)
+    aliased = ANCESTORS.columns(connection, "a")
+    table = _quoted(connection, ANCESTORS.table)
+    pk = _quoted(connection, ANCESTORS.pk)
+    parent = _quoted(connection, Provision._meta.get_field("parent").column)
+    sql = (
+        f"WITH RECURSIVE up({columns}) AS ("
+        f"SELECT {aliased} FROM {table} a WHERE a.{pk} IN ({placeholders(ids)}) "
+        f"UNION SELECT {aliased} FROM {table} a JOIN up ON a.{pk} = up.{parent}"
+        f") SELECT {columns} FROM up"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return ANCESTORS.instances(connection, cursor.fetchall())
+
+
+def documents(connection, ids) -> dict[int, Document]:
+    """The documents of ``ids`` without their texts ({id: document})."""
+    if not ids:
+        return {}
+    ids = list(ids)
+    table = _quoted(connection, DOCUMENTS.table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {DOCUMENTS.columns(connection, 'd')} FROM {table} d "
+            f"WHERE d.{_quoted(connection, DOCUMENTS.pk)} IN ({placeholders(ids)})",
+            ids,
+        )
+        return {d.pk: d for d in DOCUMENTS.instances(connection, cursor.fetchall())}
