@@ -22,7 +22,9 @@ dictionary, the synonym tables); with the cache on it also fills part of it,
 as a live server's would be.
 
 Prints per run: req/s, p50/p90/p99 ms, non-2xx, socket errors, the share of
-cache hits and the load average (1 min) before and after.  Then, in one
+cache hits, the server's CPU per request and the cores it had on average
+(its processes' CPU time over the run, from /proc: on a shared machine,
+what it got) and the load average (1 min) before and after.  Then, in one
 process through Django's test client, the server CPU per request of the same
 mix with the cache off (mean, p50, p95 over every query): what a request
 costs whatever else the machine runs.  Goal: >= 200 req/s with p99 < 150 ms.
@@ -140,6 +142,22 @@ def wrk(base, paths, duration, connections=16, threads=2):
     return figures
 
 
+def server_cpu_seconds(server):
+    """User + system CPU seconds of the gunicorn master and its workers so far."""
+    pids = [server.process.pid]
+    children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children")
+    if children.exists():
+        pids += [int(pid) for pid in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_per_request(env, rounds):
     """Server CPU ms per request of each endpoint's mix, cache off, in process."""
     paths = {label: paths_for(prefix) for label, prefix in ENDPOINTS}
@@ -181,7 +199,8 @@ def main():
             f"queries in rotation, {os.cpu_count()} CPUs\n"
         )
         print(f"{'mode':9} {'endpoint':5} {'req/s':>6} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} "
-              f"{'non2xx':>6} {'sock':>4} {'hits':>5}  load before/after  goal")
+              f"{'non2xx':>6} {'sock':>4} {'hits':>5} {'CPU ms':>7} {'cores':>6}  "
+              f"load before/after  goal")
         for mode in args.modes:
             server_env = dict(env)
             if mode == "uncached":
@@ -193,16 +212,18 @@ def main():
                     for path in paths[:4]:  # both workers' first request loads jieba
                         server.get(path, timeout=300)
                     wrk(server.base, paths, 3)
-                    before = os.getloadavg()[0]
+                    before, cpu = os.getloadavg()[0], server_cpu_seconds(server)
                     f = wrk(server.base, paths, args.duration)
-                    after = os.getloadavg()[0]
+                    after, cpu = os.getloadavg()[0], server_cpu_seconds(server) - cpu
                     answered = f["ok"] + f["bad"]
                     hits = f["hit"] / answered if answered else 0.0
+                    per_request = cpu * 1000 / answered if answered else 0.0
                     met = (f["rps"] >= SEARCH_GOAL[0] and f["p99"] < SEARCH_GOAL[1]
                            and f["bad"] == 0 and f["socket_errors"] == 0)
                     print(
                         f"{mode:9} {label:5} {f['rps']:6.0f} {f['p50']:7.1f} {f['p90']:7.1f} "
-                        f"{f['p99']:7.1f} {f['bad']:6d} {f['socket_errors']:4d} {hits:5.0%}  "
+                        f"{f['p99']:7.1f} {f['bad']:6d} {f['socket_errors']:4d} {hits:5.0%} "
+                        f"{per_request:7.2f} {cpu / args.duration:6.2f}  "
                         f"{before:5.2f} / {after:5.2f}       {'met' if met else 'NOT met'}",
                         flush=True,
                     )
