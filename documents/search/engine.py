@@ -114,18 +114,10 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         result.suggestions = suggestions(backend, query, restrict)
     first = (result.page - 1) * page_size
     shown = ids[first : first + page_size]
-    # The page's provisions by plain SQL (``rows``): each with its parents
-    # for the path, without the segmented text; the documents once, shared
-    # with the facets.
+    # The page's provisions and their documents by plain SQL (``rows``):
+    # each with its parents for the path, without the segmented text.
     provisions = rows.provisions(connection, shown)
-    documents = {}
-    if facets:
-        result.facets = facet_counts(ids, documents)
-    documents.update(
-        rows.documents(
-            connection, {p.document_id for p in provisions.values()} - documents.keys()
-        )
-    )
+    documents = rows.documents(connection, {p.document_id for p in provisions.values()})
     for pk in shown:
         p = provisions.get(pk)
         if p is None:
@@ -140,4 +132,6 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
             hit.tier = "partial"
             hit.unmatched = unmatched_terms(query, found.matched[pk])
         result.hits.append(hit)
+    if facets:
+        result.facets = facet_counts(ids)
     return result

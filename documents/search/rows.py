@@ -72,6 +72,13 @@ PROVISIONS = Reader(Provision, exclude=("search_text",))
 ANCESTORS = Reader(Provision, fields=("id", "document", "parent", "key", "label", "heading"))
 # Every column but the whole texts (``DocumentQuerySet.without_texts``).
 DOCUMENTS = Reader(Document, exclude=DOCUMENT_TEXT_FIELDS)
+# What a document's facet value shows: its key, ``display_title``, type and
+# year.  These columns come before the texts in the row: on SQLite, a
+# column after them is reached through the texts' overflow pages (100 kB
+# and more a document), which a facet over a hundred documents felt.
+NAMES = Reader(
+    Document, fields=("id", "key", "title", "subject", "source_name", "doc_type", "issued_on")
+)
 
 
 def _quoted(connection, name):
@@ -127,16 +134,17 @@ def ancestors(connection, ids) -> list[Provision]:
         return ANCESTORS.instances(connection, cursor.fetchall())
 
 
-def documents(connection, ids) -> dict[int, Document]:
-    """The documents of ``ids`` without their texts ({id: document})."""
+def documents(connection, ids, reader=DOCUMENTS) -> dict[int, Document]:
+    """The documents of ``ids`` ({id: document}) with the columns of
+    ``reader``: all but the texts, or with ``NAMES`` what names them."""
     if not ids:
         return {}
     ids = list(ids)
-    table = _quoted(connection, DOCUMENTS.table)
+    table = _quoted(connection, reader.table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {DOCUMENTS.columns(connection, 'd')} FROM {table} d "
-            f"WHERE d.{_quoted(connection, DOCUMENTS.pk)} IN ({placeholders(ids)})",
+            f"SELECT {reader.columns(connection, 'd')} FROM {table} d "
+            f"WHERE d.{_quoted(connection, reader.pk)} IN ({placeholders(ids)})",
             ids,
         )
-        return {d.pk: d for d in DOCUMENTS.instances(connection, cursor.fetchall())}
+        return {d.pk: d for d in reader.instances(connection, cursor.fetchall())}
