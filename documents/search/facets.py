@@ -18,7 +18,7 @@ from django.db import connection
 from documents.models import DocumentType, Provision
 
 from . import rows
-from .backends.sql import placeholders
+from .backends.sql import ids_param, in_ids
 
 # (name, label) in the order the page shows them.
 FACETS = (
@@ -45,12 +45,12 @@ def facet_counts(provision_ids) -> dict[str, dict]:
     per_document, related = [], {"theme": [], "instrument": []}
     if ids:
         statements = _statements(connection.vendor)
-        marks = placeholders(ids)
+        param = [ids_param(ids, connection.vendor)]
         with connection.cursor() as cursor:
-            cursor.execute(statements["document"].format(ids=marks), ids)
+            cursor.execute(statements["document"], param)
             per_document = cursor.fetchall()
             for name in related:
-                cursor.execute(statements[name].format(ids=marks), ids)
+                cursor.execute(statements[name], param)
                 related[name] = cursor.fetchall()
     documents = rows.documents(connection, {row[0] for row in per_document}, rows.NAMES)
     doc_types = dict(DocumentType.choices)
@@ -95,7 +95,7 @@ def _related(relation):
 
 @cache
 def _statements(vendor) -> dict[str, str]:
-    """The statements, ``{ids}`` standing for the ids' placeholders;
+    """The statements, each taking the ids as one parameter (``in_ids``);
     table and column names from the models (those of other apps through
     Provision's relations)."""
     quote = connection.ops.quote_name
@@ -121,7 +121,8 @@ def _statements(vendor) -> dict[str, str]:
     return {
         "document": (
             f"SELECT p.{document}, COUNT(*), {', '.join(holds)} "
-            f"FROM {quote(provision.db_table)} p WHERE p.{pk} IN ({{ids}}) GROUP BY p.{document}"
+            f"FROM {quote(provision.db_table)} p WHERE {in_ids('p.' + pk, vendor)} "
+            f"GROUP BY p.{document}"
         ),
         # Counted by id, then named: a provision is linked to a theme once,
         # so its links count provisions; it may have several measures of
@@ -130,7 +131,7 @@ def _statements(vendor) -> dict[str, str]:
             f"SELECT t.{quote('slug')}, t.{quote('name')}, c.n FROM ("
             f"SELECT l.{quote(themes.m2m_reverse_name())} AS id, COUNT(*) AS n "
             f"FROM {quote(themes.m2m_db_table())} l "
-            f"WHERE l.{quote(themes.m2m_column_name())} IN ({{ids}}) "
+            f"WHERE {in_ids('l.' + quote(themes.m2m_column_name()), vendor)} "
             f"GROUP BY l.{quote(themes.m2m_reverse_name())}"
             f") c JOIN {quote(theme.db_table)} t ON t.{quote(theme.pk.column)} = c.id"
         ),
@@ -138,7 +139,7 @@ def _statements(vendor) -> dict[str, str]:
             f"SELECT i.{quote('key')}, i.{quote('name')}, c.n FROM ("
             f"SELECT l.{type_id} AS id, COUNT(DISTINCT m.{provision_of}) AS n "
             f"FROM {measures} m JOIN {links} l ON l.{measure_id} = m.{measure_pk} "
-            f"WHERE m.{provision_of} IN ({{ids}}) GROUP BY l.{type_id}"
+            f"WHERE {in_ids('m.' + provision_of, vendor)} GROUP BY l.{type_id}"
             f") c JOIN {quote(instrument.db_table)} i ON i.{quote(instrument.pk.column)} = c.id"
         )
         if vendor != "postgresql"
@@ -150,7 +151,7 @@ def _statements(vendor) -> dict[str, str]:
         else (
             f"SELECT i.{quote('key')}, i.{quote('name')}, c.n FROM ("
             f"SELECT l.id, COUNT(DISTINCT p.id) AS n "
-            f"FROM unnest(ARRAY[{{ids}}]::bigint[]) AS p(id) "
+            f"FROM unnest(CAST(%s AS bigint[])) AS p(id) "
             f"CROSS JOIN LATERAL (SELECT m.{measure_pk} AS id FROM {measures} m "
             f"WHERE m.{provision_of} = p.id OFFSET 0) m "
             f"CROSS JOIN LATERAL (SELECT l.{type_id} AS id FROM {links} l "

@@ -16,7 +16,7 @@ from __future__ import annotations
 from documents.models import Document, Provision
 from documents.querysets import DOCUMENT_TEXT_FIELDS
 
-from .backends.sql import placeholders
+from .backends.sql import ids_param, in_ids
 
 
 class Reader:
@@ -33,10 +33,28 @@ class Reader:
         self.table = model._meta.db_table
         self.pk = model._meta.pk.column
         self._converters = {}  # by vendor
+        self._select = {}  # by vendor
 
     def columns(self, connection, alias) -> str:
         quote = connection.ops.quote_name
         return ", ".join(f"{alias}.{quote(f.column)}" for f in self.fields)
+
+    def select(self, connection) -> str:
+        """SELECT of the columns of the rows whose id is one of a list (one
+        parameter, ``sql.ids_param``), built once per vendor."""
+        if connection.vendor not in self._select:
+            quote = connection.ops.quote_name
+            self._select[connection.vendor] = (
+                f"SELECT {self.columns(connection, 't')} FROM {quote(self.table)} t "
+                f"WHERE {in_ids('t.' + quote(self.pk), connection.vendor)}"
+            )
+        return self._select[connection.vendor]
+
+    def read(self, connection, ids) -> list:
+        """The instances of the rows of ``ids`` (those still there)."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.select(connection), [ids_param(ids, connection.vendor)])
+            return self.instances(connection, cursor.fetchall())
 
     def converters(self, connection) -> list[tuple[int, list, object]]:
         """(column index, converters, expression) of each column that has
@@ -81,28 +99,16 @@ NAMES = Reader(
 )
 
 
-def _quoted(connection, name):
-    return connection.ops.quote_name(name)
-
-
 def provisions(connection, ids) -> dict[int, Provision]:
     """The provisions of ``ids`` ({id: provision}; ids no longer there are
     missing), each with its parents cached up to the root, so that
     ``path_display`` reads no more rows.  Documents are not attached."""
     if not ids:
         return {}
-    ids = list(ids)
-    table = _quoted(connection, PROVISIONS.table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {PROVISIONS.columns(connection, 'p')} FROM {table} p "
-            f"WHERE p.{_quoted(connection, PROVISIONS.pk)} IN ({placeholders(ids)})",
-            ids,
-        )
-        found = {p.pk: p for p in PROVISIONS.instances(connection, cursor.fetchall())}
+    found = {p.pk: p for p in PROVISIONS.read(connection, ids)}
     parents = {p.parent_id for p in found.values() if p.parent_id is not None}
     nodes = dict(found)
-    if parents:
+    if parents - nodes.keys():
         nodes.update((a.pk, a) for a in ancestors(connection, parents - nodes.keys()))
     for node in nodes.values():
         if node.parent_id is not None and node.parent_id in nodes:
@@ -112,25 +118,29 @@ def provisions(connection, ids) -> dict[int, Provision]:
     return found
 
 
+_ANCESTORS_SQL = {}  # by vendor
+
+
 def ancestors(connection, ids) -> list[Provision]:
     """The provisions of ``ids`` and every provision above them, once each:
     one recursive statement, whatever the depth."""
     if not ids:
         return []
-    ids = list(ids)
-    columns = ", ".join(_quoted(connection, f.column) for f in ANCESTORS.fields)
-    aliased = ANCESTORS.columns(connection, "a")
-    table = _quoted(connection, ANCESTORS.table)
-    pk = _quoted(connection, ANCESTORS.pk)
-    parent = _quoted(connection, Provision._meta.get_field("parent").column)
-    sql = (
-        f"WITH RECURSIVE up({columns}) AS ("
-        f"SELECT {aliased} FROM {table} a WHERE a.{pk} IN ({placeholders(ids)}) "
-        f"UNION SELECT {aliased} FROM {table} a JOIN up ON a.{pk} = up.{parent}"
-        f") SELECT {columns} FROM up"
-    )
+    if connection.vendor not in _ANCESTORS_SQL:
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in ANCESTORS.fields)
+        aliased = ANCESTORS.columns(connection, "a")
+        table = quote(ANCESTORS.table)
+        pk = quote(ANCESTORS.pk)
+        parent = quote(Provision._meta.get_field("parent").column)
+        _ANCESTORS_SQL[connection.vendor] = (
+            f"WITH RECURSIVE up({columns}) AS ("
+            f"SELECT {aliased} FROM {table} a WHERE {in_ids('a.' + pk, connection.vendor)} "
+            f"UNION SELECT {aliased} FROM {table} a JOIN up ON a.{pk} = up.{parent}"
+            f") SELECT {columns} FROM up"
+        )
     with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
+        cursor.execute(_ANCESTORS_SQL[connection.vendor], [ids_param(ids, connection.vendor)])
         return ANCESTORS.instances(connection, cursor.fetchall())
 
 
@@ -139,12 +149,4 @@ def documents(connection, ids, reader=DOCUMENTS) -> dict[int, Document]:
     ``reader``: all but the texts, or with ``NAMES`` what names them."""
     if not ids:
         return {}
-    ids = list(ids)
-    table = _quoted(connection, reader.table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {reader.columns(connection, 'd')} FROM {table} d "
-            f"WHERE d.{_quoted(connection, reader.pk)} IN ({placeholders(ids)})",
-            ids,
-        )
-        return {d.pk: d for d in reader.instances(connection, cursor.fetchall())}
+    return {d.pk: d for d in reader.read(connection, ids)}
