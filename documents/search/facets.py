@@ -1,13 +1,13 @@
 """Facet counts over the matched provisions.
 
-Three statements, whatever the number of facets, each of plain SQL built
-once per process (the ORM's building of these queries cost more CPU than
-the database spent on them): one ``GROUP BY document`` that also counts
-the provisions holding a subsidy or a target (the document, type and year
+Four statements, whatever the number of facets, of plain SQL built once per
+process (the ORM's building of these queries cost more CPU than the
+database spent on them): one ``GROUP BY document`` that also counts the
+provisions holding a subsidy or a target (the document, type and year
 facets and the two yes/no facets are sums of its rows, grouped in Python
-over the few documents, whose names ``rows.documents`` reads), and one
-each for the two to-many facets (themes, instrument types), which count
-distinct provisions.
+over the few documents), one for the documents' names (``rows.documents``),
+and one each for the two to-many facets (themes, instrument types), which
+count distinct provisions.
 """
 
 from collections import Counter
@@ -147,7 +147,7 @@ def _statements(vendor) -> dict[str, str]:
         # looked up by index (LATERAL … OFFSET 0 keeps them lookups).  Left
         # to plan the join, it misjudged how many measures a few hundred
         # provisions have and read all 200k type links instead (46 ms at
-        # 100k provisions, 110 ms for 1,500 measures, against 1-3 ms).
+        # 100k provisions, 110 ms for 1,500 measures; a few ms this way).
         else (
             f"SELECT i.{quote('key')}, i.{quote('name')}, c.n FROM ("
             f"SELECT l.id, COUNT(DISTINCT p.id) AS n "
