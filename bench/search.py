@@ -126,10 +126,11 @@ DIGIT = re.compile(r"\d")
 # Corpus
 
 
-def clause_table():
-    """Real provisions as lists of (clause text, clause words)."""
+def clause_table(with_pks=False):
+    """Real provisions as lists of (clause text, clause words); ``with_pks``:
+    and the ids of those provisions, in the same order."""
     cache: dict[str, tuple[str, str]] = {}
-    templates = []
+    templates, pks = [], []
     for p in Provision.objects.order_by("pk"):
         text = " ".join(filter(None, (p.heading, p.text)))
         clauses = []
@@ -139,15 +140,24 @@ def clause_table():
             clauses.append(cache[c])
         if clauses:
             templates.append(clauses)
+            pks.append(p.pk)
     pool = [c for t in templates for c in t]
-    return templates, pool
+    return (templates, pool, pks) if with_pks else (templates, pool)
 
 
 def corpus(n, templates, pool, seed=7):
     """Yield n (id, words, plain) rows, the same for the same seed."""
+    for i, words, plain, _template in templated_corpus(n, templates, pool, seed):
+        yield i, words, plain
+
+
+def templated_corpus(n, templates, pool, seed=7):
+    """``corpus``'s rows with the index (in ``templates``) of the real
+    provision each was made from: (id, words, plain, template)."""
     rng = random.Random(seed)
     for i in range(1, n + 1):
-        template = rng.choice(templates)
+        t = rng.randrange(len(templates))
+        template = templates[t]
         plain, words = [], []
         for clause in template:
             text, segmented = clause if rng.random() < 0.5 else rng.choice(pool)
@@ -156,7 +166,7 @@ def corpus(n, templates, pool, seed=7):
                 text, segmented = DIGIT.sub(digit, text), DIGIT.sub(digit, segmented)
             plain.append(text)
             words.append(segmented)
-        yield i, " ".join(w for w in words if w), "".join(plain)
+        yield i, " ".join(w for w in words if w), "".join(plain), t
 
 
 def batches(rows, size=5000):

@@ -8,10 +8,11 @@ from django.db import connection
 
 from documents.models import Provision
 
+from . import rows
 from .backends import backend_for
 from .facets import facet_counts
 from .index import indexed_text
-from .normalise import normalise
+from .normalise import normalise_with_offsets
 from .query import Query, parse
 from .snippets import explain, snippet
 from .tiers import suggestions, tiered_candidates, unmatched_terms
@@ -113,22 +114,20 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         result.suggestions = suggestions(backend, query, restrict)
     first = (result.page - 1) * page_size
     shown = ids[first : first + page_size]
-    # Without the document's texts and the segmented text of each level: a
-    # page of hits would otherwise carry the whole document once per hit.
-    provisions = (
-        Provision.objects.order_by()  # in_bulk needs no order; compiling one costs
-        .with_path()
-        .with_document_name()
-        .defer(*(f"{'parent__' * level}search_text" for level in range(6)))
-        .in_bulk(shown)
-    )
+    # The page's provisions and their documents by plain SQL (``rows``):
+    # each with its parents for the path, without the segmented text.
+    provisions = rows.provisions(connection, shown)
+    documents = rows.documents(connection, {p.document_id for p in provisions.values()})
     for pk in shown:
         p = provisions.get(pk)
         if p is None:
             continue  # deleted since indexed; the receiver drops it from the index
+        p._state.fields_cache["document"] = documents[p.document_id]
         text = indexed_text(p)
-        html, spans = snippet(query, text)
-        hit = Hit(p, found.scores[pk], html, spans, explain(query, normalise(text)))
+        # Normalised once, for the snippet and the explanation both.
+        normalised = normalise_with_offsets(text)
+        html, spans = snippet(query, text, normalised)
+        hit = Hit(p, found.scores[pk], html, spans, explain(query, normalised[0]))
         if pk in found.matched:
             hit.tier = "partial"
             hit.unmatched = unmatched_terms(query, found.matched[pk])

@@ -59,9 +59,11 @@ def highlight_spans(query: Query, plain: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-def snippet(query: Query, text: str) -> tuple[str, list[tuple[int, int]]]:
-    """(HTML snippet with <mark>, highlight spans as offsets into ``text``)."""
-    plain, offsets, display = normalise_with_offsets(text)
+def snippet(query: Query, text: str, normalised=None) -> tuple[str, list[tuple[int, int]]]:
+    """(HTML snippet with <mark>, highlight spans as offsets into ``text``);
+    ``normalised``: what ``normalise_with_offsets(text)`` gives, when the
+    caller has it already."""
+    plain, offsets, display = normalised or normalise_with_offsets(text)
     spans = [
         (offsets[s], offsets[e - 1] + 1)
         for s, e in highlight_spans(query, plain)

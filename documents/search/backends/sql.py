@@ -7,6 +7,8 @@ Django's cursors (and ``StandaloneConnection``) take.
 
 from __future__ import annotations
 
+import json
+
 
 def like_pattern(s: str) -> str:
     """LIKE's pattern for "contains ``s``", with LIKE's wildcards escaped."""
@@ -55,6 +57,25 @@ def checks_sql(plan, restrict, plain: str, pk: str, position=None) -> tuple[list
         clauses.append(f"{pk} IN ({restrict[0]})")
         params.extend(restrict[1])
     return clauses, params
+
+
+def in_ids(column: str, vendor: str) -> str:
+    """SQL true when ``column`` is one of a list of ids given as *one*
+    parameter (``ids_param``): on SQLite a JSON array read by ``json_each``,
+    on PostgreSQL an array (``= ANY``).  The statement's text is then the
+    same whatever the number of ids: SQLite prepares it once per connection
+    (the sqlite3 module's statement cache) instead of parsing a placeholder
+    per id every time (about 0.1 ms a statement for a page of hits, more for
+    the thousand ids a facet counts over)."""
+    if vendor == "postgresql":
+        return f"{column} = ANY(%s)"
+    return f"{column} IN (SELECT value FROM json_each(%s))"
+
+
+def ids_param(ids, vendor: str):
+    """The parameter ``in_ids`` reads: the ids, as a list or a JSON array."""
+    ids = [int(pk) for pk in ids]
+    return ids if vendor == "postgresql" else json.dumps(ids)
 
 
 def placeholders(values) -> str:
