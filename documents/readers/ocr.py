@@ -216,6 +216,14 @@ CONFUSIONS = (
     (re.compile(r"(?<=[\u4e00-\u9fff])[【\[〈(（]((?:19|20)\d\d)[\]】〉)）]"), r"〔\1〕"),
     # 〈州) / 《州): an opening full-width parenthesis read as an angle bracket.
     (re.compile(r"[〈《]+([^〈〉《》()（）]{1,20})\)"), r"（\1）"),
+    # 15一30万元, 2021一2025年: a dash between two numbers read as the numeral
+    # 一, which never stands between Arabic digits.
+    (re.compile(r"(?<=\d)一(?=\d)"), "-"),
+    # 0，4个百分点: a full-width decimal point read as a comma.  Only with one
+    # to three digits before and one or two after: "5，000" groups thousands.
+    (re.compile(r"(?<![\d.,，])(\d{1,3})，(\d{1,2})(?![\d.,，])"), r"\1.\2"),
+    # ({Z元): 亿 read as a brace and a Z, which no Chinese text has.
+    (re.compile(r"\{Z(?=[\u4e00-\u9fff])"), "亿"),
 )
 # A line with nothing to read (no Han character, digit or letter): specks.
 NOTHING_TO_READ = re.compile(r"^[\W_]*$")

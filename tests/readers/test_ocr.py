@@ -220,6 +220,22 @@ def test_a_half_width_space_between_full_width_numbers():
         assert glyphs.spaced(line, spacing.separators(line), 45) == "研发人员数 " + text
 
 
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("给予15一30万元后补助", "给予15-30万元后补助"),
+        ("规划期为2021一2025年", "规划期为2021-2025年"),
+        ("较2015年提高0，4个百分点", "较2015年提高0.4个百分点"),
+        ("年均增长8，5%", "年均增长8.5%"),
+        ("小于5，000万元", "小于5，000万元"),  # thousands, not a decimal
+        ("技术合同成交额({Z元)", "技术合同成交额(亿元)"),
+        ("二0一九年", "二○一九年"),
+    ],
+)
+def test_ocr_confusions_of_numbers(line, expected):
+    assert ocr.corrected(line) == expected
+
+
 def test_specks_are_no_ink():
     """A scanner's speck in the blank between two cells neither closes the
     blank nor makes the comma below it a tall mark."""
