@@ -1,13 +1,14 @@
 """Scanned copies of the bundled and genre documents: how many facts survive OCR.
 
-    .venv/bin/python bench/scans.py [--dpi 300] [--only KEY ...]
+    .venv/bin/python bench/scans.py [--dpi 300] [--only KEY ...] [--texts FILE ...]
 
-Each text (fixtures/sources/ and tests/data/genre/) is printed to a PDF with
-page numbers and a running header (tests/readers/formats.py), every page of
-that PDF is rendered to an image-only PDF (a scan), and both a copy of the
-text (without the bundled documents' curated manifest, which a scan does not
-have) and the scan are ingested into one fresh SQLite database (a temporary
-file).
+Each text (fixtures/sources/ and tests/data/genre/, or the ``--texts`` given:
+the corpus's dev texts, say, documents the OCR post-processing was not tuned
+on) is printed to a PDF with page numbers and a running header
+(tests/readers/formats.py), every page of that PDF is rendered to an
+image-only PDF (a scan), and both a copy of the text (without the bundled
+documents' curated manifest, which a scan does not have) and the scan are
+ingested into one fresh SQLite database (a temporary file).
 For each document: pages, OCR seconds per page, and the share of the text's
 targets, figures and subsidies that the scan's document holds too (same
 kind, value, unit and year; subsidies same amounts and ratio).  The issue's
@@ -58,7 +59,7 @@ def child(args):
     print("| document | pages | OCR s/page | facts in text | found in scan | share |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     total = found_total = 0
-    for path in TEXTS:
+    for path in args.texts or TEXTS:
         if args.only and path.stem not in args.only:
             continue
         printed = formats.printed_pdf(formats.paragraphs(path))
@@ -93,6 +94,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--only", nargs="*")
+    parser.add_argument(
+        "--texts", nargs="*", type=Path, help="other text files instead of the bundled and genre ones"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -113,14 +113,14 @@ def printed_pdf(paras: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def scanned_pdf(printed: bytes, *, pages: int = 1, dpi: int = 200) -> bytes:
-    """The first pages of a printed PDF as images only (a scan)."""
+def scanned_pdf(printed: bytes, *, pages: int = 1, dpi: int = 200, first: int = 0) -> bytes:
+    """``pages`` pages of a printed PDF from ``first`` on as images only (a scan)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(printed)
     images = [
         document[k].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-        for k in range(min(pages, len(document)))
+        for k in range(first, min(first + pages, len(document)))
     ]
     buffer = io.BytesIO()
     images[0].save(buffer, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
