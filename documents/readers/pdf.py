@@ -20,8 +20,10 @@ from documents.readers.types import Reading
 MIN_PAGE_CHARS = 20
 BOLD_WEIGHT = 600
 # pdfium reports a hyphen at a line end as a soft hyphen; in these documents
-# it is a printed one ("2014-2020").
-CHAR_FIXES = {"\u00ad": "-", "\ufffe": "-", "\x02": "-"}
+# it is a printed one ("2014-2020").  A glyph its font maps to no character
+# comes as code 0: a space (an ideographic space between table cells, a
+# private-use symbol), never a NUL, which PostgreSQL cannot store in text.
+CHAR_FIXES = {"\u00ad": "-", "\ufffe": "-", "\x02": "-", "\x00": " "}
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:

@@ -20,6 +20,7 @@ MIGRATIONS = (
     "documents.migrations.0003_search_index",
     "documents.migrations.0005_search_grams",
     "documents.migrations.0006_search_schema",
+    "documents.migrations.0013_search_word_counts",
 )
 
 

@@ -1,6 +1,7 @@
 """Other formats of a text document, made for the tests: a printed PDF with
-page numbers and a running header, a .docx, a government-site HTML page with
-navigation and footer, and a scanned PDF rendered from the printed one.
+page numbers and a running header, the same pages as an OFD, a .docx, a
+government-site HTML page with navigation and footer, and a scanned PDF
+rendered from the printed one.
 
 Each is built from the text's paragraphs as the parser reads them (the raw
 lines of each paragraph joined), so a reader that restores the paragraphs
@@ -13,6 +14,8 @@ import io
 import shutil
 import subprocess
 import tempfile
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -76,40 +79,126 @@ def _wrap(text: str, first: float, width: float, metrics) -> list[str]:
     return lines
 
 
-def printed_pdf(paras: list[str]) -> bytes:
-    """A4, body indented two characters, "— N —" at the foot, a running header."""
+@dataclass(frozen=True)
+class PrintedLine:
+    """One line of the printed page: points from the page's left and bottom
+    edges (PDF's origin), centred lines by their middle."""
+
+    page: int
+    x: float
+    y: float
+    size: float
+    text: str
+    centred: bool = False
+
+
+def printed_lines(paras: list[str]) -> list[PrintedLine]:
+    """A4, body indented two characters, "— N —" at the foot, a running
+    header: the lines of every page, as printed_pdf and ofd_document lay them."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
 
     metrics = _font()
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
     page_w, page_h = A4
     width = CHARS_PER_LINE * SIZE
     left = (page_w - width) / 2
     leading = SIZE * 1.9
     top = page_h - 90
     page, y = 1, top
+    out: list[PrintedLine] = []
 
     def furniture() -> None:
-        pdf.setFont(FONT, 9)
-        pdf.drawCentredString(page_w / 2, page_h - 50, RUNNING_HEADER)
-        pdf.setFont(FONT, 10.5)
-        pdf.drawCentredString(page_w / 2, 50, f"— {page} —")
-        pdf.setFont(FONT, SIZE)
+        out.append(PrintedLine(page, page_w / 2, page_h - 50, 9, RUNNING_HEADER, centred=True))
+        out.append(PrintedLine(page, page_w / 2, 50, 10.5, f"— {page} —", centred=True))
 
     furniture()
     for para in paras:
         for k, line in enumerate(_wrap(para, 2 * SIZE, width, metrics)):
             if y < top - LINES_PER_PAGE * leading:
-                pdf.showPage()
                 page += 1
                 y = top
                 furniture()
-            pdf.drawString(left + (2 * SIZE if k == 0 else 0), y, line)
+            out.append(PrintedLine(page, left + (2 * SIZE if k == 0 else 0), y, SIZE, line))
             y -= leading
+    return out
+
+
+def printed_pdf(paras: list[str]) -> bytes:
+    """A4, body indented two characters, "— N —" at the foot, a running header."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    _font()
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    page = 1
+    for line in printed_lines(paras):
+        if line.page != page:
+            pdf.showPage()
+            page = line.page
+        pdf.setFont(FONT, line.size)
+        if line.centred:
+            pdf.drawCentredString(line.x, line.y, line.text)
+        else:
+            pdf.drawString(line.x, line.y, line.text)
     pdf.showPage()
     pdf.save()
+    return buffer.getvalue()
+
+
+OFD_NS = "http://www.ofdspec.org/2016"
+MM_PER_POINT = 25.4 / 72
+
+
+def ofd_document(paras: list[str]) -> bytes:
+    """The printed pages as an OFD (GB/T 33190): OFD.xml, Document.xml, one
+    Content.xml per page holding a TextObject per line, boxes in millimetres
+    from the page's top left, every character's advance in DeltaX."""
+    from reportlab.lib.pagesizes import A4
+
+    metrics = _font()
+    page_w, page_h = A4
+    pages: dict[int, list[str]] = {}
+    ids = iter(range(100, 10**9))
+    for line in printed_lines(paras):
+        advances = [metrics.stringWidth(ch, FONT, line.size) for ch in line.text]
+        width = sum(advances)
+        x = line.x - width / 2 if line.centred else line.x
+        size = line.size * MM_PER_POINT
+        top = (page_h - line.y) * MM_PER_POINT - size  # the baseline is y
+        deltas = " ".join(f"{a * MM_PER_POINT:.3f}" for a in advances[:-1])
+        pages.setdefault(line.page, []).append(
+            f'<ofd:TextObject ID="{next(ids)}" Boundary="{x * MM_PER_POINT:.3f} {top:.3f} '
+            f'{width * MM_PER_POINT:.3f} {size * 1.2:.3f}" Font="2" Size="{size:.3f}">'
+            f'<ofd:TextCode X="0" Y="{size:.3f}" DeltaX="{deltas}">{html.escape(line.text)}'
+            "</ofd:TextCode></ofd:TextObject>"
+        )
+    box = f"0 0 {page_w * MM_PER_POINT:.2f} {page_h * MM_PER_POINT:.2f}"
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    files = {
+        "OFD.xml": f'{head}<ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.1" DocType="OFD">'
+        "<ofd:DocBody><ofd:DocInfo><ofd:DocID>policybase-test</ofd:DocID></ofd:DocInfo>"
+        "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        "Doc_0/Document.xml": f'{head}<ofd:Document xmlns:ofd="{OFD_NS}"><ofd:CommonData>'
+        f"<ofd:MaxUnitID>{next(ids)}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>{box}"
+        "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+        "</ofd:CommonData><ofd:Pages>"
+        + "".join(
+            f'<ofd:Page ID="{n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in sorted(pages)
+        )
+        + "</ofd:Pages></ofd:Document>",
+        "Doc_0/PublicRes.xml": f'{head}<ofd:Res xmlns:ofd="{OFD_NS}" BaseLoc="Res"><ofd:Fonts>'
+        f'<ofd:Font ID="2" FontName="{FONT}" FamilyName="{FONT}"/></ofd:Fonts></ofd:Res>',
+    }
+    for n, objects in pages.items():
+        files[f"Doc_0/Pages/Page_{n}/Content.xml"] = (
+            f'{head}<ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Content><ofd:Layer ID="{n}">'
+            + "".join(objects)
+            + "</ofd:Layer></ofd:Content></ofd:Page>"
+        )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text.encode("utf-8"))
     return buffer.getvalue()
 
 

@@ -1,6 +1,7 @@
-"""One document, every format: a printed PDF, a .docx and a government-site
-page made from each bundled text and each genre text must give the parser the
-same provision tree as the text itself."""
+"""One document, every format: a printed PDF, the same pages as an OFD, a
+.docx, a government-site page and an old Word file made from each bundled
+text and each genre text must give the parser the same provision tree as the
+text itself."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def made(path: Path, kind: str, cache: Path) -> bytes:
         paras = formats.paragraphs(path)
         if kind == "pdf":
             data = formats.printed_pdf(paras)
+        elif kind == "ofd":
+            data = formats.ofd_document(paras)
         elif kind == "docx":
             data = formats.word_docx(paras)
         elif kind == "doc":
@@ -61,7 +64,7 @@ def cache(tmp_path_factory):
     return tmp_path_factory.mktemp("formats")
 
 
-KINDS = ["pdf", "docx", "html", pytest.param("doc", marks=formats.needs_office)]
+KINDS = ["pdf", "ofd", "docx", "html", pytest.param("doc", marks=formats.needs_office)]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from documents.models import Document
-from documents.parsing import SourceError
+from documents.parsing import SourceError, parse_document
 from documents.parsing.metadata import fill_from_file
 from documents.parsing.pipeline import parse_text
 from documents.readers import detect, legacy, ocr, read
@@ -190,6 +190,36 @@ def test_ingest_walks_a_folder_of_mixed_formats(tmp_path, capsys):
         "reply.docx",
         "subsidy.htm",
     }
+
+
+@pytest.mark.django_db
+def test_a_pdf_glyph_mapped_to_no_character_is_a_space(tmp_path):
+    """A printed table row whose cell separators (ideographic spaces) the
+    embedded font maps to no character: pdfium gives code 0 for them, which
+    ran the cells together, lost the table, and made PostgreSQL refuse the
+    document's text ("A string literal cannot contain NUL")."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    notice = Path("tests/data/corpus/dev/cn-gov-notice-second-batch-innovation-reforms-2018.txt")
+    data = formats.printed_pdf(formats.paragraphs(notice))
+    document = pdfium.PdfDocument(data)
+    codes = []
+    for page in document:
+        text = page.get_textpage()
+        codes += [pdfium_c.FPDFText_GetUnicode(text.raw, i) for i in range(text.count_chars())]
+    document.close()
+    assert 0 in codes  # the case itself: glyphs without a character
+    reading, document = parsed(data)
+    assert "\x00" not in reading.text
+    expected = parse_document(notice.read_bytes(), max_bytes=MAX)
+    # The header row keeps its cells apart, so the table is read as one.
+    tables = [p.text for p in document.walk() if p.kind == "table"]
+    assert tables and tables == [p.text for p in expected.walk() if p.kind == "table"]
+    copy = tmp_path / "notice.pdf"
+    copy.write_bytes(data)
+    call_command("ingest", str(copy), stdout=io.StringIO())
+    assert Document.objects.get(key="notice").provisions.filter(text__contains="推广范围").exists()
 
 
 @pytest.mark.skipif(not ocr.available(), reason="Tesseract (chi_sim) is not installed")

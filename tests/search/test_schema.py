@@ -22,7 +22,9 @@ from documents.search.plan import plan_for
 from documents.search.query import parse
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "documents" / "migrations"
-SEARCH_MIGRATIONS = ("0003_search_index", "0005_search_grams", "0006_search_schema")
+SEARCH_MIGRATIONS = (
+    "0003_search_index", "0005_search_grams", "0006_search_schema", "0013_search_word_counts"
+)
 
 
 @pytest.mark.parametrize("name", SEARCH_MIGRATIONS)

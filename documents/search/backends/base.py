@@ -27,6 +27,7 @@ reads their DDL for indexes outside the project's database).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -64,8 +65,12 @@ class IndexTables:
         return f"{self.words}_grams"
 
     @property
+    def counts(self) -> str:
+        return f"{self.words}_df"
+
+    @property
     def all(self) -> tuple[str, ...]:
-        return (self.words, self.impact, self.terms, self.grams)
+        return (self.words, self.impact, self.terms, self.grams, self.counts)
 
 
 @dataclass
@@ -136,18 +141,62 @@ class BaseSearchIndex:
             insert_rows(cursor, self.tables.impact, ("term", "score", "provision_id"), rows)
 
     def replace(self, rows):
-        """Index these rows again (insert or update), impact lists included."""
+        """Index these rows again (insert or update): impact lists, the
+        words' document frequencies, and the impact list and term-table row
+        of a word they make frequent (``terms``)."""
         rows = list(rows)
-        self.delete(r[0] for r in rows)
+        ids = [r[0] for r in rows]
+        self.lock()
+        old = self.words_of(ids)
+        self.delete_rows(ids)
         self.insert(rows)
-        stats = self.terms.stats()
-        frequent = self.terms.frequent_among(
-            sorted({w for _pk, ws, _p in rows for w in ws.split()})
-        )
+        new = {w for _pk, ws, _p in rows for w in ws.split()}
+        delta = Counter(w for _pk, ws, _p in rows for w in set(ws.split()))
+        delta.subtract(w for words in old.values() for w in words)
+        counts = self.terms.count(delta, self.tables.impact, ranking.FREQUENT_DF)
+        average = self.terms.stats().get(WORDS_KEY, 1.0)
+        frequent = self.terms.frequent_among(sorted(new))
         if frequent:
-            self.insert_impacts(impacts_of(rows, frequent, stats.get(WORDS_KEY, 1.0)))
+            self.insert_impacts(impacts_of(rows, frequent, average))
+        rare = new - frequent
+        risen = sorted(w for w, n in counts.items() if n >= ranking.FREQUENT_DF and w in rare)
+        if risen:
+            # Every provision holding them (these rows too) in their lists.
+            self.insert_impacts([
+                (w, ranking.tf_weight(tf, length, average), pk)
+                for w in risen
+                for pk, tf, length in self.occurrences(w)
+            ])
+            self.terms.add_frequent({w: counts[w] for w in risen})
 
     def delete(self, ids):
+        """Drop these rows, and their words from the document frequencies."""
+        ids = list(ids)
+        self.lock()
+        old = self.words_of(ids)
+        self.delete_rows(ids)
+        delta = Counter()
+        delta.subtract(w for words in old.values() for w in words)
+        self.terms.count(delta, self.tables.impact, ranking.FREQUENT_DF)
+
+    def lock(self):
+        """Wait for any other transaction writing to the index to commit,
+        and keep the others waiting until this one does (PostgreSQL; on
+        SQLite one transaction writes at a time anyway).  The counts of the
+        common words change with every document, so concurrent ingests
+        would queue for them in any case; one lock taken first does it
+        without deadlocks, and each transaction then counts on top of the
+        other's commit and sees the words it made frequent."""
+
+    def words_of(self, ids) -> dict[int, set[str]]:
+        """The distinct words of those of ``ids`` that are indexed."""
+        raise NotImplementedError
+
+    def occurrences(self, word: str) -> list[tuple[int, int, int]]:
+        """(id, times ``word`` occurs, number of words) of every row holding it."""
+        raise NotImplementedError
+
+    def delete_rows(self, ids):
         ids = list(ids)
         with self.connection.cursor() as cursor:
             for i in range(0, len(ids), 500):
@@ -192,7 +241,7 @@ class BaseRebuilder:
             self.index.insert(rows)
         self.finish_load()
         frequent = counter.frequent()
-        self.terms.replace_all(counter.rows, counter.average, frequent)
+        self.terms.replace_all(counter.rows, counter.average, frequent, counter.df)
         if frequent:
             self.index.insert_impacts(counter.impacts(make_batches(2), frequent))
         execute_all(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 
 from ..grams import index_grams
 from ..ranking import CANDIDATE_LIMIT, RERANK
@@ -26,6 +27,7 @@ from .sql import checks_sql, placeholders
 # to_tsvector keeps at most 255 positions per lexeme, each at most 16383.
 MAX_POSITIONS, MAX_POSITION = 255, 16383
 _LEXEME = re.compile(r"'([^']*)'")
+_POSITIONS = re.compile(r"'([^']*)':([\d,]+)")
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -89,6 +91,43 @@ class PostgresSearchIndex(BaseSearchIndex):
             ("provision_id", "grams"),
             (f"{pk}\t{lexemes_tsvector_text(index_grams(plain))}\n" for pk, plain in rows),
         )
+
+    def lock(self):
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(self.tables.words.encode())])
+
+    def words_of(self, ids):
+        found = {}
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                cursor.execute(
+                    f"SELECT provision_id, tsvector_to_array(words) FROM {self.tables.words} "
+                    f"WHERE provision_id IN ({placeholders(chunk)})",
+                    chunk,
+                )
+                found.update((pk, set(words)) for pk, words in cursor.fetchall())
+        return found
+
+    def occurrences(self, word):
+        # From the tsvector's positions: the word's count (at most
+        # MAX_POSITIONS) and the last position (the number of words, at
+        # most MAX_POSITION), which is what the row was indexed from.
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT provision_id, words::text FROM {self.tables.words} "
+                "WHERE words @@ to_tsquery('simple', %s)",
+                [ts_or([[word]])],
+            )
+            rows = cursor.fetchall()
+        out = []
+        for pk, vector in rows:
+            positions = {
+                lexeme: spots.split(",") for lexeme, spots in _POSITIONS.findall(vector)
+            }
+            length = max(int(p) for spots in positions.values() for p in spots)
+            out.append((pk, len(positions[word]), length))
+        return out
 
     def insert_impacts(self, rows):
         with self.connection.cursor() as cursor:

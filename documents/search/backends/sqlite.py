@@ -54,6 +54,30 @@ class SQLiteSearchIndex(BaseSearchIndex):
                 [(pk, gram_text(plain)) for pk, _w, plain in rows],
             )
 
+    def words_of(self, ids):
+        found = {}
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                cursor.execute(
+                    f"SELECT id, c0 FROM {self.tables.words}_content "
+                    f"WHERE id IN ({placeholders(chunk)})",
+                    chunk,
+                )
+                found.update((pk, set(words.split())) for pk, words in cursor.fetchall())
+        return found
+
+    def occurrences(self, word):
+        words = self.tables.words
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, c0 FROM {words}_content WHERE id IN "
+                f"(SELECT rowid FROM {words} WHERE {words} MATCH %s)",
+                [fts_or([[word]])],
+            )
+            rows = cursor.fetchall()
+        return [(pk, text.split().count(word), len(text.split())) for pk, text in rows]
+
     def delete_grams(self, cursor, ids):
         # A contentless FTS5 row is deleted by repeating what was inserted.
         grams = self.tables.grams
@@ -72,7 +96,7 @@ class SQLiteRebuilder(BaseRebuilder):
         tables = self.tables
         execute_all(
             self.connection,
-            *(f"DELETE FROM {t}" for t in (tables.words, tables.impact, tables.terms)),
+            *(f"DELETE FROM {t}" for t in (tables.words, tables.impact, tables.terms, tables.counts)),
             f"INSERT INTO {tables.grams} ({tables.grams}) VALUES ('delete-all')",
         )
         with self.connection.cursor() as cursor:

@@ -50,5 +50,9 @@ class StandaloneCursor:
     def fetchone(self):
         return self.cursor.fetchone()
 
+    @property
+    def rowcount(self):
+        return self.cursor.rowcount
+
     def copy_expert(self, sql, file):
         return self.cursor.copy_expert(sql, file)

@@ -1,10 +1,22 @@
-"""The term table and each process's copy of it.
+"""The term table and each process's copy of it, and every word's document
+frequency.
 
 Which way a query goes depends on its words' document frequencies, so each
 process keeps a copy of the term table (frequent words only: small, plus a few
 bookkeeping rows).  Every answer's statement carries the table's version as
 one extra row; a rebuild by another process is noticed at the next query,
 which is then planned again (``StaleFrequencies``).
+
+The planner takes a word missing from the term table for a rare one (in
+fewer than ``FREQUENT_DF`` provisions), and reads its matches unscored up
+to a limit.  So that this stays true as documents are ingested, not only
+after a rebuild, the counts table (``{index}_df``) holds every word's
+document frequency, kept by every write to the index (``count``); a word
+that reaches ``FREQUENT_DF`` gets its impact list and its term-table row
+then (``BaseSearchIndex.replace``), and the frequent words' counts in the
+term table follow.  Sums do not depend on the order of the writes, so two
+workers ingesting side by side leave the same tables as one ingest after
+another.
 """
 
 from __future__ import annotations
@@ -33,6 +45,7 @@ class TermTable:
     def __init__(self, connection, terms: str, index_table: str):
         self.connection = connection
         self.terms = terms
+        self.counts = f"{index_table}_df"
         settings = getattr(connection, "settings_dict", None)
         name = settings["NAME"] if settings else id(connection)
         self.key = (connection.vendor, name, index_table)
@@ -75,21 +88,71 @@ class TermTable:
     # Writes ---------------------------------------------------------------
 
     def new_version(self, cursor):
-        """Mark the term table rewritten."""
-        cursor.execute(f"DELETE FROM {self.terms} WHERE term = %s", [VERSION_KEY])
+        """Mark the term table rewritten (one statement: two ingests doing
+        it at once on PostgreSQL wait for each other, neither fails)."""
         cursor.execute(
-            f"INSERT INTO {self.terms} (term, df) VALUES (%s, %s)",
+            f"INSERT INTO {self.terms} (term, df) VALUES (%s, %s) "
+            "ON CONFLICT (term) DO UPDATE SET df = excluded.df",
             [VERSION_KEY, float(random.getrandbits(52))],
         )
 
-    def replace_all(self, rows: int, average: float, frequent: dict[str, int]):
+    def replace_all(self, rows: int, average: float, frequent: dict[str, int], counts=None):
         """Rewrite the table after a bulk load: the row count, the average
-        number of words and every frequent word's document frequency."""
+        number of words and every frequent word's document frequency; and
+        the counts table, every word's (``counts``)."""
         stats = [(ROWS_KEY, rows), (WORDS_KEY, average), *frequent.items()]
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {self.terms}")
             self.new_version(cursor)
             insert_rows(cursor, self.terms, ("term", "df"), stats)
+            cursor.execute(f"DELETE FROM {self.counts}")
+            insert_rows(cursor, self.counts, ("term", "n"), sorted((counts or {}).items()))
+
+    def count(self, delta: dict[str, int], impact: str, threshold: int) -> dict[str, int]:
+        """Add ``delta`` (provisions gained, or lost, by word) to the words'
+        document frequencies and return their new values.  The frequent
+        words among them get their new values in the term table; those
+        fallen below ``threshold`` leave it, with their impact lists (from
+        the table ``impact``), as a rebuild would leave them out.
+
+        Called under the index's lock (``BaseSearchIndex.lock``): on
+        PostgreSQL a second ingest counts after the first has committed."""
+        words = sorted(w for w, d in delta.items() if d)
+        counts: dict[str, int] = {}
+        fallen = 0
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(words), 500):
+                chunk = words[i : i + 500]
+                cursor.execute(
+                    f"INSERT INTO {self.counts} (term, n) VALUES "
+                    + ", ".join(["(%s, %s)"] * len(chunk))
+                    + f" ON CONFLICT (term) DO UPDATE SET n = {self.counts}.n + excluded.n",
+                    [v for w in chunk for v in (w, delta[w])],
+                )
+                marks = placeholders(chunk)
+                cursor.execute(f"SELECT term, n FROM {self.counts} WHERE term IN ({marks})", chunk)
+                counts.update(cursor.fetchall())
+                cursor.execute(f"DELETE FROM {self.counts} WHERE n <= 0 AND term IN ({marks})", chunk)
+                cursor.execute(
+                    f"UPDATE {self.terms} SET df = COALESCE((SELECT n FROM {self.counts} "
+                    f"WHERE {self.counts}.term = {self.terms}.term), 0) WHERE term IN ({marks})",
+                    chunk,
+                )
+                low = f"SELECT term FROM {self.terms} WHERE term IN ({marks}) AND df < %s"
+                cursor.execute(f"DELETE FROM {impact} WHERE term IN ({low})", [*chunk, threshold])
+                cursor.execute(f"DELETE FROM {self.terms} WHERE term IN ({low})", [*chunk, threshold])
+                fallen += cursor.rowcount
+            if fallen:
+                self.new_version(cursor)
+        return counts
+
+    def add_frequent(self, frequent: dict[str, int]):
+        """Words that have just become frequent, with their document
+        frequencies, under a new version: every process reads the table
+        again at its next query."""
+        with self.connection.cursor() as cursor:
+            insert_rows(cursor, self.terms, ("term", "df"), sorted(frequent.items()))
+            self.new_version(cursor)
 
     # Reads for incremental updates ----------------------------------------
 
