@@ -158,6 +158,7 @@ def _lines(tsv: str, image: Image.Image, *, scale: float, page: int) -> list[Pla
         runs = glyphs.ink_runs(image, band)
         placed.append((line, glyphs.align("".join(w.text for w in line), runs, unit), runs))
     spacing = glyphs.Spacing([found for _, found, _ in placed])
+    glyphs.colons([found for _, found, _ in placed])
     lines = []
     for line, found, runs in placed:
         text = corrected(glyphs.spaced(found, spacing.separators(found, runs), unit))
@@ -209,7 +210,30 @@ def _extent(
 # Tesseract's usual confusions in official Chinese text, corrected only where
 # the characters around them leave no doubt.  Order matters: a document
 # number's brackets before the parenthesis around it.
+def _year_in_numerals(match: re.Match) -> str:
+    """二〇GO五年 -> 二〇○五年: each letter a circle, and a year of five
+    numerals (one circle read as two letters) loses the second letter."""
+    year = match.group(0)
+    out = [
+        "○" if ch in LETTERS_FOR_ZERO else ch
+        for k, ch in enumerate(year)
+        if not (
+            len(year) > 4
+            and ch in LETTERS_FOR_ZERO
+            and k
+            and year[k - 1] in LETTERS_FOR_ZERO
+        )
+    ]
+    return "".join(out)
+
+
+LETTERS_FOR_ZERO = "oO0GQD"
 CONFUSIONS = (
+    # 二〇GO五年: in a year of Chinese numerals, the circle read as letters.
+    (
+        re.compile(r"[〇○零一二三四五六七八九][〇○零一二三四五六七八九oO0GQD]{2,4}(?=年)"),
+        _year_in_numerals,
+    ),
     # 二○一一年: the circle read as a Latin o/O or a zero between Chinese numerals.
     (re.compile(r"(?<=[〇○零一二三四五六七八九十])[oO0](?=[〇○零一二三四五六七八九十年月日])"), "○"),
     # 吉发【2010]19号: the year brackets of a document number, any shape.

@@ -37,13 +37,20 @@ PAGE = [
     "１ 高新技术企业数量 （家） ２４９５ ５０００",
     "２ 每万人口高价值发明专利拥有量 （件） ２２６ ３６４",
 ]
-SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = {
+    p.stem: p
+    for p in [
+        *(ROOT / "fixtures" / "sources").glob("*.txt"),
+        *(ROOT / "tests" / "data" / "genre").glob("*.txt"),
+    ]
+}
 
 
 def _scan(key: str, first: int, pages: int):
-    """Pages of a bundled document as printed and scanned (the same images
-    the scans bench reads), read by OCR."""
-    printed = formats.printed_pdf(formats.paragraphs(SOURCES / f"{key}.txt"))
+    """Pages of a bundled or genre document as printed and scanned (the same
+    images the scans bench reads), read by OCR."""
+    printed = formats.printed_pdf(formats.paragraphs(TEXTS[key]))
     return read(
         formats.scanned_pdf(printed, pages=pages, dpi=300, first=first),
         "",
@@ -123,6 +130,43 @@ def test_a_line_opening_with_a_quote_mark_is_no_indent():
     )
     assert "“负面清单+诚信+绩效”" in lines[start].replace(" ", "")
     assert lines[start + 1].startswith("优化知识生产和运用体系")
+
+
+@needs_ocr
+def test_a_colon_opening_a_list_is_no_semicolon():
+    """ "…作出重要贡献的人员给予奖励：" read with a semicolon: the items under
+    it (从净收入中提取不低于百分之七十的比例) lost the clause they belong to.
+    The ink tells: a semicolon's tail reaches the commas' baseline."""
+    lines = _scan("regulation_songjiang_transfer", 2, 1).text.split("\n")
+    lead = next(line for line in lines if line.startswith("第十一条"))
+    assert lead.endswith("励：")
+    assert lines[lines.index(lead) + 1].endswith(
+        ("百分之七十的比例；", "百分之七十的比例;")
+    )
+
+
+def test_colon_or_semicolon_by_the_ink():
+    def line(*chars):
+        return [
+            glyphs.Glyph(ch, 10 * k, 10 * k + 8, bottom)
+            for k, (ch, bottom) in enumerate(chars)
+        ]
+
+    commas = line(("，", 0.98), ("，", 0.97), ("，", 0.99))
+    lead = line(("励", 1.0), (";", 0.84))  # two dots: a colon
+    item = line(("例", 1.0), ("：", 0.98))  # a tail: a semicolon
+    time = line(("1", 1.0), ("0", 1.0), (";", 0.84), ("3", 1.0))  # 10:30 as read
+    glyphs.colons([commas, lead, item, time])
+    assert [g.char for g in lead + item + time] == [
+        "励",
+        "：",
+        "例",
+        "；",
+        "1",
+        "0",
+        ";",
+        "3",
+    ]
 
 
 def _words(*rows):
@@ -230,6 +274,9 @@ def test_a_half_width_space_between_full_width_numbers():
         ("小于5，000万元", "小于5，000万元"),  # thousands, not a decimal
         ("技术合同成交额({Z元)", "技术合同成交额(亿元)"),
         ("二0一九年", "二○一九年"),
+        ("二〇GO五年三月三日", "二〇○五年三月三日"),  # one circle read as two letters
+        ("二OO五年", "二○○五年"),
+        ("二十年", "二十年"),
     ],
 )
 def test_ocr_confusions_of_numbers(line, expected):
