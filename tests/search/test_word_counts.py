@@ -46,8 +46,8 @@ def tables():
 
 def ingest_genre_into_an_empty_index():
     """The genre texts alone, FREQUENT_DF (patched) in force from the first
-    word counted: the session's bundled documents go first (the test's
-    transaction brings them back)."""
+    word counted: the bundled documents other tests share go first (the
+    test's transaction brings them back)."""
     Document.objects.all().delete()
     index.rebuild()
     call_command("ingest", *map(str, GENRE), verbosity=0)
