@@ -62,6 +62,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/ingest.py --formats --runs 3
+	nice -n 10 $(BIN)/python bench/ingest.py --bulk
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/search.py --sizes 10000 100000
 
