@@ -94,11 +94,12 @@ class Server:
     under ``nice -n NICE`` (a negative value needs the right to raise a
     priority).
 
-    Where the kernel groups processes by session for scheduling (Linux
-    ``sched_autogroup``), a niceness only orders processes of the same
-    session: against other sessions' work each session's group has an
-    equal share.  So the niced server gets a session of its own and that
-    group the same niceness (``/proc/PID/autogroup``), where allowed."""
+    Where the kernel groups processes for scheduling (Linux
+    ``sched_autogroup``: one group per ``setsid`` process tree), a niceness
+    only orders processes within a group, and against other groups' work
+    each group has an equal share.  So the niced server starts a group of
+    its own (``os.setsid``) and that group gets the same niceness
+    (``/proc/PID/autogroup``), where allowed."""
 
     def __init__(self, env, workers=2, timeout=30, nice=None):
         self.port = free_port()
@@ -110,7 +111,7 @@ class Server:
              "--bind", f"127.0.0.1:{self.port}", "--timeout", str(timeout),
              "--log-level", "warning"],
             env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=nice is not None,
+            preexec_fn=os.setsid if nice is not None else None,
         )
         if nice is not None:
             try:
