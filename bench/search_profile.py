@@ -2,12 +2,15 @@
 the rest of the request (view, template or JSON, middleware), in process.
 
     .venv/bin/python bench/search_profile.py [--runs 200] [--postgres]
+    .venv/bin/python bench/search_profile.py --mix [--runs 3]
 
 Builds a fresh database with the bundled corpus (a temporary SQLite file, or
 a new PostgreSQL database, dropped afterwards), then for a few queries times
 each phase by wrapping the functions ``engine.search`` calls and requests
 ``/api/v1/search/`` (response cache off) and ``/search/`` through Django's
-test client.  Prints the mean CPU time (of this thread: the figures hold on
+test client.  With ``--mix``: the queries bench/search_load.py sends (those of
+tests/search/queries.json and asked/dev.json), ``--runs`` passes over them,
+one figure per endpoint.  Prints the mean CPU time (of this thread: the figures hold on
 a busy machine) per request of each phase in ms; "rest" is the request's
 time outside ``search()``.  The database's own work is in the process too
 on SQLite; on PostgreSQL it is in the server's process, not counted here.
@@ -46,24 +49,28 @@ for name in ("parse", "tiered_candidates", "suggestions", "snippet", "explain",
     setattr(engine, name, timed(name, getattr(engine, name)))
 from documents.search import rows
 rows.provisions = timed("load provisions", rows.provisions)
-rows.documents = timed("load documents", rows.documents)
+rows.documents = timed("load documents (page, facets)", rows.documents)
 engine.search = timed("search() total", engine.search)
 import documents.search.views as views
 views.search = engine.search
 
 client = Client(HTTP_HOST="127.0.0.1")
-for label, url in URLS:
-    for _ in range(10):
+for label, urls in URLS:
+    for url in urls[:10] if len(urls) > 1 else urls * 10:
         assert client.get(url).status_code == 200
+    for url in urls:
+        client.get(url)
     spent.clear()
     start = time.thread_time()
     for _ in range(RUNS):
-        client.get(url)
-    total = (time.thread_time() - start) / RUNS * 1000
+        for url in urls:
+            client.get(url)
+    n = RUNS * len(urls)
+    total = (time.thread_time() - start) / n * 1000
     print(f"\n{label}: {total:.1f} ms CPU per request (~{2000 / total:.0f}/s on 2 cores)")
-    inside = spent["search() total"] / RUNS * 1000
+    inside = spent["search() total"] / n * 1000
     for name, seconds in spent.most_common():
-        print(f"  {name:22} {seconds / RUNS * 1000:7.2f} ms")
+        print(f"  {name:22} {seconds / n * 1000:7.2f} ms")
     print(f"  {'rest of the request':22} {total - inside:7.2f} ms")
 """
 
@@ -74,6 +81,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--mix", action="store_true", help="the query sets' queries, in turn")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from loadrun import base_env, manage
@@ -91,9 +99,15 @@ def main():
         manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "ingest", "-v0")
         urls = []
-        for q in QUERIES:
-            urls.append((f"API  {q}", f"/api/v1/search/?q={quote(q)}"))
-            urls.append((f"page {q}", f"/search/?q={quote(q)}"))
+        if args.mix:
+            from search_load import queries
+
+            mix = queries()
+            urls.append((f"API, {len(mix)} queries", [f"/api/v1/search/?q={quote(q)}" for q in mix]))
+            urls.append((f"page, {len(mix)} queries", [f"/search/?q={quote(q)}" for q in mix]))
+        for q in [] if args.mix else QUERIES:
+            urls.append((f"API  {q}", [f"/api/v1/search/?q={quote(q)}"]))
+            urls.append((f"page {q}", [f"/search/?q={quote(q)}"]))
         code = f"URLS = {urls!r}\nRUNS = {args.runs}\n" + PROBE
         print(f"load average {os.getloadavg()[0]:.1f}")
         result = manage(env, "shell", "-c", code, timeout=3600, check=False)
