@@ -7,6 +7,7 @@ run's table (req/s, p50/p99, 5xx per URL).
 alone runs only the load part on a fresh database with the bundled corpus.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -233,6 +234,32 @@ def load_run(server, document_key, duration=10, report=print):
     return results
 
 
+@contextlib.contextmanager
+def scratch_site(prefix: str, postgres: bool):
+    """The environment of a site on a scratch database (SQLite in a temporary
+    folder, or a new PostgreSQL database), migrated, its static files
+    collected and the bundled corpus ingested; dropped afterwards."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk not found: apt-get install -y wrk")
+    workdir = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
+    name = f"{prefix.replace('-', '_')}_{uuid.uuid4().hex[:8]}"
+    if postgres:
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+        url = f"postgres://postgres@127.0.0.1:5432/{name}"
+    else:
+        url = f"sqlite:///{workdir / 'db.sqlite3'}"
+    env = base_env(url)
+    try:
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        manage(env, "ingest", "-v0")
+        yield env
+    finally:
+        if postgres:
+            subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     import argparse
 
@@ -240,29 +267,12 @@ def main():
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--duration", type=int, default=10)
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk not found: apt-get install -y wrk")
-    workdir = Path(tempfile.mkdtemp(prefix="loadrun-"))
-    name = f"loadrun_{uuid.uuid4().hex[:8]}"
-    if args.postgres:
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-        url = f"postgres://postgres@127.0.0.1:5432/{name}"
-    else:
-        url = f"sqlite:///{workdir / 'db.sqlite3'}"
-    env = base_env(url)
-    server = None
-    try:
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "ingest", "-v0")
+    with scratch_site("loadrun", args.postgres) as env:
         server = Server(env)
-        load_run(server, largest_document(env), duration=args.duration)
-    finally:
-        if server:
+        try:
+            load_run(server, largest_document(env), duration=args.duration)
+        finally:
             server.stop()
-        if args.postgres:
-            subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

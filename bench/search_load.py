@@ -34,16 +34,14 @@ import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loadrun import SEARCH_GOAL, Server, base_env, manage, to_ms  # noqa: E402
+from loadrun import SEARCH_GOAL, Server, manage, scratch_site, to_ms  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY_SETS = (
@@ -178,20 +176,7 @@ def main():
     parser.add_argument("--cpu-rounds", type=int, default=3,
                         help="passes over the mix for the in-process CPU figures (0: none)")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk not found: apt-get install -y wrk")
-    workdir = Path(tempfile.mkdtemp(prefix="search-load-"))
-    name = f"search_load_{uuid.uuid4().hex[:8]}"
-    if args.postgres:
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-        url = f"postgres://postgres@127.0.0.1:5432/{name}"
-    else:
-        url = f"sqlite:///{workdir / 'db.sqlite3'}"
-    env = base_env(url)
-    try:
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "ingest", "-v0")
+    with scratch_site("search-load", args.postgres) as env:
         n = len(queries())
         print(
             f"gunicorn 2 sync workers (nice {args.nice}), wrk -t2 -c16 -d{args.duration}s, "
@@ -236,10 +221,6 @@ def main():
             for label, (mean, p50, p95) in figures.items():
                 print(f"  {label:5} {mean:6.2f} / {p50:6.2f} / {p95:6.2f}   "
                       f"(~{2000 / mean:.0f} req/s on 2 cores, nothing else running)")
-    finally:
-        if args.postgres:
-            subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
