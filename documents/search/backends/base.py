@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .. import ranking
-from .context import inherited
 from ..plan import Plan, needs_check
 from ..ranking import CANDIDATE_LIMIT, ImpactCounter, best_first, impacts_of
+from .context import inherited
 from .sql import checks_sql, insert_rows, placeholders
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
@@ -190,6 +190,21 @@ class BaseSearchIndex:
 
     def words_of(self, ids) -> dict[int, set[str]]:
         """The distinct words of those of ``ids`` that are indexed."""
+        found = {}
+        with self.connection.cursor() as cursor:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                cursor.execute(*self.words_of_sql(chunk))
+                found.update((pk, self.word_set(stored)) for pk, stored in cursor.fetchall())
+        return found
+
+    def words_of_sql(self, ids) -> tuple[str, list]:
+        """(SQL, params) reading (id, stored words) of ``ids``."""
+        raise NotImplementedError
+
+    @staticmethod
+    def word_set(stored) -> set[str]:
+        """The distinct words of one row's stored words."""
         raise NotImplementedError
 
     def occurrences(self, word: str) -> list[tuple[int, int, int]]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .sql import placeholders
 from ..normalise import normalise
 from ..segmentation import segment
+from .sql import placeholders
 
 # The tables of documents.models.Document and Provision (no ORM here: the
 # search package runs on a bare connection too).

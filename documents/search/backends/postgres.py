@@ -96,18 +96,16 @@ class PostgresSearchIndex(BaseSearchIndex):
         with self.connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(self.tables.words.encode())])
 
-    def words_of(self, ids):
-        found = {}
-        with self.connection.cursor() as cursor:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                cursor.execute(
-                    f"SELECT provision_id, tsvector_to_array(words) FROM {self.tables.words} "
-                    f"WHERE provision_id IN ({placeholders(chunk)})",
-                    chunk,
-                )
-                found.update((pk, set(words)) for pk, words in cursor.fetchall())
-        return found
+    def words_of_sql(self, ids):
+        return (
+            f"SELECT provision_id, tsvector_to_array(words) FROM {self.tables.words} "
+            f"WHERE provision_id IN ({placeholders(ids)})",
+            ids,
+        )
+
+    @staticmethod
+    def word_set(stored):
+        return set(stored)
 
     def occurrences(self, word):
         # From the tsvector's positions: the word's count (at most

@@ -54,18 +54,15 @@ class SQLiteSearchIndex(BaseSearchIndex):
                 [(pk, gram_text(plain)) for pk, _w, plain in rows],
             )
 
-    def words_of(self, ids):
-        found = {}
-        with self.connection.cursor() as cursor:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                cursor.execute(
-                    f"SELECT id, c0 FROM {self.tables.words}_content "
-                    f"WHERE id IN ({placeholders(chunk)})",
-                    chunk,
-                )
-                found.update((pk, set(words.split())) for pk, words in cursor.fetchall())
-        return found
+    def words_of_sql(self, ids):
+        return (
+            f"SELECT id, c0 FROM {self.tables.words}_content WHERE id IN ({placeholders(ids)})",
+            ids,
+        )
+
+    @staticmethod
+    def word_set(stored):
+        return set(stored.split())
 
     def occurrences(self, word):
         words = self.tables.words
