@@ -189,23 +189,17 @@ class BaseSearchIndex:
         other's commit and sees the words it made frequent."""
 
     def words_of(self, ids) -> dict[int, set[str]]:
-        """The distinct words of those of ``ids`` that are indexed."""
+        """The distinct words of those of ``ids`` that are indexed, read by
+        the vendor's ``words_select`` ("… WHERE id IN") as text or an array."""
         found = {}
         with self.connection.cursor() as cursor:
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
-                cursor.execute(*self.words_of_sql(chunk))
-                found.update((pk, self.word_set(stored)) for pk, stored in cursor.fetchall())
+                cursor.execute(f"{self.words_select} ({placeholders(chunk)})", chunk)
+                found.update(
+                    (pk, set(w.split() if isinstance(w, str) else w)) for pk, w in cursor.fetchall()
+                )
         return found
-
-    def words_of_sql(self, ids) -> tuple[str, list]:
-        """(SQL, params) reading (id, stored words) of ``ids``."""
-        raise NotImplementedError
-
-    @staticmethod
-    def word_set(stored) -> set[str]:
-        """The distinct words of one row's stored words."""
-        raise NotImplementedError
 
     def occurrences(self, word: str) -> list[tuple[int, int, int]]:
         """(id, times ``word`` occurs, number of words) of every row holding it."""

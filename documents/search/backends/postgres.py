@@ -96,16 +96,12 @@ class PostgresSearchIndex(BaseSearchIndex):
         with self.connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(self.tables.words.encode())])
 
-    def words_of_sql(self, ids):
+    @property
+    def words_select(self):
         return (
             f"SELECT provision_id, tsvector_to_array(words) FROM {self.tables.words} "
-            f"WHERE provision_id IN ({placeholders(ids)})",
-            ids,
+            "WHERE provision_id IN"
         )
-
-    @staticmethod
-    def word_set(stored):
-        return set(stored)
 
     def occurrences(self, word):
         # From the tsvector's positions: the word's count (at most

@@ -54,15 +54,9 @@ class SQLiteSearchIndex(BaseSearchIndex):
                 [(pk, gram_text(plain)) for pk, _w, plain in rows],
             )
 
-    def words_of_sql(self, ids):
-        return (
-            f"SELECT id, c0 FROM {self.tables.words}_content WHERE id IN ({placeholders(ids)})",
-            ids,
-        )
-
-    @staticmethod
-    def word_set(stored):
-        return set(stored.split())
+    @property
+    def words_select(self):
+        return f"SELECT id, c0 FROM {self.tables.words}_content WHERE id IN"
 
     def occurrences(self, word):
         words = self.tables.words
