@@ -169,22 +169,13 @@ def fresh_databases(count: int, server: str | None = None, keep: Path | None = N
 
 
 def postgres(server: str, *statements: str) -> None:
-    """Statements on the server's maintenance database, outside any
-    transaction (CREATE DATABASE cannot run in one)."""
-    import psycopg2
+    """Statements on the maintenance database of the server at the URL
+    ``server``, outside any transaction (``tests.processes.server``)."""
+    from tests.processes import server as on_server
 
     parts = urlparse(server)
-    raw = psycopg2.connect(
-        dbname="postgres", user=parts.username, password=parts.password,
-        host=parts.hostname, port=parts.port or 5432,
-    )
-    raw.autocommit = True
-    try:
-        with raw.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-    finally:
-        raw.close()
+    on_server({"USER": parts.username, "PASSWORD": parts.password, "HOST": parts.hostname,
+               "PORT": parts.port}, *statements)
 
 
 def environment(url: str, media: Path | None = None) -> dict:
