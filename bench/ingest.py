@@ -229,6 +229,21 @@ def timed(function, runs=1):
     return statistics.median(times), result
 
 
+def timed_command(files: list[bytes], suffix: str, command: list[str]) -> tuple[float, int]:
+    """(seconds, characters printed) of ``command`` run on each of ``files``
+    written to a scratch folder ("{}" in the command is the file), timed as
+    ``timed`` times a reader."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for k, data in enumerate(files):
+            paths.append(Path(folder) / f"{k}{suffix}")
+            paths[-1].write_bytes(data)
+        return timed(lambda: sum(len(subprocess.run(
+            [str(p) if part == "{}" else part for part in command],
+            capture_output=True, check=True,
+        ).stdout.decode()) for p in paths), 3)
+
+
 def peers(made, real, scan):
     """Other programs reading the same files, where installed."""
     import pypdfium2 as pdfium
@@ -247,29 +262,17 @@ def peers(made, real, scan):
         f"builds on), {len(pdfs)} files: {pages / seconds:,.1f} pages/s, {chars / seconds:,.0f} chars/s"
     )
     if shutil.which("pdftotext"):
-        with tempfile.TemporaryDirectory() as folder:
-            paths = []
-            for k, data in enumerate(pdfs):
-                paths.append(Path(folder) / f"{k}.pdf")
-                paths[-1].write_bytes(data)
-            seconds, chars = timed(lambda: sum(len(subprocess.run(
-                ["pdftotext", "-enc", "UTF-8", str(p), "-"], capture_output=True, check=True
-            ).stdout.decode()) for p in paths), 3)
+        seconds, chars = timed_command(pdfs, ".pdf", ["pdftotext", "-enc", "UTF-8", "{}", "-"])
         print(f"  pdf: pdftotext: {pages / seconds:,.1f} pages/s, {chars / seconds:,.0f} chars/s")
     else:
         print("  pdf: pdftotext (poppler-utils) is not installed: no peer")
     if "doc" in made and shutil.which("antiword"):
-        with tempfile.TemporaryDirectory() as folder:
-            paths = []
-            for k, data in enumerate(made["doc"]):
-                paths.append(Path(folder) / f"{k}.doc")
-                paths[-1].write_bytes(data)
-            seconds, chars = timed(lambda: sum(len(subprocess.run(
-                ["antiword", "-m", "UTF-8.txt", "-w", "0", str(p)], capture_output=True, check=True
-            ).stdout.decode()) for p in paths), 3)
+        seconds, chars = timed_command(
+            made["doc"], ".doc", ["antiword", "-m", "UTF-8.txt", "-w", "0", "{}"]
+        )
         print(
             f"  doc: antiword alone (what the reader runs, without its table rows): "
-            f"{chars / seconds:,.0f} chars/s, {seconds / len(paths) * 1000:.0f} ms a file"
+            f"{chars / seconds:,.0f} chars/s, {seconds / len(made['doc']) * 1000:.0f} ms a file"
         )
     if shutil.which("soffice"):
         with tempfile.TemporaryDirectory() as folder:
