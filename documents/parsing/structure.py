@@ -319,10 +319,7 @@ class _TreeBuilder:
             self.stack = [node]
             self.roots.append(node)
             self.levels = {"attachment": 0}
-        self.matcher = HeadingMatcher()
-        self.front_matter = False
-        self.signed = False
-        self.attachment = node
+        self._enter(node)
         return True
 
     def _attachment_title(self, para: _Paragraph) -> bool:
@@ -374,11 +371,17 @@ class _TreeBuilder:
         self.stack = [node]
         self.roots.append(node)
         self.levels = {"attachment": 0}
+        self._enter(node)
+        self.issued = node
+        return True
+
+    def _enter(self, node) -> None:
+        """Read on inside the attachment ``node``: its own outline, after
+        no front matter or signature."""
         self.matcher = HeadingMatcher()
         self.front_matter = False
         self.signed = False
-        self.attachment = self.issued = node
-        return True
+        self.attachment = node
 
     # -- plain paragraphs ----------------------------------------------------------
 
