@@ -235,11 +235,7 @@ def _share_of_rule(passage: Passage, q: Quantity, clause_text: str, before: str)
     named = markers.SHARE_NAME_RE.sub("", clause_text)
     if any(w in named for w in markers.ALLOCATION_WORDS):
         return True
-    if not markers.RULE_RATIO_BEFORE_RE.search(before):
-        return False
-    sentence = passage.sentence_of(q.start)
-    rest = passage.text[q.end : sentence.end]
-    return any(w in rest for w in money_words.SUPPORT_WORDS)
+    return _terms_of_rule(passage, q, before)
 
 
 def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
