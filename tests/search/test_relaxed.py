@@ -389,7 +389,11 @@ def test_what_a_provision_inherits_is_its_title_and_the_headings_above_it():
 
     from documents.models import Document
     from documents.search.backends.context import (
-        DOCUMENT_TABLE, PROVISION_TABLE, analysed, ancestor_keys, inherited,
+        DOCUMENT_TABLE,
+        PROVISION_TABLE,
+        analysed,
+        ancestor_keys,
+        inherited,
     )
 
     assert (DOCUMENT_TABLE, PROVISION_TABLE) == (

@@ -29,6 +29,7 @@ from documents.extraction.sentences import Span, span_at, spans_within, split_cl
 from documents.extraction.units import LIST_JOINERS
 from measures.extraction.subsidies.clauses import is_condition_clause, object_clause
 from measures.extraction.subsidies.rules import (
+    ALLOCATED_BEFORE_SUPPORT,
     BREAKDOWN_CLOSE,
     BREAKDOWN_ITEM_RE,
     BREAKDOWN_OPEN,
@@ -36,7 +37,6 @@ from measures.extraction.subsidies.rules import (
     BREAKDOWN_STAGE_RE,
     NOT_A_RATE_AFTER,
     NOT_A_RATE_BEFORE_RE,
-    ALLOCATED_BEFORE_SUPPORT,
     RULE_TERM_RES,
     SCHEDULE_BASE_RE,
     TERMS_BEFORE_SUPPORT_RE,
