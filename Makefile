@@ -45,7 +45,7 @@ run: ingest
 	$(BIN)/python manage.py runserver $(HOST)
 
 # The whole suite, on SQLite unless DATABASE_URL points elsewhere.
-test: install
+test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
