@@ -46,15 +46,24 @@ SELF_REFERENCES = re.compile(
 MIN_TITLE_CHARS = 2
 # How the first sentence after a title usually opens: a purpose or a basis.
 FIRST_SENTENCE_OPENERS = ("为", "根据", "按照", "依据", "依照", "经", "现将", "各")
+# A chapter's or section's heading printed on the line of its first article,
+# at any length ("第一章　总则　　第一条　为规范…"): the article is a paragraph
+# of its own.  A heading's short title holds no sentence punctuation.
+HEADING_THEN_ARTICLE = re.compile(
+    r"第[〇零一二三四五六七八九十百\d]{1,4}[章节][^。；！？：，、]{1,24}?"
+    r"(?=第[〇零一二三四五六七八九十百\d]{1,5}条)"
+)
 # Where a label can start: Chinese and Arabic numerals, brackets, circled numbers.
 LABEL_FIRST = re.compile(r"[〇零一二三四五六七八九十百两\d（(①-⑳第]")
 
 
 def paragraph_starts(text: str) -> list[int]:
     """Offsets (ascending, never 0) in ``text`` where a joined paragraph starts;
-    empty for a line of ordinary length."""
+    of a line of ordinary length, only the article a chapter's heading runs
+    into."""
     if len(text) < JOINED_MIN_CHARS:
-        return []
+        m = HEADING_THEN_ARTICLE.match(text)
+        return [m.end()] if m else []
     title_end = _title_end(text)
     starts = [title_end] if title_end else []
     matcher = HeadingMatcher()

@@ -33,7 +33,7 @@ DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【（(]\d{4}[〕\]】）)]
 # An issuing body on a signature line: "吉林省人民政府办公厅" (001),
 # "吉林省科学技术厅" (002).  Only Han characters and an organisation suffix.
 ORG_NAME = re.compile(
-    r"[\u4e00-\u9fff（）]{2,40}"
+    r"[\u4e00-\u9fff（）“”]{2,40}"
     r"(?:人民政府|人民代表大会常务委员会|常务委员会|委员会|办公厅|办公室|政府|"
     r"厅|局|委|办|院|部|署|中心|协会|学会|联合会|管委会|公司|大学|学院|研究所)"
 )
@@ -48,6 +48,8 @@ DOC_TYPES = (
     "答复",
     "复函",
     "批复",
+    # a letter ("…办理情况的函"), after 复函
+    "函",
     "办法",
     "条例",
     "通知",
@@ -61,6 +63,9 @@ DOC_TYPES = (
     "通告",
     "报告",
     "规则",
+    "清单",
+    "指引",
+    "要点",
     # Laws: "中华人民共和国科学技术普及法" (after 办法, which also ends in 法).
     "法",
 )
@@ -224,11 +229,40 @@ ORDER = re.compile(r"(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)�
 # ("中华人民共和国国务院令第796号").
 ORDER_NUMBER = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令第\d+号")
 DECISION = re.compile(r"《(?P<org>[\u4e00-\u9fff]{2,30}?)关于")
+# The head of an order that promulgates a rule (令 of a government or a
+# ministry): "广东省人民政府令" over "（第290号）", or both on one line.  The rule
+# printed under the order's signature is the text itself, not a policy the
+# order issues: the order names its issuer and its 文号.
+ORDER_HEAD = re.compile(
+    r"(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,24}?(?:政府|部|委员会|局|署|院|行))令"
+    r"\s*(?P<number>[（(]?\s*第\s*\d{1,5}\s*号\s*[）)]?)?"
+)
+ORDER_NUMBER_LINE = re.compile(r"[（(]?\s*第\s*(?P<num>\d{1,5})\s*号\s*[）)]?")
 ORDINAL_TERM = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 # "本办法自2024年8月1日起施行" (施行日期), wherever the text says it.
 EFFECTIVE = re.compile(
     r"自(?P<date>" + DATE_LINE.pattern + r")起(?:施行|实施|试行|执行|生效)"
 )
+
+
+def order_head(front: list[str]) -> tuple[str, str, str] | None:
+    """(issuer, 文号, the lines they were read from) of an order printed at the
+    head of a text ("广东省人民政府令" / "（第290号）" -> 广东省人民政府,
+    广东省人民政府令第290号); None when the text does not open with one."""
+    if not front:
+        return None
+    m = ORDER_HEAD.fullmatch(front[0])
+    if m is None:
+        return None
+    org, lines = m.group("org"), [front[0]]
+    number = ORDER_NUMBER_LINE.fullmatch(m.group("number") or "")
+    if number is None and len(front) > 1:
+        number = ORDER_NUMBER_LINE.fullmatch(front[1])
+        lines.append(front[1])
+    if number is None:
+        return None
+    prefix = front[0][: m.end("org")] + "令"
+    return org, f"{prefix}第{number.group('num')}号", "\n".join(lines)
 
 
 def history_events(line: str) -> list[tuple[date, str, str]]:

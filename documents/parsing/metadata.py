@@ -52,6 +52,7 @@ LETTERHEAD = re.compile(r"(?:文件[|｜]?)?(?P<org>.+?)(?:[|｜]?文件)?")
 PRINTED = re.compile(r"(?P<org>.*?)\s*(?P<date>" + line_grammar.DATE_LINE.pattern + r")印发$")
 ATTACHMENT = re.compile(r"附件\s*(?:\d{1,2}\s*[.．、：:]?|[：:])\s*(?P<title>.+)")
 ABOUT_TITLE = re.compile(r"关于.+的.{1,6}$")
+TITLE_ISSUER = re.compile(r"(?P<org>[^关]{2,40}?)关于")
 HISTORY_LINE = re.compile(r"[（(]?\s*" + line_grammar.DATE_LINE.pattern)
 FILE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 # "label: value" cells are looked for in the first lines only.
@@ -176,6 +177,10 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     if number_at is not None:
         number = line_grammar.bracketed_doc_number(front[number_at]) or front[number_at]
         keep("doc_number", number, front[number_at], SURE)
+    if order := line_grammar.order_head(front):
+        # "广东省人民政府令" / "（第290号）": the order's issuer and number
+        keep("issuer", order[0], order[2], SURE)
+        keep("doc_number", order[1], order[2], SURE)
     mark = _letterhead(front, number_at)
     if mark:
         keep("issuer_mark", "、".join(mark), "\n".join(mark), LIKELY)
@@ -257,6 +262,11 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         # No signature names the issuers (a copy that lost it, or seals only):
         # the letterhead above the 文号 does (GB/T 9704 发文机关标志).
         keep("issuer", fields["issuer_mark"].value, fields["issuer_mark"].line, GUESS)
+    if title_at is not None and (opener := TITLE_ISSUER.match(front[title_at])):
+        # No signature, letterhead or history: the body that opens the title
+        # ("上海市人民政府关于…的若干意见", "包头市人民政府办公室关于印发…的通知").
+        if line_grammar.is_org_name(opener.group("org")):
+            keep("issuer", opener.group("org"), front[title_at], GUESS)
     if effective := line_grammar.effective_date(normalised.text):
         keep("effective_on", effective[0].isoformat(), effective[1], SURE)
 

@@ -132,6 +132,7 @@ class _TreeBuilder:
         # attachment node without a label), and where such documents begin.
         self.issued: ParsedProvision | None = None
         self.issued_starts: set[int] = set()
+        self.promulgated = False  # an order (令) heads the text
         # Numbers of the 附件 labels a text without a signature lists before
         # printing its attachments, and where an attachment's title line ends.
         self.listed_attachments: list[int] = []
@@ -151,7 +152,11 @@ class _TreeBuilder:
         first_heading = next(
             (k for k, text in enumerate(texts) if HeadingMatcher().match(text)), len(texts)
         )
-        self.issued_starts = set(line_grammar.issued_documents(texts, texts[:first_heading]))
+        # An order (令) printed above the rule it promulgates is no notice:
+        # the rule is the text itself, its outline the document's.
+        self.promulgated = line_grammar.order_head(texts[:first_heading]) is not None
+        if not self.promulgated:
+            self.issued_starts = set(line_grammar.issued_documents(texts, texts[:first_heading]))
         caption: _Paragraph | None = None
         for k, para in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
@@ -406,6 +411,7 @@ class _TreeBuilder:
             line_grammar.is_title_line(text)
             and previous is not None
             and previous.kind == "signature"
+            and not self.promulgated
             and self._open_issued(para)
         ):
             # A title right after a notice's signature: the notice issues the

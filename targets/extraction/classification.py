@@ -52,6 +52,12 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if _conditional_clause(passage, q, clause) or _defines_category(q, after):
         return False
+    if _past_threshold(q, before) or _weight_in_formula(passage, q, before, after):
+        return False
+    if markers.TIER_AFTER_RE.match(after) and any(
+        w in after for w in money_words.SUPPORT_WORDS
+    ):
+        return False
     if _threshold_of_beneficiary(passage, q) or _in_definition(passage, q):
         return False
     if q.category == "count" and _procedural_count(passage, q, before, after):
@@ -175,14 +181,23 @@ def _step_of_rule(passage: Passage, q: Quantity, before: str) -> bool:
 
 
 def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
-    """A threshold in a "…的，" clause whose sentence goes on to say what the
-    qualifying party gets ("年销售额在1亿元及以上的，单品种奖励企业200万元")."""
+    """A threshold in a "…的，" condition whose sentence goes on to say what
+    the qualifying party gets ("年销售额在1亿元及以上的，单品种奖励企业200万
+    元"); the condition may run over a few clauses, none of them granting
+    anything, before its 的 ("…且有不少于1名员工按规定缴纳社会保险费，且申请时
+    未被…列入“经营异常名录”的，可申请…一次性创业补贴")."""
     text = passage.text
-    if not text[clause.start : clause.end].endswith("，"):
-        return False
-    if not text[clause.start : clause.end - 1].endswith(markers.CONDITIONAL_CLAUSE_END):
-        return False
     sentence = passage.sentence_of(q.start)
+    run = [c for c in passage.clauses if c.start >= clause.start and c.end <= sentence.end]
+    for k, part in enumerate(run[: markers.CONDITION_RUN_CLAUSES]):
+        body = text[part.start : part.end]
+        if body.endswith("，") and body[:-1].endswith(markers.CONDITIONAL_CLAUSE_END):
+            clause = part
+            break
+        if k and any(w in body for w in money_words.SUPPORT_WORDS):
+            return False
+    else:
+        return False
     rest = text[clause.end : sentence.end]
     consequences = (
         money_words.SUPPORT_WORDS
@@ -191,6 +206,22 @@ def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
         + markers.CONDITION_CONSEQUENCES
     )
     return any(w in rest for w in consequences)
+
+
+def _past_threshold(q: Quantity, before: str) -> bool:
+    """A threshold on what was done in a past period ("上一年度…营业收入5000万
+    元以上", "近三年…不低于300万元"): a condition, not a goal."""
+    return q.comparator in markers.THRESHOLD_COMPARATORS and bool(
+        markers.PAST_PERIOD_RE.search(before)
+    )
+
+
+def _weight_in_formula(passage: Passage, q: Quantity, before: str, after: str) -> bool:
+    """A part's weight in a score's formula: "日常监测（60%）+实地调研（20%）"."""
+    if q.unit != "%" or not before.endswith("（") or not after.startswith("）"):
+        return False
+    sentence = passage.sentence_of(q.start)
+    return any(c in passage.text[sentence.start : sentence.end] for c in markers.FORMULA_CHARS)
 
 
 def _defines_category(q: Quantity, after: str) -> bool:
@@ -245,6 +276,10 @@ def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
     ("京津冀、上海、…等8个区域")."""
     if markers.PARTICIPANT_AFTER_RE.match(after):
         return True
+    if before.endswith(markers.LISTED_CONDITIONS_BEFORE) and after.startswith(
+        markers.LISTED_CONDITIONS_AFTER
+    ):
+        return True  # "符合以下3个条件之一"
     if q.value == 1 and q.value_max is not None:
         return True  # items 1 to N of a list: "按…材料1-8项的顺序"
     if any(w in before for w in markers.QUOTA_WORDS):

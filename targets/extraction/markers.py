@@ -176,7 +176,11 @@ PENALTY_WORDS = ("罚款", "罚金", "赔偿金", "违约金")
 # 200万元", "研究开发费用占年销售收入比例达到百分之一…的，可以承担…计划项目，
 # 享受市人民政府的支持政策").
 CONDITIONAL_CLAUSE_END = "的"
-ENTITLEMENT_WORDS = ("享受", "支持", "优先", "承担")
+ENTITLEMENT_WORDS = ("享受", "支持", "优先", "承担", "可申请")
+# The "…的，" condition may close a run of clauses that the number opens
+# ("…且有不少于1名员工按规定缴纳社会保险费，且申请时未被…列入“经营异常名录”的，
+# 可申请1万元的一次性创业补贴"): read up to this many clauses on.
+CONDITION_RUN_CLAUSES = 3
 # A threshold that defines a category: "固定资产投资在1亿元及以上且亩均投资强度
 # 不低于200万元的工业类、现代服务业类项目为重大产业项目" — the number sits in
 # the 的-modifier of a noun that the clause then calls a kind of itself (the
@@ -219,6 +223,24 @@ SUPPORT_CLAUSE_OPENERS = ("给予", "予以", "奖励", "资助", "补助", "一
 # 达30%以上的团队"): its thresholds are no goals.  Read in the sentence before
 # the number.
 DEFINITION_WORDS = ("是指", "指的是", "系指")
+# A threshold on what the applicant did in a past period is a condition of
+# eligibility, not a goal: "上一年度纳入我区统计核算的营业收入5000万元以上",
+# "近三年研发投入累计不低于300万元" (the period in the clause before a number
+# with a comparator; "比上年增长10%以上" compares a goal with last year).
+PAST_PERIOD_RE = re.compile(
+    r"(?<![比较于同])(?:上一?个?年度|上年度|上一年|近[一二两三四五\d]{1,2}个?年度?|"
+    r"前[一二两三\d]个?年度|最近[一二两三\d]{1,2}个?年度?)"
+)
+THRESHOLD_COMPARATORS = (">=", ">", "<=", "<")
+# The weights of a score's parts, each in brackets after its name, in a
+# formula: "半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）".
+FORMULA_CHARS = ("=", "＝", "+", "＋")
+# A tier of a rule named by its threshold, the rule right after its 的:
+# "招用3人以下的按每人2000元给予补贴", "招用4人以上的每增加1人给予3000元补贴".
+TIER_AFTER_RE = re.compile(r"^的(?:按|给予|予以|可给予|一次性给予|每|奖励|资助|补助|补贴)")
+# The count of the conditions a list sets: "符合以下3个条件之一".
+LISTED_CONDITIONS_BEFORE = ("以下", "下列", "如下")
+LISTED_CONDITIONS_AFTER = ("条件", "要求", "情形")
 # Physical measures of what a technique or an equipment can do are
 # specifications, not goals: "掌握30公里以上长大隧道建造技术", "500米饱和潜水
 # 施工作业技术", "具备10万吨深水救助打捞技术保障能力" (the head of the noun

@@ -520,3 +520,69 @@ def test_a_remark_in_brackets_does_not_begin_the_title_below_it():
 
     assert not continues_title(["（此件公开发布）"], "“十四五”交通领域科技创新规划")
     assert continues_title(["国务院办公厅关于推广第二批"], "支持创新相关改革举措的通知")
+
+
+# --- held-out-3 classes (seen when the third held-out part was first scored) -------
+
+HELD_OUT_3 = DEV.parent / "held-out-3"
+
+
+def held_out_3(key: str) -> str:
+    return (HELD_OUT_3 / f"{key}.txt").read_text(encoding="utf-8")
+
+
+def test_an_order_promulgating_a_rule_is_no_notice_issuing_it():
+    # held-out-3 广东 公共数据管理办法: the order, its signature, then the 办法
+    # itself, whose chapters are the document's own
+    roots = parse_text(held_out_3("gd-provincial-measures-public-data-2021")).provisions
+    assert not [n for n in roots if n.kind == "attachment"]
+    chapters = [n.label for n in roots if n.kind == "chapter"]
+    assert chapters[0] == "第一章" and len(chapters) == 12
+
+
+ORDER = """\
+某省人民政府令
+（第12号）
+《某省科技创新券管理办法》已经2023年5月8日省政府第20次常务会议通过，现予公布，自2023年7月1日起施行。
+省长　某某
+2023年6月1日
+某省科技创新券管理办法
+第一章　总则
+第一条　为规范创新券管理，制定本办法。
+第二章　使用
+第二条　创新券每家企业每年最高30万元。
+"""
+
+
+def test_an_order_in_the_same_style():
+    parsed = parse_text(ORDER, lines_are_paragraphs=True)
+    assert outline_of(parsed.provisions) == [
+        ("第一章", [("第一条", [])]), ("第二章", [("第二条", [])]),
+    ]
+    meta = parsed.meta
+    assert (meta.title, meta.issuer, meta.doc_number) == (
+        "某省科技创新券管理办法", "某省人民政府", "某省人民政府令第12号",
+    )
+
+
+def test_a_chapter_printed_on_the_line_of_its_first_article():
+    # held-out-3 阿坝 暂行办法: "第一章　总则　　第一条 　为规范…"
+    roots = parse_text(
+        held_out_3("sc-aba-notice-government-data-resources-measures-2021")
+    ).provisions
+    (issued,) = [n for n in roots if n.kind == "attachment"]
+    chapters = [(c.label, c.heading) for c in issued.children if c.kind == "chapter"]
+    assert chapters[:2] == [("第一章", "总则"), ("第二章", "规划建设")]
+    assert len(chapters) == 9
+    assert issued.children[0].children[0].label == "第一条"
+
+
+def test_a_chapter_on_the_line_of_its_article_in_the_same_style():
+    raw = "第一章　总则　　第一条　为规范管理，制定本办法。\n第二条　本办法适用于全市。\n第二节 申报 第三条 企业可以申报。\n"
+    roots = parse_text(raw).provisions
+    assert outline_of(roots, kinds=("chapter", "section", "article")) == [
+        ("第一章", [("第一条", []), ("第二条", []), ("第二节", [("第三条", [])])]),
+    ]
+    # a chapter's title without an article after it stays whole
+    assert paragraph_starts("第三章　附则") == []
+    assert paragraph_starts("第五条　依照本办法第三章第十条的规定执行。") == []

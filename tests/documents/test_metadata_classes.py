@@ -297,3 +297,59 @@ def test_without_a_signature_the_joint_letterhead_names_the_issuers():
     # a signature, when there is one, names them
     signed = raw + "科学技术部\n2023年3月1日\n"
     assert parse_text(signed).meta.issuer == "科学技术部"
+
+
+# --- held-out-3 classes (seen when the third held-out part was first scored) -------
+
+HELD_OUT_3 = HELD_OUT.parent / "held-out-3"
+
+
+def held_out_3_meta(key: str):
+    return parse_text((HELD_OUT_3 / f"{key}.txt").read_text(encoding="utf-8")).meta
+
+
+@pytest.mark.parametrize(
+    "key, issuer, number",
+    [
+        # held-out-3: "广东省人民政府令" over "（第290号）", signed by the governor
+        ("gd-provincial-measures-public-data-2021", "广东省人民政府", "广东省人民政府令第290号"),
+        ("gd-zhongshan-measures-government-data-2020", "中山市人民政府", "中山市人民政府令第16号"),
+    ],
+)
+def test_an_order_names_the_issuer_and_number_of_the_rule_it_promulgates(key, issuer, number):
+    meta = held_out_3_meta(key)
+    assert (meta.issuer, meta.doc_number) == (issuer, number)
+
+
+def test_an_order_on_one_line_in_the_same_style():
+    raw = "中华人民共和国科学技术部令第19号\n《科技伦理审查办法》已经部务会议审议通过，现予公布。\n部长　某某\n2023年9月7日\n科技伦理审查办法\n第一条　为规范科技伦理审查，制定本办法。\n"
+    meta = parse_text(raw).meta
+    assert (meta.issuer, meta.doc_number) == ("科学技术部", "中华人民共和国科学技术部令第19号")
+
+
+@pytest.mark.parametrize(
+    "key, issuer",
+    [
+        # held-out-3: no signature; the body that opens the title issues it
+        ("sh-opinions-lingang-double-special-policies-2016", "上海市人民政府"),
+        ("nm-baotou-notice-digital-government-evaluation-2022", "包头市人民政府办公室"),
+        # a signature whose name holds quotation marks
+        ("ah-notice-rcep-high-level-opening-opinions-2022",
+         "安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室"),
+    ],
+)
+def test_issuers_of_texts_without_a_plain_signature(key, issuer):
+    assert held_out_3_meta(key).issuer == issuer
+
+
+def test_a_title_opened_by_its_issuer_in_the_same_style():
+    raw = "某市人民政府关于加快科技成果转化的若干意见\n各区人民政府：\n为加快成果转化，提出如下意见。\n一、总体要求\n"
+    assert parse_text(raw).meta.issuer == "某市人民政府"
+
+
+def test_a_letter_titled_over_three_lines_under_its_issuer():
+    # held-out-3: "国务院办公厅" / "关于辽宁省在曾培炎副总理考察" / "工作时所提…的函"
+    meta = held_out_3_meta("cn-gov-letter-liaoning-vice-premier-inspection-suggestions-2004")
+    assert meta.title == "国务院办公厅关于辽宁省在曾培炎副总理考察工作时所提问题和建议办理情况的函"
+    raw = "科学技术部办公厅\n关于某省科技工作调研\n所提建议办理情况的函\n某科函〔2020〕5号\n某省科技厅：\n现将办理情况函告如下。\n"
+    assert parse_text(raw).meta.title == "科学技术部办公厅关于某省科技工作调研所提建议办理情况的函"

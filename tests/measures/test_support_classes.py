@@ -581,3 +581,39 @@ def test_support_rules_of_the_second_held_out_part(text, expected):
 )
 def test_a_ratio_that_is_no_rate_is_not_a_rule(text):
     assert all(ratio is None for _, _, ratio, _ in caps(text))
+
+
+# -- held-out-3 classes (seen when the third held-out part was first scored) -----
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # held-out-3 南沙 总部经济: what the award is graded by, before its verb
+        ("（三）对符合办法第一条第（二）款条件新落户及认定的国际组织（机构）地区总部，"
+         "根据其等级规模给予最高500万元的落户奖励。",
+         [(None, D(5000000), None, D(5000000))]),
+        # held-out-3 南沙 总部经济: the term over which the award runs
+        ("（三）对已认定为总部型企业的，按照不超过企业对我区经济贡献的95%予以累计5年的奖励"
+         "（含已享受的奖励年份）。",
+         [(None, None, D(95), None)]),
+        # style
+        ("对新引进的研发机构，按照其投资规模给予最高300万元的一次性奖励。",
+         [(None, D(3000000), None, D(3000000))]),
+        ("对新认定的总部企业，按照不超过企业对本市经济贡献的80%给予累计3年的奖励。",
+         [(None, None, D(80), None)]),
+    ],
+)
+def test_support_rules_of_the_third_held_out_part(text, expected):
+    assert caps(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市累计投入资金13亿元。",
+        "根据统计，全省研发投入规模达到500亿元。",
+    ],
+)
+def test_a_scale_or_a_total_outside_a_rule_stays_no_rule(text):
+    assert caps(text) == []

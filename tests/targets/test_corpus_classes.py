@@ -501,3 +501,65 @@ def test_a_place_in_the_world_is_a_rank():
     ]
     # an echelon is no place
     assert facts("5G基站建设水平处于全国第一方阵。", **PLAN) == []
+
+
+# -- held-out-3 classes (seen when the third held-out part was first scored) ------
+#
+# Sentences marked "held-out-3" come from tests/data/corpus/held-out-3, read
+# after its first scoring; the others are written in the same style.
+
+MEASURES = dict(doc_year=2017, doc_type="办法")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # held-out-3 南沙 总部经济: what the firm did last year qualifies it
+        "其他先进制造业：上一年度纳入我区统计核算的营业收入5亿元以上；上一年度在我区纳税总额不低于7000万元。",
+        "（3）现代都市农业：上一年度纳入我区统计核算的营业收入1亿元以上。",
+        # style
+        "软件和信息服务业：上年度营业收入不低于3000万元，近三年研发投入累计2000万元以上。",
+        "申报单位前两个年度平均营业收入超过800万元。",
+    ],
+)
+def test_thresholds_on_a_past_period_are_conditions(sentence):
+    assert facts(sentence, **MEASURES) == []
+
+
+def test_a_goal_compared_with_last_year_stays_a_goal():
+    # style: 比上年 compares the goal, it sets no condition
+    found = facts("2025年全市技术合同成交额比上年增长10%以上。", doc_year=2024, doc_type="方案")
+    assert [(kind, value) for kind, value, *_ in found] == [("target", D(10))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # held-out-3 包头 考评办法: the weights of a score's parts
+        "半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）+第三方评估（10%）。",
+        # style
+        "综合得分＝创新投入（40%）＋创新产出（35%）＋创新环境（25%）。",
+    ],
+)
+def test_the_weights_of_a_score_formula_are_not_targets(sentence):
+    assert facts(sentence, doc_year=2022, doc_type="办法") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # held-out-3 graduate guide: a tier's threshold, its rule right after 的
+        "招用3人以下的按每人2000元给予补贴；招用4人以上的每增加1人给予3000元补贴，总额最高不超过3万元。",
+        # held-out-3 graduate guide: the count of the conditions a list sets
+        "广东省内普通高等学校毕业学年学生，符合以下3个条件之一，可申请一次性求职补贴，补贴标准为每人3000元。",
+        # held-out-3 graduate guide: a condition over several clauses before its 的
+        "登记注册满12个月，申请补贴前6个月正常经营且有不少于1名员工按规定缴纳社会保险费（不含创业者本人），"
+        "且申请时未被市场监管部门列入“经营异常名录”的，可申请1万元的一次性创业补贴。",
+        # style
+        "吸纳5人以下的按每人3000元给予奖励；吸纳6人以上的每增加1人给予5000元奖励。",
+        "符合下列2项条件之一的企业，可申请研发费用补助。",
+        "上年度研发人员不少于10名，且未发生重大安全事故的，可申请最高20万元补助。",
+    ],
+)
+def test_thresholds_of_a_support_rule_are_not_targets(sentence):
+    assert [f for f in facts(sentence, **MEASURES) if f[0] == "target"] == []

@@ -39,6 +39,11 @@ RULE_TERM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:支持|补贴|资助|奖励|补助|奖补|贴息|配套)(?:资金)?(?:金额|总额|额度)"),
     # an increment of the support itself: "每增加30件，增加资助3万元"
     re.compile(r"增加(?=资助|补助|补贴|奖励|支持)"),
+    # what the support is graded by, before its verb: "根据其等级规模给予最高
+    # 500万元的落户奖励", "按照企业营业收入规模给予…"
+    re.compile(r"(?:根据|按照?|依据)[^，。；\d]{1,12}?(?=(?:分档|分级|分别)?(?:给予|予以))"),
+    # the term over which the support runs: "予以累计5年的奖励", "连续3年给予"
+    re.compile(r"(?<=给予|予以)累计(?=[\d一二三四五六七八九十]+个?年)"),
 )
 # The stages in which one award is paid, not rules of their own: a ratio of
 # the amount due under the rule ("分别按应奖励额的30%、30%和40%对企业进行
