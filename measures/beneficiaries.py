@@ -44,7 +44,7 @@ def _g(key: str, name: str, name_en: str, keywords: str, parent: str = "",
 TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("entities", "单位/经营主体", "Organisations of any kind",
        "经营主体 创新主体 市场主体 企事业单位 民办非企业单位 组织机构 申报主体 "
-       "企业及单位 企业和单位 企业或单位 企业、单位"),
+       "企业及单位 企业和单位 企业或单位 企业、单位 企业和机构 企业及机构 企业或机构 企业、机构"),
     _g("individuals", "个人", "Natural persons", "个人 自然人 公民"),
     _g("enterprises", "企业", "Firms (any)",
        "企业 企业客户 工业企业 规模以上企业 公司", "entities"),

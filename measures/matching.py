@@ -27,7 +27,12 @@ from decimal import Decimal
 
 from measures.beneficiaries import TARGET_GROUPS_BY_KEY
 from measures.beneficiaries import with_broader as broader_groups
-from measures.extraction.eligibility.events import EVENTS_BY_KEY, narrower
+from measures.extraction.eligibility.events import (
+    EVENTS_BY_KEY,
+    TEXT_EVENT_MIN_CHARS,
+    narrower,
+    same_event_words,
+)
 from measures.extraction.eligibility.events import with_broader as broader_events
 from measures.extraction.eligibility.terms import SECTORS_BY_KEY
 from measures.extraction.places import ancestors
@@ -150,6 +155,18 @@ class _Weigher:
             return UNKNOWN
         return FAILED
 
+    def _free_event(self, terms) -> bool:
+        """An event the applicant names in its own words, and a rule whose
+        event the table does not name either ("other"), in the same words."""
+        clauses = [t.get("label", "") or t.get("words", "") for t in terms if t["key"] == "other"]
+        return any(
+            same_event_words(stated, clause) for clause in clauses
+            for stated in self.profile.free_events
+        ) or any(
+            same_event_words(self.profile.said, clause, TEXT_EVENT_MIN_CHARS)
+            for clause in clauses
+        )
+
     def place(self, eligibility) -> list[Verdict]:
         out = []
         region = eligibility.region
@@ -190,6 +207,8 @@ class _Weigher:
             if not group:
                 continue
             status = self.any_of(group, have, stated, narrower_of)
+            if kind == "event" and status != MET and self._free_event(group):
+                status = MET
             if kind == "event" and status == UNKNOWN and not stated:
                 status = FAILED  # never assumed: no event, no rule
             if status == FAILED:
@@ -260,6 +279,8 @@ def candidates(profile: Profile):
         rows = rows.for_groups(groups)
     events = broader_events(profile.events)
     events |= {n for e in profile.events for n in narrower(e)}
+    if profile.free_events or profile.said:
+        events.add("other")
     rows = rows.for_events(events)
     return rows.select_related(
         "subsidy__provision", "measure__provision", "document"

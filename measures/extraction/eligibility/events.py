@@ -258,6 +258,60 @@ OTHER_EVENT_RE = re.compile(
 )
 
 
+# An applicant's event the table does not name ("新认定省级版权示范单位") is
+# read by its words: it is the event of a rule the table reads as "other"
+# when the two share a run of this many characters beyond the words any
+# event or applicant may use ("对年度新获认定为国家级、省级版权示范单位的" shares
+# 版权示范单位; "人工智能大模型" alone is the applicant's sector, no event).
+FREE_EVENT_MIN_CHARS = 4
+# A line of free text is matched on a longer run ("中国驰名商标", "中国质量奖"):
+# what it says beyond the words read from it holds more than the event.
+TEXT_EVENT_MIN_CHARS = 5
+GENERIC_EVENT_WORDS = re.compile(
+    r"人工智能|大模型|具身智能|低空经济|新认定|新获|获得|认定为|认定|获批|评为|年度|当年"
+    r"|国家级|省级|市级|区级|县级|企业|单位|机构|主体|项目|建设|开展|搭建|新建"
+)
+
+
+# A form's event the table does not name is kept in its words only when it
+# says that something was done or granted ("新认定省级版权示范单位", "开展海内外高
+# 价值专利布局"); "今天天气很好" is no event and the form is refused.
+FREE_EVENT_VERB_RE = re.compile(
+    r"认定|获|入选|评为|授牌|挂牌|立项|备案|建设|建成|新建|搭建|开展|部署|布局|设立|引进"
+    r"|购买|采购|投产|上市|举办|取得|承担|转让|许可|投资|研发|发布|申请|参加"
+)
+
+
+def is_free_event(words: str) -> bool:
+    """Can ``words``, which no row of the table names, be an applicant's event?"""
+    return bool(FREE_EVENT_VERB_RE.search(words))
+
+
+def same_event_words(stated: str, clause: str, min_chars: int = FREE_EVENT_MIN_CHARS) -> bool:
+    """Does the applicant's event ``stated``, in words no row of the table
+    names, name the event of ``clause`` (see FREE_EVENT_MIN_CHARS)?"""
+    if not stated or not clause:
+        return False
+    shared = _longest_common_run(stated, clause)
+    return len(shared) >= min_chars and (
+        len(GENERIC_EVENT_WORDS.sub("", shared)) >= min_chars - 1
+    )
+
+
+def _longest_common_run(a: str, b: str) -> str:
+    best, end = 0, 0
+    previous = [0] * (len(b) + 1)
+    for i, ca in enumerate(a, 1):
+        current = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best:
+                    best, end = current[j], i
+        previous = current
+    return a[end - best : end]
+
+
 def narrower(key: str) -> set[str]:
     """The events below ``key`` (the provincial and national 专精特新 below
     the bare 认定为专精特新)."""

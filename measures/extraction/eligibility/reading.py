@@ -88,6 +88,9 @@ class Scope:
     terms: list[Term] = field(default_factory=list)  # groups and sectors of its scope
     # The industry of its title, for rules that say nothing of any industry.
     title_sectors: list[Term] = field(default_factory=list)
+    # Groups the text names by a short form it defines ("研究开发机构、高等院校
+    # 等事业单位（以下统称“研发机构、高等院校”）"): short form -> group key.
+    defined: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -506,6 +509,20 @@ def _read_patterns(rule: _RuleText, pattern, kind: str) -> list[Term]:
     return list(terms.values())
 
 
+def _as_defined(terms: list[Term], scope: Scope) -> list[Term]:
+    """Groups named by a short form the text defines, read as what it stands
+    for (研发机构 for the 研究开发机构 of a regulation that says so)."""
+    out: list[Term] = []
+    for term in terms:
+        key = scope.defined.get(term.words, term.key)
+        if key != term.key:
+            term = Term(term.kind, key, TARGET_GROUPS_BY_KEY[key].name, term.words,
+                        term.start, term.end)
+        if term not in out:
+            out.append(term)
+    return out
+
+
 def read_eligibility(
     text: str,
     *,
@@ -525,6 +542,7 @@ def read_eligibility(
     rule = _RuleText(text, start, end, sentence, [s for s in siblings if s[0] != start], lead_in)
     events, event_spans = _read_events(rule, quantities)
     groups, units = _read_groups(rule, event_spans, beneficiary)
+    groups, units = _as_defined(groups, scope), _as_defined(units, scope)
     sectors = (
         _read_sectors(rule)
         or [t for t in scope.terms if t.kind == "sector"]

@@ -53,7 +53,30 @@ def read_scope(title: str, issuer: str, text: str) -> Scope:
     groups = broadest([t for t in terms if t.kind == "group"], TARGET_GROUPS_BY_KEY)
     sectors = narrowest([t for t in terms if t.kind == "sector"], SECTORS_BY_KEY)
     title_sectors = [] if sectors else narrowest(_title_sectors(title), SECTORS_BY_KEY)
-    return Scope(place, groups + sectors, title_sectors)
+    return Scope(place, groups + sectors, title_sectors, _defined_groups(text))
+
+
+# "研究开发机构、高等院校等事业单位（以下统称“研发机构、高等院校”）": the short
+# forms, item by item, of the list before the bracket.
+DEFINED_RE = re.compile(
+    r"(?P<full>[^，。；：（(“”]{2,40})[（(]以下(?:统称|简称|称)[“\"]?(?P<short>[^”\"）)]{2,30})[”\"]?[）)]"
+)
+LIST_SEPARATORS = re.compile(r"[、和及与]")
+
+
+def _defined_groups(text: str) -> dict[str, str]:
+    """Short form -> group key, for each group the text defines a short form of
+    whose own reading differs from the full name's (研发机构 -> 科研院所)."""
+    defined: dict[str, str] = {}
+    for m in DEFINED_RE.finditer(text):
+        full = re.sub(r"等[^、]*$", "", m.group("full"))
+        fulls = LIST_SEPARATORS.split(full)[-len(LIST_SEPARATORS.split(m.group("short"))):]
+        for long, short in zip(fulls, LIST_SEPARATORS.split(m.group("short")), strict=False):
+            long_hits = find_hits(long, TARGET_GROUPS)
+            short_hits = find_hits(short, TARGET_GROUPS)
+            if len(long_hits) == 1 and short_hits and long_hits[0].row.key != short_hits[0].row.key:
+                defined[short] = long_hits[0].row.key
+    return defined
 
 
 def _title_sectors(title: str) -> list[Term]:
