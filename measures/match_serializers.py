@@ -95,7 +95,8 @@ class ReadingSerializer(serializers.Serializer):
 class MatchResponseSerializer(serializers.Serializer):
     profile = serializers.DictField(
         help_text="The profile as read, in the structured form (group, unit, region, area, "
-        "event, sector and numbers): a free-text profile is echoed this way."
+        "event, event_words — events in words no row of the table names, matched by their "
+        "words — sector and numbers): a free-text profile is echoed this way."
     )
     readings = ReadingSerializer(many=True, help_text="How each part of the profile was read.")
     as_of = serializers.DateField(help_text="The day the question is asked on.")
