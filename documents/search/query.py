@@ -203,7 +203,7 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
             )
     if not text.isalnum() and text in groups():
         return [Term(typed=body, forms=_forms(text))], [], []
-    pieces = _unit_characters_as_stops(text, concepts_of(text))
+    pieces = _split_long_runs(_unit_characters_as_stops(text, concepts_of(text)))
     terms = [Term(typed=p, forms=_forms(p), run=kind == "run") for kind, p in pieces if kind != "stop"]
     stops = [Term(typed=p, forms=(_form(p),)) for kind, p in pieces if kind == "stop"]
     if len(pieces) == 1 and terms:
@@ -217,6 +217,43 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
         if kind_a != "stop" and kind_b != "stop"
     ]
     return terms, stops, list(dict.fromkeys([text, *pairs]))
+
+
+# A run of this many characters without a dictionary word is read as short
+# forms typed together (六新四新: the texts' “六新产业”“四新设施”), each pair of
+# characters a concept; the run whole still ranks first (``compounds``).
+LONG_RUN_CHARS = 4
+
+
+def _split_long_runs(pieces):
+    out = []
+    for kind, piece in _stops_out_of_runs(pieces):
+        if kind == "run" and len(piece) >= LONG_RUN_CHARS and not piece.isascii():
+            pairs = [piece[i : i + 2] for i in range(0, len(piece) - len(piece) % 2, 2)]
+            if len(piece) % 2:
+                pairs[-1] += piece[-1]
+            out.extend(("run", pair) for pair in pairs)
+        else:
+            out.append((kind, piece))
+    return out
+
+
+def _stops_out_of_runs(pieces):
+    """A stop word the dictionary does not cut out of a run ("说说碳": 说说 +
+    碳) is a stop word at the run's edge, not part of what is sought."""
+    out = []
+    for kind, piece in pieces:
+        if kind != "run":
+            out.append((kind, piece))
+            continue
+        head = next((piece[:n] for n in range(len(piece) - 1, 1, -1) if is_stopword(piece[:n])), "")
+        tail = next(
+            (piece[-n:] for n in range(len(piece) - len(head) - 1, 1, -1) if is_stopword(piece[-n:])),
+            "",
+        )
+        core = piece[len(head) : len(piece) - len(tail)]
+        out.extend(p for p in (("stop", head), ("run", core), ("stop", tail)) if p[1])
+    return out
 
 
 def _unit_characters_as_stops(text, pieces):
