@@ -38,6 +38,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from documents.extraction.units import category_of, to_yuan
+
 FACT_KINDS = ("target", "figure", "subsidy")
 CATEGORIES = ("headings", *FACT_KINDS, "metadata")
 
@@ -238,6 +240,9 @@ def same_terms(gold: dict, fact: Fact) -> bool:
         return False
     if gold["unit"] == "fraction" and fact.unit == "%":
         return abs(fact.value - value * 100) < Decimal("0.01")
+    if fact.unit != gold["unit"] and {category_of(fact.unit), category_of(gold["unit"])} == {"money"}:
+        # the same sum in another unit: 2万亿元 is 20000亿元
+        return to_yuan(fact.value, fact.unit) == to_yuan(value, gold["unit"])
     return fact.value == value and fact.unit == gold["unit"]
 
 

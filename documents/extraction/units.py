@@ -134,6 +134,8 @@ ORDINAL_LIST_JOINERS = "、和及至到—-"
 # than half".  NOT_AFTER keeps "超过半年" from reading as 过半.
 WORD_QUANTITIES = {
     "过半": (Decimal(50), "%", ">"),
+    # "占总课时一半以上", "超过一半": half, its comparator read around it
+    "一半": (Decimal(50), "%", "="),
     # a match of the same amount: "再给予相同额度资金奖励" is 1:1, 100 %
     "相同额度": (Decimal(100), "%", "="),
     "同等额度": (Decimal(100), "%", "="),

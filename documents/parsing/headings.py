@@ -300,6 +300,9 @@ PAGE_REFERENCE = re.compile(r"(?:(?:[·…⋯]+|[．.]{2,})\|?|\|)\s*(?:\d{1,3}|
 CONTENTS_TITLES = ("目录", "目次")
 # A table of contents has at least this many entries with a page number.
 CONTENTS_MIN_REFERENCES = 2
+# Heading lines in a run before the outline starts again with the first of
+# them: a table of contents printed without page numbers.
+CONTENTS_MIN_BARE = 3
 
 
 def contents_lines(paragraphs: list[str]) -> set[int]:
@@ -339,6 +342,27 @@ def contents_lines(paragraphs: list[str]) -> set[int]:
             out.update(run)
             if start > 0 and paragraphs[start - 1].replace(" ", "") in CONTENTS_TITLES:
                 out.add(start - 1)
+        k = end
+    return out | _bare_contents(paragraphs, entry, out)
+
+
+def _bare_contents(paragraphs: list[str], entry, found: set[int]) -> set[int]:
+    """A table of contents without page numbers: a run of at least
+    CONTENTS_MIN_BARE heading lines with nothing between them, followed by
+    the run's first line again, which opens the text itself ("第一章 总则" …
+    "第九章 附则", then "第一章 总则" and its 第一条)."""
+    out: set[int] = set()
+    k = 0
+    while k < len(paragraphs):
+        first = entry(paragraphs[k]) if k not in found else None
+        if first is None:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(paragraphs) and (bare := entry(paragraphs[end])) is not None and bare != first:
+            end += 1
+        if end - k >= CONTENTS_MIN_BARE and end < len(paragraphs) and entry(paragraphs[end]) == first:
+            out.update(range(k, end))
         k = end
     return out
 

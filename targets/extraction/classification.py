@@ -28,7 +28,7 @@ from targets.extraction.years import Time, is_future, is_past
 def usable(passage: Passage, q: Quantity) -> bool:
     """Whether ``q`` is a target or a figure at all (see module docstring)."""
     if q.kind in ("rank", "rank_change"):
-        return True
+        return not passage.text.startswith(markers.LIST_PLACE_AFTER, q.end)
     if q.kind == "ordinal":
         return _ordinal_rank(passage, q)
     if q.kind != "amount" or not q.unit:
@@ -54,6 +54,14 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if _past_threshold(q, before) or _weight_in_formula(passage, q, before, after):
         return False
+    if _threshold_of_support(passage, q):
+        return False
+    if (
+        q.comparator in markers.THRESHOLD_COMPARATORS
+        and q.category in markers.THRESHOLD_OF_NOUN_CATEGORIES
+        and markers.THRESHOLD_OF_NOUN_RE.match(after)
+    ):
+        return False  # "500万元及以下的小微企业"
     if markers.TIER_AFTER_RE.match(after) and any(
         w in after for w in money_words.SUPPORT_WORDS
     ):
@@ -206,6 +214,19 @@ def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
         + markers.CONDITION_CONSEQUENCES
     )
     return any(w in rest for w in consequences)
+
+
+def _threshold_of_support(passage: Passage, q: Quantity) -> bool:
+    """A threshold of a support rule's condition: a comparator, then the
+    support granted after the condition's 的 in the same sentence ("营业面积在
+    100平方米以上，经营满一年的一次性奖励1万元"), in no sentence that sets a
+    goal for a year."""
+    if q.comparator not in (">=", ">"):
+        return False
+    sentence = passage.sentence_of(q.start)
+    if markers.GOAL_YEAR_RE.search(passage.text, sentence.start, q.start):
+        return False
+    return bool(markers.CONDITION_THEN_SUPPORT_RE.search(passage.text, q.end, sentence.end))
 
 
 def _past_threshold(q: Quantity, before: str) -> bool:
@@ -369,6 +390,18 @@ def _structural_count(q: Quantity, after: str) -> bool:
     return any(noun.endswith(h) for h in markers.ABSTRACT_HEADS)
 
 
+def _breakdown_of_goal(passage: Passage, q: Quantity, time: Time | None) -> bool:
+    """其中 breaking down a goal of a future year is a goal: "到2020年，全国农机
+    总动力超过10亿千瓦，其中灌排机械动力达到1.2亿千瓦"."""
+    clause = passage.clause_of(q.start)
+    before = passage.text[clause.start : q.start]
+    return (
+        markers.BREAKDOWN_OPENER in before
+        and time is not None
+        and is_future(passage, time.period)
+    )
+
+
 def _clause_marker(passage: Passage, q: Quantity) -> bool:
     """A figure marker in the clause, not followed by a verb whose object
     the number is ("依托…建设6个" builds; "依托…等31个联盟" relies on)."""
@@ -383,7 +416,7 @@ def _clause_marker(passage: Passage, q: Quantity) -> bool:
 
 def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]:
     """(is_target, the rule that decided) for a usable number."""
-    if _clause_marker(passage, q):
+    if _clause_marker(passage, q) and not _breakdown_of_goal(passage, q, time):
         return False, "clause_marker"
     clause = passage.clause_of(q.start)
     if any(

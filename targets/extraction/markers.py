@@ -71,6 +71,7 @@ TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "确保", "计划到
 COMMITMENT_SENTENCE_OPENERS = ("每年",)
 COMMITMENT_CLAUSE_OPENERS = ("全省", "全市", "全区", "全县")
 COMMITMENT_VERBS = (
+    "安排",
     "遴选",
     "培育",
     "发布",
@@ -160,8 +161,9 @@ ALLOCATION_WORDS = (
     "减免",
 )
 # ...but "用于X的比例" names the share that is the indicator: "市级财政科技创新
-# 资金用于基础研究的比例原则上不低于三分之一" is a target.
-SHARE_NAME_RE = re.compile(r"用于[^，。；]{1,20}的比[例重]")
+# 资金用于基础研究的比例原则上不低于三分之一" is a target; so does a rate
+# named after the word ("设施装备配套率达到95%以上").
+SHARE_NAME_RE = re.compile(r"用于[^，。；]{1,20}的比[例重]|(?:配套|分配|分成)率")
 # The ratio of a support rule whose support word comes in the next clause:
 # the share follows 按/按照 ("可按不超过研发投入30%，给予…支持").
 RULE_RATIO_BEFORE_RE = re.compile(r"按(?!期|时)")
@@ -238,6 +240,21 @@ FORMULA_CHARS = ("=", "＝", "+", "＋")
 # A tier of a rule named by its threshold, the rule right after its 的:
 # "招用3人以下的按每人2000元给予补贴", "招用4人以上的每增加1人给予3000元补贴".
 TIER_AFTER_RE = re.compile(r"^的(?:按|给予|予以|可给予|一次性给予|每|奖励|资助|补助|补贴)")
+# A threshold of a support rule's condition, the support granted after its
+# 的 in the same sentence: "营业面积在100平方米以上，经营满一年的一次性奖励1万元",
+# "年组织游客…达到1万人次以上的旅行社、户外团队进行奖励" (a verb of granting
+# before the support: a fund "用于…补助和奖励" grants nothing; not in a
+# sentence that sets a goal for a year: GOAL_YEAR_RE).
+CONDITION_THEN_SUPPORT_RE = re.compile(
+    r"的[^。；]*?(?:给予|予以|进行|一次性)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补)"
+)
+GOAL_YEAR_RE = re.compile(r"到\s*\d{4}\s*年")
+# A money or share threshold in the 的-modifier of whom or what a rule is
+# for: "单户担保金额500万元及以下的小微企业", "500万元以上的再担保业务".
+THRESHOLD_OF_NOUN_RE = re.compile(r"^的[^，。；、的]{0,6}?(?:企业|主体|单位|机构|业务|项目)")
+THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent")
+# A rank that names a place in the text's own list: "列第一位者为牵头单位".
+LIST_PLACE_AFTER = ("者",)
 # The count of the conditions a list sets: "符合以下3个条件之一".
 LISTED_CONDITIONS_BEFORE = ("以下", "下列", "如下")
 LISTED_CONDITIONS_AFTER = ("条件", "要求", "情形")

@@ -586,3 +586,27 @@ def test_a_chapter_on_the_line_of_its_article_in_the_same_style():
     # a chapter's title without an article after it stays whole
     assert paragraph_starts("第三章　附则") == []
     assert paragraph_starts("第五条　依照本办法第三章第十条的规定执行。") == []
+
+
+# --- held-out-4 classes (seen when the fourth held-out part was first scored) -------
+
+
+def test_a_table_of_contents_without_page_numbers_is_no_outline():
+    # held-out-4 北京 数字经济促进条例: the nine chapter titles, then 第一章 again
+    raw = (HELD_OUT_3.parent / "held-out-4" / "bj-regulation-digital-economy-2022.txt").read_text(
+        encoding="utf-8"
+    )
+    chapters = [n for n in parse_text(raw).provisions if n.kind == "chapter"]
+    assert len(chapters) == 9 and all(c.children for c in chapters)
+
+
+def test_a_bare_table_of_contents_in_the_same_style():
+    raw = "某省促进条例\n第一章 总则\n第二章 支持\n第三章 附则\n第一章 总则\n第一条 为了促进，制定本条例。\n第二章 支持\n第二条 省政府设立专项资金。\n第三章 附则\n第三条 本条例自公布之日起施行。\n"
+    assert outline_of(parse_text(raw).provisions, kinds=("chapter", "article")) == [
+        ("第一章", [("第一条", [])]), ("第二章", [("第二条", [])]), ("第三章", [("第三条", [])]),
+    ]
+    # two headings in a row are no table of contents
+    raw = "第一章 总则\n第一节 目的\n第一条 为了促进，制定本条例。\n"
+    assert outline_of(parse_text(raw).provisions, kinds=("chapter", "section", "article")) == [
+        ("第一章", [("第一节", [("第一条", [])])]),
+    ]

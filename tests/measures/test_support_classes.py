@@ -617,3 +617,22 @@ def test_support_rules_of_the_third_held_out_part(text, expected):
 )
 def test_a_scale_or_a_total_outside_a_rule_stays_no_rule(text):
     assert caps(text) == []
+
+
+# -- held-out-4 classes (seen when the fourth held-out part was first scored) -----
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # held-out-4 柳河 旅游: ratios listed after 分别 share the ceiling after them
+        ("对一次性引进全国性主办的营业额10万元以上且本县财政不承担经费的大型会议、会展、竞赛，"
+         "分别按其营业额的15%、10%对引进企业和社团进行奖励，单个项目奖励最高不超过30万元。",
+         [(None, D(300000), D(15), D(300000)), (None, D(300000), D(10), D(300000))]),
+        # style
+        ("对新认定的国家级、省级孵化器，分别按其年度运营费用的30%、20%给予补助，每家最高不超过50万元。",
+         [(None, D(500000), D(30), D(500000)), (None, D(500000), D(20), D(500000))]),
+    ],
+)
+def test_ratios_listed_after_respectively_share_the_ceiling(text, expected):
+    assert caps(text) == expected

@@ -563,3 +563,59 @@ def test_the_weights_of_a_score_formula_are_not_targets(sentence):
 )
 def test_thresholds_of_a_support_rule_are_not_targets(sentence):
     assert [f for f in facts(sentence, **MEASURES) if f[0] == "target"] == []
+
+
+# -- held-out-4 classes (seen when the fourth held-out part was first scored) -----
+
+OPINIONS = dict(doc_year=2018, doc_type="意见")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out-4 农机 意见: 其中 breaks down a goal of the same year
+        ("到2020年，全国农机总动力超过10亿千瓦，其中灌排机械动力达到1.2亿千瓦。",
+         [(D(10), "亿千瓦"), (D("1.2"), "亿千瓦")]),
+        # held-out-4 无废城市 方案: a rate named 配套率 is an indicator
+        ("到2020年，规模养殖场粪污处理设施装备配套率达到95%以上，畜禽粪污综合利用率达到75%以上。",
+         [(D(95), "%"), (D(75), "%")]),
+        # held-out-4 柳河 旅游: a budget set aside every year
+        ("16.县财政每年安排旅游引导资金1000万元，并视财力状况逐年增加。", [(D(1000), "万元")]),
+        # held-out-4 职业教育 方案: half of the hours
+        ("到2022年，职业院校实践性教学课时原则上占总课时一半以上。", [(D(50), "%")]),
+        # style
+        ("到2025年，全市技术合同成交额达到500亿元，其中技术开发合同成交额达到200亿元。",
+         [(D(500), "亿元"), (D(200), "亿元")]),
+        ("每年安排科技创新专项资金2亿元。", [(D(2), "亿元")]),
+        ("到2025年，研发人员中女性占一半以上。", [(D(50), "%")]),
+    ],
+)
+def test_goals_of_the_fourth_held_out_part(sentence, expected):
+    found = [(value, unit) for kind, value, unit, *_ in facts(sentence, doc_year=None) if kind == "target"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, threshold",
+    [
+        # held-out-4 柳河 旅游: thresholds of a support rule's condition
+        ("营业面积在100平方米以上，经营满一年的一次性奖励1万元。", D(100)),
+        ("对年组织游客来柳河旅游景区人数达到1万人次以上的旅行社、户外团队进行奖励。", D(10000)),
+        ("单次会议人数规模在300人以上、且营业额达到80万元以上的特大型会议、赛事，一次性给予15万元奖励。", D(300)),
+        # held-out-4 融资担保 意见: a threshold naming whom a rule is for
+        ("对单户担保金额500万元及以下的小微企业和“三农”主体收取的担保费率原则上不超过1%。", D(500)),
+        # held-out-4 政府网站 方案: the place in the text's own list
+        ("列第一位者为牵头单位，下同）", D(1)),
+        # style
+        ("年接待游客5万人次以上的民宿，一次性给予3万元奖励。", D(50000)),
+        ("对年营业收入1000万元以上的科技服务业务，按其收入的2%收取服务费。", D(1000)),
+    ],
+)
+def test_no_goals_in_the_fourth_held_out_part(sentence, threshold):
+    assert threshold not in [f[1] for f in facts(sentence, **OPINIONS) if f[0] == "target"]
+
+
+def test_a_fund_set_up_for_support_stays_a_goal():
+    # held-out 柳河 意见 第1条: the fund "用于…补助和奖励" grants nothing itself
+    text = "设立总规模不低于1亿元的重点产业发展引导资金，列入县财政预算，用于重点产业发展补助和奖励。"
+    assert [f[1] for f in facts(text, doc_year=2023, doc_type="意见")] == [D(1)]

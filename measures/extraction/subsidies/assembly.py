@@ -98,7 +98,7 @@ def _is_ceiling(anchor: Anchor) -> bool:
     return not anchor.is_ratio and q.comparator in ("<=", "<") and not q.value_max
 
 
-def _shared_ceiling(anchors: list[Anchor], i: int) -> Anchor | None:
+def _shared_ceiling(text: str, anchors: list[Anchor], i: int) -> Anchor | None:
     """The ceiling after a series of ratios, each in its own clause, that
     holds for all of them: "前2年给予企业地方财政贡献80%的奖励，后3年给予…50%
     的奖励，每年最高奖励不超过5000万元" caps both tiers, not only the last."""
@@ -108,7 +108,13 @@ def _shared_ceiling(anchors: list[Anchor], i: int) -> Anchor | None:
     if j == i + 1 or j == len(anchors) or not _is_ceiling(anchors[j]):
         return None
     clauses = [a.clause for a in anchors[i:j]]
-    if len(set(clauses)) != len(clauses) or anchors[j].clause in clauses:
+    if anchors[j].clause in clauses:
+        return None
+    # "分别按其营业额的15%、10%对引进企业进行奖励，单个项目奖励最高不超过30万
+    # 元": ratios listed after 分别 in one clause share the ceiling after it.
+    clause = clauses[0]
+    listed = len(set(clauses)) == 1 and "分别" in text[clause.start : clause.end]
+    if len(set(clauses)) != len(clauses) and not listed:
         return None
     return anchors[j]
 
@@ -155,7 +161,7 @@ def _from_anchors(
                 last_clause = following.clause
                 rule = "ratio+cap"
                 i += 1
-            elif (shared := _shared_ceiling(anchors, i)) is not None:
+            elif (shared := _shared_ceiling(text, anchors, i)) is not None:
                 _, amount_max, cap = in_yuan(shared.quantity)
                 last_clause = shared.clause
                 rule = "ratio+shared_cap"
