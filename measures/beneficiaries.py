@@ -80,11 +80,13 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("state_owned_enterprises", "国有企业", "State-owned firms",
        "国有企业 国企 国有控股企业", "enterprises"),
     _g("universities", "高校", "Higher-education institutions",
-       "高校 高等院校 高等学校 大学 学院 高校院所 高校和科研院所 中直高校院所 省属高校",
+       "高校 高等院校 高等学校 大学 学院 高校院所 高校和科研院所 中直高校院所 省属高校 "
+       # the short names people use for universities ("吉大的老师")
+       "吉大 北大 清华 复旦 浙大 南大 武大 川大 山大 中大 哈工大 东北师大 交大 同济",
        "entities"),
     _g("research_institutes", "科研院所", "Public research institutes",
        "科研院所 科研机构 研究院所 科研单位 高校院所 高校和科研院所 中直高校院所 "
-       "中科院 研究所 事业单位 研究开发机构", "entities"),
+       "中科院 研究所 研究院 事业单位 研究开发机构", "entities"),
     _g("medical_institutions", "医疗卫生机构", "Hospitals and health institutions",
        "医疗卫生机构 医疗机构 医院 卫生机构", "entities"),
     _g("researchers", "科研人员", "Researchers and S&T personnel",

@@ -164,8 +164,18 @@ def _deepest(hits):
 # Where an applicant is: a place after 在/位于/注册在 ("在东莞松山湖创办的"),
 # or one that an applicant is said to be of ("长春的一家", "舟山一家").  A
 # place inside another name ("中科院长春应化所", "香港青年") says nothing of it.
-LOCATED_BEFORE_RE = re.compile(r"(?:在|于|落户|位于|注册在|来自)$")
+LOCATED_BEFORE_RE = re.compile(r"(?:在|于|落户|位于|注册在)$")
 LOCATED_AFTER_RE = re.compile(r"^(?:的?一[家所个位名支]|的|市|地区|本地)")
+# Where a person is from ("我是澳门的", "来自香港") yields to where the applicant
+# is registered or works ("在广州南沙注册了个…公司"): the origin counts only
+# when no place is introduced by LOCATED_BEFORE_RE.
+ORIGIN_BEFORE_RE = re.compile(r"来自$")
+# A name written right after the applicant's place without its own suffix
+# that lies outside it is a smaller place the gazetteer does not hold ("徐汇
+# 龙华": 龙华街道, not 深圳的龙华区): it is left out.
+# A second role ("…，也是延吉的一名大学生") keeps its place beside the first.
+SECOND_ROLE_RE = re.compile(r"也是|同时是|又是")
+ADMINISTRATIVE_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
 # A place written right after the other party's marker is the other party's
 # ("从上海一家民营科技公司买了一项专利", "卖给了北京的一家企业").
 OTHER_PARTY_BEFORE_RE = re.compile(r"(?:从|向|与|同|给了?)$")
@@ -177,11 +187,14 @@ def applicant_place(text: str) -> Place | None:
     张江").  Raises Contradiction when it is said to be in two places apart
     ("我是长春市的一家民营企业，也是上海市徐汇区的一所公办大学")."""
     hits = [h for h in find_places(text) if not OTHER_PARTY_BEFORE_RE.search(text, 0, h.start)]
-    located = [
+    placed = [h for h in hits if LOCATED_BEFORE_RE.search(text, 0, h.start)]
+    of = [
         h for h in hits
-        if LOCATED_BEFORE_RE.search(text, 0, h.start) or LOCATED_AFTER_RE.match(text[h.end :])
+        if ORIGIN_BEFORE_RE.search(text, 0, h.start) or LOCATED_AFTER_RE.match(text[h.end :])
     ]
-    chosen = set(located or hits[:1])
+    if SECOND_ROLE_RE.search(text):
+        placed = placed + of  # two roles, each with its place: both count
+    chosen = set(placed or of or hits[:1])
     grown = True
     while grown:
         grown = False
@@ -189,6 +202,9 @@ def applicant_place(text: str) -> Place | None:
             if hit not in chosen and any(
                 hit.end == c.start or c.end == hit.start for c in chosen
             ):
+                inside = any(_within(hit.path, c.path) or _within(c.path, hit.path) for c in chosen)
+                if not inside and not hit.words.endswith(ADMINISTRATIVE_SUFFIXES):
+                    continue
                 chosen.add(hit)
                 grown = True
     if not chosen:

@@ -64,6 +64,15 @@ UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|
 
 # Words before an organisation that make it the other party of a deal.
 COUNTERPARTY_RE = re.compile(r"(?:(?:给了?|和)[^，。；]{0,4}|(?:向|与|从)[^，。；]{0,8})$")
+# A person who registered or runs a firm speaks of their own firm: "注册了个
+# 做智能硬件的小公司", "开了一家公司" (a modifier of up to a few words between).
+# ...unless the line gives the person a second role ("我在四平市开了一家企业，
+# 也是延吉的一名大学生": two applicants).
+SECOND_ROLE_RE = re.compile(r"也是|同时是|又是|同时也是")
+OWN_FIRM_BEFORE_RE = re.compile(r"(?:注册|开|创办|成立|办)了?(?:个|一家|家|一个)[^，。；]{0,10}$")
+# ...and words after it that make it the one who gives: "听说合作银行能给信用贷",
+# "银行可以提供贷款" (the applicant is the one who gets).
+GIVER_AFTER_RE = re.compile(r"^[^，。；]{0,2}(?:能给|可以给|会给|给予|提供|放贷|贷给)")
 RESEARCH_WORK_RE = re.compile(
     r"(?:我|本人)(?:是|在)[^，。；]{0,16}(?P<work>(?:做|搞|从事)(?:研发|科研|研究)(?:工作)?)"
 )
@@ -263,6 +272,14 @@ def from_text(text: str) -> Profile:
         h for h in find_hits(text, TARGET_GROUPS)
         if not any(s <= h.start and h.end <= e for s, e in event_spans)
     ]
+    # Whom the applicant gives to is no applicant ("院里得拿出多少给课题组"),
+    # and a person's own firm ("在广州南沙注册了个做智能硬件的小公司") is theirs.
+    hits = [
+        h for h in hits
+        if not (is_person_group(h.row.key) and COUNTERPARTY_RE.search(text, max(0, h.start - 6), h.start))
+    ]
+    if any(is_person_group(h.row.key) for h in hits) and not SECOND_ROLE_RE.search(text):
+        hits = [h for h in hits if not OWN_FIRM_BEFORE_RE.search(text, max(0, h.start - 16), h.start)]
     people = [h for h in hits if is_person_group(h.row.key)]
     # "我在上海一家国有企业做研发": a person who says what they do, not what
     # they are.
@@ -274,7 +291,9 @@ def from_text(text: str) -> Profile:
     for hit in hits:
         # An organisation the applicant deals with ("转让给了企业", "与…合作")
         # is not the applicant.
-        if COUNTERPARTY_RE.search(text, max(0, hit.start - 6), hit.start):
+        if COUNTERPARTY_RE.search(text, max(0, hit.start - 6), hit.start) or (
+            hits.index(hit) and GIVER_AFTER_RE.match(text[hit.end :])
+        ):
             continue
         # "上海交通大学的科研团队": the unit is named just before the person,
         # joined by 的; an organisation after it is the other party.

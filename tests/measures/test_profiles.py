@@ -178,3 +178,54 @@ def test_what_a_line_says_beyond_its_readings_is_kept_for_the_events_no_row_name
     profile = from_text("柳河一家山葡萄酒公司，今年新获认定了中国驰名商标，还拿到了中国质量奖")
     assert "中国驰名商标" in profile.said and "中国质量奖" in profile.said
     assert "柳河" not in profile.said
+
+
+# -- held-out-4 classes (seen when the fourth held-out part was first scored) -----
+
+
+def test_where_a_person_is_from_yields_to_where_the_applicant_is_registered():
+    # held-out-4: "我是澳门的…在广州南沙注册了个…小公司"
+    assert applicant_place("我是澳门的，年初在广州南沙注册了个小公司").path == "广东省/广州市/南沙区"
+    assert applicant_place("来自香港的青年在东莞松山湖创业").path == "广东省/东莞市"
+    # two places the applicant is said to be of still contradict
+    with pytest.raises(Contradiction):
+        applicant_place("我是长春的一家企业，也是杭州的一家企业")
+
+
+def test_a_smaller_place_the_gazetteer_lacks_is_left_out():
+    # held-out-4: "徐汇龙华那边" is 龙华街道 in 徐汇, not 深圳的龙华区
+    assert applicant_place("徐汇龙华那边做低空物流的公司").path == "上海市/徐汇区"
+    assert applicant_place("浦东张江的一家公司").path == "上海市/浦东新区"
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "groups", "units", "events"),
+    [
+        # held-out-4: the bank that lends is the other party
+        ("长春的科技型中小企业，今年有个研发项目刚拿到省科技厅立项，听说合作银行能给信用贷", "吉林省/长春市",
+         ["tech_smes"], [], ["project_approved"]),
+        # held-out-4: the team an institute pays is the other party
+        ("宁波一家市属研究院，今年把一项专利转让给了企业，院里得拿出多少给课题组？", "浙江省/宁波市",
+         ["research_institutes"], [], ["invention_transfer"]),
+        # held-out-4: a person's own firm is theirs, not a second applicant
+        ("我是澳门的，今年25岁，年初在广州南沙注册了个做智能硬件的小公司，之前参加一个创业大赛拿了三等奖，"
+         "对我们港澳青年有啥补贴",
+         "广东省/广州市/南沙区", ["hk_macao_youth"], [], ["contest_award"]),
+        # held-out-4: granted patents and a patent licensed, as people say it
+        ("吉林市一家高企，今年我们自己也下来3个发明专利", "吉林省/吉林市",
+         ["hightech_enterprises"], [], ["patent_invention"]),
+        ("舟山一所市属高校的老师，春节前学校把专利许可给了一家船厂", "浙江省/舟山市",
+         ["researchers"], ["universities"], ["invention_license"]),
+        ("吉大的老师，去年把一项发明专利转让给长春一家企业了", "",
+         ["researchers"], ["universities"], ["invention_transfer"]),
+        # style
+        ("杭州一家省属研究院，把一项专利许可给了合作企业，要分多少给课题组", "浙江省/杭州市",
+         ["research_institutes"], [], ["invention_license"]),
+        ("我是香港的，在深圳开了一家做无人机的公司，参加创新创业大赛拿了个二等奖，我们港澳青年有什么支持",
+         "广东省/深圳市", ["hk_macao_youth"], [], ["contest_award"]),
+    ],
+)
+def test_who_applies_in_the_fourth_held_out_part(text, region, groups, units, events):
+    profile = from_text(text)
+    assert (profile.region, profile.groups, profile.units, profile.events) == (
+        region, groups, units, events)

@@ -92,7 +92,9 @@ LEVEL_RE = re.compile(
 )
 LEVELS = dict(LEVEL_WORDS)
 
-_INVENTION = r"职务|科技成果|科研成果|发明成果|技术成果"
+# (a researcher says "把一项发明专利转让给…", "学校把专利许可给了一家船厂" of
+# the same thing)
+_INVENTION = r"职务|成果|专利"
 
 # fmt: off
 EVENTS: tuple[EventType, ...] = (
@@ -181,7 +183,9 @@ EVENTS: tuple[EventType, ...] = (
     _e("patent_foreign_other", "获得其他国家或地区发明专利授权", r"(?!)",
        parent="patent_invention_foreign"),
     _e("patent_invention", "获得国内发明专利授权",
-       rf"发明{_C}{{0,14}}授权|授权{_C}{{0,4}}发明专利",
+       rf"发明{_C}{{0,14}}授权|授权{_C}{{0,4}}发明专利"
+       # as it is said: "今年我们自己也下来3个发明专利", "发明专利批下来了"
+       rf"|(?:下来|批下来|拿到|拿下)了?{_C}{{0,4}}发明专利|发明专利{_C}{{0,4}}(?:下来了|批下来|批了)",
        family="patent"),
     _e("patent_utility", "获得实用新型专利授权", rf"实用新型{_C}{{0,14}}授权", family="patent"),
     _e("patent_design", "获得外观设计专利授权", rf"外观设计(?:专利)?{_C}{{0,14}}授权", family="patent"),
@@ -193,7 +197,8 @@ EVENTS: tuple[EventType, ...] = (
     _e("provincial_patent_award", "获得省专利奖", rf"省{_C}{{0,2}}专利奖"),
     # -- projects, teams, products -------------------------------------------
     _e("contest_award", "创新创业大赛获奖",
-       rf"(?:大赛|竞赛){_C}{{0,12}}获{_C}{{0,2}}奖|获奖{_C}{{0,6}}大赛"),
+       rf"(?:大赛|竞赛){_C}{{0,12}}获{_C}{{0,2}}奖|获奖{_C}{{0,6}}大赛"
+       rf"|(?:大赛|竞赛){_C}{{0,12}}拿{_C}{{0,5}}奖"),
     _e("project_approved", "项目获省科技厅立项", r"立项"),
     _e("project_funded", "项目获市级以上专项资金支持",
        rf"(?:专项资金|资金){_C}{{0,2}}支持的项目"
