@@ -155,7 +155,8 @@ def fact_view(kind: str, item) -> Fact:
 
 
 def top_headings(provisions) -> list[Heading]:
-    """The headings at the top of the tree; an attachment brings its own.
+    """The headings at the top of the tree; an attachment or an unlabelled
+    group brings its own.
     Articles count only where nothing above an article stands there (a
     regulation without chapters): beside chapters, top-level articles are
     ones whose chapter heading the text lost."""
@@ -164,7 +165,10 @@ def top_headings(provisions) -> list[Heading]:
     for node in provisions:
         if node.kind not in HEADING_KINDS or (chaptered and node.kind == "article"):
             continue
-        children = top_headings(node.children) if node.kind == ATTACHMENT_KIND else []
+        # an attachment, and an unlabelled group of the outline ("面向单位的扶持
+        # 政策" over its own 一、…), hold the headings under them
+        holds = node.kind == ATTACHMENT_KIND or (node.kind == "volume" and not node.label)
+        children = top_headings(node.children) if holds else []
         out.append(Heading(node.label, node.heading, node.start, tuple(children)))
     return out
 

@@ -610,3 +610,24 @@ def test_a_bare_table_of_contents_in_the_same_style():
     assert outline_of(parse_text(raw).provisions, kinds=("chapter", "section", "article")) == [
         ("第一章", [("第一节", [("第一条", [])])]),
     ]
+
+
+def test_unlabelled_groups_whose_numbering_restarts_hold_their_own_outline():
+    # held-out-3 graduate guide: "面向单位的扶持政策" / 一、…七、, then
+    # "面向毕业生的扶持政策" / 一、…十一、
+    roots = parse_text(held_out_3("gd-guide-graduate-employment-entrepreneurship-support-2026")).provisions
+    groups = [n for n in roots if n.kind == "volume"]
+    assert [(g.label, g.heading) for g in groups] == [
+        ("", "面向单位的扶持政策"), ("", "面向毕业生的扶持政策"),
+    ]
+    assert [len([c for c in g.children if c.kind == "part"]) for g in groups] == [7, 11]
+
+
+def test_unlabelled_groups_in_the_same_style():
+    raw = "某市人才政策清单\n面向企业\n一、引才奖励\n给予企业奖励。\n二、培训补贴\n按每人500元补贴。\n面向个人\n一、安家补贴\n给予安家补贴。\n"
+    assert outline_of(parse_text(raw, lines_are_paragraphs=True).provisions, kinds=("volume", "part")) == [
+        ("面向企业", [("一、", []), ("二、", [])]), ("面向个人", [("一、", [])]),
+    ]
+    # one short line before the only 一、 is no group
+    raw = "某市人才政策\n支持措施\n一、引才奖励\n给予企业奖励。\n二、培训补贴\n按每人500元补贴。\n"
+    assert [n.kind for n in parse_text(raw, lines_are_paragraphs=True).provisions if n.label] == ["part", "part"]

@@ -44,7 +44,7 @@ THRESHOLDS = {
     # Parts no longer held out keep the figures reached after their classes
     # were fixed (held-out-3 stays below the goals: docs/benchmarks.md).
     "held-out-3": {
-        ("headings", "recall"): 0.82,
+        ("headings", "recall"): 0.99,
         ("target", "f1"): 0.84,
         ("subsidy", "f1"): 0.82,
         ("metadata", "recall"): 1.0,
