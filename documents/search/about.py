@@ -1,11 +1,13 @@
-"""Questions about a policy itself: when it was issued, its 文号, who issued it.
+"""Questions about a policy itself: when it was issued, its 文号, who issued
+it, how long it is in force.
 
 "北湖的科技支持措施是哪天印发的", "北湖那份支持措施的文号是多少", "创新型吉林
 行动计划是谁制定的": the answer is a line of the policy's own layout — the
 date under its signature, the 文号 under its title, the issuer's name or the
 sentence of the notice that says who drew it up — which shares no word with
-the question, so no tier finds it.  When a query asks in one of these
-question forms (questions.txt: issued, number, issuer), the answering lines
+the question, so no tier finds it; "北湖的支持措施还有效吗" is answered by
+"…自印发之日起施行，有效期三年".  When a query asks in one of these question
+forms (questions.txt: issued, number, issuer, validity), the answering lines
 of the policy it names are put first: of the documents of its first results,
 the one whose title holds most of the query's concepts, the first of them on
 a tie.
@@ -41,6 +43,8 @@ def _answers(form: str, kind: str, text: str) -> bool:
         return kind == "signature" and parse_date_line(text) is not None
     if form == "number":
         return is_doc_number(text) or bracketed_doc_number(text) is not None
+    if form == "validity":
+        return bool(VALIDITY_RE.search(text))
     if form == "issuer":
         return (
             (kind == "signature" and is_org_name(text))
@@ -51,7 +55,11 @@ def _answers(form: str, kind: str, text: str) -> bool:
     return False
 
 
-FORMS = ("issued", "number", "issuer")
+FORMS = ("issued", "number", "issuer", "validity")
+# "本措施…自印发之日起施行，有效期三年", "本条例自2022年1月1日起施行": how long a
+# policy is in force, wherever its text says it (not a layout line).
+VALIDITY_RE = re.compile(r"有效期|起(?:施行|实施|试行|执行|生效)|(?:同时|予以)?废止|失效|有效至")
+VALIDITY_LIKE = ("%有效期%", "%起施行%", "%起实施%", "%起试行%", "%起执行%", "%起生效%", "%废止%", "%失效%")
 
 
 def asked_about(query) -> list[str]:
@@ -84,13 +92,16 @@ def named_document(connection, query, ids) -> int | None:
 
 
 def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
-    """The ids of the layout lines of ``document`` answering ``forms``, in
-    document order."""
+    """The ids of the lines of ``document`` answering ``forms``, in document
+    order: its layout lines, its short lines and, for the validity question,
+    the provisions that say how long it is in force."""
+    validity = " OR ".join(["text LIKE %s"] * len(VALIDITY_LIKE)) if "validity" in forms else ""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, kind, text FROM {PROVISION_TABLE} WHERE document_id = %s "
-            f"AND (kind IN ({placeholders(LAYOUT_KINDS)}) OR length(text) <= %s) ORDER BY position",
-            [document, *LAYOUT_KINDS, SHORT_LINE_CHARS],
+            f"AND (kind IN ({placeholders(LAYOUT_KINDS)}) OR length(text) <= %s"
+            f"{' OR ' + validity if validity else ''}) ORDER BY position",
+            [document, *LAYOUT_KINDS, SHORT_LINE_CHARS, *(VALIDITY_LIKE if validity else ())],
         )
         return [
             pk for pk, kind, text in cursor.fetchall()

@@ -2,7 +2,11 @@
 held-out-3.json, read after its first scoring), each tested on the bundled
 documents and with queries written in the same style."""
 
+from io import StringIO
+from pathlib import Path
+
 import pytest
+from django.core.management import call_command
 
 from documents.search.engine import search
 from documents.search.query import parse
@@ -74,3 +78,27 @@ def test_a_stop_word_at_the_edge_of_a_run_is_no_concept():
     query = parse("说说碳")
     assert ([t.typed for t in query.terms], [t.typed for t in query.stopwords]) == (["碳"], ["说说"])
     assert search("说说碳", facets=False).total == search("碳", facets=False).total > 0
+
+
+GENRE = Path(__file__).resolve().parents[1] / "data" / "genre"
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # the question staff hear most: is that policy still in force?
+        ("北湖的科技支持措施还有效吗", "subsidy_songjiang_beihu/p4.n2"),
+        ("松江成果转化条例什么时候开始施行", "regulation_songjiang_transfer/c5.a14"),
+        # style
+        ("北湖那份措施有效期多久", "subsidy_songjiang_beihu/p4.n2"),
+    ],
+)
+def test_how_long_a_policy_is_in_force_is_answered_by_the_sentence_that_says_it(
+    raw, answer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "ingest", str(GENRE / "subsidy_songjiang_beihu.txt"),
+            str(GENRE / "regulation_songjiang_transfer.txt"), verbosity=0, stdout=StringIO(),
+        )
+    assert first(raw) == answer
