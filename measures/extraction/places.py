@@ -170,11 +170,11 @@ LOCATED_AFTER_RE = re.compile(r"^(?:的?一[家所个位名支]|的|市|地区|�
 # is registered or works ("在广州南沙注册了个…公司"): the origin counts only
 # when no place is introduced by LOCATED_BEFORE_RE.
 ORIGIN_BEFORE_RE = re.compile(r"来自$")
+# A second role ("…，也是延吉的一名大学生") keeps its place beside the first.
+SECOND_ROLE_RE = re.compile(r"也是|同时是|又是")
 # A name written right after the applicant's place without its own suffix
 # that lies outside it is a smaller place the gazetteer does not hold ("徐汇
 # 龙华": 龙华街道, not 深圳的龙华区): it is left out.
-# A second role ("…，也是延吉的一名大学生") keeps its place beside the first.
-SECOND_ROLE_RE = re.compile(r"也是|同时是|又是")
 ADMINISTRATIVE_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
 # A place written right after the other party's marker is the other party's
 # ("从上海一家民营科技公司买了一项专利", "卖给了北京的一家企业").

@@ -33,7 +33,12 @@ from measures.extraction.eligibility.terms import (
     SECTORS_BY_KEY,
 )
 from measures.extraction.keywords import Hit, find_hits
-from measures.extraction.places import Contradiction, applicant_place, find_places
+from measures.extraction.places import (
+    SECOND_ROLE_RE,
+    Contradiction,
+    applicant_place,
+    find_places,
+)
 
 # Quantities a profile may state besides the measured ones of thresholds:
 # the count of invention patents granted (each a 每件 rule's multiplier).
@@ -65,10 +70,9 @@ UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|
 # Words before an organisation that make it the other party of a deal.
 COUNTERPARTY_RE = re.compile(r"(?:(?:给了?|和)[^，。；]{0,4}|(?:向|与|从)[^，。；]{0,8})$")
 # A person who registered or runs a firm speaks of their own firm: "注册了个
-# 做智能硬件的小公司", "开了一家公司" (a modifier of up to a few words between).
-# ...unless the line gives the person a second role ("我在四平市开了一家企业，
-# 也是延吉的一名大学生": two applicants).
-SECOND_ROLE_RE = re.compile(r"也是|同时是|又是|同时也是")
+# 做智能硬件的小公司", "开了一家公司" (a modifier of up to a few words between)
+# -- unless the line gives the person a second role ("我在四平市开了一家企业，
+# 也是延吉的一名大学生": two applicants; places.SECOND_ROLE_RE).
 OWN_FIRM_BEFORE_RE = re.compile(r"(?:注册|开|创办|成立|办)了?(?:个|一家|家|一个)[^，。；]{0,10}$")
 # ...and words after it that make it the one who gives: "听说合作银行能给信用贷",
 # "银行可以提供贷款" (the applicant is the one who gets).

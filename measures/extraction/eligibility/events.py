@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Characters of one clause.
 _C = r"[^，。；：]"
@@ -292,6 +293,7 @@ def is_free_event(words: str) -> bool:
     return bool(FREE_EVENT_VERB_RE.search(words))
 
 
+@lru_cache(maxsize=4096)
 def same_event_words(stated: str, clause: str, min_chars: int = FREE_EVENT_MIN_CHARS) -> bool:
     """Does the applicant's event ``stated``, in words no row of the table
     names, name the event of ``clause`` (see FREE_EVENT_MIN_CHARS)?"""
