@@ -54,17 +54,7 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if _past_threshold(q, before) or _weight_in_formula(passage, q, before, after):
         return False
-    if _threshold_of_support(passage, q):
-        return False
-    if (
-        q.comparator in markers.THRESHOLD_COMPARATORS
-        and q.category in markers.THRESHOLD_OF_NOUN_CATEGORIES
-        and markers.THRESHOLD_OF_NOUN_RE.match(after)
-    ):
-        return False  # "500万元及以下的小微企业"
-    if markers.TIER_AFTER_RE.match(after) and any(
-        w in after for w in money_words.SUPPORT_WORDS
-    ):
+    if _threshold_of_support(passage, q) or _threshold_of_noun(q, after) or _tier_of_rule(after):
         return False
     if _threshold_of_beneficiary(passage, q) or _in_definition(passage, q):
         return False
@@ -227,6 +217,24 @@ def _threshold_of_support(passage: Passage, q: Quantity) -> bool:
     if markers.GOAL_YEAR_RE.search(passage.text, sentence.start, q.start):
         return False
     return bool(markers.CONDITION_THEN_SUPPORT_RE.search(passage.text, q.end, sentence.end))
+
+
+def _threshold_of_noun(q: Quantity, after: str) -> bool:
+    """A money or share threshold in the 的-modifier of whom or what a rule is
+    for: "单户担保金额500万元及以下的小微企业"."""
+    return (
+        q.comparator in markers.THRESHOLD_COMPARATORS
+        and q.category in markers.THRESHOLD_OF_NOUN_CATEGORIES
+        and markers.THRESHOLD_OF_NOUN_RE.match(after) is not None
+    )
+
+
+def _tier_of_rule(after: str) -> bool:
+    """A tier of a rule named by its threshold, the rule right after its 的:
+    "招用3人以下的按每人2000元给予补贴"."""
+    return markers.TIER_AFTER_RE.match(after) is not None and any(
+        w in after for w in money_words.SUPPORT_WORDS
+    )
 
 
 def _past_threshold(q: Quantity, before: str) -> bool:
