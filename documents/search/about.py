@@ -8,9 +8,8 @@ sentence of the notice that says who drew it up — which shares no word with
 the question, so no tier finds it; "北湖的支持措施还有效吗" is answered by
 "…自印发之日起施行，有效期三年".  When a query asks in one of these question
 forms (questions.txt: issued, number, issuer, validity), the answering lines
-of the policy it names are put first: of the documents of its first results,
-the one whose title holds most of the query's concepts, the first of them on
-a tie.
+of the policy it names are put first: the document whose title holds most of
+the query's concepts, the first among the results on a tie.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from .backends.context import DOCUMENT_TABLE, PROVISION_TABLE
 from .backends.sql import placeholders
 from .normalise import normalise
 
-# The results whose documents may be the one the question names.
+# The results whose rank breaks a tie between documents named as well.
 NAMING_RESULTS = 20
 # "省科技厅制定的《创新型吉林建设科技行动计划》": who drew up the policy.
 DRAWN_UP_RE = re.compile(r"(?:制定|起草|编制|印发|发布|出台)的《")
@@ -67,28 +66,29 @@ def asked_about(query) -> list[str]:
 
 
 def named_document(connection, query, ids) -> int | None:
-    """The document the query names, among those of ``ids`` (see the module
-    docstring)."""
-    ids = list(ids)[:NAMING_RESULTS]
-    if not ids:
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT p.id, p.document_id, d.title FROM {PROVISION_TABLE} p "
-            f"JOIN {DOCUMENT_TABLE} d ON d.id = p.document_id WHERE p.id IN ({placeholders(ids)})",
-            ids,
-        )
-        rows = {pk: (document, normalise(title or "")) for pk, document, title in cursor.fetchall()}
+    """The document the query names: the one whose title holds most of the
+    query's concepts (at least one), the one ranked first among ``ids`` on a
+    tie, a document without a result last."""
     concepts = [[f.text for f in term.forms] for term in query.terms]
-    best, best_score = None, -1
-    for pk in ids:
-        if pk not in rows:
-            continue
-        document, title = rows[pk]
-        score = sum(any(text in title for text in forms) for forms in concepts)
-        if score > best_score:
-            best, best_score = document, score
-    return best
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, title FROM {DOCUMENT_TABLE}")
+        scores = {
+            document: sum(any(text in title for text in forms) for forms in concepts)
+            for document, title in ((d, normalise(t or "")) for d, t in cursor.fetchall())
+        }
+        ranked = list(ids)[:NAMING_RESULTS]
+        rank = {}
+        if ranked:
+            cursor.execute(
+                f"SELECT id, document_id FROM {PROVISION_TABLE} WHERE id IN ({placeholders(ranked)})",
+                ranked,
+            )
+            order = {pk: i for i, pk in enumerate(ranked)}
+            for pk, document in cursor.fetchall():
+                rank[document] = min(rank.get(document, len(ranked)), order[pk])
+    if not scores or max(scores.values()) == 0:
+        return None
+    return min(scores, key=lambda d: (-scores[d], rank.get(d, len(ranked) + 1), d))
 
 
 def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
