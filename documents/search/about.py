@@ -34,6 +34,11 @@ DRAWN_UP_RE = re.compile(r"(?:制定|起草|编制|印发|发布|出台)的《")
 LAYOUT_KINDS = ("signature", "preamble", "title")
 # ...and short lines of any kind ("（省科技厅）" under a plan's title).
 SHORT_LINE_CHARS = 24
+FORMS = ("issued", "number", "issuer", "validity")
+# "本措施…自印发之日起施行，有效期三年", "本条例自2022年1月1日起施行": how long a
+# policy is in force, wherever its text says it (not a layout line).
+VALIDITY_RE = re.compile(r"有效期|起(?:施行|实施|试行|执行|生效)|(?:同时|予以)?废止|失效|有效至")
+VALIDITY_LIKE = ("%有效期%", "%起施行%", "%起实施%", "%起试行%", "%起执行%", "%起生效%", "%废止%", "%失效%")
 
 
 def _answers(form: str, kind: str, text: str) -> bool:
@@ -53,12 +58,6 @@ def _answers(form: str, kind: str, text: str) -> bool:
         )
     return False
 
-
-FORMS = ("issued", "number", "issuer", "validity")
-# "本措施…自印发之日起施行，有效期三年", "本条例自2022年1月1日起施行": how long a
-# policy is in force, wherever its text says it (not a layout line).
-VALIDITY_RE = re.compile(r"有效期|起(?:施行|实施|试行|执行|生效)|(?:同时|予以)?废止|失效|有效至")
-VALIDITY_LIKE = ("%有效期%", "%起施行%", "%起实施%", "%起试行%", "%起执行%", "%起生效%", "%废止%", "%失效%")
 
 
 def asked_about(query) -> list[str]:
