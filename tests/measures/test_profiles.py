@@ -229,3 +229,25 @@ def test_who_applies_in_the_fourth_held_out_part(text, region, groups, units, ev
     profile = from_text(text)
     assert (profile.region, profile.groups, profile.units, profile.events) == (
         region, groups, units, events)
+
+
+# -- held-out-5 classes (seen when the fifth held-out part was first scored) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "events"),
+    [
+        # held-out-5: events as people say them
+        ("柳河县一家做冷链物流的公司，今年3月份刚纳进规上服务业统计", ["enterprises", "above_scale_services"],
+         ["scale_up"]),
+        ("我在北京亦庄一家民营企业做研发，公司把我的一项职务发明专利卖给了别的公司", ["researchers"],
+         ["invention_transfer"]),
+        ("我们是通化市的一家制药企业，今年9月在上交所主板敲钟了", ["enterprises"], ["listing_main"]),
+        # style
+        ("长春一家软件公司，去年纳进了规上统计", ["enterprises", "above_scale"], ["scale_up"]),
+        ("去年在深交所敲钟的一家企业", ["enterprises"], ["listing"]),
+    ],
+)
+def test_events_of_the_fifth_held_out_part(text, groups, events):
+    profile = from_text(text)
+    assert (profile.groups, profile.events) == (groups, events)
