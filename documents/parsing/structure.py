@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from documents.parsing import lines as line_grammar
+from documents.parsing.groups import CLAUSE_PUNCTUATION, unlabelled_group_titles
 from documents.parsing.headings import (
     HEADING_RULES,
     TABLE_HEADER_FIRST_CELLS,
@@ -82,12 +83,6 @@ CLOSING_OPENERS = (
 # A lost chapter label leaves a title like "组织实施", "法律责任" or
 # "科技人才培养与引进": short, never punctuated as a sentence or clause is.
 UNLABELLED_CHAPTER_MAX_CHARS = 16
-# Unlabelled group titles of a list whose 一、 numbering restarts under each
-# ("面向单位的扶持政策" / "一、小微企业社保补贴" … "面向毕业生的扶持政策" /
-# "一、灵活就业社保补贴"): short lines, two of them at least.
-GROUP_TITLE_MAX_CHARS = 20
-GROUP_TITLES_MIN = 2
-CLAUSE_PUNCTUATION = "。，；：、！？"
 # A table caption is a short line without final punctuation right above the
 # header row ("“十四五”时期全省科技发展目标").
 CAPTION_MAX_CHARS = 40
@@ -162,7 +157,7 @@ class _TreeBuilder:
         self.promulgated = line_grammar.order_head(texts[:first_heading]) is not None
         if not self.promulgated:
             self.issued_starts = set(line_grammar.issued_documents(texts, texts[:first_heading]))
-        group_titles = _group_titles(texts, contents)
+        group_titles = unlabelled_group_titles(texts, contents)
         caption: _Paragraph | None = None
         for k, para in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
@@ -447,7 +442,7 @@ class _TreeBuilder:
         self._attach(node)
 
     def _group(self, para: _Paragraph) -> None:
-        """Open an unlabelled group of the outline (``_group_titles``): a node
+        """Open an unlabelled group of the outline (groups.py): a node
         above the 一、 that restart under it, without a label."""
         self.front_matter = False
         node = self._node("volume", para, para.start, heading=para.text)
@@ -579,29 +574,6 @@ class _TreeBuilder:
             text_end=para.end,
             number=number,
         )
-
-
-def _group_titles(texts: list[str], contents: set[int]) -> set[int]:
-    """The indexes of unlabelled group titles: short lines without
-    punctuation, label, title genre or date, each right before a 一、 that
-    (re)starts the numbering; none unless there are GROUP_TITLES_MIN."""
-    found = set()
-    for k in range(1, len(texts) - 1):
-        text = texts[k]
-        if (
-            k in contents
-            or len(text) > GROUP_TITLE_MAX_CHARS
-            or any(ch in text for ch in CLAUSE_PUNCTUATION)
-            or HeadingMatcher().match(text) is not None
-            or line_grammar.is_title_line(text)
-            or line_grammar.stands_alone(text)
-            or line_grammar.is_org_name(text)
-        ):
-            continue
-        match = HeadingMatcher().match(texts[k + 1])
-        if match is not None and match.kind == "part" and match.number == 1:
-            found.add(k)
-    return found if len(found) >= GROUP_TITLES_MIN else set()
 
 
 def _title_like(text: str) -> bool:
