@@ -76,8 +76,28 @@ STATISTIC_WORDS = (
     "营业收入",
     "总额",
 )
+# -- tax: a tax rule is neither support nor a goal --------------------------
+
+# "按照研究开发费用的百分之五十加计扣除", "按照每月1000元的标准定额扣除", "按照百分
+# 之十五的税率征收企业所得税", "依法免征企业所得税": a rule of tax, which pays
+# nothing out (a fee reduction, 减缴, is support and stays out of this list).
+TAX_WORDS = (
+    "加计扣除",
+    "定额扣除",
+    "据实扣除",
+    "汇算清缴",
+    "扣除标准",
+    "税率",
+    "征收",
+    "免征",
+    "减征",
+    "抵扣",
+    "摊销",
+    "应纳税所得额",
+)
+
 # A clause with one of these states no support rule, whatever else it says.
-NOT_SUPPORT_WORDS = STATISTIC_WORDS + PAID_OUT_WORDS
+NOT_SUPPORT_WORDS = STATISTIC_WORDS + PAID_OUT_WORDS + TAX_WORDS
 
 # -- 对 that opens the "to whom" of a rule -----------------------------------
 

@@ -140,6 +140,9 @@ _NUMBER_RE = re.compile(
 )
 _ARABIC_RE = re.compile(ARABIC)
 _RANGE_SEPARATORS = "-~～—–至"
+# "3到5个百分点" is a range too, but not "2021到2025年" (a period, read as years)
+_SOFT_RANGE_SEPARATOR = "到"
+_DATE_UNIT_AFTER = re.compile(r"\s*[年月日号]")
 _DOC_NUMBER_RES = (
     re.compile(r"〔(?P<year>\d{4})〕(?P<serial>\d+)号"),
     re.compile(r"第(?P<serial>\d+)号"),
@@ -393,9 +396,13 @@ class _Scanner:
         value_max = None
         end = number_end
         # Range "15-30万元": a second Arabic number after a separator.
-        if end < len(text) and text[end] in _RANGE_SEPARATORS:
+        separator = text[end] if end < len(text) else ""
+        if separator in _RANGE_SEPARATORS or separator == _SOFT_RANGE_SEPARATOR:
             second = _ARABIC_RE.match(text, end + 1)
-            if second is not None:
+            if second is not None and (
+                separator != _SOFT_RANGE_SEPARATOR
+                or not _DATE_UNIT_AFTER.match(text, second.end())
+            ):
                 value_max = parse_arabic(second.group(0))
                 end = second.end()
                 number_end = end

@@ -329,6 +329,16 @@ def attachment_label(line: str) -> re.Match[str] | None:
     return ATTACHMENT_LABEL.fullmatch(line)
 
 
+# The first entry of a list of attachments under one label ("附件：1.封面").
+LISTED_FIRST_ATTACHMENT = re.compile(r"1\s*[.．、]")
+
+
+def lists_attachments(title: str) -> bool:
+    """Does the title of a bare 附件 label open the list of the attachments
+    printed below ("附件：1.封面", then "2.…申请表" …)?"""
+    return LISTED_FIRST_ATTACHMENT.match(title) is not None
+
+
 def forwards(paragraph: str) -> bool:
     """Is ``paragraph`` a forwarding sentence ("…，现印发给你们")?"""
     return any(verb in paragraph for verb in FORWARDING_VERBS)

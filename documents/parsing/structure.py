@@ -152,8 +152,7 @@ class _TreeBuilder:
         first_heading = next(
             (k for k, text in enumerate(texts) if HeadingMatcher().match(text)), len(texts)
         )
-        # An order (令) printed above the rule it promulgates is no notice:
-        # the rule is the text itself, its outline the document's.
+        # An order (令) above the rule it promulgates is no notice: the rule is the text.
         self.promulgated = line_grammar.order_head(texts[:first_heading]) is not None
         if not self.promulgated:
             self.issued_starts = set(line_grammar.issued_documents(texts, texts[:first_heading]))
@@ -302,6 +301,8 @@ class _TreeBuilder:
         if not (self.signed or follows or own or again):
             if number is not None:
                 self.listed_attachments.append(number)
+            elif line_grammar.lists_attachments(m.group("title") or ""):
+                self.listed_attachments.append(1)  # "附件：1.封面" / "2.…申请表"
             return False
         label_end = para.start + m.end("label")
         title = m.group("title")
@@ -346,6 +347,7 @@ class _TreeBuilder:
         joined = node.heading + para.text
         if (
             node.heading
+            and HeadingMatcher().match(para.text) is None  # "一、企业基本情况" opens it
             and self.attachment_title_end == (self.previous.end if self.previous else -1)
             and len(joined) <= line_grammar.TITLE_MAX_CHARS
             and self._raw_gap(self.previous, para) == "\n"
@@ -442,8 +444,7 @@ class _TreeBuilder:
         self._attach(node)
 
     def _group(self, para: _Paragraph) -> None:
-        """Open an unlabelled group of the outline (groups.py): a node
-        above the 一、 that restart under it, without a label."""
+        """Open an unlabelled group of the outline (groups.py) over its 一、."""
         self.front_matter = False
         node = self._node("volume", para, para.start, heading=para.text)
         self._place(node)

@@ -17,6 +17,8 @@ figure).
 
 from __future__ import annotations
 
+import re
+
 from documents.extraction import money_words
 from documents.extraction.quantities import Quantity
 from documents.extraction.sentences import Span
@@ -44,7 +46,7 @@ def usable(passage: Passage, q: Quantity) -> bool:
     after = text[q.end : clause.end].split("\n", 1)[0]
     if _technical_spec(before, after) or _capability_spec(q, after):
         return False
-    if any(w in after for w in markers.PENALTY_WORDS):
+    if any(w in after for w in markers.PENALTY_WORDS) or _terms_of_penalty_or_tax(passage, q, clause):
         return False
     if markers.CONDITION_SECTION_RE.search(passage.section_heading):
         return False
@@ -70,7 +72,9 @@ def usable(passage: Passage, q: Quantity) -> bool:
         _terms_of_rule(passage, q, before) or _breakdown_of_support(passage, q, before)
     ):
         return False
-    if q.unit == "%" and _share_of_rule(passage, q, clause_text, before):
+    if q.unit == "%" and (
+        _share_of_rule(passage, q, clause_text, before) or after.startswith(markers.RECKONING_AFTER)
+    ):
         return False
     if money_words.TO_WHOM_RE.search(before) and _condition_closed(passage, q, after):
         return False
@@ -211,12 +215,25 @@ def _threshold_of_support(passage: Passage, q: Quantity) -> bool:
     support granted after the condition's 的 in the same sentence ("营业面积在
     100平方米以上，经营满一年的一次性奖励1万元"), in no sentence that sets a
     goal for a year."""
-    if q.comparator not in (">=", ">"):
-        return False
     sentence = passage.sentence_of(q.start)
+    bound = passage.text.endswith("（含", 0, q.start)  # "100—500亩（含500亩）"
+    if q.comparator not in (">=", ">") and q.value_max is None and not bound:
+        return False
     if markers.GOAL_YEAR_RE.search(passage.text, sentence.start, q.start):
         return False
     return bool(markers.CONDITION_THEN_SUPPORT_RE.search(passage.text, q.end, sentence.end))
+
+
+def _terms_of_penalty_or_tax(passage: Passage, q: Quantity, clause: Span) -> bool:
+    """A number of a sentence that imposes a penalty, or of a tax rule (its
+    clause, or the rest of its sentence, speaks of 加计扣除, 税率, 征收 …:
+    money_words.TAX_WORDS)."""
+    sentence = passage.sentence_of(q.start)
+    text = passage.text[sentence.start : sentence.end]
+    if markers.PENALTY_SENTENCE_RE.search(text):
+        return True
+    rest = passage.text[clause.start : sentence.end]
+    return any(w in rest for w in money_words.TAX_WORDS)
 
 
 def _threshold_of_noun(q: Quantity, after: str) -> bool:
@@ -332,9 +349,13 @@ def _restates_enumeration(q: Quantity, before: str, after: str) -> bool:
         (before.rfind(w) + len(w) for w in markers.CLASSIFYING_VERBS if w in before),
         default=-1,
     )
-    if opener < 0 and not before.endswith(markers.CLOSED_LIST_END):
-        return False
+    closed = before.endswith(markers.CLOSED_LIST_END)
     items = before[max(opener, 0) :].removesuffix(markers.CLOSED_LIST_END)
+    if opener < 0 and not closed:
+        # "选择北京、天津、…、西安11个城市": a long list without 等 right before
+        names = re.split("[、和及]", re.split(r"[，。；：]", before)[-1])
+        return len(names) >= markers.OPEN_LIST_MIN_ITEMS and q.value == len(names) and all(
+            names) and not any(ch.isdigit() for ch in "".join(names))
     if not items or any(ch.isdigit() for ch in items):
         return False
     count = 1 + sum(items.count(joiner) for joiner in markers.ENUMERATION_JOINERS)
@@ -440,6 +461,8 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
     text = passage.text
     sentence = passage.sentence_of(q.start)
     lead = text[sentence.start : q.start]
+    if markers.GOAL_VERB_BEFORE_RE.search(text, clause.start, q.number_start):
+        return True, "goal_verb"
     if any(w in lead for w in markers.FIGURE_SENTENCE_MARKERS):
         return False, "present_marker"
     if any(w in lead for w in markers.TARGET_SENTENCE_MARKERS):

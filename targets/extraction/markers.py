@@ -58,6 +58,13 @@ FIGURE_SENTENCE_MARKERS = ("目前", "当前", "截至目前", "至今", "现阶
 # 每年可实现经济效益4200多万元").  The year of earlier sentences does not
 # carry into it.
 FORECAST_SENTENCE_MARKERS = ("预计", "预期", "建成后", "投产后", "运行后")
+# A share by which something is reckoned, the verb right after it: "按照…年度
+# 药品总用量的60%—70%估算采购总量".
+RECKONING_AFTER = ("估算", "测算", "核算")
+# A level a text says is to be held or reached, whatever its genre: "将…蓝绿
+# 空间占比稳定在70%", "远景开发强度控制在30%" (the verb right before the number).
+# (Not 提高到/降至: reports say what rose "近5年来…重复利用率提高到70.7%".)
+GOAL_VERB_BEFORE_RE = re.compile(r"(?:稳定在|控制在|保持在)$")
 # Words that start a passage about the future in a report ("下一步，…").
 TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "确保", "计划到") + FORECAST_SENTENCE_MARKERS
 # A recurring commitment of a plan or a policy, whatever the genre of the
@@ -171,6 +178,10 @@ RULE_RATIO_BEFORE_RE = re.compile(r"按(?!期|时)")
 # 的罚款", "处以违法所得一倍以上五倍以下的罚款" (the words after the number
 # in its clause).
 PENALTY_WORDS = ("罚款", "罚金", "赔偿金", "违约金")
+# ...and in a sentence that imposes one, every number is its terms: "违法经营额
+# 五万元以上的，可以处违法经营额五倍以下的罚款", "按照…倍数的一倍以上五倍以下确定
+# 赔偿数额".
+PENALTY_SENTENCE_RE = re.compile(r"(?:处|并处|责令|没收)[^。]*罚款|罚金|赔偿数额|惩罚性赔偿")
 # A clause that ends in 的 right before its comma is a condition ("…的，" reads
 # "if …"), and its numbers are thresholds when the rest of the sentence says
 # what the qualifying party gets: a support word (money_words.SUPPORT_WORDS),
@@ -241,17 +252,20 @@ FORMULA_CHARS = ("=", "＝", "+", "＋")
 # "招用3人以下的按每人2000元给予补贴", "招用4人以上的每增加1人给予3000元补贴".
 TIER_AFTER_RE = re.compile(r"^的(?:按|给予|予以|可给予|一次性给予|每|奖励|资助|补助|补贴)")
 # A threshold of a support rule's condition, the support granted after its
-# 的 in the same sentence: "营业面积在100平方米以上，经营满一年的一次性奖励1万元",
+# 的 or after the comma that closes the condition, in the same sentence:
+# "营业面积在100平方米以上，经营满一年的一次性奖励1万元", "年上缴税金地方经济贡献额
+# 达到30万元以上，一次性给予10万元奖励",
 # "年组织游客…达到1万人次以上的旅行社、户外团队进行奖励" (a verb of granting
 # before the support: a fund "用于…补助和奖励" grants nothing; not in a
 # sentence that sets a goal for a year: GOAL_YEAR_RE).
 CONDITION_THEN_SUPPORT_RE = re.compile(
-    r"的[^。；]*?(?:给予|予以|进行|一次性)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补)"
+    r"[的，,][^。；]*?(?:给予|给|予以|进行|一次性)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补|支持)"
 )
 GOAL_YEAR_RE = re.compile(r"到\s*\d{4}\s*年")
 # A money or share threshold in the 的-modifier of whom or what a rule is
-# for: "单户担保金额500万元及以下的小微企业", "500万元以上的再担保业务".
-THRESHOLD_OF_NOUN_RE = re.compile(r"^的[^，。；、的]{0,6}?(?:企业|主体|单位|机构|业务|项目)")
+# for: "单户担保金额500万元及以下的小微企业", "500万元以上的再担保业务",
+# "固定资产投资3亿元以上重大项目", "年销售额5000万元以上大品种".
+THRESHOLD_OF_NOUN_RE = re.compile(r"^的?[^，。；、的]{0,6}?(?:企业|主体|单位|机构|业务|项目|品种)")
 THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent")
 # A rank that names a place in the text's own list: "列第一位者为牵头单位".
 LIST_PLACE_AFTER = ("者",)
@@ -305,7 +319,7 @@ PARTICIPANT_AFTER_RE = re.compile(
 )
 # A quota of a procedure, not a goal: "国家最高科学技术奖…每次授予人数不超过2名",
 # "每个单位限报1项" (read in the clause before a count).
-QUOTA_WORDS = ("每次", "每届", "每批", "名额", "限报", "限额", "限推")
+QUOTA_WORDS = ("每次", "每届", "每批", "名额", "限报", "限额", "限推", "一式", "各派")
 # "京津冀、上海、…、辽宁沈阳等8个区域", "分为一等奖、二等奖2个等级": a count
 # that closes a list of exactly as many items, with no verb after it in its
 # clause, restates the list (its scope), it does not measure anything.  The
@@ -314,6 +328,10 @@ QUOTA_WORDS = ("每次", "每届", "每批", "名额", "限报", "限额", "限�
 # 知识产权保护中心建设".)
 ENUMERATION_JOINERS = ("、", "和", "及", "以及")
 CLOSED_LIST_END = "等"
+# Without 等, a count restates a list of at least this many names right
+# before it ("选择北京、天津、…、西安11个城市"); "中国（吉林）和中国（长春）2个
+# 知识产权保护中心" stays a goal of 004.
+OPEN_LIST_MIN_ITEMS = 3
 CLASSIFYING_VERBS = ("分为", "分成", "划分为")
 # A count of the items of the text's own list: "知识产权保护方面5项：…",
 # "推广的改革举措（共23项）".
@@ -327,7 +345,7 @@ CONDITION_CLOSERS = ("予以", "给予")
 # What a "…的，" condition may lead to besides support: a duty or a reduction
 # ("两个或者两个以上的个人或者单位为共同专利申请人…的，应当分别符合前款规定",
 # "…的，减缴本办法第二条规定收费的70%").
-CONDITION_CONSEQUENCES = ("应当", "减缴", "减免", "免收")
+CONDITION_CONSEQUENCES = ("应当", "减缴", "减免", "免收", "采取")
 # A ceiling on money after a support word earlier in the sentence is the cap
 # of that rule ("…给予补助，单个企业每年最高50万元").
 CAP_COMPARATORS = ("<=", "<")

@@ -631,3 +631,18 @@ def test_unlabelled_groups_in_the_same_style():
     # one short line before the only 一、 is no group
     raw = "某市人才政策\n支持措施\n一、引才奖励\n给予企业奖励。\n二、培训补贴\n按每人500元补贴。\n"
     assert [n.kind for n in parse_text(raw, lines_are_paragraphs=True).provisions if n.label] == ["part", "part"]
+
+
+# --- held-out-5 classes (seen when the fifth held-out part was first scored) -------
+
+
+def test_attachments_listed_under_one_label_open_where_they_are_printed():
+    # held-out-5 南沙 guide: "附件：1.封面" / "2.…" … then "附件1" … printed below,
+    # in a text without a signature
+    raw = (HELD_OUT_3.parent / "held-out-5" / "gd-guangzhou-nansha-guide-manufacturing-tech-upgrade-award-2018.txt").read_text(encoding="utf-8")
+    attachments = [n for n in parse_text(raw).provisions if n.kind == "attachment"]
+    assert [a.label.strip() for a in attachments][:4] == ["附件1", "附件2", "附件3", "附件4"]
+    # style
+    raw = "某区申报指南\n一、申报条件\n企业注册在本区。\n附件：1.申请表\n2.承诺书\n附件1\n申请表\n一、企业基本情况\n附件2\n承诺书\n一、材料真实。\n"
+    roots = parse_text(raw, lines_are_paragraphs=True).provisions
+    assert [(n.label, n.heading) for n in roots if n.kind == "attachment"] == [("附件1", "申请表"), ("附件2", "承诺书")]

@@ -636,3 +636,36 @@ def test_a_scale_or_a_total_outside_a_rule_stays_no_rule(text):
 )
 def test_ratios_listed_after_respectively_share_the_ceiling(text, expected):
     assert caps(text) == expected
+
+
+# -- held-out-5 classes (seen when the fifth held-out part was first scored) -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # held-out-5 河南 条例: tax rules pay nothing out
+        "企业开发新技术、新产品、新工艺发生的研究开发费用，未形成无形资产计入当期损益的，在按规定据实扣除的基础上，"
+        "按照研究开发费用的百分之五十加计扣除。",
+        "经认定合格的高新技术企业，依法按照百分之十五的税率征收企业所得税。",
+        # style
+        "对符合条件的小型微利企业，减按20%的税率征收企业所得税。",
+    ],
+)
+def test_a_tax_rule_is_no_support_rule(text):
+    assert caps(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, ratio",
+    [
+        # held-out-5 河南 条例: a share taken out, its support in the next clause
+        ("可以从技术转让所得的净收入中提取不低于百分之三十，用于奖励科技成果完成人和为科技成果转化作出重要贡献的人员。",
+         D(30)),
+        ("采用股份制形式实施转化的，可以将科技成果形成股权的不低于百分之三十，奖励给科技成果完成人。", D(30)),
+        # style
+        ("可以从许可净收入中提取不低于百分之五十，用于奖励成果完成人。", D(50)),
+    ],
+)
+def test_a_share_taken_out_for_the_support_of_the_next_clause(text, ratio):
+    assert [r for _, _, r, _ in caps(text)] == [ratio]

@@ -619,3 +619,58 @@ def test_a_fund_set_up_for_support_stays_a_goal():
     # held-out 柳河 意见 第1条: the fund "用于…补助和奖励" grants nothing itself
     text = "设立总规模不低于1亿元的重点产业发展引导资金，列入县财政预算，用于重点产业发展补助和奖励。"
     assert [f[1] for f in facts(text, doc_year=2023, doc_type="意见")] == [D(1)]
+
+
+# -- held-out-5 classes (seen when the fifth held-out part was first scored) -----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # held-out-5 个人所得税 专项附加扣除: a tax rule's amounts and shares
+        "纳税人的子女接受全日制学历教育的相关支出，按照每个子女每月1000元的标准定额扣除。",
+        "父母可以选择由其中一方按扣除标准的100%扣除，也可以选择由双方分别按扣除标准的50%扣除。",
+        # held-out-5 河南 高新技术产业 条例: tax rates and exemptions
+        "经认定合格的高新技术企业，依法按照百分之十五的税率征收企业所得税。",
+        "居民企业在一个纳税年度内，技术转让所得未超过五百万元的部分，依法免征企业所得税；超过五百万元的部分，依法减半征收企业所得税。",
+        # held-out-5 浦东 知识产权 条例: the terms of a penalty
+        "违法经营额五万元以上的，可以处违法经营额五倍以下的罚款；没有违法经营额或者违法经营额不足五万元的，可以处二十五万元以下的罚款。",
+        "人民法院可以按照权利人因被侵权所受到的实际损失的一倍以上五倍以下确定惩罚性赔偿数额。",
+        # held-out-5 药品集中采购 方案: copies, delegates, procedure tiers, a reckoning share, a list restated
+        "申报表一式3份，加盖单位公章。",
+        "联合采购办公室由试点城市各派1名代表组成。",
+        "入围生产企业在3家及以上的，采取招标采购的方式。",
+        "按照试点地区所有公立医疗机构年度药品总用量的60%—70%估算采购总量。",
+        "选择北京、天津、上海、重庆和沈阳、大连、厦门、广州、深圳、成都、西安11个城市开展试点。",
+        # held-out-5 柳河 意见: thresholds of support rules
+        "固定资产投资5000万元以上、投资强度亩均投资不低于100万元，在项目建设期，按项目固定资产实际投资额度给企业5%-20%奖励支持。",
+        "重点产业新上项目固定资产投资3亿元以上重大项目，实行“一事一议”。",
+        "医药企业引进年销售额5000万元以上大品种。",
+        "对新发展的100—500亩（含500亩）的中药材种植基地，一次性奖励企业100元/亩。",
+        # style
+        "纳税人赡养老人的支出，按照每月2000元的标准定额扣除。",
+        "申请材料一式2份，报区科技局。",
+        "年营业收入达到2000万元以上，一次性给予20万元奖励。",
+    ],
+)
+def test_no_goals_in_the_fifth_held_out_part(sentence):
+    assert [f for f in facts(sentence, doc_year=2018, doc_type="办法") if f[0] == "target"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, doc_type, expected",
+    [
+        # held-out-5 雄安 批复: a level to be held, in a text that reports
+        ("要坚持生态优先，将雄安新区蓝绿空间占比稳定在70%，远景开发强度控制在30%。", "批复",
+         [(D(70), "%"), (D(30), "%")]),
+        # held-out-5 青岛 条例: a range written with 到
+        ("科学技术专项资金的增长幅度，应当高于本级财政经常性收入增长幅度3到5个百分点。", "条例",
+         [(D(3), "个百分点")]),
+        # style
+        ("全市森林覆盖率保持在45%以上。", "批复", [(D(45), "%")]),
+    ],
+)
+def test_goals_of_the_fifth_held_out_part(sentence, doc_type, expected):
+    found = [(value, unit) for kind, value, unit, *_ in facts(sentence, doc_year=2018, doc_type=doc_type)
+             if kind == "target"]
+    assert found == expected

@@ -67,7 +67,10 @@ BREAKDOWN_STAGE_RE = re.compile(r"(?:第[一二三四五六七八九十\d]+|首|
 # with its base ("可按不超过研发投入30%，给予单个经营主体最高5000万元支持"),
 # or the verb of the support before its amount ("可给予不超过实际投入费用的
 # 50%，最高3000万元支持").
-TERMS_BEFORE_SUPPORT_RE = re.compile(r"按(?!期|时)|给予|予以")
+# ...and a share taken out for the support of the next clause: "从技术转让所得
+# 的净收入中提取不低于百分之三十，用于奖励…", "将科技成果形成股权的不低于百分之
+# 三十，奖励给科技成果完成人".
+TERMS_BEFORE_SUPPORT_RE = re.compile(r"按(?!期|时)|给予|予以|提取|将")
 # A budget under a ceiling, allocated for the support of the next clause, is
 # a rule too ("每年安排最高100万元活动经费，支持在天河区举办…"); a budget line
 # of a fixed sum is not ("每年安排专项资金5000万元，支持关键核心技术攻关").
