@@ -69,6 +69,14 @@ UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|
 
 # Words before an organisation that make it the other party of a deal.
 COUNTERPARTY_RE = re.compile(r"(?:(?:给了?|和)[^，。；]{0,4}|(?:向|与|从)[^，。；]{0,8})$")
+# A group the line says the applicant is not ("不是发明人", "并非企业").
+NEGATED_BEFORE_RE = re.compile(r"(?:不是|并非|不属于)$")
+# A person who works at a technology-transfer office is its staff.
+TRANSFER_OFFICE_WORK_RE = re.compile(
+    r"(?:我|本人)在[^，。；]{0,20}?(?P<office>技术转移(?:中心|机构|办公室|部门))(?:上班|工作|任职|做事)"
+)
+# A person addressed at the start of a line ("老师好", "老师您好，…").
+ADDRESSED_AFTER_RE = re.compile(r"^(?:您好|你好|好[，,！!]|好$)")
 # A person who registered or runs a firm speaks of their own firm: "注册了个
 # 做智能硬件的小公司", "开了一家公司" (a modifier of up to a few words between)
 # -- unless the line gives the person a second role ("我在四平市开了一家企业，
@@ -148,6 +156,13 @@ def check(profile: Profile) -> Profile:
         raise Unreadable(
             "无法识别申请人：请说明申请人类型、所在地区或发生的事项 / "
             "Cannot read the applicant: say what it is, where it is, or what happened"
+        )
+    if not (profile.groups or profile.units or profile.region):
+        # an event or a sector alone ("获得国内发明专利授权") says neither who
+        # nor where: every rule of the country would be a guess
+        raise Unreadable(
+            "无法识别申请人：请说明申请人类型或所在地区 / "
+            "Cannot read the applicant: say what it is or where it is"
         )
     people = [g for g in profile.groups if is_person_group(g)]
     organisations = [g for g in profile.groups if not is_person_group(g) and g != "entities"]
@@ -284,6 +299,13 @@ def from_text(text: str) -> Profile:
     ]
     if any(is_person_group(h.row.key) for h in hits) and not SECOND_ROLE_RE.search(text):
         hits = [h for h in hits if not OWN_FIRM_BEFORE_RE.search(text, max(0, h.start - 16), h.start)]
+    # "老师好，想问下…": the officer addressed, not the applicant; "不是发明人":
+    # what the applicant is not
+    hits = [
+        h for h in hits
+        if not ADDRESSED_AFTER_RE.match(text[h.end :])
+        and not NEGATED_BEFORE_RE.search(text, max(0, h.start - 3), h.start)
+    ]
     people = [h for h in hits if is_person_group(h.row.key)]
     # "我在上海一家国有企业做研发": a person who says what they do, not what
     # they are.
@@ -291,6 +313,13 @@ def from_text(text: str) -> Profile:
     if doing:
         people = [Hit(TARGET_GROUPS_BY_KEY["researchers"], doing.group("work"),
                       doing.start("work"), doing.end("work"))]
+        hits.append(people[0])
+    staff = TRANSFER_OFFICE_WORK_RE.search(text) if not people else None
+    if staff:
+        # "我在浙江工业大学的技术转移中心上班": the office's staff, at its unit
+        hits = [h for h in hits if not (staff.start("office") <= h.start < staff.end("office"))]
+        people = [Hit(TARGET_GROUPS_BY_KEY["tech_transfer_staff"], staff.group("office"),
+                      staff.start("office"), staff.end("office"))]
         hits.append(people[0])
     for hit in hits:
         # An organisation the applicant deals with ("转让给了企业", "与…合作")

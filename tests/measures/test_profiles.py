@@ -251,3 +251,32 @@ def test_who_applies_in_the_fourth_held_out_part(text, region, groups, units, ev
 def test_events_of_the_fifth_held_out_part(text, groups, events):
     profile = from_text(text)
     assert (profile.groups, profile.events) == (groups, events)
+
+
+# -- held-out-6 classes (seen when the sixth held-out part was first scored) -----
+
+
+def test_the_officer_addressed_is_no_applicant():
+    # held-out-6: "老师好，想问下最近有啥政策能申请的？" names nobody
+    with pytest.raises(Unreadable):
+        from_text("老师好，想问下最近有啥政策能申请的？")
+    with pytest.raises(Unreadable):
+        from_text("老师您好，有什么补贴？")  # style
+    assert from_text("苏州一所市属高校的老师，职务科技成果今年许可给了一家企业").groups == ["researchers"]
+
+
+def test_an_event_alone_names_no_applicant():
+    # held-out-6: an event without an applicant or a place
+    with pytest.raises(Unreadable):
+        from_fields({"event": ["获得国内发明专利授权"]})
+    assert from_fields({"region": ["吉林省"], "event": ["获得国内发明专利授权"]}).events == ["patent_invention"]
+
+
+def test_staff_of_a_transfer_office_who_are_not_the_inventor():
+    # held-out-6: "我在浙江工业大学的技术转移中心上班，不是发明人"
+    profile = from_text("我在浙江工业大学的技术转移中心上班，不是发明人。今年学校一项专利许可出去了")
+    assert (profile.groups, profile.units, profile.events) == (
+        ["tech_transfer_staff"], ["universities"], ["invention_license"])
+    # style
+    profile = from_text("本人在某研究所的技术转移办公室工作，成果转让了，能分奖励吗")
+    assert profile.groups == ["tech_transfer_staff"]
