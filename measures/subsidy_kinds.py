@@ -34,9 +34,13 @@ SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
                 ("奖给", "奖励给", "用于奖励", "奖励科研团队", "完成人持有的份额")),
     SubsidyKind("loan", "贷款/信贷", ("贷款", "信贷", "授信", "债权")),
     SubsidyKind("interest_subsidy", "贴息", ("贴息",)),
-    SubsidyKind("fee_waiver", "费用减免", ("免收", "费用减免", "减缴")),
+    # a refund of what was paid: "可返还其上年度实际缴纳失业保险费的50%"
+    SubsidyKind("fee_waiver", "费用减免", ("免收", "费用减免", "减缴", "返还")),
     SubsidyKind("equity_investment", "股权投资",
                 ("股权投资", "资本金投入", "股权注入", "投资入股")),
+    # A tax rule written as its rate or deduction ("按百分之十五的税率征收",
+    # "按…百分之五十加计扣除": money_words.TAX_WORDS) pays nothing out and is no
+    # rule; this kind names support a text calls a tax benefit in other words.
     SubsidyKind("tax_incentive", "税收优惠",
                 ("所得税", "税收优惠", "加计扣除", "减免税")),
     SubsidyKind("other", "其他", ()),

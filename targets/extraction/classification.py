@@ -263,7 +263,10 @@ def _past_threshold(q: Quantity, before: str) -> bool:
 
 
 def _weight_in_formula(passage: Passage, q: Quantity, before: str, after: str) -> bool:
-    """A part's weight in a score's formula: "日常监测（60%）+实地调研（20%）"."""
+    """A part's weight in a score's formula ("日常监测（60%）+实地调研（20%）"), or
+    the factor of a computation ("…台次数/同期…总台次数×100%")."""
+    if q.unit == "%" and before.rstrip().endswith(markers.FORMULA_FACTOR_BEFORE):
+        return True
     if q.unit != "%" or not before.endswith("（") or not after.startswith("）"):
         return False
     sentence = passage.sentence_of(q.start)
@@ -326,6 +329,8 @@ def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
         markers.LISTED_CONDITIONS_AFTER
     ):
         return True  # "符合以下3个条件之一"
+    if q.unit == "个" and after.startswith(markers.OWN_INDICATORS_AFTER):
+        return True  # "26个指标为国家监测指标"
     if q.value == 1 and q.value_max is not None:
         return True  # items 1 to N of a list: "按…材料1-8项的顺序"
     if any(w in before for w in markers.QUOTA_WORDS):

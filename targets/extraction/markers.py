@@ -248,6 +248,8 @@ THRESHOLD_COMPARATORS = (">=", ">", "<=", "<")
 # The weights of a score's parts, each in brackets after its name, in a
 # formula: "半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）".
 FORMULA_CHARS = ("=", "＝", "+", "＋")
+# The factor of a computation: "日间手术台次数/同期出院患者择期手术总台次数×100%".
+FORMULA_FACTOR_BEFORE = ("×", "*", "✕")
 # A tier of a rule named by its threshold, the rule right after its 的:
 # "招用3人以下的按每人2000元给予补贴", "招用4人以上的每增加1人给予3000元补贴".
 TIER_AFTER_RE = re.compile(r"^的(?:按|给予|予以|可给予|一次性给予|每|奖励|资助|补助|补贴)")
@@ -269,6 +271,9 @@ THRESHOLD_OF_NOUN_RE = re.compile(r"^的?[^，。；、的]{0,6}?(?:企业|主�
 THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent")
 # A rank that names a place in the text's own list: "列第一位者为牵头单位".
 LIST_PLACE_AFTER = ("者",)
+# The count of the text's own indicators: "标记“▲”的26个指标为国家监测指标，其中
+# 15个指标自动生成" (not "安排300名指标", a quota of posts).
+OWN_INDICATORS_AFTER = "指标"
 # The count of the conditions a list sets: "符合以下3个条件之一".
 LISTED_CONDITIONS_BEFORE = ("以下", "下列", "如下")
 LISTED_CONDITIONS_AFTER = ("条件", "要求", "情形")

@@ -674,3 +674,26 @@ def test_goals_of_the_fifth_held_out_part(sentence, doc_type, expected):
     found = [(value, unit) for kind, value, unit, *_ in facts(sentence, doc_year=2018, doc_type=doc_type)
              if kind == "target"]
     assert found == expected
+
+
+# -- held-out-6 classes (seen when the sixth held-out part was first scored) -----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # held-out-6 三级公立医院绩效考核: how an indicator is computed, and how many there are
+        "3.日间手术占择期手术比例定量计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%。",
+        "标记“▲”的26个指标为国家监测指标，其中15个指标自动生成，9个指标由财务年报表获取。",
+        # style
+        "研发投入强度计算方法：研发经费支出/营业收入×100%。",
+    ],
+)
+def test_no_goals_in_the_sixth_held_out_part(sentence):
+    assert [f for f in facts(sentence, doc_year=2019, doc_type="意见") if f[0] == "target"] == []
+
+
+def test_a_quota_of_posts_stays_a_goal():
+    # held-out-3 graduate guide: "安排300名指标" is a quota, not the text's own indicators
+    text = "每年全省各级机关至少安排300名指标，面向广东省退役大学生士兵招录公务员。"
+    assert [f[1] for f in facts(text, doc_year=2026, doc_type="清单") if f[0] == "target"] == [D(300)]
