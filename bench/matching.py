@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"], default="dev")
+    parser.add_argument("--part", choices=["dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"], default="dev")
     parser.add_argument("--show", action="store_true", help="list misses and extras")
     parser.add_argument("--latency", action="store_true", help="time the matcher at 1× and 100×")
     parser.add_argument("--rounds", type=int, default=5, help="latency: passes over the profiles")

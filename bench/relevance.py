@@ -17,7 +17,8 @@ documents of tests/data/genre/, and scores
 * ``tests/search/asked/held-out-3.json`` — a third, likewise (``--held-out-3``);
 * ``tests/search/asked/held-out-4.json`` — a fourth, likewise (``--held-out-4``);
 * ``tests/search/asked/held-out-5.json`` — a fifth, likewise (``--held-out-5``);
-* ``tests/search/asked/held-out-6.json`` — a sixth, likewise (``--held-out-6``).
+* ``tests/search/asked/held-out-6.json`` — a sixth, likewise (``--held-out-6``);
+* ``tests/search/asked/held-out-7.json`` — a seventh, likewise (``--held-out-7``).
 
 Per part: recall@10 (share of each query's must-find provisions in its
 first ten, averaged), the share of queries whose first right provision is in
@@ -58,6 +59,9 @@ def main():
     )
     parser.add_argument(
         "--held-out-6", action="store_true", help="score the sixth held-out set too"
+    )
+    parser.add_argument(
+        "--held-out-7", action="store_true", help="score the seventh held-out set too"
     )
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument(
@@ -129,6 +133,8 @@ def run(args):
         parts.append(("asked/held-out-5", SETS / "asked" / "held-out-5.json"))
     if args.held_out_6 and not args.bundled_only:
         parts.append(("asked/held-out-6", SETS / "asked" / "held-out-6.json"))
+    if args.held_out_7 and not args.bundled_only:
+        parts.append(("asked/held-out-7", SETS / "asked" / "held-out-7.json"))
     results = {}
     if not args.json:
         print(f"{'part':16} {'queries':>7} {'recall@10':>9} {'top3':>6} {'top5':>6} "
