@@ -40,29 +40,14 @@ sys.path.insert(0, str(ROOT))
 
 SETS = ROOT / "tests" / "search"
 GENRE = ROOT / "tests" / "data" / "genre"
+# The parts of tests/search/asked set aside, each scored only with its flag.
+HELD_OUT_SETS = ("held-out", *(f"held-out-{n}" for n in range(2, 8)))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--held-out", action="store_true", help="score the held-out part too")
-    parser.add_argument(
-        "--held-out-2", action="store_true", help="score the second held-out set too"
-    )
-    parser.add_argument(
-        "--held-out-3", action="store_true", help="score the third held-out set too"
-    )
-    parser.add_argument(
-        "--held-out-4", action="store_true", help="score the fourth held-out set too"
-    )
-    parser.add_argument(
-        "--held-out-5", action="store_true", help="score the fifth held-out set too"
-    )
-    parser.add_argument(
-        "--held-out-6", action="store_true", help="score the sixth held-out set too"
-    )
-    parser.add_argument(
-        "--held-out-7", action="store_true", help="score the seventh held-out set too"
-    )
+    for name in HELD_OUT_SETS:
+        parser.add_argument(f"--{name}", action="store_true", help=f"score asked/{name}.json too")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument(
         "--postgres",
@@ -121,20 +106,9 @@ def run(args):
     parts = [("queries.json", SETS / "queries.json")]
     if not args.bundled_only:
         parts.append(("asked/dev", SETS / "asked" / "dev.json"))
-    if args.held_out and not args.bundled_only:
-        parts.append(("asked/held-out", SETS / "asked" / "held-out.json"))
-    if args.held_out_2 and not args.bundled_only:
-        parts.append(("asked/held-out-2", SETS / "asked" / "held-out-2.json"))
-    if args.held_out_3 and not args.bundled_only:
-        parts.append(("asked/held-out-3", SETS / "asked" / "held-out-3.json"))
-    if args.held_out_4 and not args.bundled_only:
-        parts.append(("asked/held-out-4", SETS / "asked" / "held-out-4.json"))
-    if args.held_out_5 and not args.bundled_only:
-        parts.append(("asked/held-out-5", SETS / "asked" / "held-out-5.json"))
-    if args.held_out_6 and not args.bundled_only:
-        parts.append(("asked/held-out-6", SETS / "asked" / "held-out-6.json"))
-    if args.held_out_7 and not args.bundled_only:
-        parts.append(("asked/held-out-7", SETS / "asked" / "held-out-7.json"))
+    for name in HELD_OUT_SETS:
+        if getattr(args, name.replace("-", "_")) and not args.bundled_only:
+            parts.append((f"asked/{name}", SETS / "asked" / f"{name}.json"))
     results = {}
     if not args.json:
         print(f"{'part':16} {'queries':>7} {'recall@10':>9} {'top3':>6} {'top5':>6} "
