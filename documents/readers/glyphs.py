@@ -312,21 +312,26 @@ def _neighbours(glyphs: list[Glyph]):
             yield a, b
 
 
+def _runs(glyphs: list[Glyph], placed: list[int], char_kind: str):
+    """The runs of consecutive placed glyphs of one ``kind`` ("D" digits, "L"
+    letters), as lists of indexes."""
+    run: list[int] = []
+    for k in [*placed, None]:
+        if k is not None and kind(glyphs[k].char) == char_kind and (not run or run[-1] == k - 1):
+            run.append(k)
+            continue
+        if run:
+            yield run
+        run = [k] if k is not None and kind(glyphs[k].char) == char_kind else []
+
+
 def _digit_cells(glyphs: list[Glyph], placed: list[int]) -> dict[int, float]:
     """Each digit's cell width from the pitch of its own number ("２０２０"
     full-width, "2020" half-width): the median step between the centres of
     neighbouring digits of the run it belongs to, when it has four digits or
     more (a space among them is then the odd step out)."""
     cells: dict[int, float] = {}
-    run: list[int] = []
-    for k in [*placed, None]:
-        if (
-            k is not None
-            and kind(glyphs[k].char) == "D"
-            and (not run or run[-1] == k - 1)
-        ):
-            run.append(k)
-            continue
+    for run in _runs(glyphs, placed, "D"):
         if len(run) >= 4:
             steps = [
                 (glyphs[b].x0 + glyphs[b].x1 - glyphs[a].x0 - glyphs[a].x1) / 2
@@ -334,7 +339,6 @@ def _digit_cells(glyphs: list[Glyph], placed: list[int]) -> dict[int, float]:
             ]
             pitch = statistics.median(steps)
             cells.update({d: pitch for d in run})
-        run = [k] if k is not None and kind(glyphs[k].char) == "D" else []
     return cells
 
 
@@ -343,21 +347,12 @@ def _letter_blanks(glyphs: list[Glyph], placed: list[int]) -> dict[int, float]:
     letters of its run ("ＬＥＤ" letter-spaced, "LED" tight), when the run
     has three letters or more; a space between words is the odd one out."""
     blanks: dict[int, float] = {}
-    run: list[int] = []
-    for k in [*placed, None]:
-        if (
-            k is not None
-            and kind(glyphs[k].char) == "L"
-            and (not run or run[-1] == k - 1)
-        ):
-            run.append(k)
-            continue
+    for run in _runs(glyphs, placed, "L"):
         if len(run) >= 3:
             usual = statistics.median(
                 glyphs[b].x0 - glyphs[a].x1 for a, b in zip(run, run[1:], strict=False)
             )
             blanks.update({a: usual for a in run[:-1]})
-        run = [k] if k is not None and kind(glyphs[k].char) == "L" else []
     return blanks
 
 
