@@ -439,7 +439,8 @@ class DocumentAdmin(PipelineOwnedAdmin):
                        "doc_type", "plan_period_start", "plan_period_end",
                        "validity_source_text", "validity_evidence", "repeals",
                        "replaced_on", "source_name", "original_link", "source_sha256",
-                       "pipeline_version", "metadata_notes", "created", "updated", "text"]
+                       "pipeline_version", "metadata_notes", "part_of", "part_number",
+                       "part_label", "created", "updated", "text"]
     exclude = ["raw_text", "validity_start", "validity_end", "original"]
 
     def get_queryset(self, request):

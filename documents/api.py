@@ -19,7 +19,7 @@ from .serializers import (
 class DocumentViewSet(ExportableReadOnlyViewSet):
     """Policy documents (政策文件)."""
 
-    queryset = Document.objects.without_texts()
+    queryset = Document.objects.without_texts().with_parts()
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
     lookup_field = "key"

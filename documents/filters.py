@@ -219,6 +219,9 @@ class DocumentFilter(DescribedFilterSet):
     )
     theme = theme_filter("provisions__themes")
     in_force_on = InForceOnFilter()
+    part_of = filters.CharFilter(
+        field_name="part_of__key", label="印发通知 / Documents the notice with this key issues"
+    )
 
     class Meta:
         model = Document
@@ -231,6 +234,7 @@ class DocumentFilter(DescribedFilterSet):
             "plan_period_start": ["exact", "gte", "lte"],
             "plan_period_end": ["exact", "gte", "lte"],
             "validity_basis": ["exact", "in"],
+            "part_of": ["isnull"],
         }
 
 

@@ -24,6 +24,7 @@ from documents.fact_sync import ChangeSet
 from documents.models import CrossReference, Document, OriginalFile, Provision, Theme
 from documents.parsing.types import ParsedDocument, ParsedProvision
 from documents.themes import THEMES
+from documents.validity import ValidityBasis
 
 # Short codes for stable provision keys: "c3.s2.para4" is chapter 3,
 # section 2, fourth paragraph.  A key survives edits elsewhere in the text.
@@ -102,13 +103,23 @@ def upsert_themes() -> None:
 
 
 def save_document(
-    key: str, parsed: ParsedDocument, *, curated: dict, source_name: str, sha: str, version: str
+    key: str,
+    parsed: ParsedDocument,
+    *,
+    curated: dict,
+    source_name: str,
+    sha: str,
+    version: str,
+    part: tuple[Document | None, int | None, str] = (None, None, ""),
 ) -> tuple[Document, bool]:
     """Create or update the Document row; ``curated`` metadata (the bundled
-    manifest's) wins over what was detected in the text."""
+    manifest's) wins over what was detected in the text.  ``part`` is, for a
+    policy a notice issues, the notice's document, the policy's number
+    among those it issues and its 附件 label as printed."""
     values = document_values(
         parsed, curated=curated, source_name=source_name, sha=sha, version=version
     )
+    values.update(zip(("part_of", "part_number", "part_label"), part, strict=True))
     document, created = Document.objects.get_or_create(key=key, defaults=values)
     if not created:
         changed = [k for k, v in values.items() if getattr(document, k) != v]
@@ -133,7 +144,7 @@ def document_values(
     }
     period = plan_period_of(meta.title or "") if meta.title else None
     detected["plan_period_start"], detected["plan_period_end"] = period or (None, None)
-    values = {**detected, "subject": ""}
+    values = {**detected, "subject": meta.subject or ""}
     values.update(curated)
     notes = "metadata: curated manifest" if curated else "metadata: detected from the text"
     values.update(
@@ -174,6 +185,40 @@ def save_validity(document: Document) -> None:
         setattr(document, k, values[k])
     if changed:
         document.save(update_fields=[*changed, "updated"])
+
+
+# The bases of a notice that states no period of its own.
+NO_OWN_PERIOD = (
+    ValidityBasis.ISSUED_DATE,
+    ValidityBasis.EFFECTIVE_ON_ISSUE,
+    ValidityBasis.INFERRED,
+    ValidityBasis.UNKNOWN,
+)
+
+
+def save_notice_validity(notice: Document) -> None:
+    """A notice whose text states no period of its own ("现印发给你们" and a
+    date) applies while the policies it issues apply: from the first one's
+    start to the last one's end (open when one has none).  A period its text
+    states, or a curator's, stays."""
+    parts = list(notice.parts.values_list("valid_from", "valid_until"))
+    if not parts or notice.validity_basis not in NO_OWN_PERIOD:
+        return
+    starts = [start for start, _ in parts if start is not None]
+    ends = [end for _, end in parts]
+    values = {
+        "valid_from": min(starts) if starts else notice.valid_from,
+        "valid_until": None if None in ends else max(ends),
+        "validity_basis": ValidityBasis.ISSUED_PARTS,
+        "validity_source_text": "",
+        "validity_start": None,
+        "validity_end": None,
+    }
+    changed = [k for k, v in values.items() if getattr(notice, k) != v]
+    for k in changed:
+        setattr(notice, k, values[k])
+    if changed:
+        notice.save(update_fields=[*changed, "updated"])
 
 
 def keep_original(document: Document, data: bytes, name: str) -> None:

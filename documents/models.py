@@ -148,6 +148,20 @@ class Document(models.Model):
         related_name="replaces",
     )
     replaced_on = models.DateField(_("被替代日期"), null=True, blank=True)
+    # A policy a notice issues (under 附件, or under the notice's signature)
+    # is a document of its own from the same file: the notice, and which of
+    # the policies it issues this one is (documents.parsing.attachments).
+    part_of = models.ForeignKey(
+        "self",
+        verbose_name=_("印发通知"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="parts",
+        help_text=_("The notice that issues this document, from the same file."),
+    )
+    part_number = models.PositiveSmallIntegerField(_("附件序号"), null=True, blank=True)
+    part_label = models.CharField(_("附件标注（原文）"), max_length=20, blank=True)
     created = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated = models.DateTimeField(_("更新时间"), auto_now=True)
 

@@ -6,7 +6,7 @@ relations through ``_meta``, never by importing ``documents.models``.
 """
 
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.db.models.query import ModelIterable
 
 from documents.validity import in_force_q, status_case
@@ -21,6 +21,14 @@ class DocumentQuerySet(models.QuerySet):
         """The documents without their text columns (``DOCUMENT_TEXT_FIELDS``):
         enough to name, date and link them."""
         return self.defer(*DOCUMENT_TEXT_FIELDS)
+
+    def with_parts(self):
+        """Each document with ``part_of_key``, the key of the notice that
+        issues it, and its ``parts`` (keys only) prefetched, in order."""
+        parts = self.model.objects.only("key", "part_of_id", "part_number").order_by("part_number")
+        return self.annotate(part_of_key=F("part_of__key")).prefetch_related(
+            Prefetch("parts", queryset=parts)
+        )
 
     def in_force_on(self, day):
         """The documents in force on ``day`` (``documents.validity``)."""

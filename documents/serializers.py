@@ -49,6 +49,11 @@ DOCUMENT_FIELDS = {
     "replaced_by": "Key of the later document that replaces this one (set by a "
     "curator); null when none.",
     "replaced_on": "Day the replacing document applies from; null when unknown or none.",
+    "part_of": "Key of the notice that issues this document, read from the same file "
+    "(the policy under its 附件 or its signature); null for a document of its own.",
+    "part_number": "Which of the notice's policies this is (1, 2 …); null when none.",
+    "part_label": "Its 附件 label as printed (附件1); empty where the notice prints none.",
+    "parts": "Keys of the documents this notice issues, in order; empty for the rest.",
 }
 
 THEME_FIELDS = {
@@ -139,6 +144,13 @@ class DocumentSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=DOCUMENT_FIELDS["replaced_by"],
     )
+    # The viewset's queryset names the notice's key and prefetches the parts.
+    part_of = serializers.CharField(
+        source="part_of_key", read_only=True, allow_null=True, help_text=DOCUMENT_FIELDS["part_of"]
+    )
+    parts = serializers.SlugRelatedField(
+        slug_field="key", many=True, read_only=True, help_text=DOCUMENT_FIELDS["parts"]
+    )
 
     class Meta:
         list_serializer_class = FastListSerializer
@@ -168,6 +180,10 @@ class DocumentSerializer(serializers.ModelSerializer):
             "repeals",
             "replaced_by",
             "replaced_on",
+            "part_of",
+            "part_number",
+            "part_label",
+            "parts",
         ]
         extra_kwargs = described(DOCUMENT_FIELDS, fields)
 

@@ -33,6 +33,9 @@ class ValidityBasis(models.TextChoices):
     EFFECTIVE_ON_ISSUE = "effective_on_issue", _("自印发或公布之日起施行")
     ISSUED_DATE = "issued_date", _("成文日期（原文未另行规定）")
     INFERRED = "inferred", _("推断（原文无日期）")
+    # A notice that states no period of its own applies while the policies
+    # it issues apply (``Document.parts``).
+    ISSUED_PARTS = "issued_parts", _("随所印发文件")
     DRAFT = "draft", _("征求意见稿（未施行）")
     CURATED = "curated", _("人工核定")
     UNKNOWN = "unknown", _("原文未载明")

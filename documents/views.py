@@ -12,7 +12,7 @@ reader are reached through the reverse relations every ``Fact`` declares
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.forms import HiddenInput, MultiWidget
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -49,7 +49,12 @@ def home(request):
 def document_page(request, key):
     """The reader, a page of provisions at a time (``documents.reader``):
     ``?page=<n>``, or ``?at=<provision key>`` for the page holding it."""
-    document = get_object_or_404(Document.objects.without_texts(), key=key)
+    document = get_object_or_404(
+        Document.objects.without_texts().annotate(
+            issues=Exists(Document.objects.filter(part_of=OuterRef("pk")))
+        ),
+        key=key,
+    )
     reader = reader_page(
         Provision.objects.in_document(document).outline(),
         page=request.GET.get("page"),
@@ -80,6 +85,17 @@ def document_page(request, key):
             "page_obj": reader.page,
             "continued": " › ".join(p.short_name for p in continued),
             "validity_at": validity_at(document),
+            # The notice that issues it, or the policies it issues (one file).
+            "notice": (
+                Document.objects.without_texts().filter(pk=document.part_of_id).first()
+                if document.part_of_id
+                else None
+            ),
+            "parts": (
+                list(document.parts.without_texts().order_by("part_number"))
+                if document.issues
+                else []
+            ),
         },
     )
 

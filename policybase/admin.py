@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -20,7 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import DOCUMENT_TEXT_FIELDS
+from documents.models import DOCUMENT_TEXT_FIELDS, Document
 
 from .ingest import tasks
 from .models import UploadJob
@@ -77,11 +78,21 @@ class UploadJobAdmin(admin.ModelAdmin):
         css = {"all": ["css/admin-uploads.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer(
-            *(
-                f"{relation}__{name}"
-                for relation in ("document", "duplicate_of__document")
-                for name in DOCUMENT_TEXT_FIELDS
+        # The policies a notice issues, named under it: keys and titles only.
+        parts = Document.objects.only("key", "title", "subject", "source_name", "part_of_id")
+        return (
+            super()
+            .get_queryset(request)
+            .defer(
+                *(
+                    f"{relation}__{name}"
+                    for relation in ("document", "duplicate_of__document")
+                    for name in DOCUMENT_TEXT_FIELDS
+                )
+            )
+            .prefetch_related(
+                Prefetch("document__parts", queryset=parts.order_by("part_number")),
+                Prefetch("duplicate_of__document__parts", queryset=parts.order_by("part_number")),
             )
         )
 
@@ -207,13 +218,25 @@ class UploadJobAdmin(admin.ModelAdmin):
             ("统计数据", "admin:targets_figure_changelist"),
             ("资助规则", "admin:measures_subsidy_changelist"),
         )
-        links = format_html_join(
-            " · ",
-            '<a href="{}?queue=open&amp;document__id__exact={}">{}</a>',
-            ((reverse(name), document.pk, label) for label, name in queue),
+        parts = list(document.parts.all())
+
+        def reviewed(item):
+            links = format_html_join(
+                " · ",
+                '<a href="{}?queue=open&amp;document__id__exact={}">{}</a>',
+                ((reverse(name), item.pk, label) for label, name in queue),
+            )
+            return format_html('<div class="job-review">审核队列：{}</div>', links)
+
+        # A notice's facts are those of the policies it issues.
+        issued = format_html_join(
+            "",
+            '<div class="job-part">印发 / issues: <a href="{}">{}</a>{}</div>',
+            ((part.get_absolute_url(), part.display_title, reviewed(part)) for part in parts),
         )
         return format_html(
-            '<a class="job-document" href="{}">{}</a><div class="job-review">审核队列：{}</div>',
-            document.get_absolute_url(), document.display_title, links,
+            '<a class="job-document" href="{}">{}</a>{}{}',
+            document.get_absolute_url(), document.display_title,
+            "" if parts else reviewed(document), issued,
         )
 

@@ -639,7 +639,8 @@ def _order() -> None:
     from documents.models import Document
 
     names = Document.objects.order_by("pk").values_list("source_name", flat=True)
-    print(json.dumps(list(names), ensure_ascii=False))
+    # A notice and the policies it issues are one file.
+    print(json.dumps(list(dict.fromkeys(names)), ensure_ascii=False))
 
 
 def main(argv: list[str]) -> None:

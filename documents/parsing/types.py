@@ -95,6 +95,9 @@ class DocumentMeta:
     issuer: str | None = None
     issued_on: date | None = None
     doc_type: str | None = None  # 意见, 方案, 计划, 规划, 答复, 办法, 条例, 通知 …
+    # What the document is about where no title is printed (a forwarding
+    # notice without one: "印发《X》的通知", after its sentence).
+    subject: str | None = None
     fields: dict[str, MetaField] = field(default_factory=dict, compare=False)
 
 

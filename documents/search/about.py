@@ -93,14 +93,23 @@ def named_document(connection, query, ids) -> int | None:
 def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
     """The ids of the lines of ``document`` answering ``forms``, in document
     order: its layout lines, its short lines and, for the validity question,
-    the provisions that say how long it is in force."""
+    the provisions that say how long it is in force.  A policy a notice
+    issues is dated, numbered and signed by the notice, and a notice's
+    policy says how long it is in force: then the lines of the one follow
+    those of the other (``Document.part_of``)."""
     validity = " OR ".join(["text LIKE %s"] * len(VALIDITY_LIKE)) if "validity" in forms else ""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, kind, text FROM {PROVISION_TABLE} WHERE document_id = %s "
-            f"AND (kind IN ({placeholders(LAYOUT_KINDS)}) OR length(text) <= %s"
-            f"{' OR ' + validity if validity else ''}) ORDER BY position",
-            [document, *LAYOUT_KINDS, SHORT_LINE_CHARS, *(VALIDITY_LIKE if validity else ())],
+            f"SELECT id, kind, text FROM {PROVISION_TABLE} WHERE (document_id = %s"
+            f" OR document_id IN (SELECT part_of_id FROM {DOCUMENT_TABLE} WHERE id = %s)"
+            f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s))"
+            f" AND (kind IN ({placeholders(LAYOUT_KINDS)}) OR length(text) <= %s"
+            f"{' OR ' + validity if validity else ''})"
+            " ORDER BY CASE WHEN document_id = %s THEN 0 ELSE 1 END, document_id, position",
+            [
+                document, document, document, *LAYOUT_KINDS, SHORT_LINE_CHARS,
+                *(VALIDITY_LIKE if validity else ()), document,
+            ],
         )
         return [
             pk for pk, kind, text in cursor.fetchall()

@@ -9,6 +9,10 @@ ingest would store, short of the database's own limits (facts whose numbers
 a column cannot hold are dropped by ``documents.fact_sync``) and of the
 curations, which a new document has none of.  Scoring a corpus
 (``manage.py score_corpus``) runs this on every file in a few seconds.
+
+A notice over the policies it issues is read as one text, as its annotators
+read it: an ingest saves the notice and each policy as documents of their
+own (``SplitIssued``), with the facts the same lines give here.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from .stages import (
     ApplyCurations,
     ClaimKey,
     CountRows,
+    EachIssuedPolicy,
     ExtractFacts,
     IndexForSearch,
     InOneTransaction,
@@ -35,6 +36,7 @@ from .stages import (
     ReadValidity,
     SaveDocument,
     SkipIfUnchanged,
+    SplitIssued,
     SyncCrossReferences,
     SyncMeasures,
     SyncProvisions,
@@ -48,29 +50,34 @@ from .stages import (
 logger = logging.getLogger(__name__)
 
 # Bump when a rule change should make `ingest` re-process unchanged files.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
+
+# What makes one document of a file: the file's own, and each policy a
+# notice issues (documents.parsing.attachments).
+DOCUMENT_STAGES = [
+    SaveDocument(),
+    ReadValidity(),
+    KeepOriginal(),
+    UpsertReferenceTables(),
+    SyncProvisions(),
+    ExtractFacts(),
+    SyncThemes(),
+    SyncCrossReferences(),
+    SyncMeasures(),
+    SyncSubsidies(),
+    SyncTargetsAndFigures(),
+    IndexForSearch(),
+    ApplyCurations(),
+    ReadEligibility(),
+]
 
 PIPELINE = [
     ReadBytes(),
     ClaimKey(),
     SkipIfUnchanged(),
     Parse(),
-    InOneTransaction([
-        SaveDocument(),
-        ReadValidity(),
-        KeepOriginal(),
-        UpsertReferenceTables(),
-        SyncProvisions(),
-        ExtractFacts(),
-        SyncThemes(),
-        SyncCrossReferences(),
-        SyncMeasures(),
-        SyncSubsidies(),
-        SyncTargetsAndFigures(),
-        IndexForSearch(),
-        ApplyCurations(),
-        ReadEligibility(),
-    ]),
+    SplitIssued(),
+    InOneTransaction([*DOCUMENT_STAGES, EachIssuedPolicy(DOCUMENT_STAGES)]),
     CountRows(),
 ]
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from documents.models import ReviewStatus
-from measures.models import Subsidy
+from documents.models import Provision, ReviewStatus
+from measures.models import Measure, Subsidy
 from targets.models import Figure, Target
 
 COUNTED = ("provisions", "targets", "figures", "subsidies", "measures", "flagged")
@@ -29,23 +29,26 @@ class DocumentReport:
     orphaned_curations: list[str] = field(default_factory=list)
     seconds: float = 0.0
     kind: str = ""  # the format the file was read as (pdf, docx, html, ofd, text …)
-    warnings: list[str] = field(default_factory=list)  # from the reader (OCR used …)
+    parts: list[str] = field(default_factory=list)  # keys of the policies a notice issues
 
     @property
     def failed(self):
         return self.status == "failed"
 
     def count_rows(self, document) -> None:
-        """Set ``counts`` to the document's totals after the run."""
+        """Set ``counts`` to the totals after the run of the document and of
+        the policies it issues (``Document.parts``): the file's."""
+        documents = [document.pk, *document.parts.values_list("pk", flat=True)]
+        self.parts = list(document.parts.order_by("part_number").values_list("key", flat=True))
         flagged = Q(review_status__in=[ReviewStatus.FLAGGED, ReviewStatus.CONFLICT])
         self.counts = {
-            "provisions": document.provisions.count(),
-            "targets": Target.objects.filter(document=document).count(),
-            "figures": Figure.objects.filter(document=document).count(),
-            "subsidies": Subsidy.objects.filter(document=document).count(),
-            "measures": document.measures.count(),
+            "provisions": Provision.objects.filter(document__in=documents).count(),
+            "targets": Target.objects.filter(document__in=documents).count(),
+            "figures": Figure.objects.filter(document__in=documents).count(),
+            "subsidies": Subsidy.objects.filter(document__in=documents).count(),
+            "measures": Measure.objects.filter(document__in=documents).count(),
             "flagged": sum(
-                model.objects.filter(flagged, document=document).count()
+                model.objects.filter(flagged, document__in=documents).count()
                 for model in (Target, Figure, Subsidy)
             ),
         }
@@ -57,7 +60,8 @@ class DocumentReport:
         changes = ", ".join(f"{k} {v}" for k, v in sorted(self.changes.items()) if v)
         tail = f" [{changes}]" if changes else ""
         kind = f"{self.kind}, " if self.kind else ""
-        return f"✓ {self.key} ({kind}{self.status}, {self.seconds:.2f}s) {counts}{tail}"
+        parts = f" 附件 / issues: {', '.join(self.parts)}" if self.parts else ""
+        return f"✓ {self.key} ({kind}{self.status}, {self.seconds:.2f}s) {counts}{tail}{parts}"
 
 
 @dataclass

@@ -21,6 +21,7 @@ from documents import ingest as documents_ingest
 from documents.curation import apply_curations
 from documents.fact_sync import sync_facts
 from documents.models import Document
+from documents.parsing.attachments import split_issued
 from documents.parsing.encoding import SourceError
 from documents.parsing.metadata import fill_from_file
 from documents.parsing.pipeline import parse_text
@@ -32,7 +33,7 @@ from measures.models import Subsidy
 from targets import ingest as targets_ingest
 from targets.models import Figure, Target
 
-from .context import IngestContext
+from .context import IngestContext, part_key
 from .extract import ProvisionContext, extract
 from .sources import check_claim
 
@@ -176,6 +177,19 @@ class Parse(Stage):
         context.parsed = parsed
 
 
+class SplitIssued(Stage):
+    """Reads: context.parsed, the source's curated manifest entry.
+    Writes: for a notice over the policies it issues, context.parsed the
+    notice alone and context.parts the policies, each with its own text and
+    tree (``documents.parsing.attachments``); nothing when a curated manifest
+    describes the file as one document.  The facts of each part are those
+    the whole text gives in its lines (the same tree, headings and dates)."""
+
+    def __call__(self, context):
+        if context.source.manifest is None:
+            context.parsed, context.parts = split_issued(context.parsed)
+
+
 class InOneTransaction(Stage):
     """Runs its stages in one database transaction: an error in any of them
     leaves the database as it was before the document."""
@@ -199,14 +213,16 @@ class SaveDocument(Stage):
     def __call__(self, context):
         source = context.source
         context.document, created = documents_ingest.save_document(
-            source.key,
+            context.key,
             context.parsed,
-            curated=source.metadata(),
+            curated=source.metadata() if context.part_number is None else {},
             source_name=source.name,
             sha=context.sha,
             version=context.version,
+            part=(context.part_of, context.part_number, context.part_label),
         )
-        context.report.status = "created" if created else "updated"
+        if context.part_number is None:
+            context.report.status = "created" if created else "updated"
 
 
 class ReadValidity(Stage):
@@ -384,6 +400,44 @@ class ReadEligibility(Stage):
         if context.unchanged and not eligibility_sync.missing_eligibility(document):
             return
         eligibility_sync.sync_eligibility(document, context.changes)
+
+
+class EachIssuedPolicy(Stage):
+    """Runs its stages for each policy the notice issues (context.parts), as
+    a document of its own keyed by the file's key and its number ("…-fj1"),
+    linked to the notice; deletes the notice's documents of a previous run
+    that the text no longer issues.
+    For an unchanged source, runs the stages that run then for each stored one.
+    Raises SourceError when such a key belongs to a document of another file."""
+
+    runs_when_unchanged = True
+    label = "保存通知印发的文件 / saving the policies the notice issues"
+
+    def __init__(self, stages: list[Stage]):
+        self.stages = stages
+
+    def __call__(self, context):
+        notice = context.document
+        if context.unchanged:
+            for document in notice.parts.order_by("part_number"):
+                part = context.for_part(document.part_number, document.part_label, None, document)
+                run_stages(self.stages, part)
+            return
+        keys = []
+        for issued in context.parts:
+            key = part_key(notice.key, issued.number)
+            holder = Document.objects.filter(key=key).values_list("part_of", flat=True)
+            if holder and holder[0] != notice.pk:
+                raise SourceError(
+                    f"标识 {key} 已属于另一文件的文档，未导入；请改名后重试 / key {key} already "
+                    "belongs to a document of another file; nothing imported, rename the file"
+                )
+            part = context.for_part(issued.number, issued.label, issued.parsed)
+            run_stages(self.stages, part)
+            keys.append(part.document.key)
+        notice.parts.exclude(key__in=keys).delete()
+        documents_ingest.save_notice_validity(notice)
+        context.report.parts = keys
 
 
 class CountRows(Stage):

@@ -97,7 +97,9 @@ class RuleIndex:
     def __init__(self):
         from documents.models import Document
 
-        self.spans: dict[str, list[tuple[int, int, str]]] = {}
+        # By document: a file may be a notice and the policies it issues,
+        # each a document with its own text.
+        self.spans: dict[int, list[tuple[int, int, str]]] = {}
         annotations = _annotations()
         for document in Document.objects.filter(source_name__in=list(annotations)):
             folded, offsets = _folded(document.text)
@@ -106,12 +108,12 @@ class RuleIndex:
                 at = folded.find(quote)
                 if at >= 0:
                     spans.append((offsets[at], offsets[at + len(quote) - 1] + 1, quote))
-            self.spans[document.source_name] = spans
+            self.spans[document.pk] = spans
 
-    def rule_of(self, source_name: str, start: int, end: int) -> tuple[str, str] | None:
-        for s, e, quote in self.spans.get(source_name, []):
+    def rule_of(self, document, start: int, end: int) -> tuple[str, str] | None:
+        for s, e, quote in self.spans.get(document.pk, []):
             if s < end and start < e:
-                return (source_name, quote)
+                return (document.source_name, quote)
         return None
 
 
@@ -192,7 +194,7 @@ def score(part: str) -> Score:
         current = set()
         for found in answer.results:
             rule = found.rule
-            ref = index.rule_of(found.eligibility.document.source_name, rule.start, rule.end)
+            ref = index.rule_of(found.eligibility.document, rule.start, rule.end)
             if ref is None:
                 result.unannotated += 1
                 continue
@@ -210,7 +212,7 @@ def score(part: str) -> Score:
         for name in ("expired", "not_yet_in_force"):
             for found in getattr(answer, name):
                 rule = found.rule
-                ref = index.rule_of(found.eligibility.document.source_name, rule.start, rule.end)
+                ref = index.rule_of(found.eligibility.document, rule.start, rule.end)
                 if ref:
                     apart[ref] = name
         for rule in entry["must_get_expired"]:

@@ -108,6 +108,22 @@ def test_the_worker_ingests_each_job_in_its_own_transaction(curator_client, capt
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
 
 
+def test_a_notice_upload_names_the_policy_it_issues_on_the_jobs_page(curator_client, capture):
+    beihu = GENRE / "subsidy_songjiang_beihu.txt"
+    upload(curator_client, docx_of(beihu), capture=capture)
+    run_db_worker()
+    job = job_named("subsidy_songjiang_beihu.docx")
+    assert job.status == "done" and job.document.doc_type == "通知"
+    policy = job.document.parts.get()
+    # The file's totals are the notice's and the policy's.
+    assert "资助规则 11" in job.summary
+    page = curator_client.get(JOBS).content.decode()
+    assert "印发 / issues" in page and policy.get_absolute_url() in page
+    # Its review queue is the policy's, where the facts are.
+    assert f"document__id__exact={policy.pk}" in page
+    assert f"document__id__exact={job.document.pk}" not in page
+
+
 def test_a_task_run_twice_does_the_work_once(curator_client, capture):
     upload(curator_client, text_file(PLAN), capture=capture)
     job = job_named(PLAN.name)

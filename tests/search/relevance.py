@@ -12,10 +12,26 @@ from documents.search.engine import search
 QUERIES = json.loads((Path(__file__).parent / "queries.json").read_text(encoding="utf-8"))
 
 
+def provision_q(reference: str) -> Q:
+    """The provision a judgment names as "<document>/<provision>": the keys of
+    the file's whole tree, where a notice's policies were numbered "doc1",
+    "doc2" below it.  Ingested, each policy a notice issues is a document
+    of its own (``Document.part_of``), its tree rooted at "doc1"."""
+    document, key = reference.split("/", 1)
+    head, _, rest = key.partition(".")
+    number = int(head[3:]) if head.startswith("doc") and head[3:].isdigit() else None
+    if number is None:
+        part, within = 1, key  # the first policy's keys carry no "doc1."
+    else:
+        part, within = number, (rest or "doc1") if number > 1 else key
+    return Q(document__key=document, key=key) | Q(
+        document__part_of__key=document, document__part_number=part, key=within
+    )
+
+
 def ids_of(keys) -> set[int]:
-    pairs = [k.split("/", 1) for k in keys]
     found = Provision.objects.filter(
-        reduce(lambda a, b: a | b, (Q(document__key=d, key=p) for d, p in pairs))
+        reduce(lambda a, b: a | b, (provision_q(k) for k in keys))
     ).values_list("pk", flat=True)
     return set(found)
 

@@ -87,10 +87,10 @@ GENRE = Path(__file__).resolve().parents[1] / "data" / "genre"
     "raw, answer",
     [
         # the question staff hear most: is that policy still in force?
-        ("北湖的科技支持措施还有效吗", "subsidy_songjiang_beihu/p4.n2"),
+        ("北湖的科技支持措施还有效吗", "subsidy_songjiang_beihu-fj1/p4.n2"),
         ("松江成果转化条例什么时候开始施行", "regulation_songjiang_transfer/c5.a14"),
         # style
-        ("北湖那份措施有效期多久", "subsidy_songjiang_beihu/p4.n2"),
+        ("北湖那份措施有效期多久", "subsidy_songjiang_beihu-fj1/p4.n2"),
     ],
 )
 def test_how_long_a_policy_is_in_force_is_answered_by_the_sentence_that_says_it(
