@@ -435,8 +435,7 @@ class DocumentAdmin(PipelineOwnedAdmin):
     search_fields = ["key", "title", "subject", "doc_number", "issuer"]
     date_hierarchy = "issued_on"
     autocomplete_fields = ["replaced_by"]
-    readonly_fields = ["key", "title", "subject", "doc_number", "issuer", "issued_on",
-                       "doc_type", "plan_period_start", "plan_period_end",
+    readonly_fields = ["key", "subject", "plan_period_start", "plan_period_end",
                        "validity_source_text", "validity_evidence", "repeals",
                        "replaced_on", "source_name", "original_link", "source_sha256",
                        "pipeline_version", "metadata_notes", "part_of", "part_number",
@@ -451,11 +450,14 @@ class DocumentAdmin(PipelineOwnedAdmin):
 
     def get_fieldsets(self, request, obj=None):
         curated = curation_rules.curated_fields(Document)
+        metadata = list(curation_rules.DOCUMENT_METADATA_FIELDS)
+        validity = [name for name in curated if name not in metadata]
         if self.has_change_permission(request, obj):
-            curated = [*curated, "curation_reason"]
+            validity = [*validity, "curation_reason"]
         shown = {*curated, *self.readonly_fields}
         return [
-            (_("有效期（可核定）"), {"fields": curated}),
+            (_("元数据（可核定）"), {"fields": metadata}),
+            (_("有效期（可核定）"), {"fields": validity}),
             (_("有效期依据"), {"fields": ["validity_source_text", "validity_evidence",
                                       "repeals", "replaced_on"]}),
             (_("文件"), {"fields": self._file_fields(shown, curated)}),

@@ -34,6 +34,23 @@ class DocumentType(models.TextChoices):
     REGULATION = "条例", _("条例 (regulation)")
     RULES = "规定", _("规定 (rules)")
     NOTICE = "通知", _("通知 (notice)")
+    # The other genres a title may end in (documents.parsing.lines.DOC_TYPES).
+    REPLY_LETTER = "复函", _("复函 (letter of reply)")
+    APPROVAL = "批复", _("批复 (official approval)")
+    LETTER = "函", _("函 (letter)")
+    DETAILED_RULES = "细则", _("细则 (detailed rules)")
+    DECISION = "决定", _("决定 (decision)")
+    OUTLINE = "纲要", _("纲要 (outline)")
+    GUIDE = "指南", _("指南 (guide)")
+    SUPPORT_MEASURES = "措施", _("措施 (support measures)")
+    ANNOUNCEMENT = "公告", _("公告 (announcement)")
+    CIRCULAR = "通告", _("通告 (circular)")
+    REPORT = "报告", _("报告 (report)")
+    PROCEDURES = "规则", _("规则 (procedures)")
+    LIST = "清单", _("清单 (list)")
+    GUIDELINES = "指引", _("指引 (guidelines)")
+    KEY_POINTS = "要点", _("要点 (key points)")
+    LAW = "法", _("法 (law)")
     OTHER = "其他", _("其他 (other)")
 
 

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.models import DOCUMENT_TEXT_FIELDS, Document
 
 from .ingest import tasks
+from .ingest.preview import CONFIRMED_FIELDS
 from .models import UploadJob
 
 admin.site.site_header = "吉林省科技政策知识库 · 管理 / Policy knowledge base admin"
@@ -63,6 +64,71 @@ class UploadForm(forms.Form):
     )
 
 
+class ConfirmForm(forms.Form):
+    """The fields read from each document of an uploaded file, as read,
+    for a curator to correct: "<n>-<field>" for the file's nth document."""
+
+    LABELS = {
+        "title": "标题 / title",
+        "doc_number": "文号 / number",
+        "issuer": "发文机关 / issuer",
+        "issued_on": "发布日期 / date (YYYY-MM-DD)",
+        "doc_type": "文件类型 / type",
+    }
+
+    def __init__(self, documents, data=None):
+        super().__init__(data)
+        self.documents = documents
+        for n, document in enumerate(documents):
+            for name in CONFIRMED_FIELDS:
+                field = self._field(name)
+                field.initial = document["fields"][name]["value"]
+                self.fields[f"{n}-{name}"] = field
+
+    def _field(self, name):
+        model_field = Document._meta.get_field(name)
+        if name == "issued_on":
+            return forms.DateField(label=self.LABELS[name], required=False)
+        if name == "doc_type":
+            return forms.ChoiceField(
+                label=self.LABELS[name], required=False,
+                choices=[("", "—"), *model_field.choices],
+            )
+        return forms.CharField(
+            label=self.LABELS[name], required=False, max_length=model_field.max_length
+        )
+
+    def rows(self):
+        """Each document with its fields: (bound field, line read, confidence)."""
+        return [
+            {
+                **document,
+                "inputs": [
+                    (
+                        self[f"{n}-{name}"],
+                        document["fields"][name]["line"],
+                        document["fields"][name]["confidence"],
+                    )
+                    for name in CONFIRMED_FIELDS
+                ],
+            }
+            for n, document in enumerate(self.documents)
+        ]
+
+    def corrections(self) -> dict:
+        """By document key, the fields the curator changed (JSON values)."""
+        out = {}
+        for n, document in enumerate(self.documents):
+            for name in CONFIRMED_FIELDS:
+                value = self.cleaned_data[f"{n}-{name}"]
+                value = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+                if value != document["fields"][name]["value"]:
+                    # a date left empty is none; a text left empty is empty
+                    stored = (value or None) if name == "issued_on" else value
+                    out.setdefault(document["key"], {})[name] = stored
+        return out
+
+
 @admin.register(UploadJob)
 class UploadJobAdmin(admin.ModelAdmin):
     list_display = ["job_file", "job_status", "job_progress", "job_document"]
@@ -99,6 +165,50 @@ class UploadJobAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def get_urls(self):
+        confirm = path(
+            "<int:job_id>/confirm/",
+            self.admin_site.admin_view(self.confirm_view),
+            name="policybase_uploadjob_confirm",
+        )
+        return [confirm, *super().get_urls()]
+
+    def confirm_view(self, request, job_id):
+        """What was read from an uploaded file, each field with the line it
+        came from: a curator corrects what is wrong and confirms; the job
+        then writes the documents, the corrections as curations."""
+        job = get_object_or_404(UploadJob, pk=job_id)
+        if job.status != UploadJob.Status.AWAITING:
+            messages.info(
+                request,
+                f"“{job.name}”不在待确认状态 / '{job.name}' is not awaiting confirmation",
+            )
+            return redirect("admin:policybase_uploadjob_changelist")
+        documents = job.preview.get("documents", [])
+        posted = request.method == "POST"
+        if posted and not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ConfirmForm(documents, request.POST if posted else None)
+        if posted and form.is_valid():
+            if job.confirm(form.corrections(), request.user):
+                tasks.enqueue([job])
+                messages.success(
+                    request,
+                    f"“{job.name}”已确认，后台写入中 / '{job.name}' confirmed, being written",
+                )
+            return redirect("admin:policybase_uploadjob_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"核对元数据 / Confirm the metadata: {job.name}",
+            "job": job,
+            "form": form,
+            "documents": form.rows(),
+            "can_confirm": self.has_add_permission(request),
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/policybase/uploadjob/confirm.html", context)
+
     def add_view(self, request, form_url="", extra_context=None):
         """The upload page: several files in one form, one job each."""
         if not self.has_add_permission(request):
@@ -122,6 +232,7 @@ class UploadJobAdmin(admin.ModelAdmin):
             "title": "上传政策文件 / Upload policy files",
             "form": form,
             "max_bytes": settings.INGEST_MAX_BYTES,
+            "confirm": settings.UPLOAD_CONFIRMATION,
             "media": self.media,
         }
         return TemplateResponse(request, "admin/policybase/uploadjob/upload.html", context)
@@ -151,7 +262,8 @@ class UploadJobAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "上传任务 / Upload jobs",
-            "refresh_seconds": REFRESH_SECONDS if UploadJob.objects.active().exists() else 0,
+            "refresh_seconds": REFRESH_SECONDS if UploadJob.objects.working().exists() else 0,
+            "awaiting": UploadJob.objects.filter(status=UploadJob.Status.AWAITING).count(),
             "can_upload": self.has_add_permission(request),
         }
         return super().changelist_view(request, extra_context)
@@ -199,6 +311,13 @@ class UploadJobAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("进度 / 结果"))
     def job_progress(self, job):
+        if job.status == UploadJob.Status.AWAITING:
+            return format_html(
+                '<a class="job-confirm" href="{}">核对元数据并写入 / check the metadata and publish</a>'
+                '<div class="job-stage">{}</div>',
+                reverse("admin:policybase_uploadjob_confirm", args=[job.pk]),
+                "已读取，待人工确认后写入知识库 / read; written once a curator confirms",
+            )
         if job.status == UploadJob.Status.RUNNING:
             return format_html(
                 '<progress max="100" value="{}">{}%</progress><div class="job-stage">{}</div>',

@@ -53,7 +53,16 @@ class ThrottleCount(models.Model):
 
 class UploadJobQuerySet(models.QuerySet):
     def active(self):
-        """Jobs a worker has still to finish."""
+        """Jobs on their way into the knowledge base: queued, running, or
+        read and waiting for a curator to confirm what was read."""
+        return self.filter(
+            status__in=[
+                UploadJob.Status.QUEUED, UploadJob.Status.RUNNING, UploadJob.Status.AWAITING
+            ]
+        )
+
+    def working(self):
+        """Jobs a worker is on or will take: queued or running."""
         return self.filter(status__in=[UploadJob.Status.QUEUED, UploadJob.Status.RUNNING])
 
     def lost(self):
@@ -76,18 +85,26 @@ class UploadJobQuerySet(models.QuerySet):
             created__lt=timezone.now() - timedelta(minutes=1),
         )
 
-    def accept(self, files, user, *, max_bytes: int, max_file_bytes: int = 0) -> list["UploadJob"]:
+    def accept(
+        self, files, user, *, max_bytes: int, max_file_bytes: int = 0, confirm: bool | None = None
+    ) -> list["UploadJob"]:
         """One job per uploaded file, in the order given: queued, or failed
         at once with the reason (too large, a kind no reader takes), or done
         at once when the same bytes are already a document or on their way
         to becoming one.  Queued jobs still have to be handed to the workers
         (``policybase.ingest.tasks.enqueue``).  A text file is held to
         ``max_bytes``, any other file to ``max_file_bytes`` where that is larger
-        (a scan weighs more than its text)."""
-        return [self._accept(file, user, max_bytes, max_file_bytes) for file in files]
+        (a scan weighs more than its text).  ``confirm``: whether a curator
+        confirms the metadata read before the document is written
+        (``settings.UPLOAD_CONFIRMATION`` unless given)."""
+        if confirm is None:
+            confirm = settings.UPLOAD_CONFIRMATION
+        return [self._accept(file, user, max_bytes, max_file_bytes, confirm) for file in files]
 
-    def _accept(self, file, user, max_bytes, max_file_bytes):
-        job = self.model(name=file.name[:255], size=file.size, submitted_by=user)
+    def _accept(self, file, user, max_bytes, max_file_bytes, confirm):
+        job = self.model(
+            name=file.name[:255], size=file.size, submitted_by=user, needs_confirmation=confirm
+        )
         limit = max(max_bytes, max_file_bytes)
         if file.size > limit:
             return job.refuse(
@@ -160,6 +177,7 @@ class UploadJob(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("排队中 (queued)")
         RUNNING = "running", _("处理中 (running)")
+        AWAITING = "awaiting", _("待确认 (awaiting confirmation)")
         DONE = "done", _("完成 (done)")
         FAILED = "failed", _("失败 (failed)")
 
@@ -216,6 +234,22 @@ class UploadJob(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
     )
+    # Read first, written once a curator has confirmed (or corrected) the
+    # metadata read from the file (``policybase.ingest.preview``): what was
+    # read, the text the reader gave (a scan is not read twice), and the
+    # corrections, by document key, that become curations.
+    needs_confirmation = models.BooleanField(_("发布前核对元数据"), default=False)
+    preview = models.JSONField(_("读取结果"), default=dict, blank=True)
+    corrections = models.JSONField(_("核对时的更正"), default=dict, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("核对者"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed = models.DateTimeField(_("核对时间"), null=True, blank=True)
     created = models.DateTimeField(_("上传时间"), auto_now_add=True)
     started = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished = models.DateTimeField(_("结束时间"), null=True, blank=True)
@@ -250,6 +284,34 @@ class UploadJob(models.Model):
         UploadJob.objects.filter(pk=self.pk, status=self.Status.RUNNING).update(
             stage=stage.label or self.stage, progress=round(100 * (number - 1) / total)
         )
+
+    def await_confirmation(self, preview: dict) -> None:
+        """Keep what was read from the file and wait for a curator (unless
+        the job was taken for lost and queued again meanwhile)."""
+        UploadJob.objects.filter(
+            pk=self.pk, status=self.Status.RUNNING, worker=self.worker
+        ).update(status=self.Status.AWAITING, preview=preview, stage="", progress=100)
+        self.refresh_from_db()
+
+    def confirm(self, corrections: dict, user) -> bool:
+        """A curator confirmed the metadata read, with ``corrections`` (by
+        document key, the fields changed): queue the job to be written.
+        False when it no longer waits (another curator confirmed it)."""
+        done = UploadJob.objects.filter(pk=self.pk, status=self.Status.AWAITING).update(
+            status=self.Status.QUEUED,
+            corrections=corrections,
+            confirmed_by=user,
+            confirmed=timezone.now(),
+            task_id="",
+            progress=0,
+        )
+        self.refresh_from_db()
+        return bool(done)
+
+    @property
+    def awaiting(self) -> bool:
+        """Read, and waiting for a curator to confirm it."""
+        return self.needs_confirmation and self.confirmed is None
 
     def finish(self, report) -> None:
         """Record the outcome of the ingest (a ``DocumentReport``), unless

@@ -282,6 +282,9 @@ SPECTACULAR_SETTINGS = {
 # Any file above INGEST_MAX_FILE_BYTES is refused before it is read past
 # that: a scanned PDF holds images, and twenty pages of it weigh tens of MB.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 5 * 1024 * 1024))
+# An uploaded file is read, then waits for a curator to confirm the metadata
+# read from it before its document is written ("0": written at once).
+UPLOAD_CONFIRMATION = os.environ.get("UPLOAD_CONFIRMATION", "1") != "0"
 INGEST_MAX_FILE_BYTES = int(os.environ.get("INGEST_MAX_FILE_BYTES", 200 * 1024 * 1024))
 
 # Every original file, uploaded or ingested from the command line, kept under

@@ -617,6 +617,7 @@ def _enqueue(paths: list[str]) -> None:
             None,
             max_bytes=settings.INGEST_MAX_BYTES,
             max_file_bytes=settings.INGEST_MAX_FILE_BYTES,
+            confirm=False,  # as ingested one by one: no curator in between
         )
     finally:
         for h in handles:

@@ -63,6 +63,14 @@ def restore_corpus(ingested, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def uploads_written_at_once(settings):
+    """Uploads are written as soon as they are read, as with
+    UPLOAD_CONFIRMATION=0: the queue's own tests are about the writing.  A
+    test of the confirmation step sets it back (tests/policybase/test_confirm_upload.py)."""
+    settings.UPLOAD_CONFIRMATION = False
+
+
+@pytest.fixture(autouse=True)
 def empty_response_cache():
     """The API's response cache keys on the data version, which a test's
     rollback winds back (or a flush starts again): the next test's writes

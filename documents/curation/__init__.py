@@ -22,9 +22,16 @@ from .decisions import correct_to_suggestion, curate, curate_edit, curate_many
 from .document import check_document_changes, curate_document, curate_document_edit
 from .fixtures import EXPORT_NAME, ShippedCurations, export_curations
 from .replay import CurationReport, apply_curations
-from .values import CurationError, as_json, coerce, curated_fields
+from .values import (
+    DOCUMENT_METADATA_FIELDS,
+    CurationError,
+    as_json,
+    coerce,
+    curated_fields,
+)
 
 __all__ = [
+    "DOCUMENT_METADATA_FIELDS",
     "EXPORT_NAME",
     "CurationError",
     "CurationReport",

@@ -1,8 +1,9 @@
-"""Curations about a document itself: the period it applies in, and the
-later document that replaces it.
+"""Curations about a document itself: its metadata as read from the file,
+the period it applies in, and the later document that replaces it.
 
 Reads: a document and what a curator states about it (``curated_fields``
-of Document: ``valid_from``, ``valid_until``, ``validity_basis``, and
+of Document: ``title``, ``doc_number``, ``issuer``, ``issued_on``,
+``doc_type``, ``valid_from``, ``valid_until``, ``validity_basis``, and
 ``replaced_by`` by the replacing document's key).
 Writes: a ``Curation`` row (content type Document, no fingerprint or
 locator: the document is the curation's own), and the document's fields,
@@ -24,7 +25,14 @@ from django.db import transaction
 from documents.models import Curation, Document
 from documents.validity import ValidityBasis
 
-from .values import CurationError, as_json, changes_between, coerce, curated_fields
+from .values import (
+    DOCUMENT_METADATA_FIELDS,
+    CurationError,
+    as_json,
+    changes_between,
+    coerce,
+    curated_fields,
+)
 
 
 def replacement_day(replacement: Document | None):
@@ -54,7 +62,8 @@ def check_document_changes(document: Document, changes: dict) -> dict:
     for name, value in changes.items():
         try:
             values[name] = coerce(Document, name, value)
-            if name == "validity_basis":
+            if name == "validity_basis" or name in DOCUMENT_METADATA_FIELDS:
+                # a choice, a length, a date: what the column may hold
                 Document._meta.get_field(name).clean(values[name], document)
         except ObjectDoesNotExist:
             raise CurationError(

@@ -62,8 +62,12 @@ NOT_CURATED = {f.name for f in Fact._meta.get_fields()} | {"id", "raw_value", "m
 
 
 # What a curator may state about a document itself (documents.curation.document):
-# the period it applies in, and the later document that replaces it.
-DOCUMENT_CURATED_FIELDS = ("valid_from", "valid_until", "validity_basis", "replaced_by")
+# its metadata as read from the file (confirmed when an upload is, or
+# corrected in the admin), the period it applies in, and the later document
+# that replaces it.
+DOCUMENT_METADATA_FIELDS = ("title", "doc_number", "issuer", "issued_on", "doc_type")
+DOCUMENT_VALIDITY_FIELDS = ("valid_from", "valid_until", "validity_basis", "replaced_by")
+DOCUMENT_CURATED_FIELDS = DOCUMENT_METADATA_FIELDS + DOCUMENT_VALIDITY_FIELDS
 
 
 def curated_fields(model) -> list[str]:

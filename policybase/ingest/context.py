@@ -44,6 +44,10 @@ class IngestContext:
     part_number: int | None = None
     part_label: str = ""
     part_of: Document | None = None
+    # What a curator corrected when confirming an upload, by document key
+    # (``RecordConfirmation``), and who.
+    corrections: dict[str, dict] = field(default_factory=dict)
+    confirmed_by: object | None = None
     report: DocumentReport = field(init=False)
 
     def __post_init__(self):
@@ -81,6 +85,8 @@ class IngestContext:
             part_number=number,
             part_label=label,
             part_of=self.document,
+            corrections=self.corrections,
+            confirmed_by=self.confirmed_by,
         )
         context.report = self.report
         return context

@@ -17,6 +17,7 @@ from time import perf_counter
 
 from documents.curation import ShippedCurations
 from documents.parsing.encoding import SourceError
+from documents.readers.types import Reading
 
 from .context import IngestContext
 from .report import DocumentReport
@@ -34,6 +35,7 @@ from .stages import (
     ReadBytes,
     ReadEligibility,
     ReadValidity,
+    RecordConfirmation,
     SaveDocument,
     SkipIfUnchanged,
     SplitIssued,
@@ -56,6 +58,7 @@ PIPELINE_VERSION = "6"
 # notice issues (documents.parsing.attachments).
 DOCUMENT_STAGES = [
     SaveDocument(),
+    RecordConfirmation(),
     ReadValidity(),
     KeepOriginal(),
     UpsertReferenceTables(),
@@ -88,15 +91,24 @@ def ingest_source(
     force: bool = False,
     shipped: ShippedCurations | None = None,
     on_stage=None,
+    reading: Reading | None = None,
+    corrections: dict[str, dict] | None = None,
+    confirmed_by=None,
 ) -> DocumentReport:
     """Run ``PIPELINE`` for one source; a file that cannot be read or parsed
     is a failed report, not an exception.  ``on_stage(stage, number, total)``
-    hears of each stage of ``PIPELINE`` before it runs."""
+    hears of each stage of ``PIPELINE`` before it runs.  ``reading``: the
+    file as a reader gave it before (an upload's preview), not read again;
+    ``corrections``: a curator's corrections of the metadata read, by
+    document key, recorded as curations by ``confirmed_by``."""
     context = IngestContext(
         source=source,
         version=PIPELINE_VERSION,
         force=force,
         shipped=shipped or ShippedCurations(),
+        reading=reading,
+        corrections=corrections or {},
+        confirmed_by=confirmed_by,
     )
     report = context.report
     started = perf_counter()

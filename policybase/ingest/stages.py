@@ -18,7 +18,8 @@ from django.conf import settings
 from django.db import transaction
 
 from documents import ingest as documents_ingest
-from documents.curation import apply_curations
+from documents.curation import apply_curations, curate_document
+from documents.curation.document import apply_document_curations
 from documents.fact_sync import sync_facts
 from documents.models import Document
 from documents.parsing.attachments import split_issued
@@ -151,7 +152,7 @@ class SkipIfUnchanged(Stage):
 
 class Parse(Stage):
     """Reads: context.data (any format documents.readers knows, chosen by
-    content).
+    content), or the reading context.reading already holds.
     Writes: context.reading (text, layout hints, the file's own metadata),
     context.parsed (normalised, the provision tree, the header metadata;
     what the text leaves open, the file's metadata fills).
@@ -161,7 +162,8 @@ class Parse(Stage):
     label = "读取正文与结构（扫描件需识别文字） / reading text and structure (OCR for scans)"
 
     def __call__(self, context):
-        reading = read(
+        # An upload confirmed after a preview was read then (a scan's OCR).
+        reading = context.reading or read(
             context.data,
             context.source.name,
             max_bytes=settings.INGEST_MAX_BYTES,
@@ -206,9 +208,11 @@ class InOneTransaction(Stage):
 
 
 class SaveDocument(Stage):
-    """Reads: context.parsed, the source's curated manifest entry.
-    Writes: the Document row (created, or only its changed fields);
-    context.document; report status "created" or "updated"."""
+    """Reads: context.parsed, the source's curated manifest entry, the
+    curations of a stored document.
+    Writes: the Document row (created, or only its changed fields, then the
+    curations about the document itself applied again); context.document;
+    report status "created" or "updated"."""
 
     def __call__(self, context):
         source = context.source
@@ -223,6 +227,29 @@ class SaveDocument(Stage):
         )
         if context.part_number is None:
             context.report.status = "created" if created else "updated"
+        if not created:
+            # A curator's corrected title or date, before the period is read
+            # from them (every curation is applied again after the facts).
+            apply_document_curations(context.document)
+
+
+class RecordConfirmation(Stage):
+    """Reads: context.corrections, what a curator corrected of the metadata
+    read from an upload before confirming it (``policybase.ingest.preview``).
+    Writes: a curation of the document's corrected fields, applied at once
+    (before its period is read from its date and title) and, like any
+    other, again after every ingest."""
+
+    def __call__(self, context):
+        changes = context.corrections.get(context.key)
+        if changes:
+            curate_document(
+                context.document,
+                changes,
+                reason="上传时核对元数据 / metadata corrected when the upload was confirmed",
+                author=context.confirmed_by,
+                source="upload",
+            )
 
 
 class ReadValidity(Stage):

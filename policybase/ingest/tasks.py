@@ -3,7 +3,11 @@
 run by ``manage.py db_worker``, or RQ on Redis, run by ``manage.py rqworker``).
 
 One task, ``ingest_upload``: one ``UploadJob``, through ``PIPELINE`` as
-``manage.py ingest`` runs it, so one transaction per document.  It is
+``manage.py ingest`` runs it, so one transaction per document.  A job that
+needs confirmation (``settings.UPLOAD_CONFIRMATION``) runs twice: first the
+file is only read (``preview.preview_source``) and the job waits for a
+curator; once confirmed, the same text is written with the corrections as
+curations.  It is
 idempotent: a job is claimed only while it is queued, and a file already
 ingested is unchanged.  A worker that dies mid-job leaves the job
 "running" under a dead worker; ``recover_lost`` queues it again (or fails
@@ -22,11 +26,15 @@ from django.db import transaction
 from django_tasks import task
 
 from documents.curation import ShippedCurations
+from documents.parsing.encoding import SourceError
 from policybase.models import UploadJob
 from policybase.workers import current_worker
 
 from .pipeline import ingest_source
+from .preview import preview_source, reading_from_json
+from .report import DocumentReport
 from .sources import CURATION_DIR, uploaded_source
+from .stages import Parse
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +47,24 @@ def ingest_upload(job_id: int) -> dict:
     if job is None:
         return {"job": job_id, "skipped": "not queued / 任务不在排队中"}
     source = uploaded_source(Path(job.original.file.path), job.name)
+    if job.awaiting:
+        # Read only: a curator confirms the metadata before anything is written.
+        job.advance(Parse(), 1, 2)
+        try:
+            preview = preview_source(source)
+        except SourceError as exc:
+            job.finish(DocumentReport(source=job.name, status="failed", error=str(exc)))
+        else:
+            job.await_confirmation(preview)
+        return {"job": job_id, "status": job.status, "error": job.error}
+    reading = job.preview.get("reading")
     report = ingest_source(
-        source, shipped=ShippedCurations.read(CURATION_DIR), on_stage=job.advance
+        source,
+        shipped=ShippedCurations.read(CURATION_DIR),
+        on_stage=job.advance,
+        reading=reading_from_json(reading) if reading else None,
+        corrections=job.corrections,
+        confirmed_by=job.confirmed_by,
     )
     job.finish(report)
     return {"job": job_id, "status": job.status, "outcome": job.outcome, "error": job.error}

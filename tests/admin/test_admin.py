@@ -172,24 +172,42 @@ def test_facts_can_be_added_but_not_deleted_in_the_admin(superuser_client):
     assert Target.objects.filter(pk=fact.pk).exists()
 
 
+def document_form(document, **changes):
+    """The document's admin form as shown, with ``changes``."""
+    values = {
+        name: getattr(document, name) or ""
+        for name in ("title", "doc_number", "issuer", "issued_on", "doc_type",
+                     "valid_from", "valid_until", "validity_basis")
+    }
+    return {**values, **changes}
+
+
 def test_pipeline_rows_are_read_only_even_for_a_superuser(superuser_client):
-    # A document's form changes only what a curator may state (its validity):
-    # the pipeline's fields are not even in the form.
+    # A document's form changes only what a curator may state (its metadata
+    # and validity): the pipeline's fields are not even in the form.
     document = Document.objects.first()
     response = superuser_client.post(
         admin_url(Document, "change", document.pk),
-        {
-            "title": "篡改",
-            "key": "changed",
-            "valid_from": document.valid_from or "",
-            "valid_until": document.valid_until or "",
-            "validity_basis": document.validity_basis,
-        },
+        document_form(document, key="changed", text="篡改", source_name="x.txt"),
     )
     assert response.status_code == 302
     document.refresh_from_db()
-    assert (document.title, document.key) != ("篡改", "changed")
+    assert (document.key, document.source_name) != ("changed", "x.txt")
+    assert "篡改" not in document.text
     assert not Curation.objects.filter(document=document).exists()
+
+
+def test_a_corrected_title_is_a_curation(superuser_client):
+    document = Document.objects.get(key="market-oriented-innovation-opinions")
+    response = superuser_client.post(
+        admin_url(Document, "change", document.pk),
+        document_form(document, title="关于建立健全技术创新市场导向机制的实施意见"),
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.title == "关于建立健全技术创新市场导向机制的实施意见"
+    curation = Curation.objects.get(document=document)
+    assert curation.changes == {"title": "关于建立健全技术创新市场导向机制的实施意见"}
 
 
 def test_viewer_sees_but_cannot_change(viewer_client):

@@ -113,7 +113,7 @@ def test_upload_three_files_watch_them_finish_open_the_document(
     expect(page.locator(".job-status.job-done")).to_have_count(3)
     expect(page.locator(".job-status")).to_have_text(["新建 (created)"] * 3)
     assert page.locator("#jobs-legend[data-refresh]").count() == 0
-    expect(page.locator("#jobs-legend")).to_contain_text("所有任务均已结束")
+    expect(page.locator("#jobs-legend")).to_contain_text("没有排队或处理中的任务")
     for name, width in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(artifacts / f"jobs-done-{name}.png"), full_page=True)
@@ -129,4 +129,45 @@ def test_upload_three_files_watch_them_finish_open_the_document(
         page.click("text=下载原件")
     assert download.value.suggested_filename == "reply_songjiang_cppcc86.pdf"
     assert Path(download.value.path()).read_bytes() == files[2].read_bytes()
+    assert page.console_errors == []
+
+
+def test_a_curator_checks_the_metadata_read_then_publishes(
+    restore_corpus, live_server, page, artifacts, curator_login, tmp_path, settings
+):
+    """With confirmation on (the default), the file is read, the curator
+    corrects a title on the confirmation page and confirms; the notice and
+    the policy it issues are written, the policy under its corrected title."""
+    settings.UPLOAD_CONFIRMATION = True
+    notice = tmp_path / "北湖区支持措施.docx"
+    notice.write_bytes(formats.word_docx(formats.paragraphs(GENRE / "subsidy_songjiang_beihu.txt")))
+    log_in(page, live_server, "/admin/policybase/uploadjob/add/")
+    page.set_input_files("input[type=file]", [str(notice)])
+    page.click("input[type=submit]")
+    jobs_url = page.url
+    page.goto("about:blank")
+    run_db_worker()
+    page.goto(jobs_url)
+    expect(page.locator(".job-status.job-awaiting")).to_have_count(1)
+    expect(page.locator("#jobs-legend")).to_contain_text("1 个文件待核对元数据")
+    page.click("a.job-confirm")
+    expect(page.locator("h1")).to_contain_text("核对元数据")
+    expect(page.locator("fieldset.confirm-document")).to_have_count(2)  # the notice, the policy
+    expect(page.locator(".confirm-source").first).to_contain_text("原文")
+    for name, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(artifacts / f"confirm-{name}.png"), full_page=True)
+        assert no_sideways_scroll(page), f"confirmation page scrolls sideways at {width} px"
+    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+    page.fill("input[name='1-title']", "北湖区促进科技型企业高质量发展的若干支持措施")
+    page.click("input[type=submit]")
+    expect(page.locator(".messagelist")).to_contain_text("已确认")
+    page.goto("about:blank")
+    run_db_worker()
+    page.goto(jobs_url)
+    expect(page.locator(".job-status.job-done")).to_have_count(1)
+    page.locator(".job-part a").first.click()
+    expect(page.locator("h1")).to_contain_text("北湖区促进科技型企业高质量发展的若干支持措施")
+    expect(page.locator(".doc-meta")).to_contain_text("印发通知")
+    page.screenshot(path=str(artifacts / "confirmed-policy-desktop.png"), full_page=True)
     assert page.console_errors == []

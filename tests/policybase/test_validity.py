@@ -244,7 +244,7 @@ def test_a_corrected_period_is_curated_and_survives_reingest(two_plans):
         ({"replaced_by": PLAN_2016}, "cannot replace itself"),
         ({"replaced_by": "no-such-document"}, "no document with the key"),
         ({"valid_until": D("2015-12-31")}, "ends before it starts"),
-        ({"title": "另一个标题"}, "fields a curation cannot set"),
+        ({"source_name": "另一个文件.txt"}, "fields a curation cannot set"),
         ({"validity_basis": "forever"}, "validity_basis"),
     ],
 )
@@ -263,6 +263,9 @@ def test_the_admin_records_a_replacement_as_a_curation(two_plans, curator_client
     page = curator_client.get(url)
     assert page.status_code == 200 and "被替代为" in page.content.decode()
     form = {
+        # the metadata as shown, unchanged
+        **{name: getattr(old, name) or "" for name in ("title", "doc_number", "issuer",
+                                                        "issued_on", "doc_type")},
         "valid_from": "2016-10-31", "valid_until": "2020-12-31",
         "validity_basis": "plan_period", "replaced_by": new.pk,
         "curation_reason": "接续规划 / the next plan",

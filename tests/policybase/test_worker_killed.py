@@ -42,7 +42,7 @@ def submit(url, env, path):
         "from policybase.models import UploadJob\n"
         "from policybase.ingest import tasks\n"
         f"data = open({str(path)!r}, 'rb').read()\n"
-        f"jobs = UploadJob.objects.accept([F({path.name!r}, data)], None, max_bytes=10**7)\n"
+        f"jobs = UploadJob.objects.accept([F({path.name!r}, data)], None, max_bytes=10**7, confirm=False)\n"
         "tasks.enqueue(jobs)\n"
         "print(jobs[0].pk)"
     ))
