@@ -11,7 +11,7 @@ from documents.parsing.encoding import SourceError, decode
 from documents.readers.detect import detect
 from documents.readers.types import Hint, Reading
 
-__all__ = ["Hint", "Reading", "SourceError", "detect", "kind_of", "read"]
+__all__ = ["Hint", "Reading", "SourceError", "detect", "kind_of", "read", "read_path_or_none"]
 
 
 def kind_of(data: bytes, *, max_bytes: int) -> str:
@@ -47,6 +47,20 @@ def read(data: bytes, name: str = "", *, max_bytes: int, max_file_bytes: int = 0
             f"the text read from the file is too large ({size} bytes, limit {max_bytes})"
         )
     return reading
+
+
+def read_path_or_none(path: str, name: str, *, max_bytes: int, max_file_bytes: int = 0):
+    """``read`` of the regular file at ``path`` (read no further than the
+    larger limit + 1 byte), or None when it cannot be read: a process
+    reading ahead of an ingest (``policybase.ingest.read_ahead``), whose
+    run reads such a file again to say why."""
+    limit = max(max_bytes, max_file_bytes)
+    try:
+        with open(path, "rb") as file:
+            data = file.read(limit + 1)
+        return read(data, name, max_bytes=max_bytes, max_file_bytes=max_file_bytes)
+    except Exception:
+        return None
 
 
 def _pdf(data):

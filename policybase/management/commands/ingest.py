@@ -5,8 +5,11 @@ their curated manifest and the shipped curated corrections.  Paths may be
 files of any format documents.readers knows (text, PDF, scanned PDF or
 image, .docx, web page, .ofd) or folders of them, walked recursively.  Each document is
 one transaction: a file that cannot be read leaves the database as it was.
+``--jobs`` processes (every core by default) read the files that are not
+plain text ahead of the one being written (``policybase.ingest.read_ahead``).
 """
 
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +22,7 @@ from policybase.ingest import (
     ingest_source,
     sources_from_paths,
 )
+from policybase.ingest.read_ahead import readings
 from policybase.ingest.sources import CURATION_DIR, same_file
 
 
@@ -37,8 +41,15 @@ class Command(BaseCommand):
             action="store_true",
             help="re-run every stage even when a file is unchanged / 文件未变也重新处理",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="processes reading PDF, Word, web, OFD files and scans ahead of the one being "
+            "written (default: every core; 1: read in turn) / 并行读取文件的进程数（默认：全部核心）",
+        )
 
-    def handle(self, *args, paths, force, **options):
+    def handle(self, *args, paths, force, jobs, **options):
         sources = sources_from_paths(paths) if paths else bundled_sources()
         if paths and not sources:
             raise CommandError(
@@ -50,7 +61,8 @@ class Command(BaseCommand):
         report = RunReport()
         total = len(sources)
         first_of_name = {}
-        for n, source in enumerate(sources, 1):
+        ahead = readings(sources, jobs, force=force)
+        for n, (source, reading) in enumerate(zip(sources, ahead, strict=True), 1):
             self.progress(f"[{n}/{total}] {source.path.name} …")
             first = first_of_name.setdefault(source.path.name, source.path)
             if first != source.path and not same_file(first, source.path):
@@ -61,12 +73,10 @@ class Command(BaseCommand):
                     f"ingested earlier in this run ({first}); nothing imported"
                 )
             else:
-                doc_report = ingest_source(source, force=force, shipped=shipped)
+                doc_report = ingest_source(source, force=force, shipped=shipped, reading=reading)
             report.documents.append(doc_report)
             style = self.style.ERROR if doc_report.failed else self.style.SUCCESS
             self.stdout.write(style(f"[{n}/{total}] {doc_report.line()}"))
-            for warning in doc_report.warnings:
-                self.stdout.write(self.style.WARNING(f"    {warning}"))
             for conflict in doc_report.conflicts:
                 self.stdout.write(self.style.WARNING(f"    conflict / 冲突: {conflict}"))
             for warning in doc_report.warnings:
