@@ -44,8 +44,9 @@ def make_folder(folder: Path, scans: int) -> int:
     for n, path in enumerate(texts):
         paras = formats.paragraphs(path)
         printed = formats.printed_pdf(paras)
-        (folder / f"{path.stem}.pdf").write_bytes(printed)
-        (folder / f"{path.stem}.docx").write_bytes(formats.word_docx(paras))
+        # one key per file: a key is made from the name without its suffix
+        (folder / f"{path.stem}-printed.pdf").write_bytes(printed)
+        (folder / f"{path.stem}-word.docx").write_bytes(formats.word_docx(paras))
         if n < scans:
             scan = formats.scanned_pdf(printed, pages=2, dpi=300)
             (folder / f"{path.stem}-scan.pdf").write_bytes(scan)
