@@ -113,16 +113,18 @@ kb = [m for label in ("documents", "measures", "targets")
 per_document = {Document}
 while True:
     more = {m for m in kb if m not in per_document and any(
-        f.many_to_one and f.remote_field.model in per_document
+        (f.many_to_one or f.one_to_one) and f.remote_field.model in per_document
         for f in m._meta.concrete_fields)}
     if not more:
         break
     per_document |= more
 layout = {}
 for m in per_document:
+    # A one-to-one field (Eligibility.subsidy) is offset like a foreign key.
     fks = {f.name: f.remote_field.model._meta.label_lower
            for f in m._meta.concrete_fields
-           if f.many_to_one and f.remote_field.model in per_document}
+           if (f.many_to_one or f.one_to_one) and not f.primary_key
+           and f.remote_field.model in per_document}
     original = getattr(m, "instance_type", None)
     if original is not None:
         fks["id"] = original._meta.label_lower
