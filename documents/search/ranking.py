@@ -24,7 +24,7 @@ call time (``ranking.FREQUENT_DF``), so one assignment here changes them all.
 
 from __future__ import annotations
 
-import heapq
+import math
 from collections import Counter
 from operator import itemgetter
 
@@ -131,21 +131,49 @@ class ImpactCounter:
         return {t: n for t, n in self.df.items() if n >= FREQUENT_DF}
 
     def impacts(self, batches, frequent) -> list[tuple[str, float, int]]:
-        heaps: dict[str, list] = {t: [] for t in frequent}
+        """(term, score, id) rows: the best ``IMPACT_DEPTH`` provisions of
+        every frequent word, by (score, lowest id first), best first.
+
+        Each word keeps its candidates in a list cut back to the best
+        ``IMPACT_DEPTH`` whenever it doubles; the score of the last one kept
+        is then a floor that a provision must pass to be a candidate at all.
+        Rows in ascending id order (a rebuild's) lose a tie at the floor to
+        the provision already kept, so most (provision, word) pairs cost one
+        comparison; rows in any other order keep their ties as candidates
+        and the cut decides.  The same top lists as one heap per word."""
+        depth = IMPACT_DEPTH
+        kept: dict[str, list] = {t: [] for t in frequent}
+        floor = dict.fromkeys(kept, -math.inf)
+        terms = kept.keys()
         average = self.average
+        ascending, last = True, None
         for rows in batches:
             for pk, words, _plain in rows:
+                if last is not None and pk <= last:
+                    ascending = False
+                last = pk
                 tokens = words.split()
-                for term, tf in Counter(tokens).items():
-                    heap = heaps.get(term)
-                    if heap is None:
-                        continue
-                    entry = (tf_weight(tf, len(tokens), average), -pk)
-                    if len(heap) < IMPACT_DEPTH:
-                        heapq.heappush(heap, entry)
-                    elif entry > heap[0]:
-                        heapq.heapreplace(heap, entry)
-        return [(t, score, -npk) for t, heap in heaps.items() for score, npk in heap]
+                length = len(tokens)
+                counts = Counter(tokens)
+                weights: dict[int, float] = {}
+                for term in counts.keys() & terms:
+                    tf = counts[term]
+                    score = weights.get(tf)
+                    if score is None:
+                        score = weights[tf] = tf_weight(tf, length, average)
+                    least = floor[term]
+                    if score > least or (score == least and not ascending):
+                        entries = kept[term]
+                        entries.append((score, -pk))
+                        if len(entries) >= 2 * depth:
+                            entries.sort(reverse=True)
+                            del entries[depth:]
+                            floor[term] = entries[-1][0]
+        out = []
+        for term, entries in kept.items():
+            entries.sort(reverse=True)
+            out.extend((term, score, -npk) for score, npk in entries[:depth])
+        return out
 
 
 def impacts_of(rows, frequent: set[str], average: float):

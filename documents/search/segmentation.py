@@ -249,3 +249,19 @@ def segmenter(count: int, processes: int | None = None):
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         yield lambda texts: list(pool.map(segment, texts, chunksize=64))
+
+
+@contextmanager
+def in_background(count: int, function, *args):
+    """``function(*args)`` started in a forked process when ``count`` texts
+    are to come (``segmenter``'s rule: many, a second core, fork), while
+    this one goes on; yields a function that waits for its result.  For
+    few, or without fork, ``function`` runs here when the result is asked."""
+    if (os.cpu_count() or 1) < 2 or count < PARALLEL_MIN or (
+        "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        yield lambda: function(*args)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        yield pool.submit(function, *args).result

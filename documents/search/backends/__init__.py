@@ -5,6 +5,7 @@ Each vendor's backend (``sqlite.SQLiteSearchBackend``,
 ``postgres.PostgresSearchBackend``) answers plans and holds three parts:
 ``index`` (writes for single provisions), ``compiler`` (plan → SQL) and
 ``rebuilder`` (bulk load, upkeep); ``base`` holds what they share,
+``rebuild`` the bulk load's own base class,
 ``terms`` the per-process copy of the term table, ``sql`` the shared SQL
 fragments and ``standalone`` the DB-API adapter for databases outside
 Django's.  The tables are made by the migrations (``documents.search.schema``).

@@ -1,6 +1,6 @@
 """What both vendors share: the backend that answers a plan, and the base
 classes of its three parts — the index (writes), the query compiler (plan →
-SQL) and the rebuilder (bulk load, upkeep).
+SQL) and the rebuilder (bulk load, upkeep: ``rebuild``).
 
 Both vendors index the same thing per provision: its jieba words (the
 normalised text segmented, as stored in ``Provision.search_text``) and its
@@ -33,8 +33,9 @@ from operator import itemgetter
 
 from .. import ranking
 from ..plan import Plan, needs_check
-from ..ranking import CANDIDATE_LIMIT, ImpactCounter, best_first, impacts_of
+from ..ranking import CANDIDATE_LIMIT, best_first, impacts_of
 from .context import inherited
+from .rebuild import BaseRebuilder
 from .sql import checks_sql, insert_rows, placeholders
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
@@ -114,13 +115,6 @@ class Route:
     # The columns of its rows: (id, score, plain or NULL), and for "first"
     # (``BaseQueryCompiler.first_matches_sql``) three more.
     columns: int = 3
-
-
-def execute_all(connection, *statements):
-    """Run parameterless statements, in order, on one cursor."""
-    with connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql)
 
 
 class BaseSearchIndex:
@@ -223,45 +217,6 @@ class BaseSearchIndex:
         cursor.execute(
             f"DELETE FROM {self.tables.grams} WHERE provision_id IN ({placeholders(ids)})", ids
         )
-
-
-class BaseRebuilder:
-    """Loads an emptied index in bulk and looks after it afterwards."""
-
-    def __init__(self, connection, tables: IndexTables, terms: TermTable, index):
-        self.connection = connection
-        self.tables = tables
-        self.terms = terms
-        self.index = index
-
-    def clear(self):
-        """Empty every table of the index (a new term-table version)."""
-        execute_all(self.connection, *(f"DELETE FROM {t}" for t in self.tables.all))
-        with self.connection.cursor() as cursor:
-            self.terms.new_version(cursor)
-
-    def bulk_load(self, make_batches):
-        """Load an empty index.  ``make_batches(pass_number)`` returns the rows
-        in batches; it is called twice (the impact lists need the document
-        frequencies first)."""
-        counter = ImpactCounter()
-        for rows in make_batches(1):
-            counter.count(rows)
-            self.index.insert(rows)
-        self.finish_load()
-        frequent = counter.frequent()
-        self.terms.replace_all(counter.rows, counter.average, frequent, counter.df)
-        if frequent:
-            self.index.insert_impacts(counter.impacts(make_batches(2), frequent))
-        execute_all(
-            self.connection, f"ANALYZE {self.tables.impact}", f"ANALYZE {self.tables.terms}"
-        )
-
-    def finish_load(self):
-        """Work left to the end of the first pass (merging, index builds)."""
-
-    def vacuum(self):
-        """VACUUM after a bulk load, outside any transaction (none needed here)."""
 
 
 class BaseQueryCompiler:

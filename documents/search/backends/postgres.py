@@ -9,38 +9,52 @@ exactly as to_tsvector('simple', …) makes them (a test holds the two equal).
 
 from __future__ import annotations
 
-import io
 import re
 import zlib
+from itertools import islice
 
 from ..grams import index_grams
 from ..ranking import CANDIDATE_LIMIT, RERANK
-from .base import (
-    BaseQueryCompiler,
-    BaseRebuilder,
-    BaseSearchBackend,
-    BaseSearchIndex,
-    execute_all,
-)
-from .sql import checks_sql, placeholders
+from .base import BaseQueryCompiler, BaseSearchBackend, BaseSearchIndex
+from .rebuild import BaseRebuilder
+from .sql import checks_sql, execute_all, placeholders
 
 # to_tsvector keeps at most 255 positions per lexeme, each at most 16383.
 MAX_POSITIONS, MAX_POSITION = 255, 16383
 _LEXEME = re.compile(r"'([^']*)'")
 _POSITIONS = re.compile(r"'([^']*)':([\d,]+)")
+_POSITION_TEXTS = tuple(map(str, range(1, MAX_POSITIONS + 1)))
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_TO_ESCAPE = re.compile(r"[\\\t\n\r]")
 
 
 def words_tsvector_text(words: str) -> str:
     """tsvector's text form of space-separated words with their positions,
     as to_tsvector('simple', …) gives for words that are runs of letters and
     digits ('科技':1,4 '创新':2)."""
-    positions: dict[str, list[str]] = {}
-    for i, word in enumerate(words.split(), 1):
-        kept = positions.setdefault(word, [])
-        if len(kept) < MAX_POSITIONS:
-            kept.append(str(min(i, MAX_POSITION)))
-    return " ".join(f"'{w}':{','.join(ps)}" for w, ps in positions.items())
+    tokens = words.split()
+    if len(tokens) <= MAX_POSITIONS:
+        # No word can pass either limit: positions as they come (a bulk load
+        # writes this for every provision; most are this short).
+        positions: dict[str, str] = {}
+        for word, position in zip(tokens, _POSITION_TEXTS, strict=False):
+            if word in positions:
+                positions[word] += "," + position
+            else:
+                positions[word] = position
+        return " ".join([f"'{w}':{ps}" for w, ps in positions.items()])
+    kept: dict[str, list[str]] = {}
+    for i, word in enumerate(tokens, 1):
+        spots = kept.setdefault(word, [])
+        if len(spots) < MAX_POSITIONS:
+            spots.append(str(min(i, MAX_POSITION)))
+    return " ".join(f"'{w}':{','.join(ps)}" for w, ps in kept.items())
+
+
+def copy_text(value: str) -> str:
+    """A text value as COPY's text format takes it (backslash escapes);
+    most hold nothing to escape, and a search is cheaper than a translation."""
+    return value.translate(_COPY_ESCAPES) if _TO_ESCAPE.search(value) else value
 
 
 def lexemes_tsvector_text(lexemes) -> str:
@@ -51,9 +65,20 @@ def lexemes_tsvector_text(lexemes) -> str:
 def copy_rows(cursor, table, columns, lines):
     """COPY lines (COPY's text format, one row each, values tab-separated)
     into a table: several times faster than INSERT for a bulk load.  The
-    callers' values hold no tab, newline or backslash, so nothing is escaped."""
-    buffer = io.StringIO("".join(lines))
-    cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+    callers' values hold no tab, newline or backslash, so nothing is escaped.
+    The lines are sent as they are made, a few hundred at a time, so that
+    PostgreSQL parses each part while the next is being written."""
+    cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", _Lines(lines))
+
+
+class _Lines:
+    """The file COPY reads: the next few hundred lines at each read."""
+
+    def __init__(self, lines):
+        self.lines = iter(lines)
+
+    def read(self, size=-1):
+        return "".join(islice(self.lines, 256))
 
 
 def ts_or(forms) -> str:
@@ -76,7 +101,7 @@ class PostgresSearchIndex(BaseSearchIndex):
                 self.tables.words,
                 ("provision_id", "words", "plain"),
                 (
-                    f"{pk}\t{words_tsvector_text(words)}\t{plain.translate(_COPY_ESCAPES)}\n"
+                    f"{pk}\t{words_tsvector_text(words)}\t{copy_text(plain)}\n"
                     for pk, words, plain in rows
                 ),
             )
@@ -135,28 +160,44 @@ class PostgresSearchIndex(BaseSearchIndex):
 
 
 class PostgresRebuilder(BaseRebuilder):
+    @property
+    def deferred(self):
+        return (self.tables.words, self.tables.grams, self.tables.impact)
+
+    @property
+    def analyzed(self):
+        return (self.tables.words, self.tables.grams, self.tables.impact, self.tables.terms)
+
     def bulk_load(self, make_batches):
-        # Building GIN once over loaded rows is several times faster than
-        # maintaining it row by row: the load drops the two GIN indexes the
-        # migrations create and finish_load builds them again, the same.
-        words, grams = self.tables.words, self.tables.grams
-        execute_all(
-            self.connection, f"DROP INDEX IF EXISTS {words}_words", f"DROP INDEX IF EXISTS {grams}_grams"
-        )
+        # A GIN build sorts its entries in maintenance_work_mem (64 MB by
+        # default); more memory, fewer merge passes.  Transaction-local.
+        execute_all(self.connection, "SET LOCAL maintenance_work_mem = '512MB'")
         super().bulk_load(make_batches)
 
-    def finish_load(self):
-        words, grams = self.tables.words, self.tables.grams
-        execute_all(
-            self.connection,
-            # A GIN build sorts its entries in maintenance_work_mem (64 MB by
-            # default); more memory, fewer merge passes.  Transaction-local.
-            "SET LOCAL maintenance_work_mem = '512MB'",
-            f"CREATE INDEX {words}_words ON {words} USING gin (words)",
-            f"CREATE INDEX {grams}_grams ON {grams} USING gin (grams)",
-            f"ANALYZE {words}",
-            f"ANALYZE {grams}",
-        )
+    def indexes(self, table):
+        # The primary key (a constraint, dropped and added as one) and the
+        # other indexes (the GIN indexes, the impact lists' by provision),
+        # each as PostgreSQL itself defines it.
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'p'",
+                [table],
+            )
+            keys = cursor.fetchall()
+            cursor.execute(
+                "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+                "FROM pg_index i WHERE i.indrelid = %s::regclass AND NOT EXISTS "
+                "(SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
+                "AND k.conrelid = i.indrelid) ORDER BY 1",
+                [table],
+            )
+            others = cursor.fetchall()
+        drops = [f"DROP INDEX {name}" for name, _sql in others]
+        drops += [f"ALTER TABLE {table} DROP CONSTRAINT {name}" for name, _sql in keys]
+        makes = [f"ALTER TABLE {table} ADD CONSTRAINT {name} {key}" for name, key in keys]
+        makes += [sql for _name, sql in others]
+        return drops, makes
 
     def vacuum(self):
         # VACUUM sets the visibility map of the freshly loaded pages, so that

@@ -90,3 +90,10 @@ def insert_rows(cursor, table: str, columns: tuple[str, ...], rows, chunk: int =
     for i in range(0, len(rows), chunk):
         part = rows[i : i + chunk]
         cursor.execute(head + ", ".join([row] * len(part)), [v for r in part for v in r])
+
+
+def execute_all(connection, *statements):
+    """Run parameterless statements, in order, on one cursor."""
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)

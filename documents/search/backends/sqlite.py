@@ -17,14 +17,9 @@ into Python to test them.
 from __future__ import annotations
 
 from ..grams import index_grams
-from .base import (
-    BaseQueryCompiler,
-    BaseRebuilder,
-    BaseSearchBackend,
-    BaseSearchIndex,
-    execute_all,
-)
-from .sql import checks_sql, contains_sql, placeholders
+from .base import BaseQueryCompiler, BaseSearchBackend, BaseSearchIndex
+from .rebuild import BaseRebuilder
+from .sql import checks_sql, contains_sql, execute_all, placeholders
 
 
 def gram_text(plain: str) -> str:
@@ -52,6 +47,15 @@ class SQLiteSearchIndex(BaseSearchIndex):
             cursor.executemany(
                 f"INSERT INTO {self.tables.grams} (rowid, grams) VALUES (%s, %s)",
                 [(pk, gram_text(plain)) for pk, _w, plain in rows],
+            )
+
+    def insert_impacts(self, rows):
+        # One prepared statement run over the rows (the driver's loop): no
+        # statement text of a thousand placeholders to build, parse and log.
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {self.tables.impact} (term, score, provision_id) VALUES (%s, %s, %s)",
+                rows,
             )
 
     @property
@@ -92,6 +96,18 @@ class SQLiteRebuilder(BaseRebuilder):
         )
         with self.connection.cursor() as cursor:
             self.terms.new_version(cursor)
+
+    def indexes(self, table):
+        # As sqlite_master holds them: the statement that made each (the
+        # primary key's, made with the table, has none and stays).
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL ORDER BY name",
+                [table],
+            )
+            found = cursor.fetchall()
+        return [f'DROP INDEX "{name}"' for name, _sql in found], [sql for _name, sql in found]
 
     def finish_load(self):
         # Merge the b-tree segments the load left behind: fewer to visit per query.
