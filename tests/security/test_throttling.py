@@ -14,7 +14,10 @@ from documents.apikit.throttling import client_address
 @pytest.fixture
 def rates(monkeypatch):
     """Small limits for one test (the shared cache is a table of the test
-    database: each test's counters roll back with it)."""
+    database: each test's counters roll back with it).  The throttles'
+    clock stands still a second into a window: a fixed window that ended
+    between two of a test's requests would give it a fresh allowance."""
+    monkeypatch.setattr(SimpleRateThrottle, "timer", lambda self: 1_800_000_001.0)
 
     def set_rates(**rates):
         for scope, rate in rates.items():
