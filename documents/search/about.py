@@ -1,13 +1,16 @@
 """Questions about a policy itself: when it was issued, its 文号, who issued
-it, how long it is in force.
+it, how long it is in force, why it was made, whom it is sent to.
 
 "北湖的科技支持措施是哪天印发的", "北湖那份支持措施的文号是多少", "创新型吉林
 行动计划是谁制定的": the answer is a line of the policy's own layout — the
 date under its signature, the 文号 under its title, the issuer's name or the
 sentence of the notice that says who drew it up — which shares no word with
 the question, so no tier finds it; "北湖的支持措施还有效吗" is answered by
-"…自印发之日起施行，有效期三年".  When a query asks in one of these question
-forms (questions.txt: issued, number, issuer, validity), the answering lines
+"…自印发之日起施行，有效期三年", "北湖区为什么要出台这些措施" by "为深入实施…，
+制定以下支持措施", "那份实施方案印发给了谁" by the line of addressees above
+the notice's body ("各市（州）人民政府，…：").  When a query asks in one of
+these question forms (questions.txt: issued, number, issuer, validity,
+purpose, addressees), the answering lines
 of the policy it names are put first: the document whose title holds most of
 the query's concepts, the first among the results on a tie.
 """
@@ -34,11 +37,17 @@ DRAWN_UP_RE = re.compile(r"(?:制定|起草|编制|印发|发布|出台)的《")
 LAYOUT_KINDS = ("signature", "preamble", "title")
 # ...and short lines of any kind ("（省科技厅）" under a plan's title).
 SHORT_LINE_CHARS = 24
-FORMS = ("issued", "number", "issuer", "validity")
+FORMS = ("issued", "number", "issuer", "validity", "purpose", "addressees")
 # "本措施…自印发之日起施行，有效期三年", "本条例自2022年1月1日起施行": how long a
 # policy is in force, wherever its text says it (not a layout line).
 VALIDITY_RE = re.compile(r"有效期|起(?:施行|实施|试行|执行|生效)|(?:同时|予以)?废止|失效|有效至")
 VALIDITY_LIKE = ("%有效期%", "%起施行%", "%起实施%", "%起试行%", "%起执行%", "%起生效%", "%废止%", "%失效%")
+# "为深入实施…，结合我区实际，制定以下支持措施", "第一条 为了促进…，制定本条例",
+# "为贯彻落实…，现就…提出如下实施意见": why a policy was made.
+PURPOSE_RE = re.compile(r"^为了?[^。]{2,}?(?:制定|特制定|提出|出台)|现就[^。]*提出")
+PURPOSE_LIKE = ("为%", "%现就%")
+# "各市（州）人民政府，…各直属机构：", "丛艳辉委员：": whom it is sent to.
+ADDRESSEES_RE = re.compile(r"^各[^。]*[:：]$|^[^。,，]{2,12}(?:委员|代表|同志)[:：]$")
 
 
 def _answers(form: str, kind: str, text: str) -> bool:
@@ -49,6 +58,10 @@ def _answers(form: str, kind: str, text: str) -> bool:
         return is_doc_number(text) or bracketed_doc_number(text) is not None
     if form == "validity":
         return bool(VALIDITY_RE.search(text))
+    if form == "purpose":
+        return bool(PURPOSE_RE.search(text))
+    if form == "addressees":
+        return kind in ("preamble", "title") and bool(ADDRESSEES_RE.search(text))
     if form == "issuer":
         return (
             (kind == "signature" and is_org_name(text))
@@ -97,18 +110,22 @@ def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
     issues is dated, numbered and signed by the notice, and a notice's
     policy says how long it is in force: then the lines of the one follow
     those of the other (``Document.part_of``)."""
-    validity = " OR ".join(["text LIKE %s"] * len(VALIDITY_LIKE)) if "validity" in forms else ""
+    likes = [
+        *(VALIDITY_LIKE if "validity" in forms else ()),
+        *(PURPOSE_LIKE if "purpose" in forms else ()),
+    ]
+    sentences = " OR ".join(["text LIKE %s"] * len(likes))
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, kind, text FROM {PROVISION_TABLE} WHERE (document_id = %s"
             f" OR document_id IN (SELECT part_of_id FROM {DOCUMENT_TABLE} WHERE id = %s)"
             f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s))"
             f" AND (kind IN ({placeholders(LAYOUT_KINDS)}) OR length(text) <= %s"
-            f"{' OR ' + validity if validity else ''})"
+            f"{' OR ' + sentences if sentences else ''})"
             " ORDER BY CASE WHEN document_id = %s THEN 0 ELSE 1 END, document_id, position",
             [
                 document, document, document, *LAYOUT_KINDS, SHORT_LINE_CHARS,
-                *(VALIDITY_LIKE if validity else ()), document,
+                *likes, document,
             ],
         )
         return [
