@@ -225,9 +225,10 @@ HISTORY_DATES = {
 # the issuer of a quoted decision ("《国务院关于修改…的决定》" -> 国务院).
 SESSION = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,40}?)第[〇零一二三四五六七八九十百\d]+次(?:全体)?会议")
 ORDER = re.compile(r"(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)令(?:第\d+号)?")
-# The number of an order that promulgated or revised a regulation: its 文号
-# ("中华人民共和国国务院令第796号").
-ORDER_NUMBER = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}?令第\d+号")
+# The number of an order or announcement that promulgated or revised a
+# regulation: its 文号 ("中华人民共和国国务院令第796号", "杭州市第十一届人民代表
+# 大会常务委员会公告第56号").
+ORDER_NUMBER = re.compile(r"(?:中华人民共和国)?[\u4e00-\u9fff]{2,40}?(?:令|公告)第\d+号")
 DECISION = re.compile(r"《(?P<org>[\u4e00-\u9fff]{2,30}?)关于")
 # The head of an order that promulgates a rule (令 of a government or a
 # ministry): "广东省人民政府令" over "（第290号）", or both on one line.  The rule

@@ -245,11 +245,13 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         keep("issuer", "、".join(orgs), "\n".join(lines), LIKELY)
     if history:
         # A regulation promulgated or revised by an order: the order of the
-        # text in force is its 文号 ("中华人民共和国国务院令第796号").
+        # text in force is its 文号 ("中华人民共和国国务院令第796号"); so is the
+        # announcement that published it after its last adoption or approval
+        # ("2011年12月7日 杭州市第十一届人民代表大会常务委员会公告第56号公布").
         last = max(when for when, _, _, _ in history)
         for p in front:
             for when, number in line_grammar.history_orders(p):
-                if when == last:
+                if when >= last:
                     keep("doc_number", number, p, LIKELY)
     if title_issuers:
         keep("issuer", "、".join(title_issuers[0]), title_issuers[1], LIKELY)

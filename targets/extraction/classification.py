@@ -30,7 +30,7 @@ from targets.extraction.years import Time, is_future, is_past
 def usable(passage: Passage, q: Quantity) -> bool:
     """Whether ``q`` is a target or a figure at all (see module docstring)."""
     if q.kind in ("rank", "rank_change"):
-        return not passage.text.startswith(markers.LIST_PLACE_AFTER, q.end)
+        return not markers.LIST_PLACE_AFTER_RE.match(passage.text, q.end)
     if q.kind == "ordinal":
         return _ordinal_rank(passage, q)
     if q.kind != "amount" or not q.unit:
@@ -47,6 +47,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
     if _technical_spec(before, after) or _capability_spec(q, after):
         return False
     if any(w in after for w in markers.PENALTY_WORDS) or _terms_of_penalty_or_tax(passage, q, clause):
+        return False
+    if markers.PROHIBITION_RE.search(before):
         return False
     if markers.CONDITION_SECTION_RE.search(passage.section_heading):
         return False

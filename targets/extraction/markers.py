@@ -182,6 +182,10 @@ PENALTY_WORDS = ("罚款", "罚金", "赔偿金", "违约金")
 # 五万元以上的，可以处违法经营额五倍以下的罚款", "按照…倍数的一倍以上五倍以下确定
 # 赔偿数额".
 PENALTY_SENTENCE_RE = re.compile(r"(?:处|并处|责令|没收)[^。]*罚款|罚金|赔偿数额|惩罚性赔偿")
+# A prohibition's numbers say what is forbidden, not a goal: "专利代理师不得同时
+# 在两个以上专利代理机构从事专利代理业务" (before the number in its clause; "不得
+# 低于80%" is a floor, a standing requirement).
+PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不准|不允许)(?!低于|少于|高于|超过|多于|小于|大于|超出)")
 # A clause that ends in 的 right before its comma is a condition ("…的，" reads
 # "if …"), and its numbers are thresholds when the rest of the sentence says
 # what the qualifying party gets: a support word (money_words.SUPPORT_WORDS),
@@ -189,7 +193,7 @@ PENALTY_SENTENCE_RE = re.compile(r"(?:处|并处|责令|没收)[^。]*罚款|罚
 # 200万元", "研究开发费用占年销售收入比例达到百分之一…的，可以承担…计划项目，
 # 享受市人民政府的支持政策").
 CONDITIONAL_CLAUSE_END = "的"
-ENTITLEMENT_WORDS = ("享受", "支持", "优先", "承担", "可申请")
+ENTITLEMENT_WORDS = ("享受", "支持", "优先", "承担", "可申请", "返还")
 # The "…的，" condition may close a run of clauses that the number opens
 # ("…且有不少于1名员工按规定缴纳社会保险费，且申请时未被…列入“经营异常名录”的，
 # 可申请1万元的一次性创业补贴"): read up to this many clauses on.
@@ -269,8 +273,9 @@ GOAL_YEAR_RE = re.compile(r"到\s*\d{4}\s*年")
 # "固定资产投资3亿元以上重大项目", "年销售额5000万元以上大品种".
 THRESHOLD_OF_NOUN_RE = re.compile(r"^的?[^，。；、的]{0,6}?(?:企业|主体|单位|机构|业务|项目|品种)")
 THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent")
-# A rank that names a place in the text's own list: "列第一位者为牵头单位".
-LIST_PLACE_AFTER = ("者",)
+# A rank that names a place in the text's own list: "列第一位者为牵头单位",
+# "排在第一位的部门为牵头部门".
+LIST_PLACE_AFTER_RE = re.compile(r"者|的[^，。；、]{1,8}?为")
 # The count of the text's own indicators: "标记“▲”的26个指标为国家监测指标，其中
 # 15个指标自动生成" (not "安排300名指标", a quota of posts).
 OWN_INDICATORS_AFTER = "指标"

@@ -353,3 +353,29 @@ def test_a_letter_titled_over_three_lines_under_its_issuer():
     assert meta.title == "国务院办公厅关于辽宁省在曾培炎副总理考察工作时所提问题和建议办理情况的函"
     raw = "科学技术部办公厅\n关于某省科技工作调研\n所提建议办理情况的函\n某科函〔2020〕5号\n某省科技厅：\n现将办理情况函告如下。\n"
     assert parse_text(raw).meta.title == "科学技术部办公厅关于某省科技工作调研所提建议办理情况的函"
+
+
+@pytest.mark.parametrize(
+    "history, doc_number, issued_on",
+    [
+        # held-out-7 杭州 科学技术进步条例: the announcement that published the
+        # text after its approval is its 文号; the date stays the approval's
+        ("2011年8月31日 杭州市第十一届人民代表大会常务委员会第三十四次会议通过\n\n"
+         "2011年11月25日 浙江省第十一届人民代表大会常务委员会第二十九次会议批准\n\n"
+         "2011年12月7日 杭州市第十一届人民代表大会常务委员会公告第56号公布\n\n",
+         "杭州市第十一届人民代表大会常务委员会公告第56号", date(2011, 11, 25)),
+        # style
+        ("2019年6月27日 宁波市第十五届人民代表大会常务委员会第二十次会议通过\n\n"
+         "2019年7月25日 浙江省第十三届人民代表大会常务委员会第十三次会议批准\n\n"
+         "2019年8月5日 宁波市人民代表大会常务委员会公告第12号公布\n\n",
+         "宁波市人民代表大会常务委员会公告第12号", date(2019, 7, 25)),
+        # an announcement of an earlier text is no 文号 of the text in force
+        ("2010年3月1日 某市人民代表大会常务委员会公告第3号公布\n\n"
+         "2018年5月30日 某市第十五届人民代表大会常务委员会第九次会议修正\n\n",
+         None, date(2018, 5, 30)),
+    ],
+)
+def test_the_announcement_that_published_a_regulation_is_its_number(history, doc_number, issued_on):
+    raw = f"某市科学技术进步条例\n\n{history}第一章 总则\n\n第一条 为了促进科学技术进步，制定本条例。\n"
+    meta = parse_text(raw).meta
+    assert (meta.doc_number or None, meta.issued_on) == (doc_number, issued_on)

@@ -669,3 +669,27 @@ def test_a_tax_rule_is_no_support_rule(text):
 )
 def test_a_share_taken_out_for_the_support_of_the_next_clause(text, ratio):
     assert [r for _, _, r, _ in caps(text)] == [ratio]
+
+
+# -- held-out-7 classes (seen after the seventh held-out part was scored) ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # held-out-7 郑州 条例: the tax an applicant paid is its threshold, not a tax rule's amount
+        "企业科研技术开发机构凡当年上缴地方所得税超过二十万元的，由同级财政按其上缴地方所得税总额的一定比例返还企业，"
+        "用于该企业技术开发机构的自身发展，具体比例由同级财政部门规定。",
+        # style
+        "凡上年度缴纳企业所得税超过300万元的科技型企业，由区财政按其缴纳税款的一定比例予以返还。",
+        "企业实缴税金达到50万元以上的，按其区级留成部分的一定比例给予返还。",
+    ],
+)
+def test_the_tax_an_applicant_paid_is_no_amount_of_a_rule(text):
+    assert caps(text) == []
+
+
+def test_a_rule_beside_the_tax_an_applicant_paid_keeps_its_terms():
+    # style: the threshold on tax paid opens the clause, the rule states its own amount
+    text = "上年度缴纳税收超过100万元的企业，给予最高50万元奖励。"
+    assert [(m, x) for m, x, _, _ in caps(text)] == [(None, D(500000))]

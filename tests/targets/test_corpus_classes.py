@@ -697,3 +697,38 @@ def test_a_quota_of_posts_stays_a_goal():
     # held-out-3 graduate guide: "安排300名指标" is a quota, not the text's own indicators
     text = "每年全省各级机关至少安排300名指标，面向广东省退役大学生士兵招录公务员。"
     assert [f[1] for f in facts(text, doc_year=2026, doc_type="清单") if f[0] == "target"] == [D(300)]
+
+
+# -- held-out-7 classes (seen after the seventh held-out part was scored) ------
+
+
+@pytest.mark.parametrize(
+    "sentence, doc_type",
+    [
+        # held-out-7 专利代理条例: what a prohibition forbids
+        ("专利代理师不得同时在两个以上专利代理机构从事专利代理业务。", "条例"),
+        # held-out-7 综合保税区 意见: a rank naming the lead of the text's own list
+        ("（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）", "意见"),
+        # held-out-7 郑州 条例: the tax an applicant paid, before the refund it earns
+        ("企业科研技术开发机构凡当年上缴地方所得税超过二十万元的，由同级财政按其上缴地方所得税总额的一定比例返还企业。",
+         "条例"),
+        # style
+        ("评审专家不得同时担任3个以上项目的评审组长。", "办法"),
+        ("（省科技厅、省财政厅负责，列在第一位的单位为牵头单位）", "方案"),
+        ("企业年缴纳增值税超过500万元的，由县财政按其地方留成部分的一定比例返还。", "办法"),
+    ],
+)
+def test_no_goals_in_the_seventh_held_out_part(sentence, doc_type):
+    assert [f for f in facts(sentence, doc_year=2019, doc_type=doc_type) if f[0] == "target"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a floor written with 不得 stays a standing requirement
+        ("高等院校转化职务科技成果所获净收入用于奖励的比例不得低于50%。", D(50)),
+        ("市财政科技投入增长幅度不得少于2个百分点。", D(2)),
+    ],
+)
+def test_a_floor_written_with_must_not_stays_a_goal(sentence, expected):
+    assert [f[1] for f in facts(sentence, doc_year=2019, doc_type="条例") if f[0] == "target"] == [expected]

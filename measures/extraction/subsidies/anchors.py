@@ -37,6 +37,7 @@ from measures.extraction.subsidies.rules import (
     BREAKDOWN_STAGE_RE,
     NOT_A_RATE_AFTER,
     NOT_A_RATE_BEFORE_RE,
+    PAID_TAX_RE,
     RULE_TERM_RES,
     SCHEDULE_BASE_RE,
     TERMS_BEFORE_SUPPORT_RE,
@@ -90,6 +91,7 @@ def _is_support_clause(text: str, clause: Span) -> bool:
     body = text[clause.start : clause.end]
     if states_statistic(body):
         return False
+    body = PAID_TAX_RE.sub("", body)
     return any(t in body for kind in KINDS_BY_PRECEDENCE for t in kind.triggers)
 
 

@@ -80,6 +80,10 @@ ALLOCATED_BEFORE_SUPPORT = "安排"
 # 超过15%部分税负差额给予奖励") — read right before or after the ratio.
 NOT_A_RATE_BEFORE_RE = re.compile(r"(?:占股|持股|股权)比例[^，。；]{0,4}$")
 NOT_A_RATE_AFTER = ("部分",)
+# Tax the applicant pays is a measure of it, not a tax incentive: "凡当年上缴
+# 地方所得税超过二十万元的，由同级财政按…一定比例返还企业" (the threshold is no
+# amount of the refund).  Read out of a clause before its support words.
+PAID_TAX_RE = re.compile(r"(?:上缴|缴纳|实缴|已缴|纳税)[^，。；]{0,8}?(?:所得税|税收|税金|税款)")
 # The amounts after 其中 that break down a support the clause before names
 # without an amount ("…人才发放住房补贴，其中本科生2万元，硕士研究生4万元，
 # 博士研究生6万元"): a short noun and the amount, clause after clause.
