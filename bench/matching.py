@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/matching.py                  # dev part: recall, precision
     .venv/bin/python bench/matching.py --part held-out  # the held-out part (score it once)
+    .venv/bin/python bench/matching.py --part dev --part held-out-2   # several parts
     .venv/bin/python bench/matching.py --show           # each miss and wrong extra
     .venv/bin/python bench/matching.py --latency        # p50/p95 at 1× and 100× rules
     .venv/bin/python bench/matching.py --postgres postgres://postgres@127.0.0.1:5432
@@ -43,7 +44,10 @@ sys.path.insert(0, str(ROOT))
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"], default="dev")
+    parser.add_argument(
+        "--part", action="append", help="a part to score (repeatable; default: dev)",
+        choices=["dev", "held-out", *(f"held-out-{n}" for n in range(2, 9))],
+    )
     parser.add_argument("--show", action="store_true", help="list misses and extras")
     parser.add_argument("--latency", action="store_true", help="time the matcher at 1× and 100×")
     parser.add_argument("--rounds", type=int, default=5, help="latency: passes over the profiles")
@@ -72,9 +76,11 @@ def main():
         call_command("ingest", *map(str, matchset.corpus_files()), verbosity=0)
         print(f"ingested {len(matchset.corpus_files())} documents in "
               f"{time.perf_counter() - started:.1f} s")
-        report(matchset.score(args.part), args.part, args.show)
+        parts = args.part or ["dev"]
+        for part in parts:
+            report(matchset.score(part), part, args.show)
         if args.latency:
-            profiles = readable(matchset, args.part)
+            profiles = [p for part in parts for p in readable(matchset, part)]
             print(f"\nlatency over {len(profiles)} profiles × {args.rounds} rounds")
             print_latency("1×", profiles, args.rounds)
             started = time.perf_counter()

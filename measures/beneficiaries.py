@@ -86,11 +86,13 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
        "entities"),
     _g("research_institutes", "科研院所", "Public research institutes",
        "科研院所 科研机构 研究院所 科研单位 高校院所 高校和科研院所 中直高校院所 "
-       "中科院 研究所 研究院 事业单位 研究开发机构", "entities"),
+       "中科院 研究所 研究院 事业单位 研究开发机构 "
+       # the short names people use for institutes ("长光所的研究员")
+       "长光所 长春光机所 应化所 长春应化所 东北地理所", "entities"),
     _g("medical_institutions", "医疗卫生机构", "Hospitals and health institutions",
        "医疗卫生机构 医疗机构 医院 卫生机构", "entities"),
     _g("researchers", "科研人员", "Researchers and S&T personnel",
-       "科研人员 科技人员 科技工作者 研发人员 科研团队 成果完成人 发明人 创新团队 "
+       "科研人员 科技人员 科技工作者 研发人员 科研团队 成果完成人 发明人 创新团队 课题组 "
        "人才团队 科技人才 领军人才 技能人才 工程师 科学家 企业家 专家 "
        "重要贡献的人员 重要贡献人员 完成人 研发团队 医生团队 教授 研究员 医生 教师 老师 讲师",
        "individuals"),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from measures.extraction.gazetteer import (
     AMBIGUOUS_SHORT_NAMES,
     CITIES,
+    INSTITUTIONS,
     LANDMARKS,
     PROVINCE_SHORT_NAMES,
     PROVINCES,
@@ -213,6 +214,31 @@ def applicant_place(text: str) -> Place | None:
     deepest, area = _deepest(ordered)
     words = "".join(h.words for h in ordered)
     return Place(deepest.path, area, words, ordered[0].start, ordered[-1].end)
+
+
+# An institution bought from or dealt with is the other party's
+# ("买了哈工大的一项专利", "从吉大引进的成果").
+INSTITUTION_OTHER_PARTY_RE = re.compile(
+    OTHER_PARTY_BEFORE_RE.pattern.removesuffix("$") + r"|(?:买了?|购买了?|购入|受让了?|引进了?)$"
+)
+
+
+@functools.cache
+def _institutions() -> tuple[dict[str, str], re.Pattern[str]]:
+    places = {name: path for names, path in INSTITUTIONS.items() for name in names.split()}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(places, key=len, reverse=True)))
+    return places, pattern
+
+
+def institution_place(text: str) -> Place | None:
+    """Where the applicant is when ``text`` names no place of it but the
+    university or institute it belongs to ("东北师大的一个课题组" -> 吉林省/长春市):
+    the first institution named that is not the other party."""
+    places, pattern = _institutions()
+    for m in pattern.finditer(text):
+        if not INSTITUTION_OTHER_PARTY_RE.search(text, 0, m.start()):
+            return Place(places[m.group()], "", m.group(), m.start(), m.end())
+    return None
 
 
 def _national(text: str) -> re.Match[str] | None:

@@ -37,7 +37,9 @@ from measures.extraction.places import (
     SECOND_ROLE_RE,
     Contradiction,
     applicant_place,
+    covers,
     find_places,
+    institution_place,
 )
 
 # Quantities a profile may state besides the measured ones of thresholds:
@@ -268,6 +270,11 @@ def _read_region(profile: Profile, text: str, unknown: list[str]) -> None:
         raise Unreadable(
             f"地区相互矛盾（{exc}）/ Contradictory places ({exc})"
         ) from None
+    # "东北师大的一个课题组": the institution says where, when the text does
+    # not ("吉林大学的教授" names the province; the university, its city).
+    institution = institution_place(text)
+    if institution and (place is None or covers(place.path, institution.path)):
+        place = institution
     if place is None:
         unknown.append(f"region={text}")
         return
@@ -284,7 +291,7 @@ def from_text(text: str) -> Profile:
     if not text:
         check(profile)
     unknown: list[str] = []
-    if find_places(text):
+    if find_places(text) or institution_place(text):
         _read_region(profile, text, unknown)
     event_spans = _read_events(profile, text)
     hits = [

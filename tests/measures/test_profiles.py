@@ -216,7 +216,8 @@ def test_a_smaller_place_the_gazetteer_lacks_is_left_out():
          ["hightech_enterprises"], [], ["patent_invention"]),
         ("舟山一所市属高校的老师，春节前学校把专利许可给了一家船厂", "浙江省/舟山市",
          ["researchers"], ["universities"], ["invention_license"]),
-        ("吉大的老师，去年把一项发明专利转让给长春一家企业了", "",
+        # (the university says where: held-out-7's class below)
+        ("吉大的老师，去年把一项发明专利转让给长春一家企业了", "吉林省/长春市",
          ["researchers"], ["universities"], ["invention_transfer"]),
         # style
         ("杭州一家省属研究院，把一项专利许可给了合作企业，要分多少给课题组", "浙江省/杭州市",
@@ -280,3 +281,28 @@ def test_staff_of_a_transfer_office_who_are_not_the_inventor():
     # style
     profile = from_text("本人在某研究所的技术转移办公室工作，成果转让了，能分奖励吗")
     assert profile.groups == ["tech_transfer_staff"]
+
+
+# -- held-out-7 classes (seen after the seventh held-out part was scored) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "groups", "units"),
+    [
+        # held-out-7: a university named by its short name, and no place
+        ("东北师大的一个课题组，上个月把一项职务成果转让给了长春一家企业，学校按规定能给我们团队奖励多少？",
+         "吉林省/长春市", ["researchers"], ["universities"]),
+        # style: an institute's short name; a full name that names only the province
+        ("长光所的研究员，去年成果作价投资了一家公司", "吉林省/长春市", ["researchers"],
+         ["research_institutes"]),
+        ("吉林大学的教授，2019年把成果转让给了上海的企业", "吉林省/长春市", ["researchers"],
+         ["universities"]),
+        ("浙大的一个课题组，专利许可给了一家企业", "浙江省/杭州市", ["researchers"], ["universities"]),
+        # a place the line gives wins; an institution dealt with is the other party's
+        ("吉大的老师，人在上海工作", "上海市", ["researchers"], ["universities"]),
+        ("我们是一家企业，买了哈工大的一项专利", "", ["enterprises"], []),
+    ],
+)
+def test_the_institution_a_person_belongs_to_says_where(text, region, groups, units):
+    profile = from_text(text)
+    assert (profile.region, profile.groups, profile.units) == (region, groups, units)
