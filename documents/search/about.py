@@ -1,5 +1,6 @@
 """Questions about a policy itself: when it was issued, its 文号, who issued
-it, how long it is in force, why it was made, whom it is sent to.
+it, how long it is in force, why it was made, whom it is sent to, who
+carries it out.
 
 "北湖的科技支持措施是哪天印发的", "北湖那份支持措施的文号是多少", "创新型吉林
 行动计划是谁制定的": the answer is a line of the policy's own layout — the
@@ -10,7 +11,8 @@ the question, so no tier finds it; "北湖的支持措施还有效吗" is answer
 制定以下支持措施", "那份实施方案印发给了谁" by the line of addressees above
 the notice's body ("各市（州）人民政府，…：").  When a query asks in one of
 these question forms (questions.txt: issued, number, issuer, validity,
-purpose, addressees), the answering lines
+purpose, addressees, responsible: "由哪个机构统筹推进" by "…领导小组统筹协调
+作用"), the answering lines
 of the policy it names are put first: the document whose title holds most of
 the query's concepts, the first among the results on a tie.
 """
@@ -37,7 +39,7 @@ DRAWN_UP_RE = re.compile(r"(?:制定|起草|编制|印发|发布|出台)的《")
 LAYOUT_KINDS = ("signature", "preamble", "title")
 # ...and short lines of any kind ("（省科技厅）" under a plan's title).
 SHORT_LINE_CHARS = 24
-FORMS = ("issued", "number", "issuer", "validity", "purpose", "addressees")
+FORMS = ("issued", "number", "issuer", "validity", "purpose", "addressees", "responsible")
 # "本措施…自印发之日起施行，有效期三年", "本条例自2022年1月1日起施行": how long a
 # policy is in force, wherever its text says it (not a layout line).
 VALIDITY_RE = re.compile(r"有效期|起(?:施行|实施|试行|执行|生效)|(?:同时|予以)?废止|失效|有效至")
@@ -48,6 +50,9 @@ PURPOSE_RE = re.compile(r"^为了?[^。]{2,}?(?:制定|特制定|提出|出台)|
 PURPOSE_LIKE = ("为%", "%现就%")
 # "各市（州）人民政府，…各直属机构：", "丛艳辉委员：": whom it is sent to.
 ADDRESSEES_RE = re.compile(r"^各[^。]*[:：]$|^[^。,，]{2,12}(?:委员|代表|同志)[:：]$")
+# "充分发挥市科技创新工作领导小组统筹协调作用": who carries it out.
+RESPONSIBLE_RE = re.compile(r"领导小组|统筹协调|组织领导|组织实施")
+RESPONSIBLE_LIKE = ("%领导小组%", "%统筹协调%", "%组织领导%", "%组织实施%")
 
 
 def _answers(form: str, kind: str, text: str) -> bool:
@@ -60,6 +65,8 @@ def _answers(form: str, kind: str, text: str) -> bool:
         return bool(VALIDITY_RE.search(text))
     if form == "purpose":
         return bool(PURPOSE_RE.search(text))
+    if form == "responsible":
+        return bool(RESPONSIBLE_RE.search(text))
     if form == "addressees":
         return kind in ("preamble", "title") and bool(ADDRESSEES_RE.search(text))
     if form == "issuer":
@@ -113,6 +120,7 @@ def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
     likes = [
         *(VALIDITY_LIKE if "validity" in forms else ()),
         *(PURPOSE_LIKE if "purpose" in forms else ()),
+        *(RESPONSIBLE_LIKE if "responsible" in forms else ()),
     ]
     sentences = " OR ".join(["text LIKE %s"] * len(likes))
     with connection.cursor() as cursor:

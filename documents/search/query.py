@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from documents.search.segmentation import index_words, is_dictionary_word, query_words
 
@@ -283,12 +284,12 @@ def concepts_of(text: str) -> list[tuple[str, str]]:
     into one run, matched by their characters; a number keeps its unit
     (2025 + 年 → 2025年).
     """
-    words = query_words(text)
+    words = _words_keeping_keys(text)
     keys = groups()
     pieces: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
-        for j in range(len(words), i + 1, -1):
+        for j in range(len(words), i + 1 if len(words[i]) < KEPT_KEY_CHARS else i, -1):
             joined = "".join(words[i:j])
             if joined in keys:
                 pieces.append(("word", joined))
@@ -308,7 +309,37 @@ def concepts_of(text: str) -> list[tuple[str, str]]:
                 pieces[-1] = ("word", pieces[-1][1] + word)
             else:
                 pieces.append(("run", word))
+    if [(kind, len(piece)) for kind, piece in pieces] == [("stop", 1), ("run", 1)]:
+        # "查新" typed alone is a term (科技查新), not 查 (look up) and 新;
+        # "说说碳", "碳的" keep their stop words.
+        return [("run", text)]
     return pieces
+
+
+# Keys of the synonym table this long are kept whole where the segmenter
+# would cut across them ("孵化场所有几家" → 孵化场 / 所有 / 几家).
+KEPT_KEY_CHARS = 3
+
+
+@cache
+def _long_keys() -> re.Pattern | None:
+    keys = sorted((k for k in groups() if len(k) >= KEPT_KEY_CHARS and k.isalnum()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))) if keys else None
+
+
+def _words_keeping_keys(text: str) -> list[str]:
+    """``query_words``, but a synonym-table key of KEPT_KEY_CHARS or more
+    typed inside the string is one word, whatever the segmenter would cut."""
+    pattern = _long_keys()
+    if pattern is None:
+        return query_words(text)
+    words: list[str] = []
+    position = 0
+    for m in pattern.finditer(text):
+        words += query_words(text[position : m.start()])
+        words.append(m.group())
+        position = m.end()
+    return words + query_words(text[position:])
 
 
 MAX_FORMS = 8

