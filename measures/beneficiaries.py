@@ -47,7 +47,7 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
        "企业及单位 企业和单位 企业或单位 企业、单位 企业和机构 企业及机构 企业或机构 企业、机构"),
     _g("individuals", "个人", "Natural persons", "个人 自然人 公民"),
     _g("enterprises", "企业", "Firms (any)",
-       "企业 企业客户 工业企业 规模以上企业 公司", "entities"),
+       "企业 企业客户 工业企业 规模以上企业 公司 民营企业 民企 私企", "entities"),
     _g("tech_smes", "科技型中小企业", "Technology-based SMEs",
        "科技型中小企业 中小企业 小微企业 初创期科技企业", "tech_enterprises"),
     _g("hightech_enterprises", "高新技术企业", "High-tech enterprises",

@@ -230,6 +230,12 @@ def _institutions() -> tuple[dict[str, str], re.Pattern[str]]:
     return places, pattern
 
 
+def institutions_in(text: str) -> list[tuple[str, int, int]]:
+    """Every university or institute of INSTITUTIONS named in ``text``, with
+    its offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _institutions()[1].finditer(text)]
+
+
 def institution_place(text: str) -> Place | None:
     """Where the applicant is when ``text`` names no place of it but the
     university or institute it belongs to ("东北师大的一个课题组" -> 吉林省/长春市):

@@ -40,6 +40,7 @@ from measures.extraction.places import (
     covers,
     find_places,
     institution_place,
+    institutions_in,
 )
 
 # Quantities a profile may state besides the measured ones of thresholds:
@@ -69,14 +70,21 @@ AMOUNT_RE = re.compile(r"(?P<value>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元|件|
 UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属)")
 
 
-# Words before an organisation that make it the other party of a deal.
-COUNTERPARTY_RE = re.compile(r"(?:(?:给了?|和)[^，。；]{0,4}|(?:向|与|从)[^，。；]{0,8})$")
+# Words before an organisation that make it the other party of a deal ("转让给了企业",
+# "与…合作", "买了浙工大的一项专利").
+COUNTERPARTY_RE = re.compile(
+    r"(?:(?:给了?|和|买了?|购买了?|购入|受让了?|承接了?|引进了?)[^，。；]{0,6}|(?:向|与|从)[^，。；]{0,8})$"
+)
 # A group the line says the applicant is not ("不是发明人", "并非企业").
 NEGATED_BEFORE_RE = re.compile(r"(?:不是|并非|不属于)$")
 # A person who works at a technology-transfer office is its staff.
 TRANSFER_OFFICE_WORK_RE = re.compile(
     r"(?:我|本人)在[^，。；]{0,20}?(?P<office>技术转移(?:中心|机构|办公室|部门))(?:上班|工作|任职|做事)"
+    # "浙大技术转移中心的工作人员": its staff, named as such
+    r"|(?P<office_staff>技术转移(?:中心|机构|办公室|部门))的?(?:工作人员|员工|职工)"
 )
+# Zones and local governments: the applicant's place when an applicant follows.
+ZONES_GROUP = "regions_zones"
 # A person addressed at the start of a line ("老师好", "老师您好，…").
 ADDRESSED_AFTER_RE = re.compile(r"^(?:您好|你好|好[，,！!]|好$)")
 # A person who registered or runs a firm speaks of their own firm: "注册了个
@@ -313,6 +321,19 @@ def from_text(text: str) -> Profile:
         if not ADDRESSED_AFTER_RE.match(text[h.end :])
         and not NEGATED_BEFORE_RE.search(text, max(0, h.start - 3), h.start)
     ]
+    # "深大的老师": a university or institute the keywords do not name.
+    for name, start, end in institutions_in(text):
+        if not any(h.start < end and start < h.end for h in hits):
+            kind = "research_institutes" if name.endswith("所") else "universities"
+            hits.append(Hit(TARGET_GROUPS_BY_KEY[kind], name, start, end))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    # "长春高新区搞汽车电子的民企": a zone named before the applicant is
+    # where it is, not the applicant.
+    hits = [
+        h for h in hits
+        if h.row.key != ZONES_GROUP
+        or not any(o.row.key != ZONES_GROUP and o.start > h.start for o in hits)
+    ]
     people = [h for h in hits if is_person_group(h.row.key)]
     # "我在上海一家国有企业做研发": a person who says what they do, not what
     # they are.
@@ -324,9 +345,10 @@ def from_text(text: str) -> Profile:
     staff = TRANSFER_OFFICE_WORK_RE.search(text) if not people else None
     if staff:
         # "我在浙江工业大学的技术转移中心上班": the office's staff, at its unit
-        hits = [h for h in hits if not (staff.start("office") <= h.start < staff.end("office"))]
-        people = [Hit(TARGET_GROUPS_BY_KEY["tech_transfer_staff"], staff.group("office"),
-                      staff.start("office"), staff.end("office"))]
+        office = "office" if staff.group("office") else "office_staff"
+        start, end = staff.start(office), staff.end(office)
+        hits = [h for h in hits if not (start <= h.start < end)]
+        people = [Hit(TARGET_GROUPS_BY_KEY["tech_transfer_staff"], staff.group(office), start, end)]
         hits.append(people[0])
     for hit in hits:
         # An organisation the applicant deals with ("转让给了企业", "与…合作")
@@ -341,7 +363,8 @@ def from_text(text: str) -> Profile:
             between = text[hit.end : people[0].start]
             # "我在上海一家国有企业做研发": the person works at the unit.
             works_at = WORKS_AT_RE.search(text, max(0, hit.start - 16), hit.start)
-            if not works_at and ("的" not in between or len(between) > 8):
+            # "浙大技术转移中心的工作人员": written right before it, the unit too.
+            if not works_at and (("的" not in between and between) or len(between) > 8):
                 target, kind = profile.groups, "group"
             else:
                 target, kind = profile.units, "unit"

@@ -306,3 +306,40 @@ def test_staff_of_a_transfer_office_who_are_not_the_inventor():
 def test_the_institution_a_person_belongs_to_says_where(text, region, groups, units):
     profile = from_text(text)
     assert (profile.region, profile.groups, profile.units) == (region, groups, units)
+
+
+def test_every_institution_lies_in_a_place_of_the_gazetteer():
+    from measures.extraction.gazetteer import INSTITUTIONS
+    from measures.extraction.places import find_places
+
+    for names, path in INSTITUTIONS.items():
+        assert path.split("/")[-1] in {h.words for h in find_places(path.replace("/", ""))}, names
+
+
+# -- held-out-8 classes (seen after the eighth held-out part was scored) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "groups", "units", "events"),
+    [
+        # held-out-8: a zone named before the applicant is where it is; 民企 is a firm
+        ("长春高新区搞汽车电子的民企，今年花了80万从哈工大买了一项专利技术，已经在长春厂里转化投产，省里有补助吗",
+         "吉林省/长春市", ["enterprises"], [], ["achievement_purchase"]),
+        # held-out-8: the staff of an office, named as such, at the unit written before it
+        ("浙大技术转移中心的工作人员，今年我们促成了一项职务专利转让，学校发奖励时我们转移中心的人能分多少",
+         "浙江省/杭州市", ["tech_transfer_staff"], ["universities"], ["invention_transfer"]),
+        # held-out-8: a university of the places the documents govern, by its short name
+        ("汕大医学院的老师，用国自然项目做出来的职务成果，学校今年和我们团队签了按份共有的赋权协议",
+         "广东省/汕头市", ["researchers"], ["universities"], ["invention_ownership"]),
+        # style
+        ("杭州未来科技城一家做芯片设计的私企，去年买了浙工大的一项发明专利", "浙江省/杭州市",
+         ["enterprises"], [], ["achievement_purchase"]),
+        ("深大技术转移办公室的员工，去年促成了一项专利许可", "广东省/深圳市", ["tech_transfer_staff"],
+         ["universities"], ["invention_license"]),
+    ],
+)
+def test_who_applies_in_the_eighth_held_out_part(text, region, groups, units, events):
+    profile = from_text(text)
+    assert (profile.region, profile.groups, profile.units, profile.events) == (
+        region, groups, units, events
+    )
