@@ -70,8 +70,11 @@ DOC_TYPES = (
     "法",
 )
 # A title may end with a status in brackets, "…实施细则（试行）", or with two:
-# "…的扶持意见（试行）（征求意见稿）".
-TITLE_STATUS = re.compile(r"(?:[（(](?:试行|暂行|征求意见稿|修订|草案)[）)])+$")
+# "…的扶持意见（试行）（征求意见稿）", or with the period it covers: "…行动计划
+# （2025—2027年）".
+TITLE_STATUS = re.compile(
+    r"(?:[（(](?:试行|暂行|征求意见稿|修订|草案|\d{4}\s*年?\s*(?:[—－\-–~～至到]\s*\d{4}\s*)?年?)[）)])+$"
+)
 TITLE_MAX_CHARS = 60
 # A title is printed over at most this many lines; one that opens with 关于
 # ("国务院关于同意…") is not finished until its genre word.
@@ -304,12 +307,21 @@ def issued_policy(title: str, following: str) -> str | None:
     return m.group("title")
 
 
+# The short form of a congress's standing committee, written out so that one
+# body read from two lines is one issuer ("河南省第八届人大常委会第十五次会议",
+# "河南省第十一届人民代表大会常务委员会第十六次会议").
+BODY_SHORT_FORMS = (("人大常委会", "人民代表大会常务委员会"),)
+
+
 def history_actor(body: str) -> str:
     """Who acted in one history event ("" when the body names nobody)."""
     for pattern in (SESSION, ORDER, DECISION):
         m = pattern.search(body)
         if m is not None:
-            return ORDINAL_TERM.sub("", m.group("org")).removeprefix("中华人民共和国")
+            org = ORDINAL_TERM.sub("", m.group("org")).removeprefix("中华人民共和国")
+            for short, full in BODY_SHORT_FORMS:
+                org = org.replace(short, full) if org.endswith(short) else org
+            return org
     return ""
 
 

@@ -50,6 +50,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if markers.PROHIBITION_RE.search(before):
         return False
+    if before.endswith(markers.PERMITTED_BEFORE) and passage.doc_type in markers.PROCEDURE_DOC_TYPES:
+        return False
     if markers.CONDITION_SECTION_RE.search(passage.section_heading):
         return False
     if markers.CONDITION_LEAD_RE.search(passage.lead_in):
@@ -314,6 +316,10 @@ def _share_of_rule(passage: Passage, q: Quantity, clause_text: str, before: str)
     """A share a rule gives or allocates ("70%奖给…", "按1:1的比例予以配套"),
     or the ratio of a support rule whose support word comes after it ("可按
     不超过研发投入30%，给予…支持")."""
+    if markers.BUDGET_SHARE_BEFORE_RE.search(before) and not any(
+        w in clause_text for w in markers.BUDGET_SHARE_NOT_FOR
+    ):
+        return False
     named = markers.SHARE_NAME_RE.sub("", clause_text)
     if any(w in named for w in markers.ALLOCATION_WORDS):
         return True

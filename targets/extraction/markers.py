@@ -151,6 +151,11 @@ ADVERBIAL_AFTER_YEAR = "，：）、和至及共"
 #  "从净收入中提取不低于百分之七十的比例", "按1:1的比例予以配套",
 #  "科技成果完成人持有的份额不低于百分之七十",
 #  "根据项目年度地方财政贡献按50%比例进行分配").
+# ...but a share of a public fund set aside every year for a purpose is a
+# recurring commitment, a goal: "农业发展基金每年应安排百分之三十用于农业科技
+# 成果的转化、推广" (read before the share; not when the purpose is a reward).
+BUDGET_SHARE_BEFORE_RE = re.compile(r"每年[^，。；]{0,6}安排$")
+BUDGET_SHARE_NOT_FOR = ("奖励", "奖给")
 ALLOCATION_WORDS = (
     "奖给",
     "奖励",
@@ -221,6 +226,9 @@ PROCEDURE_ACT_RE = re.compile(
     r"(?:评审|推荐|论证|鉴定|审议|评议)|名单"
 )
 PROCEDURE_DOC_TYPES = frozenset({"法", "条例", "办法", "规定", "细则", "规则"})
+# What a law or regulation permits is no goal: "股东依法以专利权等非货币出资所占
+# 注册资本比例可以达到百分之七十" (right before the number, in those genres).
+PERMITTED_BEFORE = ("可以达到", "可达到", "最高可达", "可以占")
 # Numbers in a section whose heading lists conditions are eligibility
 # thresholds ("二、申报条件" … "科技人员占企业当年职工总数的比例不低于6%").
 CONDITION_SECTION_RE = re.compile(

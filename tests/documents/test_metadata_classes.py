@@ -379,3 +379,20 @@ def test_the_announcement_that_published_a_regulation_is_its_number(history, doc
     raw = f"某市科学技术进步条例\n\n{history}第一章 总则\n\n第一条 为了促进科学技术进步，制定本条例。\n"
     meta = parse_text(raw).meta
     assert (meta.doc_number or None, meta.issued_on) == (doc_number, issued_on)
+
+
+@pytest.mark.parametrize(
+    "raw, title, issuer",
+    [
+        # held-out-8 深圳 瞪羚 行动计划: a title that ends with the period it covers
+        ("深圳市有力有效支持发展瞪羚企业、独角兽企业行动计划（2025—2027年）\n深工信〔2025〕44号\n"
+         "为深入贯彻…，制定本行动计划。\n一、总体要求\n", "深圳市有力有效支持发展瞪羚企业、独角兽企业行动计划（2025—2027年）", ""),
+        # held-out-8 河南 条例: one standing committee written short in one line, in full in the other
+        ("某省科学技术进步条例\n1995年9月6日 某省第八届人大常委会第十五次会议通过\n"
+         "2010年7月30日 某省第十一届人民代表大会常务委员会第十六次会议修正\n第一章 总则\n第一条 为了促进科学技术进步，制定本条例。\n",
+         "某省科学技术进步条例", "某省人民代表大会常务委员会"),
+    ],
+)
+def test_titles_with_their_period_and_one_body_written_two_ways(raw, title, issuer):
+    meta = parse_text(raw).meta
+    assert (meta.title, meta.issuer or "") == (title, issuer)

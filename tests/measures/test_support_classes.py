@@ -693,3 +693,34 @@ def test_a_rule_beside_the_tax_an_applicant_paid_keeps_its_terms():
     # style: the threshold on tax paid opens the clause, the rule states its own amount
     text = "上年度缴纳税收超过100万元的企业，给予最高50万元奖励。"
     assert [(m, x) for m, x, _, _ in caps(text)] == [(None, D(500000))]
+
+
+# -- held-out-8 classes (seen after the eighth held-out part was scored) ------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # held-out-8 坪山 措施: a rate per unit, then its ceiling in the next clause
+        ("对为10家以上辖区工业企业提供安全服务的企业或机构，按每家企业5万元的标准，给予单个安全服务机构年度最高100万元奖励。",
+         [(D(50000), D(50000), None, D(1000000))]),
+        # held-out-8 坪山 措施: a threshold in a "…的，" condition before the rule's own ratio
+        ("对新设立的数字经济企业，近两年获得股权投资机构投资2000万元以上的，按实际到账投资额的1%，给予单个企业最高300万元一次性奖励。",
+         [(None, D(3000000), D(1), D(3000000))]),
+        # held-out-8 坪山 措施: a threshold in brackets after a long base of the ratio
+        ("以产品形式销售的，按照该产品获得软件著作权后1年内任意三个销售合同累计销售额（50万元以上）的20%，给予单个企业年度最高50万元奖励。",
+         [(None, D(500000), D(20), D(500000))]),
+        # held-out-8 宁波 条例: a share set aside, its beneficiary in the next clause
+        ("应当从技术转让所得的税后净收入中提取不低于百分之二十的经费，对完成该项职务科技成果及其转化做出重要贡献的人员给予奖励。",
+         [(None, None, D(20), None)]),
+        ("采用股权奖励方式的，其用于奖励的股权应当占该科技成果所占股份的百分之二十以上。", [(None, None, D(20), None)]),
+        # style
+        ("对服务本区企业的技术经纪机构，按每促成一项技术合同2万元的标准，给予单个机构年度最高50万元补助。",
+         [(D(20000), D(20000), None, D(500000))]),
+        ("对上年度研发投入500万元以上的企业，按研发投入增量的10%，给予最高200万元补助。",
+         [(None, D(2000000), D(10), D(2000000))]),
+        ("可从许可所得净收入中提取不低于30%的资金，对做出主要贡献的科研人员给予奖励。", [(None, None, D(30), None)]),
+    ],
+)
+def test_support_rules_of_the_eighth_held_out_part(text, expected):
+    assert caps(text) == expected

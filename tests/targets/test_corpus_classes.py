@@ -732,3 +732,30 @@ def test_no_goals_in_the_seventh_held_out_part(sentence, doc_type):
 )
 def test_a_floor_written_with_must_not_stays_a_goal(sentence, expected):
     assert [f[1] for f in facts(sentence, doc_year=2019, doc_type="条例") if f[0] == "target"] == [expected]
+
+
+def test_a_share_of_a_fund_set_aside_every_year_is_a_goal():
+    # held-out-7 郑州 条例 (found after it was scored)
+    text = "农业发展基金每年应安排百分之三十用于农业科技成果的转化、推广。"
+    assert [f[1] for f in facts(text, doc_year=1997, doc_type="条例") if f[0] == "target"] == [D(30)]
+    # style; a share set aside for rewards stays a rule
+    text = "市科技发展专项资金每年安排20%用于支持基础研究。"
+    assert [f[1] for f in facts(text, doc_year=2020, doc_type="办法") if f[0] == "target"] == [D(20)]
+    text = "每年安排30%用于奖励科研团队。"
+    assert [f for f in facts(text, doc_year=2020, doc_type="办法") if f[0] == "target"] == []
+
+
+# -- held-out-8 classes (seen after the eighth held-out part was scored) ------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # held-out-8 山东 专利条例: what a regulation permits
+        "股东依法以专利权等非货币出资所占注册资本比例可以达到百分之七十。",
+        # style
+        "科技成果作价投资形成的股权，奖励给科研人员的比例最高可达90%。",
+    ],
+)
+def test_what_a_regulation_permits_is_no_goal(sentence):
+    assert [f for f in facts(sentence, doc_year=2013, doc_type="条例") if f[0] == "target"] == []

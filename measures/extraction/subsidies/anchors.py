@@ -19,6 +19,7 @@ support without a number ("给予…费用补贴，原则上不高于建设总�
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -43,6 +44,9 @@ from measures.extraction.subsidies.rules import (
     TERMS_BEFORE_SUPPORT_RE,
 )
 from measures.subsidy_kinds import KINDS_BY_PRECEDENCE
+
+# What a rule pays, after a condition: an amount of money or a share.
+AMOUNT_OR_RATIO_RE = re.compile(r"\d[\d.]*\s*(?:万元|亿元|元|%)|百分之")
 
 
 class Anchor(NamedTuple):
@@ -208,6 +212,8 @@ def find_anchors(
             continue  # "占股比例不超过20%", "超过15%部分税负差额"
         if not is_ratio and _breaks_down(text, segment, quantity, anchors):
             continue  # an instalment: "给予10万元奖励（第一年奖励5万元，…）"
+        if not is_ratio and _threshold(text, segment, clause, quantity):
+            continue  # "投资2000万元以上的，按…的1%", "销售额（50万元以上）的20%"
         if not is_ratio:
             quantity = _with_ceiling(text, clause, quantity)
             quantity = _as_list_item(text, anchors, quantity)
@@ -232,6 +238,23 @@ def find_anchors(
             continue
         anchors.append(Anchor(quantity, clause, is_ratio, support))
     return anchors
+
+
+def _threshold(text: str, segment: Span, clause: Span, quantity: Quantity) -> bool:
+    """Is the amount ``quantity`` a threshold rather than what a rule pays:
+    at least so much (以上, 超过) in a "…的，" condition that the segment's own
+    amount or ratio follows ("近两年获得股权投资机构投资2000万元以上的，按实际
+    到账投资额的1%，给予…最高300万元一次性奖励"), or in brackets after the base
+    of a ratio ("累计销售额（50万元以上）的20%")?"""
+    if quantity.comparator not in (">=", ">"):
+        return False
+    if text[quantity.start - 1 : quantity.start] in "（(" and text.startswith(
+        ("）", ")"), quantity.end
+    ):
+        return True
+    return is_condition_clause(text, clause) and bool(
+        AMOUNT_OR_RATIO_RE.search(text, clause.end, segment.end)
+    )
 
 
 def _breaks_down(

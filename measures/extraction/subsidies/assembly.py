@@ -98,6 +98,20 @@ def _is_ceiling(anchor: Anchor) -> bool:
     return not anchor.is_ratio and q.comparator in ("<=", "<") and not q.value_max
 
 
+def _rate_then_ceiling(text: str, anchor: Anchor, following: Anchor) -> bool:
+    """Is ``following`` the ceiling of the rate ``anchor`` states: an amount
+    per unit (每家, 每人, 每件) in its clause, then a ceiling in the next
+    clause of the same rule ("按每家企业5万元的标准，给予…年度最高100万元奖
+    励")?"""
+    q = anchor.quantity
+    if q.comparator != "=" or not _is_ceiling(following) or following.clause == anchor.clause:
+        return False
+    if "每" not in text[anchor.clause.start : q.start]:
+        return False
+    between = text[q.end : following.quantity.start]
+    return not any(mark in between for mark in "；。;") and between.count("，") <= 1
+
+
 def _shared_ceiling(text: str, anchors: list[Anchor], i: int) -> Anchor | None:
     """The ceiling after a series of ratios, each in its own clause, that
     holds for all of them: "前2年给予企业地方财政贡献80%的奖励，后3年给予…50%
@@ -170,6 +184,14 @@ def _from_anchors(
             if q.comparator == "~":
                 flags.append("approximate")
             basis = stated_basis(text, segment, q.start)
+            following = anchors[i + 1] if i + 1 < len(anchors) else None
+            if following and _rate_then_ceiling(text, anchor, following):
+                # "按每家企业5万元的标准，给予单个安全服务机构年度最高100万元奖励"
+                _, _, cap = in_yuan(following.quantity)
+                end = following.quantity.end
+                last_clause = following.clause
+                rule = "rate+cap"
+                i += 1
         kind = kind_near(text, anchor.clause, q.start, q.end)
         if not kind and anchor.support is not None:
             kind = kind_near(text, anchor.support, anchor.support.start, anchor.support.start)

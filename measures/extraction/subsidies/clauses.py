@@ -41,11 +41,23 @@ def rule_segments(text: str, sentence: Span) -> list[Span]:
             and body[to_whom + 1 : to_whom + 2] not in tuple(NOT_AFTER_TO_WHOM)
         )
         holder = SHARE_HOLDER_CLAUSE_RE.match(body) is not None
+        if opens_rule and _grants_the_share_before(text[segment_start : clause.start], body):
+            opens_rule = False
         if previous_end in "；：" or opens_rule or holder:
             segments.append(Span(segment_start, clause.start))
             segment_start = clause.start
     segments.append(Span(segment_start, sentence.end))
     return segments
+
+
+# "…提取不低于百分之二十的经费，对…做出重要贡献的人员给予奖励": the 对 clause
+# says to whom the share set aside before it goes, and opens no rule of its own.
+SHARE_SET_ASIDE_RE = re.compile(r"(?:提取|拿出|安排)[^，。；]{0,12}(?:\d+(?:\.\d+)?\s?%|百分之)")
+GRANT_WITHOUT_AMOUNT_RE = re.compile(r"^[^\d百千万]*(?:给予|予以)[^\d]{0,4}(?:奖励|补助|资助)[^\d]*$")
+
+
+def _grants_the_share_before(before: str, body: str) -> bool:
+    return bool(SHARE_SET_ASIDE_RE.search(before)) and bool(GRANT_WITHOUT_AMOUNT_RE.match(body))
 
 
 def object_clause(text: str, segment: Span) -> re.Match[str] | None:

@@ -28,8 +28,11 @@ from measures.extraction.actors import UNIT_PATTERNS
 _SHARE = r"(?:\d+(?:\.\d+)?\s?%|百分之)"
 RULE_TERM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(
-        rf"(?:按照?|根据|依据|不超过|不高于|不低于|不少于|给予)[^，。；]{{0,30}}?(?={_SHARE})"
+        rf"(?:按照?|根据|依据|不超过|不高于|不低于|不少于|给予)[^，。；]{{0,50}}?(?={_SHARE})"
     ),
+    # what a share of equity set aside for rewards is of: "其用于奖励的股权应当
+    # 占该科技成果所占股份的百分之二十以上"
+    re.compile(rf"用于(?:奖励|补助|资助)的[^，。；]{{0,30}}?(?={_SHARE})"),
     # the base of a share written without 按: "…实际发生的场地租金总额的50%予以
     # 租金补贴"
     re.compile(rf"(?:总额|金额|总量|额度|规模)的?(?={_SHARE})"),
