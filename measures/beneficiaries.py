@@ -94,7 +94,7 @@ TARGET_GROUPS: tuple[TargetGroup, ...] = (
     _g("researchers", "科研人员", "Researchers and S&T personnel",
        "科研人员 科技人员 科技工作者 研发人员 科研团队 成果完成人 发明人 创新团队 课题组 "
        "人才团队 科技人才 领军人才 技能人才 工程师 科学家 企业家 专家 "
-       "重要贡献的人员 重要贡献人员 完成人 研发团队 医生团队 教授 研究员 医生 教师 老师 讲师",
+       "重要贡献的人员 重要贡献人员 完成人 研发团队 医生团队 教授 研究员 医生 大夫 教师 老师 讲师",
        "individuals"),
     # Those who made the main contribution to a result: a part of the
     # researchers no profile can state for itself (open-world: a 科研人员 may

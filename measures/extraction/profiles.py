@@ -71,9 +71,9 @@ UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|
 
 
 # Words before an organisation that make it the other party of a deal ("转让给了企业",
-# "与…合作", "买了浙工大的一项专利").
+# "与…合作", "买了浙工大的一项专利", "跟吉林银行贷信用贷").
 COUNTERPARTY_RE = re.compile(
-    r"(?:(?:给了?|和|买了?|购买了?|购入|受让了?|承接了?|引进了?)[^，。；]{0,6}|(?:向|与|从)[^，。；]{0,8})$"
+    r"(?:(?:给了?|和|买了?|购买了?|购入|受让了?|承接了?|引进了?)[^，。；]{0,6}|(?:向|与|从|跟)[^，。；]{0,8})$"
 )
 # A group the line says the applicant is not ("不是发明人", "并非企业").
 NEGATED_BEFORE_RE = re.compile(r"(?:不是|并非|不属于)$")

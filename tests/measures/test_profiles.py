@@ -343,3 +343,31 @@ def test_who_applies_in_the_eighth_held_out_part(text, region, groups, units, ev
     assert (profile.region, profile.groups, profile.units, profile.events) == (
         region, groups, units, events
     )
+
+
+# -- held-out-9 classes (seen after the ninth held-out part was scored) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "groups", "units", "events"),
+    [
+        # held-out-9: a product that "went into" a catalogue was listed in it
+        ("延吉一家科技小巨人企业，自主研发的产品今年进了国家重点新产品目录，省里那个15到30万的后补助还来得及报吗",
+         "吉林省/延边朝鲜族自治州/延吉市", ["tech_giants"], [], ["product_catalogue"]),
+        # held-out-9: the bank one borrows from (跟…贷) is the other party
+        ("长春高新区的科技型中小企业，今年有个项目省科技厅立项了，听说能跟吉林银行贷信用贷，最多能贷多少",
+         "吉林省/长春市", ["tech_smes"], [], ["project_approved"]),
+        # held-out-9: 大夫 is a doctor, at the hospital named before
+        ("北京市属三甲医院的大夫，科室一项专利今年转让给药企了，按规定医院应该给我们多少奖励",
+         "北京市", ["researchers"], ["medical_institutions"], ["invention_transfer"]),
+        # style
+        ("四平一家高企，我们的产品去年入选了省重点新产品目录", "吉林省/四平市",
+         ["hightech_enterprises"], [], ["product_catalogue"]),
+        ("吉林市一家科技型中小企业，想跟农商行贷款", "吉林省/吉林市", ["tech_smes"], [], []),
+    ],
+)
+def test_who_applies_in_the_ninth_held_out_part(text, region, groups, units, events):
+    profile = from_text(text)
+    assert (profile.region, profile.groups, profile.units, profile.events) == (
+        region, groups, units, events
+    )
