@@ -190,3 +190,18 @@ def test_a_term_of_the_vocabulary_is_kept_whole_where_the_segmenter_cuts_across_
     assert "孵化场所" in [t.typed for t in parse("孵化场所有几家").terms]
     # style
     assert "折成股份" in [t.typed for t in parse("成果折成股份有多少奖励").terms]
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-9 "松江 R&D intensity 2025目标": English words typed among Chinese ones
+        ("松江 R&D intensity 2025目标", "plan_songjiang_14th/c2.s2.t1.r1"),
+        # style
+        ("license收入奖励", "regulation_songjiang_transfer/c3.s2.a11.n1"),
+    ],
+)
+def test_english_words_find_their_chinese_terms(raw, answer, genre):
+    genre("plan_songjiang_14th", "regulation_songjiang_transfer")
+    hits = search(raw, facets=False, page_size=5).hits
+    assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
