@@ -310,10 +310,6 @@ def concepts_of(text: str) -> list[tuple[str, str]]:
                 pieces[-1] = ("word", pieces[-1][1] + word)
             else:
                 pieces.append(("run", word))
-    if [(kind, len(piece)) for kind, piece in pieces] == [("stop", 1), ("run", 1)]:
-        # "查新" typed alone is a term (科技查新), not 查 (look up) and 新;
-        # "说说碳", "碳的" keep their stop words.
-        return [("run", text)]
     return pieces
 
 

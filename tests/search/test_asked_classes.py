@@ -151,20 +151,6 @@ def test_a_why_question_about_a_subject_is_no_question_about_a_policy(raw):
     assert "purpose" not in {form.name for form in parse(raw).questions}
 
 
-@pytest.mark.parametrize(
-    "raw, answer",
-    [
-        # held-out-8 "查新": two characters typed alone are one term, not 查 (a
-        # stop word, "look up") and 新
-        ("查新", "market-oriented-innovation-opinions/p7.n22.para1"),
-        # style
-        ("查重", "market-oriented-innovation-opinions/p7.n22.para1"),
-    ],
-)
-def test_two_characters_typed_alone_are_one_term(raw, answer):
-    assert first(raw) == answer
-
-
 def test_a_stop_word_beside_a_longer_run_stays_a_stop_word():
     assert search("说说碳", facets=False).total == search("碳", facets=False).total > 0
 

@@ -135,7 +135,7 @@ def test_latin_letters_match_inside_a_longer_token(django_capture_on_commit_call
 
 
 def test_relaxation_keeps_phrases_exclusions_and_or():
-    phrase = search('"科技成果转化" 量子计算', facets=False, page_size=100)
+    phrase = search('"科技成果转化" 奖励 量子计算', facets=False, page_size=100)
     assert phrase.total and all("科技成果转化" in plain(h.provision) for h in phrase.hits)
     excluded = search("技术经纪人 培训 量子 -人才", facets=False, page_size=100)
     assert excluded.total and all("人才" not in plain(h.provision) for h in excluded.hits)
