@@ -48,7 +48,7 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if any(w in after for w in markers.PENALTY_WORDS) or _terms_of_penalty_or_tax(passage, q, clause):
         return False
-    if markers.PROHIBITION_RE.search(before):
+    if markers.PROHIBITION_RE.search(before) or markers.COST_SHARE_AFTER_RE.match(text, q.end):
         return False
     if before.endswith(markers.PERMITTED_BEFORE) and passage.doc_type in markers.PROCEDURE_DOC_TYPES:
         return False
@@ -261,9 +261,9 @@ def _tier_of_rule(after: str) -> bool:
 def _past_threshold(q: Quantity, before: str) -> bool:
     """A threshold on what was done in a past period ("上一年度…营业收入5000万
     元以上", "近三年…不低于300万元"): a condition, not a goal."""
-    return q.comparator in markers.THRESHOLD_COMPARATORS and bool(
-        markers.PAST_PERIOD_RE.search(before)
-    )
+    # a range is a threshold too: "上一年度营业收入1亿元到10亿元之间的企业"
+    bounded = q.comparator in markers.THRESHOLD_COMPARATORS or q.value_max is not None
+    return bounded and bool(markers.PAST_PERIOD_RE.search(before))
 
 
 def _weight_in_formula(passage: Passage, q: Quantity, before: str, after: str) -> bool:

@@ -257,6 +257,9 @@ PAST_PERIOD_RE = re.compile(
     r"前[一二两三\d]个?年度|最近[一二两三\d]{1,2}个?年度?)"
 )
 THRESHOLD_COMPARATORS = (">=", ">", "<=", "<")
+# Two levels of government sharing a cost: "所需补助资金由市、区两级按照1：1比例
+# 负担", "市、区两级引导基金按1：1比例配资" (read right after the ratio).
+COST_SHARE_AFTER_RE = re.compile(r"\s*(?:的)?比例(?:负担|分担|承担|配资|出资)")
 # The weights of a score's parts, each in brackets after its name, in a
 # formula: "半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）".
 FORMULA_CHARS = ("=", "＝", "+", "＋")

@@ -724,3 +724,17 @@ def test_a_rule_beside_the_tax_an_applicant_paid_keeps_its_terms():
 )
 def test_support_rules_of_the_eighth_held_out_part(text, expected):
     assert caps(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # held-out-9 青岛 AI 产业园: the governments' 1：1 share is no rate of the rule
+        ("并对其运营服务依法依规给予补助，所需补助资金由市、区两级按照1：1比例负担，其中市级补助资金每年不超过1000万元。",
+         [(None, D(10000000), None, D(10000000))]),
+        # style
+        ("对获批的平台给予最高300万元补助，所需资金由省、市按1：1比例分担。", [(None, D(3000000), None, D(3000000))]),
+    ],
+)
+def test_a_cost_shared_between_governments_is_no_rate(text, expected):
+    assert caps(text) == expected

@@ -36,6 +36,7 @@ from measures.extraction.subsidies.rules import (
     BREAKDOWN_OPEN,
     BREAKDOWN_OPENER,
     BREAKDOWN_STAGE_RE,
+    COST_SHARE_AFTER_RE,
     NOT_A_RATE_AFTER,
     NOT_A_RATE_BEFORE_RE,
     PAID_TAX_RE,
@@ -208,6 +209,7 @@ def find_anchors(
         if is_ratio and (
             NOT_A_RATE_BEFORE_RE.search(text, clause.start, quantity.start)
             or text.startswith(NOT_A_RATE_AFTER, quantity.end)
+            or COST_SHARE_AFTER_RE.match(text, quantity.end)
         ):
             continue  # "占股比例不超过20%", "超过15%部分税负差额"
         if not is_ratio and _breaks_down(text, segment, quantity, anchors):

@@ -83,6 +83,9 @@ ALLOCATED_BEFORE_SUPPORT = "安排"
 # 超过15%部分税负差额给予奖励") — read right before or after the ratio.
 NOT_A_RATE_BEFORE_RE = re.compile(r"(?:占股|持股|股权)比例[^，。；]{0,4}$")
 NOT_A_RATE_AFTER = ("部分",)
+# ...nor is the share two levels of government bear of a cost: "所需补助资金由市、
+# 区两级按照1：1比例负担" (read right after the ratio).
+COST_SHARE_AFTER_RE = re.compile(r"\s*(?:的)?比例(?:负担|分担|承担|配资|出资)")
 # Tax the applicant pays is a measure of it, not a tax incentive: "凡当年上缴
 # 地方所得税超过二十万元的，由同级财政按…一定比例返还企业" (the threshold is no
 # amount of the refund).  Read out of a clause before its support words.
