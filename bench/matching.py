@@ -46,7 +46,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--part", action="append", help="a part to score (repeatable; default: dev)",
-        choices=["dev", "held-out", *(f"held-out-{n}" for n in range(2, 10))],
+        choices=["dev", "held-out", *(f"held-out-{n}" for n in range(2, 11))],
     )
     parser.add_argument("--show", action="store_true", help="list misses and extras")
     parser.add_argument("--latency", action="store_true", help="time the matcher at 1× and 100×")

@@ -75,6 +75,9 @@ UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|
 COUNTERPARTY_RE = re.compile(
     r"(?:(?:给了?|和|买了?|购买了?|购入|受让了?|承接了?|引进了?)[^，。；]{0,6}|(?:向|与|从|跟)[^，。；]{0,8})$"
 )
+# How far before an organisation those words are looked for ("从上海一家民营科技
+# 公司": 从 seven characters before it).
+COUNTERPARTY_WINDOW = 10
 # A group the line says the applicant is not ("不是发明人", "并非企业").
 NEGATED_BEFORE_RE = re.compile(r"(?:不是|并非|不属于)$")
 # A person who works at a technology-transfer office is its staff.
@@ -310,7 +313,7 @@ def from_text(text: str) -> Profile:
     # and a person's own firm ("在广州南沙注册了个做智能硬件的小公司") is theirs.
     hits = [
         h for h in hits
-        if not (is_person_group(h.row.key) and COUNTERPARTY_RE.search(text, max(0, h.start - 6), h.start))
+        if not (is_person_group(h.row.key) and COUNTERPARTY_RE.search(text, max(0, h.start - COUNTERPARTY_WINDOW), h.start))
     ]
     if any(is_person_group(h.row.key) for h in hits) and not SECOND_ROLE_RE.search(text):
         hits = [h for h in hits if not OWN_FIRM_BEFORE_RE.search(text, max(0, h.start - 16), h.start)]
@@ -353,7 +356,7 @@ def from_text(text: str) -> Profile:
     for hit in hits:
         # An organisation the applicant deals with ("转让给了企业", "与…合作")
         # is not the applicant.
-        if COUNTERPARTY_RE.search(text, max(0, hit.start - 6), hit.start) or (
+        if COUNTERPARTY_RE.search(text, max(0, hit.start - COUNTERPARTY_WINDOW), hit.start) or (
             hits.index(hit) and GIVER_AFTER_RE.match(text[hit.end :])
         ):
             continue

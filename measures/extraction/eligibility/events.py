@@ -29,6 +29,9 @@ from functools import lru_cache
 
 # Characters of one clause.
 _C = r"[^，。；：]"
+# Being put on a list or into a plan, as the texts and as people say it
+# (列入, 纳入; 进了目录, 列进计划, 入选).
+_LISTED = "列入|列进|纳入|进入|进了|入选|上了"
 
 
 @dataclass(frozen=True)
@@ -205,11 +208,11 @@ EVENTS: tuple[EventType, ...] = (
     _e("project_funded", "项目获市级以上专项资金支持",
        rf"(?:专项资金|资金){_C}{{0,2}}支持的项目"
        rf"|获{_C}{{0,12}}(?:专项资金|专项|资金)(?:支持|资助)"),
-    _e("plan_listed", "项目列入年度科技计划", rf"列入{_C}{{0,10}}计划"),
+    _e("plan_listed", "项目列入年度科技计划", rf"(?:{_LISTED}){_C}{{0,10}}计划"),
     _e("talent_team_selected", "入选省级重大科技项目研发人才团队",
        rf"(?:评选产生|入选|遴选){_C}{{0,24}}(?:团队|人才)"),
     _e("product_catalogue", "产品列入国家战略性创新产品或重点新产品目录",
-       rf"(?:产品){_C}{{0,12}}(?:列入|纳入|进入?了?|入选|上了){_C}{{0,20}}目录"),
+       rf"(?:产品){_C}{{0,12}}(?:{_LISTED}){_C}{{0,20}}目录"),
     _e("product_production", "专利产品在县域内投产", rf"(?:产品|品种|项目){_C}{{0,12}}投产"),
     _e("achievement_converted", "完成科技成果转化", rf"完成{_C}{{0,4}}(?:成果)?转化"),
     _e("new_product", "新药或新产品上市销售", rf"(?:开发|引进){_C}{{0,6}}(?:新药|新品种)"),
