@@ -21,7 +21,8 @@ documents of tests/data/genre/, and scores
 * ``tests/search/asked/held-out-7.json`` — a seventh, likewise (``--held-out-7``);
 * ``tests/search/asked/held-out-8.json`` — an eighth, likewise (``--held-out-8``);
 * ``tests/search/asked/held-out-9.json`` — a ninth, likewise (``--held-out-9``);
-* ``tests/search/asked/held-out-10.json`` — a tenth, likewise (``--held-out-10``).
+* ``tests/search/asked/held-out-10.json`` — a tenth, likewise (``--held-out-10``);
+* ``tests/search/asked/held-out-11.json`` — an eleventh, likewise (``--held-out-11``).
 
 Per part: recall@10 (share of each query's must-find provisions in its
 first ten, averaged), the share of queries whose first right provision is in
@@ -44,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 SETS = ROOT / "tests" / "search"
 GENRE = ROOT / "tests" / "data" / "genre"
 # The parts of tests/search/asked set aside, each scored only with its flag.
-HELD_OUT_SETS = ("held-out", *(f"held-out-{n}" for n in range(2, 11)))
+HELD_OUT_SETS = ("held-out", *(f"held-out-{n}" for n in range(2, 12)))
 
 
 def main():
