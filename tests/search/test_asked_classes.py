@@ -200,3 +200,20 @@ def test_a_count_of_a_list_in_chinese_numerals_finds_its_digits():
     assert first("十四五规划要统筹哪三个创新工具") == "st-development-plan-14th-fyp/c2.s4.b6"
     # a larger number is a goal, kept as typed
     assert "100个" not in [f.text for f in parse("一百个").terms[0].forms]
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-11 "促转法": the short name of a law the text cites in full
+        ("促转法", "regulation_songjiang_transfer/c1.a1"),
+        # held-out-11: a query all in English, the place in pinyin
+        ("Beihu district tech enterprise support measures notice 2023", "subsidy_songjiang_beihu/title1"),
+        # style
+        ("科进法", "st-development-plan-14th-fyp/c7.s2.para2"),
+    ],
+)
+def test_short_names_of_laws_and_places_in_latin_letters(raw, answer, genre):
+    genre("subsidy_songjiang_beihu", "regulation_songjiang_transfer")
+    hits = search(raw, facets=False, page_size=10).hits
+    assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
