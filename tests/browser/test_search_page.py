@@ -21,7 +21,7 @@ VIEWPORTS = {"wide": (1366, 900), "phone": (390, 844)}
 FOUND = "技术转移"
 NOTHING = "引力波"  # found nowhere; its part 引力 is, and is suggested
 PARTIAL = "技术经纪人 引力波"  # 引力波 is found nowhere: partial hits only
-MIXED = "量子计算"  # one provision has both words, others one of them
+MIXED = "量子 计算"  # one provision has both words, others one of them
 
 # On a phone the first hit must begin inside the first screen (844 px): the
 # header, the title, the search form and the closed filter panel take about
