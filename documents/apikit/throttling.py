@@ -24,6 +24,7 @@ trusted proxies, so that whatever a client wrote into the header itself
 same function.
 """
 
+import functools
 import ipaddress
 import logging
 import random
@@ -54,16 +55,23 @@ def _address(text):
         return None
 
 
+@functools.cache
+def _networks(proxies):
+    """The networks of ``settings.TRUSTED_PROXIES`` (a tuple of it), each
+    parsed once; entries that name no network are left out."""
+    networks = []
+    for network in proxies:
+        try:
+            networks.append(ipaddress.ip_network(network, strict=False))
+        except ValueError:
+            continue
+    return tuple(networks)
+
+
 def _trusted(address):
     if address is None:
         return False
-    for network in settings.TRUSTED_PROXIES:
-        try:
-            if address in ipaddress.ip_network(network, strict=False):
-                return True
-        except ValueError:
-            continue
-    return False
+    return any(address in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
 
 
 def client_address(request):
@@ -115,8 +123,8 @@ def count_request(key, expires, timeout):
                     )
             finally:
                 if waited is not None:
-                    cursor.execute(f"PRAGMA busy_timeout = {int(waited)}")
-    except DatabaseError as error:
+                    _busy_timeout(cursor, waited)
+    except (DatabaseError, connection.Database.Error) as error:
         logger.warning("throttle count not taken / 未能计数: %s", error)
         return 0
     return hits
@@ -124,13 +132,28 @@ def count_request(key, expires, timeout):
 
 def _short_wait(cursor, vendor):
     """On SQLite: wait at most SQLITE_WAIT_MS for the write lock; returns
-    the wait to restore afterwards."""
+    the wait to restore afterwards.
+
+    The connection's own wait is read once per connection (it is the
+    ``timeout`` it was opened with, and only this function changes it), and
+    both PRAGMAs go straight to the driver's connection: through Django's
+    cursor, with its wrappers, the three statements cost more than the
+    count itself."""
     if vendor != "sqlite":
         return None
-    cursor.execute("PRAGMA busy_timeout")
-    previous = cursor.fetchone()[0]
-    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
+    raw = cursor.db.connection
+    known = getattr(cursor.db, "_throttle_busy_timeout", None)
+    if known is not None and known[0] is raw:
+        previous = known[1]
+    else:
+        previous = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+        cursor.db._throttle_busy_timeout = (raw, previous)
+    _busy_timeout(cursor, SQLITE_WAIT_MS)
     return previous
+
+
+def _busy_timeout(cursor, milliseconds):
+    cursor.db.connection.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
 
 class SharedRateThrottle(SimpleRateThrottle):

@@ -138,3 +138,23 @@ def test_a_count_that_cannot_be_taken_lets_the_request_through(
     rates(anon="1/minute")
     monkeypatch.setattr(throttling, "_short_wait", locked)
     assert [Client().get("/api/v1/themes/").status_code for _ in range(3)] == [200] * 3
+
+
+def test_a_count_on_sqlite_gives_the_connection_its_wait_back(corpus, rates):
+    """The count waits briefly for SQLite's write lock, then the connection
+    waits as long as it was opened to again (read once per connection)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's busy timeout")
+
+    def wait():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout")
+            return cursor.fetchone()[0]
+
+    opened_with = wait()
+    rates(anon="3/minute")
+    client = Client()
+    assert [client.get("/api/v1/themes/").status_code for _ in range(4)] == [200] * 3 + [429]
+    assert wait() == opened_with
