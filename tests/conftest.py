@@ -75,10 +75,15 @@ def empty_response_cache():
     """The API's response cache keys on the data version, which a test's
     rollback winds back (or a flush starts again): the next test's writes
     may reach the same number with other data, so no response may outlive
-    its test."""
+    its test; nor may what searches keep for a data version
+    (``documents.search.shared``)."""
+    from documents.search import shared
+
     caches["api"].clear()
+    shared.forget()
     yield
     caches["api"].clear()
+    shared.forget()
 
 
 @pytest.fixture

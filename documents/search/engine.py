@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
 
 from documents.models import Provision
 
-from . import rows
+from . import rows, shared
 from .about import answers_first
 from .backends import backend_for
 from .facets import facet_counts
@@ -31,15 +34,14 @@ class Hit:
     tier: str = "full"  # "full": every concept; "partial": a relaxed match
     unmatched: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self, context: HitContext | None = None) -> dict:
+        """The hit as the API gives it; ``context``: what the hits of one
+        response share (made here when not given)."""
         p = self.provision
+        context = context or HitContext()
         return {
             "id": p.pk,
-            "document": p.document.key,
-            "document_title": p.document.display_title,
-            "document_status": p.document.validity_status,
-            "document_valid_from": _day(p.document.valid_from),
-            "document_valid_until": _day(p.document.valid_until),
+            **context.document_fields(p.document),
             "key": p.key,
             "path": p.path_display,
             "heading": p.heading,
@@ -50,12 +52,59 @@ class Hit:
             "why": self.reasons,
             "tier": self.tier,
             "unmatched": self.unmatched,
-            "url": p.get_absolute_url(),
+            "url": context.url(p),
         }
 
 
 def _day(value):
     return value.isoformat() if value else None
+
+
+# Keys that never need quoting in a URL and that the provision page's route
+# takes (a document's key is a slug); any other goes through ``reverse``.
+_PLAIN_DOCUMENT_KEY = re.compile(r"[-a-zA-Z0-9_]+")
+_PLAIN_PROVISION_KEY = re.compile(r"[-a-zA-Z0-9_.]+")
+
+
+class HitContext:
+    """What the hits of one page share, worked out once for all of them:
+    today (a document's status is as of today), each document's fields and
+    the provision pages' URL up to the keys.  ``Provision.get_absolute_url``
+    resolves the route anew for each hit, and ``validity_status`` reads the
+    clock and the time zone each time."""
+
+    def __init__(self, kept=None):
+        self.today = timezone.localdate()
+        self.kept = kept  # shared.kept's values, when the search had them
+        self._documents = {}
+        self._base = None
+
+    def document_fields(self, document) -> dict:
+        fields = self._documents.get(document.pk)
+        if fields is None:
+            fields = self._documents[document.pk] = {
+                "document": document.key,
+                "document_title": document.display_title,
+                "document_status": document.status_on(self.today),
+                "document_valid_from": _day(document.valid_from),
+                "document_valid_until": _day(document.valid_until),
+            }
+        return fields
+
+    def url(self, provision) -> str:
+        """``provision.get_absolute_url()``, which ``reverse`` gives as the
+        route's prefix, then the two keys (quoted; plain keys need none)."""
+        key, document_key = provision.key, provision.document.key
+        if not (
+            _PLAIN_PROVISION_KEY.fullmatch(key) and _PLAIN_DOCUMENT_KEY.fullmatch(document_key)
+        ):
+            return provision.get_absolute_url()
+        if self._base is None:
+            probe = reverse("provision-page", args=["d", "k"])
+            self._base = probe[: -len("d/k/")] if probe.endswith("/d/k/") else ""
+        if not self._base:
+            return provision.get_absolute_url()
+        return f"{self._base}{document_key}/{key}/"
 
 
 @dataclass
@@ -71,6 +120,8 @@ class SearchResult:
     full_total: int = 0  # how many of them match every concept (the first ones)
     exact_only: bool = False
     suggestions: list[dict] = field(default_factory=list)
+    # What shared.kept keeps for the data version read (None: read afresh).
+    kept: dict | None = None
 
     @property
     def relaxed(self) -> bool:
@@ -118,10 +169,17 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         result.suggestions = suggestions(backend, query, restrict)
     first = (result.page - 1) * page_size
     shown = ids[first : first + page_size]
-    # The page's provisions and their documents by plain SQL (``rows``):
-    # each with its parents for the path, without the segmented text.
-    provisions = rows.provisions(connection, shown)
-    documents = rows.documents(connection, {p.document_id for p in provisions.values()})
+    # What only a write changes (documents, ancestors, the facets' table),
+    # as kept for this data version.
+    kept = result.kept = shared.kept(connection) if ids else None
+    if facets:
+        # First: the facets read (and keep) the documents of every match,
+        # the page's among them.
+        result.facets = facet_counts(ids, kept)
+    # The page's provisions by plain SQL (``rows``): each with its parents
+    # for the path, without the segmented text; and their documents.
+    provisions = rows.provisions(connection, shown, kept)
+    documents = shared.documents(connection, {p.document_id for p in provisions.values()}, kept)
     for pk in shown:
         p = provisions.get(pk)
         if p is None:
@@ -136,6 +194,4 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
             hit.tier = "partial"
             hit.unmatched = unmatched_terms(query, found.matched[pk])
         result.hits.append(hit)
-    if facets:
-        result.facets = facet_counts(ids)
     return result

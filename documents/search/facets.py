@@ -1,23 +1,25 @@
 """Facet counts over the matched provisions.
 
-Four statements, whatever the number of facets, of plain SQL built once per
-process (the ORM's building of these queries cost more CPU than the
-database spent on them): one ``GROUP BY document`` that also counts the
-provisions holding a subsidy or a target (the document, type and year
-facets and the two yes/no facets are sums of its rows, grouped in Python
-over the few documents), one for the documents' names (``rows.documents``),
-and one each for the two to-many facets (themes, instrument types), which
-count distinct provisions.
+Counted by ``facet_table`` in memory once the data version has settled;
+until then (and on a connection that has written) by three statements of
+plain SQL built once per process (the ORM's building of these queries cost
+more CPU than the database spent on them): one ``GROUP BY document`` that
+also counts the provisions holding a subsidy or a target (the document,
+type and year facets and the two yes/no facets are sums of its rows,
+grouped in Python over the few documents), and one each for the two
+to-many facets (themes, instrument types), which count distinct
+provisions.  The documents' names come from ``shared.documents``: kept for
+the data version, or one more statement.
 """
 
-from collections import Counter
 from functools import cache
+from operator import itemgetter
 
 from django.db import connection
 
 from documents.models import DocumentType, Provision
 
-from . import rows
+from . import facet_table, rows, shared
 from .backends.sql import ids_param, in_ids
 
 # (name, label) in the order the page shows them.
@@ -33,60 +35,86 @@ FACETS = (
 # Yes/no facets: (name, reverse relation from Provision).  The related models
 # belong to other apps, which this app does not import; the relation knows them.
 HOLDS = (("has_subsidy", "subsidies"), ("has_target", "targets"))
+HOLD_NAMES = frozenset(name for name, _ in HOLDS)
+# The document types' labels (translated when shown).
+DOC_TYPES = dict(DocumentType.choices)
 
 
-def facet_counts(provision_ids) -> dict[str, dict]:
+def facet_counts(provision_ids, kept=None) -> dict[str, dict]:
     """For each facet, ``{label, values: [{value, label, count}]}``, most
     frequent first.  Counts distinct provisions, so a provision with two
-    measures of the same instrument type counts once."""
+    measures of the same instrument type counts once.  ``kept``: what
+    ``shared.kept`` keeps for this data version (the documents' names, and
+    once the version has settled the counts' ``facet_table``)."""
     ids = list(provision_ids)
-    values = {name: Counter() for name, _ in FACETS}
+    table = facet_table.table(connection, kept) if ids and kept is not None else None
+    counted = table.counts(ids) if table is not None else None
+    per_document, held, related = counted or sql_counts(ids)
+    values = {name: {} for name, _ in FACETS}
     labels = {name: {} for name, _ in FACETS}
-    per_document, related = [], {"theme": [], "instrument": []}
+    documents = shared.documents(connection, set(per_document), kept, rows.NAMES)
+    for document_id, count in per_document.items():
+        document = documents[document_id]
+        _add(values["document"], document.key, count)
+        labels["document"][document.key] = document.display_title
+        if document.doc_type:
+            _add(values["doc_type"], document.doc_type, count)
+            labels["doc_type"][document.doc_type] = DOC_TYPES.get(document.doc_type, document.doc_type)
+        if document.year:
+            _add(values["year"], document.year, count)
+    total = sum(per_document.values())
+    for (name, _), count in zip(HOLDS, held, strict=True):
+        values[name] = {"true": count, "false": total - count}
+
+    for name, found in related.items():
+        for value, label, count in found:
+            if value not in ("", None):
+                _add(values[name], value, count)
+                labels[name][value] = label
+
+    facets = {}
+    for name, label in FACETS:
+        counts = values[name]
+        if name in HOLD_NAMES:
+            listed = [
+                {"value": value, "label": text, "count": counts.get(value, 0)}
+                for value, text in (("true", "是"), ("false", "否"))
+            ]
+        else:
+            # Most frequent first, then by value: sorted by value, then
+            # (stably) by count.
+            ordered = sorted(counts.items())
+            ordered.sort(key=itemgetter(1), reverse=True)
+            names = labels[name]
+            listed = [
+                {"value": value, "label": str(names.get(value, value)), "count": count}
+                for value, count in ordered
+            ]
+        facets[name] = {"label": label, "values": listed}
+    return facets
+
+
+def _add(counts, value, count):
+    counts[value] = counts.get(value, 0) + count
+
+
+def sql_counts(ids):
+    """(matches per document id, how many hold a subsidy and a target, each
+    to-many facet's ``(value, label, count)`` rows) of the provisions of
+    ``ids``, by the statements below."""
+    per_document, held, related = {}, [0] * len(HOLDS), {"theme": [], "instrument": []}
     if ids:
         statements = _statements(connection.vendor)
         param = [ids_param(ids, connection.vendor)]
         with connection.cursor() as cursor:
             cursor.execute(statements["document"], param)
-            per_document = cursor.fetchall()
+            for document_id, count, *holding in cursor.fetchall():
+                per_document[document_id] = count
+                held = [a + b for a, b in zip(held, holding, strict=True)]
             for name in related:
                 cursor.execute(statements[name], param)
                 related[name] = cursor.fetchall()
-    documents = rows.documents(connection, {row[0] for row in per_document}, rows.NAMES)
-    doc_types = dict(DocumentType.choices)
-    for document_id, count, *holding in per_document:
-        document = documents[document_id]
-        values["document"][document.key] += count
-        labels["document"][document.key] = document.display_title
-        if document.doc_type:
-            values["doc_type"][document.doc_type] += count
-            labels["doc_type"][document.doc_type] = doc_types.get(document.doc_type, document.doc_type)
-        if document.year:
-            values["year"][document.year] += count
-        for (name, _), held in zip(HOLDS, holding, strict=True):
-            values[name]["true"] += held
-            values[name]["false"] += count - held
-
-    for name, found in related.items():
-        for value, label, count in found:
-            if value not in ("", None):
-                values[name][value] += count
-                labels[name][value] = label
-
-    facets = {}
-    for name, label in FACETS:
-        if name in dict(HOLDS):
-            listed = [
-                {"value": value, "label": text, "count": values[name][value]}
-                for value, text in (("true", "是"), ("false", "否"))
-            ]
-        else:
-            listed = [
-                {"value": value, "label": str(labels[name].get(value, value)), "count": count}
-                for value, count in sorted(values[name].items(), key=lambda vc: (-vc[1], vc[0]))
-            ]
-        facets[name] = {"label": label, "values": listed}
-    return facets
+    return per_document, held, related
 
 
 def _related(relation):

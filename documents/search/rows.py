@@ -7,16 +7,31 @@ page's provisions (five levels of parents joined in, texts deferred) that
 cost more CPU than the database's own work.  Here each statement's text is
 built once per process and database vendor; each column is converted as
 Django's compiler converts it (the vendor's converters, then the field's
-``from_db_value``: dates on SQLite, JSON), and ``Model.from_db`` makes the
-instances, with the columns not read deferred, as ``defer()`` leaves them.
+``from_db_value``: dates on SQLite, JSON), and the instances are those
+``Model.from_db`` makes (without its ``__init__`` where that changes nothing,
+``Reader._maker``), with the columns not read deferred, as ``defer()``
+leaves them.  The ancestors a page names are kept for the data version
+(``shared.kept``), as the documents are.
 """
 
 from __future__ import annotations
+
+from django.db.models import Model, signals
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 
 from documents.models import Document, Provision
 from documents.querysets import DOCUMENT_TEXT_FIELDS
 
 from .backends.sql import ids_param, in_ids
+
+
+def _set_by_descriptor(model, attname) -> bool:
+    """True when setting ``attname`` on an instance runs code of its own."""
+    descriptor = getattr(model, attname, None)
+    return hasattr(type(descriptor), "__set__") and not isinstance(
+        descriptor, ForeignKeyDeferredAttribute
+    )
 
 
 class Reader:
@@ -74,14 +89,48 @@ class Reader:
     def instances(self, connection, rows) -> list:
         """One instance per row (the columns in ``columns``' order)."""
         converters = self.converters(connection)
+        make = self._maker(connection.alias)
         made = []
         for row in rows:
-            values = list(row)
-            for i, functions, column in converters:
-                for function in functions:
-                    values[i] = function(values[i], column, connection)
-            made.append(self.model.from_db(connection.alias, self.attnames, values))
+            if converters:
+                row = list(row)
+                for i, functions, column in converters:
+                    for function in functions:
+                        row[i] = function(row[i], column, connection)
+            made.append(make(row))
         return made
+
+    def _maker(self, alias):
+        """A function of a row to the instance ``Model.from_db`` makes of it.
+
+        ``from_db`` calls the model's ``__init__``, which sends two signals
+        and sets each field through ``setattr``: a third of a search page's
+        reading of rows.  When no receiver listens to those signals and no
+        field's attribute is set through a descriptor of its own (a
+        foreign key's id only drops a cached object, of which a new
+        instance has none), the instance is its ``__dict__``: the values of
+        the columns read (those not read are left out, as ``DEFERRED``
+        leaves them) and a ``ModelState`` like ``from_db``'s."""
+        model, attnames = self.model, self.attnames
+        if (
+            signals.pre_init.has_listeners(model)
+            or signals.post_init.has_listeners(model)
+            or model.from_db.__func__ is not Model.from_db.__func__
+            or model.__init__ is not Model.__init__
+            or any(_set_by_descriptor(model, name) for name in attnames)
+        ):
+            return lambda row: model.from_db(alias, attnames, row)
+        new = model.__new__
+
+        def make(row):
+            instance = new(model)
+            instance.__dict__.update(zip(attnames, row, strict=True))
+            state = instance._state = ModelState()
+            state.adding = False
+            state.db = alias
+            return instance
+
+        return make
 
 
 # Every column but the segmented text, as the page read them before.
@@ -99,23 +148,51 @@ NAMES = Reader(
 )
 
 
-def provisions(connection, ids) -> dict[int, Provision]:
+# At most this many ancestors are kept for a data version (``provisions``):
+# a few hundred bytes each.
+MAX_KEPT_ANCESTORS = 20_000
+
+
+def provisions(connection, ids, kept=None) -> dict[int, Provision]:
     """The provisions of ``ids`` ({id: provision}; ids no longer there are
     missing), each with its parents cached up to the root, so that
-    ``path_display`` reads no more rows.  Documents are not attached."""
+    ``path_display`` reads no more rows.  Documents are not attached.
+    ``kept``: what ``shared.kept`` keeps for this data version, where the
+    ancestors read (the chapters and sections many pages name) are kept
+    for later pages, linked up to their root, and shared by them."""
     if not ids:
         return {}
     found = {p.pk: p for p in PROVISIONS.read(connection, ids)}
     parents = {p.parent_id for p in found.values() if p.parent_id is not None}
     nodes = dict(found)
-    if parents - nodes.keys():
-        nodes.update((a.pk, a) for a in ancestors(connection, parents - nodes.keys()))
-    for node in nodes.values():
-        if node.parent_id is not None and node.parent_id in nodes:
-            node._state.fields_cache["parent"] = nodes[node.parent_id]
-        elif node.parent_id is None:
-            node._state.fields_cache["parent"] = None
+    wanted = parents - nodes.keys()
+    known = {} if kept is None else kept.setdefault("ancestors", {})
+    if wanted - known.keys():
+        read = {a.pk: a for a in ancestors(connection, wanted - known.keys())}
+        if kept is None or len(known) + len(read) > MAX_KEPT_ANCESTORS:
+            nodes.update(read)
+        else:
+            new = {pk: a for pk, a in read.items() if pk not in known}
+            known.update(new)
+            _link(new.values(), known)
+    _link(found.values(), nodes, known)
+    if kept is None or wanted - known.keys():
+        _link([n for pk, n in nodes.items() if pk not in found], nodes, known)
     return found
+
+
+def _link(children, *places):
+    """Cache each child's parent (None at the root) when one of ``places``
+    ({id: provision}) holds it."""
+    for node in children:
+        if node.parent_id is None:
+            node._state.fields_cache["parent"] = None
+            continue
+        for place in places:
+            parent = place.get(node.parent_id)
+            if parent is not None:
+                node._state.fields_cache["parent"] = parent
+                break
 
 
 _ANCESTORS_SQL = {}  # by vendor

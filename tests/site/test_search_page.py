@@ -23,9 +23,10 @@ pytestmark = pytest.mark.django_db
 
 def fake_hit(n, tier="full", reasons=(), unmatched=()):
     provision = SimpleNamespace(
-        get_absolute_url=f"/documents/doc/p{n}/",
-        # Unsaved: what the page reads of a document (title, validity).
-        document=Document(title=f"文件{n}"),
+        key=f"p{n}",  # the page links to /documents/doc/p{n}/
+        get_absolute_url=lambda: f"/documents/doc/p{n}/",
+        # Unsaved: what the page reads of a document (key, title, validity).
+        document=Document(key="doc", title=f"文件{n}"),
         path_display=f"第{n}段",
         text=f"条款{n}全文",
     )
@@ -59,6 +60,7 @@ def fake_result(hits=(), **extra):
         "relaxed": False,
         "full_total": len(hits),
         "suggestions": [],
+        "kept": None,  # nothing kept for a data version
     }
     fields.update(extra)
     return SimpleNamespace(**fields)
