@@ -2,7 +2,7 @@
 the rest of the request (view, template or JSON, middleware), in process.
 
     .venv/bin/python bench/search_profile.py [--runs 200] [--postgres]
-    .venv/bin/python bench/search_profile.py --mix [--runs 3]
+    .venv/bin/python bench/search_profile.py --mix [--runs 3] [--against DIR [--rounds 2]]
 
 Builds a fresh database with the bundled corpus (a temporary SQLite file, or
 a new PostgreSQL database, dropped afterwards), then for a few queries times
@@ -14,6 +14,14 @@ one figure per endpoint.  Prints the mean CPU time (of this thread: the figures 
 a busy machine) per request of each phase in ms; "rest" is the request's
 time outside ``search()``.  The database's own work is in the process too
 on SQLite; on PostgreSQL it is in the server's process, not counted here.
+
+``--against DIR``: DIR is another copy of the project (the code before a
+change: e.g. the working tree copied, with the changed files as at the
+commit before it); both are profiled on the same database, in turn,
+``--rounds`` times, so that each pair ran under the same load.  The
+backend's share (``parse`` and ``tiered_candidates``) is the same code in
+both when the change left it alone: the request's CPU over it compares
+the two even when the machine's speed drifts between runs.
 """
 
 import argparse
@@ -58,6 +66,9 @@ client = Client(HTTP_HOST="127.0.0.1")
 for label, urls in URLS:
     for url in urls[:10] if len(urls) > 1 else urls * 10:
         assert client.get(url).status_code == 200
+    # As on a server up for a while: the data version has settled, and the
+    # facets are counted from the table kept for it (facet_table.py).
+    time.sleep(SETTLE)
     for url in urls:
         client.get(url)
     spent.clear()
@@ -72,6 +83,8 @@ for label, urls in URLS:
     for name, seconds in spent.most_common():
         print(f"  {name:22} {seconds / n * 1000:7.2f} ms")
     print(f"  {'rest of the request':22} {total - inside:7.2f} ms")
+    backend = (spent["parse"] + spent["tiered_candidates"]) / n * 1000
+    print(f"  request / backend (parse, tiered_candidates): {total / backend:.3f}")
 """
 
 QUERIES = ["科技创新", "高新技术企业 补助", "研发投入"]
@@ -82,9 +95,15 @@ def main():
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--mix", action="store_true", help="the query sets' queries, in turn")
+    parser.add_argument(
+        "--against", metavar="DIR",
+        help="also profile the code of this copy of the project (on the same database), "
+        "alternately with this tree's",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="with --against: rounds of both")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from loadrun import base_env, manage
+    from loadrun import PYTHON, base_env, manage
 
     work = Path(tempfile.mkdtemp(prefix="search-profile-"))
     name = f"search_profile_{uuid.uuid4().hex[:8]}"
@@ -108,10 +127,25 @@ def main():
         for q in [] if args.mix else QUERIES:
             urls.append((f"API  {q}", [f"/api/v1/search/?q={quote(q)}"]))
             urls.append((f"page {q}", [f"/search/?q={quote(q)}"]))
-        code = f"URLS = {urls!r}\nRUNS = {args.runs}\n" + PROBE
-        print(f"load average {os.getloadavg()[0]:.1f}")
-        result = manage(env, "shell", "-c", code, timeout=3600, check=False)
-        print(result.stdout, result.stderr[-3000:] if result.returncode else "")
+        from search_load import settle_seconds
+
+        code = f"URLS = {urls!r}\nRUNS = {args.runs}\nSETTLE = {settle_seconds()}\n" + PROBE
+        trees = [("this tree", ROOT)]
+        if args.against:
+            against = Path(args.against).resolve()
+            trees.insert(0, (f"against {against}", against))
+            subprocess.run(
+                [str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"],
+                env=env, cwd=against, check=True, capture_output=True,
+            )
+        for round_ in range(args.rounds if args.against else 1):
+            for label, tree in trees:
+                print(f"\n=== {label}, round {round_ + 1}, load average {os.getloadavg()[0]:.1f}")
+                result = subprocess.run(
+                    [str(PYTHON), "manage.py", "shell", "-c", code], env=env, cwd=tree,
+                    capture_output=True, text=True, timeout=3600,
+                )
+                print(result.stdout, result.stderr[-3000:] if result.returncode else "")
     finally:
         if args.postgres:
             subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
