@@ -397,8 +397,11 @@ def _parts(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in pairs if is_dictionary_word(p)))
 
 
+@cache
 def _punctuated_keys():
-    return [k for k in groups() if not k.isalnum()]
+    """The synonym keys with punctuation inside, in the table's order (the
+    table is read once a process; every query looks for these)."""
+    return tuple(k for k in groups() if not k.isalnum())
 
 
 def _form(text: str, synonym: bool = False, phrase: bool = False) -> Form:

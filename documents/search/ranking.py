@@ -49,13 +49,35 @@ def tf_weight(tf: float, length: float, average: float) -> float:
 
 def boost(plan, plain: str) -> float:
     """The verbatim re-ranking score of one plain text for a plan's forms."""
-    score = 0.0
-    for text, weight in plan.boost:
-        tf = plain.count(text)
-        if tf:
-            score += BOOST_WEIGHT * weight * tf_weight(tf, len(plain), AVERAGE_CHARS)
-    if any(answer.search(plain) for answer in plan.answers):
-        score += BOOST_WEIGHT * ANSWER_WEIGHT
+    return booster(plan)(plain)
+
+
+def booster(plan):
+    """``boost`` for one plan, as a function of the plain text: what depends
+    only on the plan (each form's weight times BOOST_WEIGHT, the answers'
+    tests) worked out once, and ``tf_weight``'s length part once a text.  A
+    query scores hundreds of texts, most of which hold few of its forms.
+    The arithmetic is ``boost``'s, in the same order: the same floats."""
+    forms = [(text, BOOST_WEIGHT * weight) for text, weight in plan.boost]
+    answers = [answer.search for answer in plan.answers]
+    answered = BOOST_WEIGHT * ANSWER_WEIGHT
+    saturation = K1 + 1
+
+    def score(plain: str) -> float:
+        total = 0.0
+        norm = None
+        for text, weight in forms:
+            tf = plain.count(text)
+            if tf:
+                if norm is None:  # tf_weight's denominator, but for tf
+                    norm = K1 * (1 - B + B * len(plain) / AVERAGE_CHARS)
+                total += weight * (tf * saturation / (tf + norm))
+        for search in answers:
+            if search(plain):
+                total += answered
+                break
+        return total
+
     return score
 
 
@@ -73,8 +95,9 @@ def rank(plan, rows, plains=None, by_boost=False, read_plains=None):
     ``by_boost`` (the rows then carry their plain texts).  ``read_plains(ids)``
     returns the plain texts the head still lacks ({id: plain})."""
     by_boost = by_boost or not plan.uses_index
+    boost = booster(plan)
     if by_boost:
-        rows = [(pk, boost(plan, p or ""), None) for pk, _s, p in rows]
+        rows = [(pk, boost(p or ""), None) for pk, _s, p in rows]
     best_first(rows)
     if not by_boost:
         # A question's answers (plan.answers) may stand further down.
@@ -83,7 +106,7 @@ def rank(plan, rows, plains=None, by_boost=False, read_plains=None):
         plains = dict(plains or {})
         plains.update((pk, p) for pk, _s, p in head if p is not None)
         plains.update(read_plains([pk for pk, _s, _p in head if pk not in plains]))
-        head = [(pk, float(s) + boost(plan, plains.get(pk, "")), None) for pk, s, _ in head]
+        head = [(pk, float(s) + boost(plains.get(pk, "")), None) for pk, s, _ in head]
         best_first(head)
         rows[:depth] = head
     ids = [r[0] for r in rows]

@@ -39,7 +39,7 @@ from .backends.base import Candidates
 from .grams import query_grams
 from .plan import form_test, plan_for
 from .query import Query, is_hard, parse
-from .ranking import boost
+from .ranking import booster
 from .segmentation import UNKNOWN_RARITY, cut_for_search, general_rarity
 from .stopwords import stopwords
 
@@ -88,7 +88,8 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     texts = {pk: pool.texts[pk] for pk in partial if pk in pool.texts}
     texts.update(backend.texts([pk for pk in partial if pk not in texts], words))
     tests = concept_tests(query)
-    held = {pk: concepts_held(tests, *texts.get(pk, ("", ""))) for pk in partial}
+    held_in = holder(tests)
+    held = {pk: held_in(*texts.get(pk, ("", ""))) for pk in partial}
     # The pool's size counts every candidate that matches, estimated where
     # the check stopped early: the idfs stay those of the whole pool.
     weights = concept_weights(query, held, pool.matches + len(full))
@@ -101,26 +102,36 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
         pk: share(found) + CONTEXT_SHARE * share(inherited.get(pk, {}))
         for pk, found in held.items()
     }
-    kept = [pk for pk in partial if held[pk]]
+    holding = [pk for pk in partial if held[pk]]
     # Within equal coverage: the verbatim re-ranking of the full query (its
     # forms, adjacent concepts and answers), computed alike for every
     # candidate; then the pool's order (BM25).
-    verbatim = {pk: boost(plan, texts.get(pk, ("", ""))[1]) for pk in kept}
-    kept.sort(key=lambda pk: (-round(cover[pk], 9), -verbatim[pk]))
-    result.ids = strict.ids + kept
-    result.scores = {**strict.scores, **{pk: pool.scores[pk] for pk in kept}}
+    boost = booster(plan)
+    verbatim = {pk: boost(texts.get(pk, ("", ""))[1]) for pk in holding}
+    holding.sort(key=lambda pk: (-round(cover[pk], 9), -verbatim[pk]))
+    result.ids = strict.ids + holding
+    result.scores = {**strict.scores, **{pk: pool.scores[pk] for pk in holding}}
     result.bounded = strict.bounded or pool.bounded
-    result.matched = {pk: tuple(sorted(held[pk])) for pk in kept}
+    result.matched = {pk: tuple(sorted(held[pk])) for pk in holding}
     return result
 
 
 def inherited_concepts(backend, tests, held) -> dict[int, dict[int, bool]]:
     """{id: the concepts (as ``concepts_held`` gives them) that a partial
-    match lacks but its title or the headings above it hold}."""
+    match lacks but its title or the headings above it hold}.  The
+    provisions of one chapter share their context: each distinct one is
+    tested once."""
     lacking = [pk for pk, found in held.items() if found and len(found) < len(tests)]
+    if not lacking:
+        return {}
+    contexts = backend.inherited(lacking)
+    tested: dict[tuple[str, str], dict[int, bool]] = {}
     out = {}
-    for pk, (words, plain) in backend.inherited(lacking).items():
-        extra = {i: lit for i, lit in concepts_held(tests, words, plain).items() if i not in held[pk]}
+    for pk, context in contexts.items():
+        found = tested.get(context)
+        if found is None:
+            found = tested[context] = concepts_held(tests, *context)
+        extra = {i: lit for i, lit in found.items() if i not in held[pk]}
         if extra:
             out[pk] = extra
     return out
@@ -139,6 +150,25 @@ def concept_tests(query: Query) -> list[list[tuple[frozenset[str], str | None, b
         [(*form_test(form), not form.synonym) for term in group for form in term.forms]
         for group in query.groups
     ]
+
+
+def holder(tests):
+    """``concepts_held`` for one query's tests, as a function of (words,
+    plain).  Where no form needs the plain text, what a provision holds
+    depends on the query words it holds alone, which few combinations
+    cover: each combination is tested once (the dicts given are shared,
+    to be read only)."""
+    if any(text is not None for forms in tests for _needed, text, _literal in forms):
+        return lambda words, plain: concepts_held(tests, words, plain)
+    tested: dict[str, dict[int, bool]] = {}
+
+    def held(words: str, plain: str) -> dict[int, bool]:
+        found = tested.get(words)
+        if found is None:
+            found = tested[words] = concepts_held(tests, words, plain)
+        return found
+
+    return held
 
 
 def concepts_held(tests, words: str, plain: str) -> dict[int, bool]:

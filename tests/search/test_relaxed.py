@@ -408,3 +408,35 @@ def test_what_a_provision_inherits_is_its_title_and_the_headings_above_it():
                                          document=provision.document,
                                          key__in=ancestor_keys(provision.key)[1:]) if p.heading))
     assert inherited(connection, []) == {}
+
+
+def test_the_booster_gives_the_boosts_floats():
+    """``ranking.booster`` is ``boost``'s arithmetic, worked out once a plan:
+    the same floats to the last bit, so the same order."""
+    from documents.search.plan import plan_for
+    from documents.search.ranking import (
+        ANSWER_WEIGHT,
+        AVERAGE_CHARS,
+        BOOST_WEIGHT,
+        booster,
+        tf_weight,
+    )
+
+    def reference(plan, plain):  # boost as it was first written
+        score = 0.0
+        for text, weight in plan.boost:
+            tf = plain.count(text)
+            if tf:
+                score += BOOST_WEIGHT * weight * tf_weight(tf, len(plain), AVERAGE_CHARS)
+        if any(answer.search(plain) for answer in plan.answers):
+            score += BOOST_WEIGHT * ANSWER_WEIGHT
+        return score
+
+    plains = [plain(p) for p in Provision.objects.order_by("pk")[:120]] + [""]
+    for raw in ["科技创新", "高新技术企业 补助", "研发投入占比多少", "北湖科技政策归哪个部门解释",
+                "技术经纪人 培训 经费", "R&D经费", "哪个部门负责"]:
+        query = parse(raw)
+        for plan in (plan_for(query), plan_for(query, relaxed=True)):
+            boost = booster(plan)
+            for text in plains:
+                assert boost(text) == reference(plan, text), raw

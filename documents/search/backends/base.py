@@ -37,6 +37,7 @@ from ..ranking import CANDIDATE_LIMIT, best_first, impacts_of
 from .context import inherited
 from .rebuild import BaseRebuilder
 from .sql import checks_sql, insert_rows, placeholders
+from .standalone import read_cursor
 from .terms import WORDS_KEY, StaleFrequencies, TermTable
 
 TABLE = "documents_search_index"
@@ -461,8 +462,9 @@ class BaseSearchBackend:
 
     def _first_answer(self, plan, route, rows, words) -> Candidates:
         """The answer of a "first" route, from its rows (``first_matches_sql``)."""
+        read = self.words_reader(words)
         texts = {
-            pk: ("" if words is None else self.words_text(held, words), plain)
+            pk: ("" if words is None else read(held), plain)
             for pk, _score, plain, held, _place, _seen in rows
         }
         matches = len(rows)
@@ -502,23 +504,21 @@ class BaseSearchBackend:
         plain text}; with ``words``, {id: (which of them it holds, as
         ``texts`` gives them; plain text)}."""
         found = {}
-        with self.connection.cursor() as cursor:
+        read = self.words_reader(words)
+        with read_cursor(self.connection) as cursor:
             for i in range(0, len(ids), 500):
                 cursor.execute(*self.compiler.check_sql(plan, ids[i : i + 500], restrict, words))
                 if words is None:
                     found.update(cursor.fetchall())
                 else:
-                    found.update(
-                        (pk, (self.words_text(w, words), plain))
-                        for pk, plain, w in cursor.fetchall()
-                    )
+                    found.update((pk, (read(w), plain)) for pk, plain, w in cursor.fetchall())
         return found
 
     def plains(self, ids) -> dict[int, str]:
         """The plain texts of ``ids`` ({id: plain}); none asked, no statement."""
         if not ids:
             return {}
-        with self.connection.cursor() as cursor:
+        with read_cursor(self.connection) as cursor:
             cursor.execute(*self.compiler.plains_sql(list(ids)))
             return dict(cursor.fetchall())
 
@@ -529,12 +529,11 @@ class BaseSearchBackend:
         if not ids:
             return {}
         found = {}
-        with self.connection.cursor() as cursor:
+        read = self.words_reader(words)
+        with read_cursor(self.connection) as cursor:
             for i in range(0, len(ids), 500):
                 cursor.execute(*self.compiler.texts_sql(list(ids[i : i + 500]), words))
-                found.update(
-                    (pk, (self.words_text(w, words), p)) for pk, w, p in cursor.fetchall()
-                )
+                found.update((pk, (read(w), p)) for pk, w, p in cursor.fetchall())
         return found
 
     def inherited(self, ids) -> dict[int, tuple[str, str]]:
@@ -545,11 +544,26 @@ class BaseSearchBackend:
     def words_text(self, stored, words=None) -> str:
         """The index words as stored, as space-separated words (only those
         of ``words``, when given)."""
+        return self.words_reader(words)(stored)
+
+    def words_reader(self, words=None):
+        """``words_text`` for one list of ``words``, as a function of what is
+        stored: a query reads hundreds of rows for the same words, whose
+        padded forms are made once."""
         if words is None:
-            return stored
+            return _as_stored
         # A few words sought in the text: faster than splitting it all.
-        padded = f" {stored} "
-        return " ".join(w for w in words if f" {w} " in padded)
+        probes = [(w, f" {w} ") for w in words]
+
+        def read(stored: str) -> str:
+            padded = f" {stored} "
+            return " ".join([w for w, probe in probes if probe in padded])
+
+        return read
 
     def size_bytes(self) -> int:
         raise NotImplementedError
+
+
+def _as_stored(stored):
+    return stored

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..normalise import normalise
 from ..segmentation import segment
 from .sql import placeholders
+from .standalone import read_cursor
 
 # The tables of documents.models.Document and Provision (no ORM here: the
 # search package runs on a bare connection too).
@@ -43,7 +44,7 @@ def inherited(connection, ids) -> dict[int, tuple[str, str]]:
     documents = sorted({document for _, document, _ in rows})
     if not documents:
         return {}
-    with connection.cursor() as cursor:
+    with read_cursor(connection) as cursor:
         cursor.execute(
             f"SELECT id, title FROM {DOCUMENT_TABLE} WHERE id IN ({placeholders(documents)})",
             documents,
@@ -86,7 +87,7 @@ def _places(connection, ids) -> dict[int, tuple[int, str]]:
     if missing:
         if len(_PLACES) + len(missing) > PLACES_KEPT:
             _PLACES.clear()
-        with connection.cursor() as cursor:
+        with read_cursor(connection) as cursor:
             for i in range(0, len(missing), 500):
                 chunk = missing[i : i + 500]
                 cursor.execute(

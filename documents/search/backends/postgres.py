@@ -345,12 +345,15 @@ class PostgresSearchBackend(BaseSearchBackend):
     query_compiler_class = PostgresQueryCompiler
     rebuilder_class = PostgresRebuilder
 
-    def words_text(self, stored, words=None):
+    def words_reader(self, words=None):
         if words is not None:
             # Which of ``words`` the row holds (texts_sql's array of tests).
-            return " ".join(w for w, held in zip(words, stored[: len(words)], strict=True) if held)
+            count = len(words)
+            return lambda stored: " ".join(
+                [w for w, held in zip(words, stored[:count], strict=True) if held]
+            )
         # tsvector's text form ('科技':1,4 '创新':2): the quoted words.
-        return " ".join(_LEXEME.findall(stored))
+        return lambda stored: " ".join(_LEXEME.findall(stored))
 
     def size_bytes(self):
         tables = self.tables

@@ -24,6 +24,7 @@ from __future__ import annotations
 import random
 
 from .sql import insert_rows, placeholders
+from .standalone import read_cursor
 
 # Bookkeeping rows in the term table, keyed by names no word can have (words
 # are runs of letters and digits).  The version changes whenever the table
@@ -54,7 +55,7 @@ class TermTable:
         """Every frequent word's document frequency, and the bookkeeping
         rows, as this process last read them."""
         if reload or self.key not in _FREQUENCIES:
-            with self.connection.cursor() as cursor:
+            with read_cursor(self.connection) as cursor:
                 cursor.execute(f"SELECT term, df FROM {self.terms}")
                 _FREQUENCIES[self.key] = dict(cursor.fetchall())
         return _FREQUENCIES[self.key]
@@ -72,7 +73,7 @@ class TermTable:
     def fetch_current(self, sql, params, columns=3) -> list[tuple]:
         """The rows of a statement read against the copy, with
         ``StaleFrequencies`` raised when the table has changed since."""
-        with self.connection.cursor() as cursor:
+        with read_cursor(self.connection) as cursor:
             cursor.execute(*self.with_version(sql, params, columns))
             rows = cursor.fetchall()
         if rows and rows[-1][0] is None:  # where UNION ALL puts it
