@@ -156,7 +156,10 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         sql, params = filterset.qs.values("pk").query.sql_with_params()
         restrict = (sql, list(params))
     backend = backend_for(connection)
-    found = tiered_candidates(backend, query, restrict, relax=not exact)
+    # What only a write changes (documents, ancestors, the facets' table,
+    # the partial tier's contexts), as kept for the data version read.
+    versioned = shared.Once(connection)
+    found = tiered_candidates(backend, query, restrict, relax=not exact, kept=versioned)
     ids, put_first = answers_first(connection, query, found.ids)
     for pk in put_first:
         # a line of the policy's layout put first ranks with the first result
@@ -169,9 +172,7 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         result.suggestions = suggestions(backend, query, restrict)
     first = (result.page - 1) * page_size
     shown = ids[first : first + page_size]
-    # What only a write changes (documents, ancestors, the facets' table),
-    # as kept for this data version.
-    kept = result.kept = shared.kept(connection) if ids else None
+    kept = result.kept = versioned() if ids else None
     if facets:
         # First: the facets read (and keep) the documents of every match,
         # the page's among them.

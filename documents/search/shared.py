@@ -46,6 +46,23 @@ def kept(connection) -> dict | None:
     return values
 
 
+class Once:
+    """``kept(connection)``, read at the first call and given again at the
+    next: the backend's partial tier may want it (``backends.context``)
+    before the page does, and the version is one statement a request."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.read = False
+        self.values = None
+
+    def __call__(self) -> dict | None:
+        if not self.read:
+            self.values = kept(self.connection)
+            self.read = True
+        return self.values
+
+
 def forget():
     """Drop everything kept (tests: a rollback winds the version back, and
     the next test's writes may reach the same number with other data)."""

@@ -21,7 +21,8 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
   re-ranking of the whole query (``ranking.boost``), then to BM25.  A
   concept a candidate lacks but its document's title or a heading above it
   holds counts ``CONTEXT_SHARE`` of its weight (``backends.context``): the provision
-  of the policy the query names comes before the same words elsewhere.
+  of the policy the query names comes before the same words elsewhere.  The
+  contexts are kept for the data version where the caller gives ``kept``.
 * When nothing matches at all, ``suggestions`` offers the parts of the
   query that do occur (the words inside a long word, then its character
   pairs, then its characters), with their counts.
@@ -63,7 +64,10 @@ class Tiered:
     matched: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
-def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiered:
+def tiered_candidates(backend, query: Query, restrict=None, relax=True, kept=None) -> Tiered:
+    """``kept``: a function giving what ``shared.kept`` keeps for the data
+    version (or None), for the partial matches' contexts; without it they
+    are read afresh (the benchmark's bare connections)."""
     plan = plan_for(query)
     strict: Candidates = backend.candidates(plan, restrict)
     result = Tiered(strict.ids, strict.scores, strict.bounded, len(strict.ids))
@@ -97,7 +101,7 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     def share(found):
         return sum(weights[i] * (1.0 if literal else SYNONYM_SHARE) for i, literal in found.items())
 
-    inherited = inherited_concepts(backend, tests, held)
+    inherited = inherited_concepts(backend, tests, held, kept)
     cover = {
         pk: share(found) + CONTEXT_SHARE * share(inherited.get(pk, {}))
         for pk, found in held.items()
@@ -116,7 +120,7 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True) -> Tiere
     return result
 
 
-def inherited_concepts(backend, tests, held) -> dict[int, dict[int, bool]]:
+def inherited_concepts(backend, tests, held, kept=None) -> dict[int, dict[int, bool]]:
     """{id: the concepts (as ``concepts_held`` gives them) that a partial
     match lacks but its title or the headings above it hold}.  The
     provisions of one chapter share their context: each distinct one is
@@ -124,7 +128,7 @@ def inherited_concepts(backend, tests, held) -> dict[int, dict[int, bool]]:
     lacking = [pk for pk, found in held.items() if found and len(found) < len(tests)]
     if not lacking:
         return {}
-    contexts = backend.inherited(lacking)
+    contexts = backend.inherited(lacking, kept()) if kept is not None else backend.inherited(lacking)
     tested: dict[tuple[str, str], dict[int, bool]] = {}
     out = {}
     for pk, context in contexts.items():

@@ -141,3 +141,62 @@ def test_a_committed_write_drops_what_was_kept(
     kept = search("科技").facets
     monkeypatch.setattr(shared, "kept", lambda connection: None)
     assert kept == search("科技").facets
+
+
+def test_the_contexts_kept_are_those_read_afresh():
+    """The partial tier's contexts (its provisions' titles and headings,
+    backends/context.py), kept for the data version: what reading them
+    afresh gives, and the same ranking with them as without."""
+    from documents.search.backends import backend_for
+    from documents.search.backends.context import inherited
+    from documents.search.query import parse
+    from documents.search.tiers import tiered_candidates
+
+    ids = list(Provision.objects.values_list("pk", flat=True))
+    values = shared.kept(connection)
+    assert inherited(connection, ids, values) == inherited(connection, ids)
+    assert set(values["inherited"]) == set(ids)  # those inheriting nothing too
+    assert inherited(connection, ids[:7], values) == inherited(connection, ids[:7])
+    backend = backend_for(connection)
+    relaxed = 0
+    for raw in RAWS:
+        query = parse(raw)
+        for _ in range(2):  # the second time from what was kept
+            with_kept = tiered_candidates(backend, query, kept=shared.Once(connection))
+            afresh = tiered_candidates(backend, query)
+            assert (with_kept.ids, with_kept.scores, with_kept.matched) == (
+                afresh.ids, afresh.scores, afresh.matched), raw
+        relaxed += len(afresh.ids) > afresh.full
+    assert relaxed  # the partial tier was reached
+
+
+def test_a_committed_write_to_a_heading_drops_the_contexts_kept(
+    django_capture_on_commit_callbacks,
+):
+    from documents.search.backends.context import analysed, inherited
+
+    provision = Provision.objects.filter(
+        document__key="st-development-plan-14th-fyp", key__contains=".s").first()
+    chapter = Provision.objects.get(document=provision.document, key=provision.key.split(".")[0])
+    before = inherited(connection, [provision.pk], shared.kept(connection))[provision.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        chapter.heading = "第九章 改过的章标题"
+        chapter.save()
+    after = inherited(connection, [provision.pk], shared.kept(connection))[provision.pk]
+    assert after != before and "改过的章标题" in after[1]
+    assert after == inherited(connection, [provision.pk])[provision.pk]
+    assert after[1].startswith(analysed(provision.document.title)[1])
+
+
+def test_a_pending_write_reads_the_contexts_afresh():
+    from documents.search.backends.context import inherited
+
+    provision = Provision.objects.filter(
+        document__key="st-development-plan-14th-fyp", key__contains=".s").first()
+    chapter = Provision.objects.get(document=provision.document, key=provision.key.split(".")[0])
+    inherited(connection, [provision.pk], shared.kept(connection))
+    chapter.heading = "第九章 未提交的章标题"
+    chapter.save()  # not committed: the test's transaction is open
+    once = shared.Once(connection)
+    assert once() is None and once() is None
+    assert "未提交的章标题" in inherited(connection, [provision.pk], once())[provision.pk][1]

@@ -357,8 +357,8 @@ def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, m
         def texts(self, ids, words=None):
             return self.backend.texts(ids, words)
 
-        def inherited(self, ids):
-            return self.backend.inherited(ids)
+        def inherited(self, ids, kept=None):
+            return self.backend.inherited(ids, kept)
 
     monkeypatch.setattr(tiers, "PARTIAL_POOL", 40)
     backend = backend_for(connection)

@@ -536,10 +536,11 @@ class BaseSearchBackend:
                 found.update((pk, (read(w), p)) for pk, w, p in cursor.fetchall())
         return found
 
-    def inherited(self, ids) -> dict[int, tuple[str, str]]:
+    def inherited(self, ids, kept=None) -> dict[int, tuple[str, str]]:
         """{id: (index words, plain text) of what the provision inherits: its
-        document's title and the headings above it} (``context``)."""
-        return inherited(self.connection, ids)
+        document's title and the headings above it} (``context``; ``kept``:
+        kept for the data version there)."""
+        return inherited(self.connection, ids, kept)
 
     def words_text(self, stored, words=None) -> str:
         """The index words as stored, as space-separated words (only those
