@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# Test processes side by side (pytest-xdist): one per core by default;
+# TEST_JOBS=0 runs the suite in this process (pdb, -x).
+TEST_JOBS ?= auto
 # The worker `make run` starts beside the server: the database backend's,
 # or RQ's when TASKS_BACKEND=rq (REDIS_URL names the server).
 INGEST_QUEUE ?= default
@@ -44,14 +47,15 @@ run: ingest
 	trap 'trap - EXIT; wait $$worker; exit 130' INT; \
 	$(BIN)/python manage.py runserver $(HOST)
 
-# The whole suite, on SQLite unless DATABASE_URL points elsewhere.
+# The whole suite, on SQLite unless DATABASE_URL points elsewhere, one
+# process per core (each with a test database of its own).
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_JOBS)
 
 # The suite against the local PostgreSQL server (a fresh test database).
 test-postgres: install
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/policybase_$$$$ $(BIN)/pytest
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/policybase_$$$$ $(BIN)/pytest -n $(TEST_JOBS)
 
 # Style, and the layering contracts of pyproject.toml (documents <- measures,
 # targets <- policybase; parsing and extraction free of Django; no circles).
