@@ -12,17 +12,9 @@ documents of tests/data/genre/, and scores
 * ``tests/search/asked/dev.json`` — queries as people ask them (development);
 * ``tests/search/asked/held-out.json`` — the same kind, set aside (only with
   ``--held-out``);
-* ``tests/search/asked/held-out-2.json`` — a second set of the kind, written
-  later by other readers and set aside (only with ``--held-out-2``);
-* ``tests/search/asked/held-out-3.json`` — a third, likewise (``--held-out-3``);
-* ``tests/search/asked/held-out-4.json`` — a fourth, likewise (``--held-out-4``);
-* ``tests/search/asked/held-out-5.json`` — a fifth, likewise (``--held-out-5``);
-* ``tests/search/asked/held-out-6.json`` — a sixth, likewise (``--held-out-6``);
-* ``tests/search/asked/held-out-7.json`` — a seventh, likewise (``--held-out-7``);
-* ``tests/search/asked/held-out-8.json`` — an eighth, likewise (``--held-out-8``);
-* ``tests/search/asked/held-out-9.json`` — a ninth, likewise (``--held-out-9``);
-* ``tests/search/asked/held-out-10.json`` — a tenth, likewise (``--held-out-10``);
-* ``tests/search/asked/held-out-11.json`` — an eleventh, likewise (``--held-out-11``).
+* ``tests/search/asked/held-out-N.json`` (N = 2, 3, …) — later sets of the
+  kind, each written by other readers and set aside (only with
+  ``--held-out-N``; the README beside them says which have been looked at).
 
 Per part: recall@10 (share of each query's must-find provisions in its
 first ten, averaged), the share of queries whose first right provision is in
@@ -45,7 +37,9 @@ sys.path.insert(0, str(ROOT))
 SETS = ROOT / "tests" / "search"
 GENRE = ROOT / "tests" / "data" / "genre"
 # The parts of tests/search/asked set aside, each scored only with its flag.
-HELD_OUT_SETS = ("held-out", *(f"held-out-{n}" for n in range(2, 12)))
+HELD_OUT_SETS = ("held-out", *sorted(
+    (p.stem for p in (SETS / "asked").glob("held-out-*.json")), key=lambda s: int(s.rsplit("-", 1)[1])
+))
 
 
 def main():

@@ -42,6 +42,14 @@ def corpus_files() -> list[Path]:
     )
 
 
+def parts() -> list[str]:
+    """The parts of the set, dev first, then held-out, held-out-2, …"""
+    data = json.loads(MATCH.read_text(encoding="utf-8"))
+    names = {p["part"] for p in data["profiles"]}
+    later = sorted((n for n in names if n.startswith("held-out-")), key=lambda n: int(n[9:]))
+    return [n for n in ("dev", "held-out") if n in names] + later
+
+
 def profiles(part: str) -> list[dict]:
     data = json.loads(MATCH.read_text(encoding="utf-8"))
     return [p for p in data["profiles"] if p["part"] == part]
