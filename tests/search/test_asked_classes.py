@@ -217,3 +217,39 @@ def test_short_names_of_laws_and_places_in_latin_letters(raw, answer, genre):
     genre("subsidy_songjiang_beihu", "regulation_songjiang_transfer")
     hits = search(raw, facets=False, page_size=10).hits
     assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-12 "北湖的研发费用补助到2026年还能申请吗": whether one can
+        # still apply asks whether the policy is in force
+        ("北湖的研发费用补助到2026年还能申请吗", "subsidy_songjiang_beihu-fj1/p4.n2"),
+        # style
+        ("北湖的高企认定奖励现在还能领吗", "subsidy_songjiang_beihu-fj1/p4.n2"),
+        ("松江成果转化条例现在还能用吗", "regulation_songjiang_transfer/c5.a14"),
+    ],
+)
+def test_whether_one_can_still_apply_is_a_question_of_validity(raw, answer, genre):
+    genre("subsidy_songjiang_beihu", "regulation_songjiang_transfer")
+    assert first(raw) == answer
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-12: colloquial words for the texts' terms
+        ("老牌中成药重新开发升级", "st-development-plan-14th-fyp/c4.s3.box2.bi1"),
+        ("地里的土变酸了怎么改良", "st-development-plan-14th-fyp/c4.s4.para5"),
+        ("把各厅局分散管的科技钱归拢到一起用", "innovative-jilin-action-plan-2011/p4.n1"),
+        # style
+        ("重卡低碳化技术", "st-development-plan-14th-fyp/c4.s2.box1.bi1"),
+        ("大货车降碳的关键技术", "st-development-plan-14th-fyp/c4.s2.box1.bi1"),
+        ("厅局的科研成果转化资金归集", "innovative-jilin-action-plan-2011/p4.n1"),
+        ("土壤变酸怎么办", "st-development-plan-14th-fyp/c4.s4.para5"),
+        ("研发投得多的企业能多给支持吗", "market-oriented-innovation-opinions/p2.n4"),
+    ],
+)
+def test_colloquial_words_find_the_terms_of_the_text(raw, answer):
+    hits = search(raw, facets=False, page_size=10).hits
+    assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
