@@ -31,14 +31,17 @@ TEXTS = sorted((ROOT / "fixtures" / "sources").glob("*.txt")) + sorted(
 )
 
 
-def facts(document) -> Counter:
+def facts(documents) -> Counter:
+    """The facts of a file's documents: a notice and the measures it issues
+    are ingested as two (the second ``part_of`` the first)."""
     rows = Counter()
-    for kind, relation, fields in (
-        ("target", document.targets, ("value", "unit", "year")),
-        ("figure", document.figures, ("value", "unit", "year")),
-        ("subsidy", document.subsidies, ("amount_min", "amount_max", "ratio_percent")),
-    ):
-        rows.update((kind, *row) for row in relation.values_list(*fields))
+    for document in documents:
+        for kind, relation, fields in (
+            ("target", document.targets, ("value", "unit", "year")),
+            ("figure", document.figures, ("value", "unit", "year")),
+            ("subsidy", document.subsidies, ("amount_min", "amount_max", "ratio_percent")),
+        ):
+            rows.update((kind, *row) for row in relation.values_list(*fields))
     return rows
 
 
@@ -79,9 +82,8 @@ def child(args):
             print(f"| {path.stem} | {pages} | | | | failed: {report.getvalue().strip()[-300:]} |")
             continue
         seconds = time.perf_counter() - started
-        text_doc = Document.objects.get(source_name=text.name)
-        scan_doc = Document.objects.get(source_name=scan.name)
-        expected, got = facts(text_doc), facts(scan_doc)
+        expected = facts(Document.objects.filter(source_name=text.name))
+        got = facts(Document.objects.filter(source_name=scan.name))
         found = sum((expected & got).values())
         count = sum(expected.values())
         total, found_total = total + count, found_total + found

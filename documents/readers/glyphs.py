@@ -357,17 +357,31 @@ def _letter_blanks(glyphs: list[Glyph], placed: list[int]) -> dict[int, float]:
 
 
 # A semicolon's tail reaches as low as a comma; a colon's lower dot stops
-# short of it by about this share of the body (0.12-0.14 in the fonts seen).
+# short of it by about this share of the body (0.12-0.14 in the fonts seen),
+# and so does a point.
 TAIL = 0.07
 COLONS = set(":：;；")
+# A colon between digits set in a full-width cell ("1：1") leaves blanks of
+# this share of a cell beside its ink on average; a half-width one ("9:00")
+# hardly any.
+FULL_WIDTH_BLANK = 0.3
 
 
-def colons(lines: list[list[Glyph]]) -> None:
-    """Tell "：" from "；" by the ink, not by what the recogniser read: it
-    reads the colon that opens a list (按照以下标准…：) as a semicolon, and
-    the list's items lose the clause they belong to.  The page's commas
-    show where the baseline is.  A colon after a Latin letter or a digit
-    (10:30, http:) is left as read."""
+def colons(lines: list[list[Glyph]], cell: float = 50.0) -> None:
+    """Colons, semicolons and points told by the ink, not by what the
+    recogniser read (``cell``: the page's character pitch).  The page's
+    commas show where the baseline is.
+
+    - "：" or "；": it reads the colon that opens a list (按照以下标准…：) as a
+      semicolon, and the list's items lose the clause they belong to; a
+      semicolon's tail reaches the commas' baseline, a colon's dot does not.
+    - Full- or half-width: after Chinese (a Han character, a bracket) both
+      are full-width, as the recogniser's "…等）;" ending a list item is not;
+      after a digit set in a full cell too ("按照1：1比例", read "1:1"), as
+      the blanks beside it tell; otherwise after a digit or a letter (10:30,
+      http:) it is left as read.
+    - A comma after a digit whose ink ends at the digits' baseline, with no
+      tail below it, is a point: an item number "１１．" read "11,"."""
     commas = [
         g.bottom for line in lines for g in line if g.char in "，," and g.x0 is not None
     ]
@@ -376,13 +390,49 @@ def colons(lines: list[list[Glyph]]) -> None:
     baseline = statistics.median(commas)
     for line in lines:
         for k, glyph in enumerate(line):
-            if glyph.char not in COLONS or glyph.x0 is None:
+            if glyph.x0 is None:
                 continue
-            if k and line[k - 1].char.isascii() and line[k - 1].char.isalnum():
+            if glyph.char in "，,":
+                _point(line, k, baseline)
+                continue
+            if glyph.char not in COLONS:
                 continue
             semicolon = glyph.bottom >= baseline - TAIL
-            if semicolon != (glyph.char in ";；"):
-                glyph.char = "；" if semicolon else "："
+            before = line[k - 1].char if k else ""
+            if before.isascii() and before.isalnum() and not (
+                before.isdigit() and _full_width(line, k, cell)
+            ):
+                continue
+            glyph.char = "；" if semicolon else "："
+
+
+def _point(line: list[Glyph], k: int, baseline: float) -> None:
+    """"11," -> "11." when the comma's ink has no tail (see ``colons``); a
+    point the recogniser read into the blank before it ("23.，") goes."""
+    glyph = line[k]
+    before = k - 1
+    if before > 0 and line[before].x0 is None and line[before].char in ".．":
+        before -= 1
+    if before < 0 or not line[before].char.isdigit() or glyph.bottom >= baseline - TAIL:
+        return
+    glyph.char = "."
+    for extra in line[before + 1 : k]:
+        extra.char = ""
+
+
+def _full_width(line: list[Glyph], k: int, cell: float) -> bool:
+    glyph = line[k]
+    blanks = [
+        gap
+        for gap in (
+            glyph.x0 - line[k - 1].x1 if k and line[k - 1].x1 is not None else None,
+            line[k + 1].x0 - glyph.x1
+            if k + 1 < len(line) and line[k + 1].x0 is not None
+            else None,
+        )
+        if gap is not None
+    ]
+    return bool(blanks) and sum(blanks) / len(blanks) >= FULL_WIDTH_BLANK * cell
 
 
 def spaced(glyphs: list[Glyph], separators: list[str], unit: float) -> str:

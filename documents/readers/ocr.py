@@ -158,7 +158,7 @@ def _lines(tsv: str, image: Image.Image, *, scale: float, page: int) -> list[Pla
         runs = glyphs.ink_runs(image, band)
         placed.append((line, glyphs.align("".join(w.text for w in line), runs, unit), runs))
     spacing = glyphs.Spacing([found for _, found, _ in placed])
-    glyphs.colons([found for _, found, _ in placed])
+    glyphs.colons([found for _, found, _ in placed], spacing.cell)
     lines = []
     for line, found, runs in placed:
         text = corrected(glyphs.spaced(found, spacing.separators(found, runs), unit))
@@ -179,6 +179,7 @@ def _lines(tsv: str, image: Image.Image, *, scale: float, page: int) -> list[Pla
             )
         )
     lines.sort(key=lambda line: line.top)
+    _parentheses(lines)
     # Glyph heights vary too much to tell a title's size from a line of
     # "万元。"; every OCR line gets the page's typical size.
     if lines:
@@ -186,6 +187,29 @@ def _lines(tsv: str, image: Image.Image, *, scale: float, page: int) -> list[Pla
         for line in lines:
             line.size = typical
     return lines
+
+
+# An opening parenthesis read as an angle bracket: "〈责任单位：…）", its
+# closing one at the end of the line or lines further down.  Official text
+# sets "〈" only inside a title's 《》, closed by "〉": the first bracket after
+# it on the page tells ("〈" before another opener, or last, is left).
+ANGLE = re.compile(r"〈[(（]?")
+BRACKET = re.compile(r"[()（）《》〈〉]")
+
+
+def _parentheses(lines: list[PlacedLine]) -> None:
+    for k, line in enumerate(lines):
+        if "〈" not in line.text:
+            continue
+        rest = "".join(other.text for other in lines[k + 1 :])
+
+        def opening(match: re.Match, line=line, rest=rest) -> str:
+            if len(match.group(0)) == 2:  # "〈(": one parenthesis read as two
+                return "（"
+            bracket = BRACKET.search(line.text[match.end() :] + rest)
+            return "（" if bracket and bracket.group(0) in "）)" else match.group(0)
+
+        line.text = ANGLE.sub(opening, line.text)
 
 
 def _extent(
