@@ -178,6 +178,14 @@ class _Weigher:
             out.append(Verdict("area", f"是否位于{eligibility.area}", eligibility.area, status))
         return out
 
+    def local(self, eligibility) -> str:
+        """A rule's 在本省转化 against where the profile says the result is
+        carried out ("在江苏那边投产"): unknown when it does not say."""
+        where = self.profile.carried_out
+        if not where:
+            return UNKNOWN
+        return MET if eligibility.region in ancestors(where) else FAILED
+
     def threshold(self, term) -> str:
         value = self.profile.numbers.get(term.get("key", ""))
         if value is None or not term.get("value"):
@@ -220,7 +228,13 @@ class _Weigher:
                 return None
             verdicts.append(Verdict("threshold", term.get("label", ""), term.get("words", ""),
                                     status, term.get("start"), term.get("end")))
-        for kind in ("vague", "local"):
+        for term in by_kind.get("local", []):
+            status = self.local(eligibility)
+            if status == FAILED:
+                return None
+            verdicts.append(Verdict("local", term.get("label", ""), term.get("words", ""),
+                                    status, term.get("start"), term.get("end")))
+        for kind in ("vague",):
             for term in by_kind.get(kind, []):
                 verdicts.append(Verdict(kind, term.get("label", ""), term.get("words", ""),
                                         UNKNOWN, term.get("start"), term.get("end")))

@@ -187,7 +187,14 @@ def applicant_place(text: str) -> Place | None:
     names written side by side with it included ("吉林省通化市柳河县", "浦东
     张江").  Raises Contradiction when it is said to be in two places apart
     ("我是长春市的一家民营企业，也是上海市徐汇区的一所公办大学")."""
-    hits = [h for h in find_places(text) if not OTHER_PARTY_BEFORE_RE.search(text, 0, h.start)]
+    found = find_places(text)
+    # A place named as the other party's is theirs where it recurs after ("转让给了
+    # 江苏的一家企业，在江苏那边投产": the applicant is not in 江苏).
+    theirs = [h for h in found if OTHER_PARTY_BEFORE_RE.search(text, 0, h.start)]
+    hits = [
+        h for h in found
+        if h not in theirs and not any(t.path == h.path and t.start < h.start for t in theirs)
+    ]
     placed = [h for h in hits if LOCATED_BEFORE_RE.search(text, 0, h.start)]
     of = [
         h for h in hits

@@ -62,9 +62,15 @@ EXCLUSIVE_ROOTS = (
 # "今年" and "刚" say an event is of the year asked about; a year written
 # out ("2016年提交") says when it happened.
 YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
-# Free-text numbers: "研发投入500万元", "20件国内发明专利".
-AMOUNT_RE = re.compile(r"(?P<value>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元|件|%)")
+# Free-text numbers: "研发投入500万元", "20件国内发明专利", "一年销售额800万左右"
+# (万 and 亿 alone are money as people say it), "600亩人参种植基地".
+AMOUNT_RE = re.compile(
+    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元|件|%|亩|亿(?![件亩人个项])|万(?![件亩人个项]))"
+)
 
+
+# Where a result is carried out, as a line says it: "在江苏那边投产", "在省外转化".
+CARRIED_OUT_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:转化|实施|投产|产业化)")
 
 # "政府设立的高校": the kind of unit is what follows.
 UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属)")
@@ -124,6 +130,9 @@ class Profile:
     # by its words, more strictly than a form's event.
     said: str = ""
     sectors: list[str] = field(default_factory=list)
+    # Where the line says the result is carried out ("在江苏那边投产"), when
+    # that is said: it settles a rule's 在本省转化.
+    carried_out: str = ""
     numbers: dict[str, Decimal] = field(default_factory=dict)
     as_of: date | None = None
     text: str = ""
@@ -162,9 +171,9 @@ def _root(key: str) -> str:
     return key
 
 
-def check(profile: Profile) -> Profile:
-    """Raise Unreadable for a profile that names nothing, or that is two
-    applicants in one."""
+def check(profile: Profile, form: bool = False) -> Profile:
+    """Raise Unreadable for a profile that names nothing (a ``form`` that
+    names no applicant and no event), or that is two applicants in one."""
     if profile.is_empty():
         raise Unreadable(
             "无法识别申请人：请说明申请人类型、所在地区或发生的事项 / "
@@ -176,6 +185,15 @@ def check(profile: Profile) -> Profile:
         raise Unreadable(
             "无法识别申请人：请说明申请人类型或所在地区 / "
             "Cannot read the applicant: say what it is or where it is"
+        )
+    if form and not (profile.groups or profile.units or profile.events or profile.free_events):
+        # a form with a place alone, or with a number or a sector (吉林省长春市,
+        # 技术交易额 500万元), names nobody to match: every rule of the place
+        # would be a guess.  (A line says who in words the table need not hold:
+        # "我司是做大模型的", "东莞的厂".)
+        raise Unreadable(
+            "无法识别申请人：请说明申请人类型或发生的事项 / "
+            "Cannot read the applicant: say what it is or what happened"
         )
     people = [g for g in profile.groups if is_person_group(g)]
     organisations = [g for g in profile.groups if not is_person_group(g) and g != "entities"]
@@ -271,7 +289,7 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
         {"field": "event", "key": "", "label": words, "words": words}
         for words in profile.free_events
     ]
-    return check(profile)
+    return check(profile, form=True)
 
 
 def _read_region(profile: Profile, text: str, unknown: list[str]) -> None:
@@ -399,6 +417,11 @@ def from_text(text: str) -> Profile:
         [Term("sector", key, "", "") for key in profile.sectors], SECTORS_BY_KEY)}
     profile.sectors = [key for key in profile.sectors if key in kept]
     _read_numbers(profile, text)
+    profile.carried_out = next(
+        (h.path for h in find_places(text)
+         if text[max(0, h.start - 1) : h.start] == "在" and CARRIED_OUT_AFTER_RE.match(text[h.end :])),
+        "",
+    )
     profile.said = text
     for reading in profile.readings:
         if reading["words"]:
@@ -454,14 +477,20 @@ def _read_numbers(profile: Profile, text: str) -> None:
         after = text[match.end() : match.end() + 12]
         value = Decimal(match.group("value"))
         unit = match.group("unit")
+        if unit in ("万", "亿"):
+            unit += "元"
         if unit in ("万元", "亿元"):
             value *= 10_000 if unit == "万元" else 100_000_000
         if unit == "件" and "发明" in after:
             key = "foreign_invention_patents" if "国外" in after else "domestic_invention_patents"
             profile.numbers.setdefault(key, value)
             continue
+        # an area in 亩 is the area of the site the applicant builds ("新建了600亩
+        # 人参种植基地"): no other quantity is measured in 亩
         measured = next(
-            (m for m in MEASURED if m.words.search(before) and m.unit[-1] == unit[-1]), None
+            (m for m in MEASURED
+             if m.unit[-1] == unit[-1] and (unit == "亩" or m.words.search(before))),
+            None,
         )
         if measured:
             profile.numbers.setdefault(measured.key, value)

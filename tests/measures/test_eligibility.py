@@ -144,7 +144,7 @@ def test_the_giver_before_to_whom_is_not_the_applicant():
     text = "根据协议，银行对省科技厅立项支持的科技企业，给予额度最高1000万元的信用贷款"
     found = read(text, "1000万元")
     assert keys(found, "group") == ["tech_enterprises"]
-    assert keys(found, "event") == ["project_approved"]
+    assert keys(found, "event") == ["project_approved_provincial"]
 
 
 def test_thresholds_are_kept_with_their_numbers():

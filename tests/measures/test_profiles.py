@@ -203,7 +203,7 @@ def test_a_smaller_place_the_gazetteer_lacks_is_left_out():
     [
         # held-out-4: the bank that lends is the other party
         ("长春的科技型中小企业，今年有个研发项目刚拿到省科技厅立项，听说合作银行能给信用贷", "吉林省/长春市",
-         ["tech_smes"], [], ["project_approved"]),
+         ["tech_smes"], [], ["project_approved_provincial"]),
         # held-out-4: the team an institute pays is the other party
         ("宁波一家市属研究院，今年把一项专利转让给了企业，院里得拿出多少给课题组？", "浙江省/宁波市",
          ["research_institutes"], [], ["invention_transfer"]),
@@ -356,7 +356,7 @@ def test_who_applies_in_the_eighth_held_out_part(text, region, groups, units, ev
          "吉林省/延边朝鲜族自治州/延吉市", ["tech_giants"], [], ["product_catalogue"]),
         # held-out-9: the bank one borrows from (跟…贷) is the other party
         ("长春高新区的科技型中小企业，今年有个项目省科技厅立项了，听说能跟吉林银行贷信用贷，最多能贷多少",
-         "吉林省/长春市", ["tech_smes"], [], ["project_approved"]),
+         "吉林省/长春市", ["tech_smes"], [], ["project_approved_provincial"]),
         # held-out-9: 大夫 is a doctor, at the hospital named before
         ("北京市属三甲医院的大夫，科室一项专利今年转让给药企了，按规定医院应该给我们多少奖励",
          "北京市", ["researchers"], ["medical_institutions"], ["invention_transfer"]),
@@ -381,7 +381,7 @@ def test_who_applies_in_the_ninth_held_out_part(text, region, groups, units, eve
     [
         # held-out-10: a 科技公司 is a 科技企业
         ("长春新区做光电的科技公司，今年项目拿到省科技厅立项了，听说合作银行能给信用贷，最高能贷多少？",
-         "吉林省/长春市", ["tech_enterprises"], ["project_approved"]),
+         "吉林省/长春市", ["tech_enterprises"], ["project_approved_provincial"]),
         # held-out-10: a project "列进" the annual plan was listed in it
         ("吉林省玉米深加工产业技术创新联盟，今年有个联盟项目列进省年度科技计划了，每项能支持多少钱",
          "吉林省", ["alliances"], ["plan_listed"]),

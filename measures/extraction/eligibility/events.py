@@ -90,11 +90,22 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("市级", "municipal"),
     ("区级", "district"),
     ("县级", "district"),
+    # The body that approves a project says its level ("长春市科技局的立项"):
+    # the 省 of 省科技厅 is read above.
+    ("科技部", "national"),
+    ("科技厅", "provincial"),
+    ("市科技局", "municipal"),
+    ("市科学技术局", "municipal"),
+    ("区科技局", "district"),
+    ("县科技局", "district"),
 )
 LEVEL_RE = re.compile(
     "(?:" + "|".join(word for word, _ in LEVEL_WORDS) + r")(?![^，。；（）()]{0,3}除外)"
 )
 LEVELS = dict(LEVEL_WORDS)
+
+# A prize won, as the texts and people say it ("大赛中获奖", "拿了金奖").
+_AWARD = rf"(?:{_C}{{0,12}}获{_C}{{0,4}}奖|{_C}{{0,12}}拿{_C}{{0,5}}奖)"
 
 # (a researcher says "把一项发明专利转让给…", "学校把专利许可给了一家船厂" of
 # the same thing)
@@ -171,8 +182,10 @@ EVENTS: tuple[EventType, ...] = (
     _e("unit_equity_stake", "单位以结余经费出资或增资入股", r"出资入股|增资入股"),
     _e("programme_project", "承担基金、专项或试点项目",
        rf"(?:基金|专项|试点|示范){_C}{{0,2}}项目(?:成果)?的"),
-    _e("invention_ownership", "职务科技成果赋权", r"赋权|赋予[^，。；]{0,8}所有权",
-       needs=_INVENTION),
+    # a share of the ownership agreed with the inventor ("约定按份共有的",
+    # "把职务发明专利按份共有给我") is the ownership given to them
+    _e("invention_ownership", "职务科技成果赋权",
+       r"赋权|赋予[^，。；]{0,8}所有权|按份共有|共同共有", needs=_INVENTION),
     # -- patents (a 国外 grant first: the bare 发明…授权 is the domestic one) ----
     _e("patent_exam", "发明专利申请进入实质审查", r"进入实质审查|实质审查", family="patent"),
     _e("patent_invention_foreign", "获得国外发明专利授权",
@@ -201,10 +214,33 @@ EVENTS: tuple[EventType, ...] = (
     _e("design_excellence", "获得中国外观设计优秀奖", r"中国外观设计优秀奖"),
     _e("provincial_patent_award", "获得省专利奖", rf"省{_C}{{0,2}}专利奖"),
     # -- projects, teams, products -------------------------------------------
+    # A competition the clause names is part of its event ("对在中国创新创业（吉林
+    # 赛区）大赛中获奖的"): a prize of another ("“互联网+”大学生创新创业大赛拿了金奖")
+    # is not it; a prize of no named one may be any of them.
+    _e("contest_internet_plus", "“互联网+”大学生创新创业大赛获奖",
+       rf"互联网\+{_C}{{0,16}}(?:大赛|竞赛){_AWARD}", parent="contest_award", family="contest"),
+    _e("contest_cicc", "中国创新创业大赛获奖",
+       rf"中国创新创业{_C}{{0,10}}(?:大赛|竞赛){_AWARD}", parent="contest_award",
+       family="contest"),
+    _e("contest_workers", "全国科技工作者创新创业大赛获奖",
+       rf"科技工作者创新创业{_C}{{0,10}}(?:大赛|竞赛){_AWARD}", parent="contest_award",
+       family="contest"),
+    _e("contest_challenge_cup", "“挑战杯”竞赛获奖",
+       rf"挑战杯{_C}{{0,16}}(?:大赛|竞赛)?{_AWARD}", parent="contest_award", family="contest"),
     _e("contest_award", "创新创业大赛获奖",
-       rf"(?:大赛|竞赛){_C}{{0,12}}获{_C}{{0,2}}奖|获奖{_C}{{0,6}}大赛"
-       rf"|(?:大赛|竞赛){_C}{{0,12}}拿{_C}{{0,5}}奖"),
-    _e("project_approved", "项目获省科技厅立项", r"立项"),
+       rf"(?:大赛|竞赛){_AWARD}|获奖{_C}{{0,6}}大赛", family="contest"),
+    # The body that approved a project is part of the event: the 省科技厅's
+    # approval is not the 长春市科技局's.
+    _e("project_approved", "项目获立项", r"立项",
+       levels={"national": "project_approved_national",
+               "provincial": "project_approved_provincial",
+               "municipal": "project_approved_municipal",
+               "district": "project_approved_district"}),
+    _e("project_approved_national", "项目获国家级立项", r"(?!)", parent="project_approved"),
+    _e("project_approved_provincial", "项目获省科技厅立项", r"(?!)",
+       parent="project_approved"),
+    _e("project_approved_municipal", "项目获市级立项", r"(?!)", parent="project_approved"),
+    _e("project_approved_district", "项目获区县级立项", r"(?!)", parent="project_approved"),
     _e("project_funded", "项目获市级以上专项资金支持",
        rf"(?:专项资金|资金){_C}{{0,2}}支持的项目"
        rf"|获{_C}{{0,12}}(?:专项资金|专项|资金)(?:支持|资助)"),
@@ -250,9 +286,13 @@ EVENTS: tuple[EventType, ...] = (
     _e("new_registration", "新注册或迁入",
        rf"新注册|新设立|迁入|新落户|落户我县|创办|开办|新引进{_C}{{0,6}}(?:企业|项目|总部)"),
     _e("talent_introduced", "新引进", rf"新引进{_C}{{0,6}}人才|引进{_C}{{0,10}}人才"),
+    # A planting base is its own event, not a new investment project ("投资新建
+    # GAP中药材种植基地", "新建了600亩人参种植基地"): the row before it wins.
+    _e("planting_base", "新建种植基地",
+       rf"(?:新建|建设|建成|建了|投资){_C}{{0,16}}种植基地", family="investment"),
     _e("new_investment", "新增重大投资项目或业务板块",
        rf"新增{_C}{{0,6}}(?:投资项目|业务板块)|新上{_C}{{0,8}}项目|新建项目"
-       rf"|固定资产投资|新建{_C}{{0,16}}(?:基地|工厂|生产线|项目)"),
+       rf"|固定资产投资|新建{_C}{{0,16}}(?:基地|工厂|生产线|项目)", family="investment"),
     _e("merger", "兼并重组", r"兼并重组"),
 )
 # fmt: on

@@ -157,6 +157,7 @@ class _RuleText:
 
     def __init__(self, text, start, end, sentence, siblings, lead_in):
         self.text = text
+        self.sentence = sentence
         self.start = start
         self.end = end
         self.lead_in = lead_in
@@ -194,6 +195,14 @@ class _RuleText:
             if earlier:
                 head = [trim(text, c) for c in split_clauses(text, earlier[-1], ascii_marks=True)]
                 self.previous = [c for c in head if c.start < c.end]
+        # "约定按份共有的，科技成果完成人持有的份额不低于百分之七十": a segment
+        # after a bare condition ("…的，") is that condition's rule.
+        earlier = [s for s in segments if s.end <= self.segment.start]
+        if not self.previous and earlier and text[earlier[-1].start : earlier[-1].end].rstrip(
+            "，, "
+        ).endswith("的"):
+            head = [trim(text, c) for c in split_clauses(text, earlier[-1], ascii_marks=True)]
+            self.previous = [c for c in head if c.start < c.end]
         self.all_before = before
         self.near = before[first:]
         # The rule's own clause, up to its amount and on to the clause end
@@ -412,6 +421,24 @@ def _read_groups(rule: _RuleText, excluded, beneficiary: str) -> tuple[list[Term
     return narrowest(found, TARGET_GROUPS_BY_KEY), narrowest(units, TARGET_GROUPS_BY_KEY)
 
 
+def _units_before(rule: _RuleText, people: list[Term]) -> list[Term]:
+    """The units of ``people`` a rule names with no unit, from the sentence
+    before it in the same paragraph when that sentence names the same people
+    in the same words and their units ("高等院校、科研机构可以与科技成果完成人约定
+    …按份共有…。约定按份共有的，科技成果完成人持有的份额不低于百分之七十": the
+    70% is for the people of 高等院校 and 科研机构)."""
+    text, end = rule.text, rule.sentence[0]
+    begin = max(text.rfind("\n", 0, end) + 1, text.rfind("。", 0, max(0, end - 1)) + 1)
+    if begin >= end or not any(t.words and t.words in text[begin:end] for t in people):
+        return []
+    hits = find_hits(text[begin:end], TARGET_GROUPS)
+    units = [
+        Term("unit", h.row.key, h.row.name, h.keyword, begin + h.start, begin + h.end)
+        for h in hits if h.row.key in EMPLOYERS
+    ]
+    return narrowest(units, TARGET_GROUPS_BY_KEY)
+
+
 def _names_a_sector(rule: _RuleText) -> bool:
     """Does the rule's text name an industry in any role ("采购…人工智能大模型
     产品和服务": the product's, not the buyer's)?"""
@@ -422,12 +449,19 @@ def _names_a_sector(rule: _RuleText) -> bool:
 
 
 def _read_sectors(rule: _RuleText) -> list[Term]:
+    """The sectors of the rule's near clauses, else of the segment it
+    continues ("对医药企业投资新建…基地…；对新建面积在500亩以上的，给予…": the
+    second rule is for 医药企业 too)."""
+    return _sectors_in(rule, [*rule.near, rule.own]) or _sectors_in(rule, rule.previous)
+
+
+def _sectors_in(rule: _RuleText, clauses: list[Span]) -> list[Term]:
     text = rule.text
     terms: list[Term] = []
     words = sorted(
         ((w, s) for s in SECTORS for w in s.words), key=lambda ws: len(ws[0]), reverse=True
     )
-    for clause in [*rule.near, rule.own]:
+    for clause in clauses:
         taken: list[tuple[int, int]] = []
         for word, sector in words:
             for m in re.finditer(re.escape(word), text[clause.start : clause.end]):
@@ -542,6 +576,8 @@ def read_eligibility(
     rule = _RuleText(text, start, end, sentence, [s for s in siblings if s[0] != start], lead_in)
     events, event_spans = _read_events(rule, quantities)
     groups, units = _read_groups(rule, event_spans, beneficiary)
+    if groups and not units and all(is_person_group(t.key) for t in groups):
+        units = _units_before(rule, groups)
     groups, units = _as_defined(groups, scope), _as_defined(units, scope)
     sectors = (
         _read_sectors(rule)

@@ -39,16 +39,19 @@ SECTORS: tuple[Sector, ...] = (
     _s("biomedicine", "生物医药", "生物医药 创新药 医疗器械 生物技术", "medicine"),
     _s("agriculture", "农业", "特色农业 农业 种植 养殖"),
     _s("modern_services", "现代服务业", "现代服务业 服务业"),
+    # A food or drinks maker is no 医药 firm ("做人参饮品的食品加工厂"): its
+    # sector keeps it from rules for 医药企业.
+    _s("food", "食品", "食品 饮品 饮料 食品加工"),
 )
 # fmt: on
 SECTORS_BY_KEY = {sector.key: sector for sector in SECTORS}
 
 # A sector word names the applicant's sector when a head noun of an
 # applicant or its activity follows it ("人工智能大模型企业", "具身智能创新
-# 主体", "低空经济经营实体", "人工智能大模型主题活动"), not when it names
+# 主体", "低空经济经营实体", "人工智能大模型主题活动", "现代服务业类项目"), not when it names
 # what is bought ("采购…大模型产品和服务") or built.
 SECTOR_HEAD_RE = re.compile(
-    r"(?:相关|领域|产业|行业|的){0,2}(?:企业|主体|机构|单位|团队|人才|项目|活动|领域|产业|"
+    r"(?:相关|领域|产业|行业|的|类){0,2}(?:企业|主体|机构|单位|团队|人才|项目|活动|领域|产业|"
     r"实体|公司|经营|法人|组织|科学家|创新主体|主题活动)"
 )
 
