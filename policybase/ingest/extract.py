@@ -18,6 +18,15 @@ from measures.extraction.measures import extract_measures
 from measures.extraction.subsidies import extract_subsidies
 from targets.extraction import extract_quantity_facts, extract_table_row
 
+# No provision of a policy holds this many facts of one kind (the most in any
+# text we have is fourteen figures in one paragraph).  One that does is not
+# laid out as a policy (a file that is one line of clauses, a hostile upload):
+# its first facts of the kind are kept, each flagged for review with
+# CAPPED_FLAG, and the rest are not written.  Every later step (eligibility,
+# rows, history) costs per fact, and such a file held a worker for minutes.
+MAX_FACTS_PER_PROVISION = 500
+CAPPED_FLAG = "too_many_in_provision"
+
 
 @dataclass(frozen=True)
 class ProvisionContext:
@@ -68,7 +77,17 @@ def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionF
         themes=classify(text, heading=provision.heading),
         crossrefs=find_crossrefs(text, offset=offset),
         measures=extract_measures(text, offset=offset, heading=provision.heading),
-        subsidies=extract_subsidies(text, offset=offset, lead_in=context.lead_in),
-        targets=targets,
-        figures=figures,
+        subsidies=_capped(extract_subsidies(text, offset=offset, lead_in=context.lead_in)),
+        targets=_capped(targets),
+        figures=_capped(figures),
     )
+
+
+def _capped(facts: list) -> list:
+    """At most MAX_FACTS_PER_PROVISION of ``facts``, flagged when cut."""
+    if len(facts) <= MAX_FACTS_PER_PROVISION:
+        return facts
+    kept = facts[:MAX_FACTS_PER_PROVISION]
+    for fact in kept:
+        fact.flags.append(CAPPED_FLAG)
+    return kept

@@ -109,9 +109,7 @@ def _threshold_of_beneficiary(passage: Passage, q: Quantity) -> bool:
     的奖励")."""
     text = passage.text
     sentence = passage.sentence_of(q.start)
-    for clause in passage.clauses:
-        if clause.end <= q.start or clause.start >= sentence.end:
-            continue
+    for clause in passage.clauses_across(q.start, sentence.end):
         body = text[clause.start : clause.end]
         if markers.BENEFICIARY_CLAUSE_END_RE.search(body):
             rest = text[clause.end : sentence.end]
@@ -194,7 +192,7 @@ def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
     未被…列入“经营异常名录”的，可申请…一次性创业补贴")."""
     text = passage.text
     sentence = passage.sentence_of(q.start)
-    run = [c for c in passage.clauses if c.start >= clause.start and c.end <= sentence.end]
+    run = passage.clauses_from(clause.start, sentence.end)
     for k, part in enumerate(run[: markers.CONDITION_RUN_CLAUSES]):
         body = text[part.start : part.end]
         if body.endswith("，") and body[:-1].endswith(markers.CONDITIONAL_CLAUSE_END):

@@ -49,6 +49,7 @@ class Passage:
         self.paragraphs = split_paragraphs(text)
         self.sentences = split_sentences(text)
         self.clauses = split_clauses(text)
+        self.clause_starts = [c.start for c in self.clauses]
         self.titles = book_title_spans(text)
         # Indexes for the questions asked once per number, so that each costs
         # a bisection rather than a pass over the whole provision.
@@ -91,6 +92,27 @@ class Passage:
 
     def words(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    def clauses_from(self, start: int, end: int) -> list[Span]:
+        """The clauses starting at or after ``start`` that end by ``end``,
+        in text order (clauses do not overlap: a bisection, then a run)."""
+        out = []
+        for clause in self.clauses[bisect_left(self.clause_starts, start) :]:
+            if clause.end > end:
+                break
+            out.append(clause)
+        return out
+
+    def clauses_across(self, start: int, end: int) -> list[Span]:
+        """The clauses ending after ``start`` and starting before ``end``."""
+        i = max(bisect_right(self.clause_starts, start) - 1, 0)
+        out = []
+        for clause in self.clauses[i:]:
+            if clause.start >= end:
+                break
+            if clause.end > start:
+                out.append(clause)
+        return out
 
     def clause_of(self, pos: int) -> Span:
         return span_at(self.clauses, pos) or Span(pos, pos)

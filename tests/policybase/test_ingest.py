@@ -196,3 +196,35 @@ def test_other_encodings_give_the_same_document(tmp_path, encoding):
     document = Document.objects.get()
     assert document.raw_text == text
     assert document.doc_number == "吉科发办〔2022〕109号"
+
+
+@pytest.mark.django_db
+def test_a_provision_holding_more_facts_than_any_policy_keeps_the_first_flagged(
+    tmp_path, settings, monkeypatch
+):
+    """A file that is one line of rules (a hostile upload) is ingested with
+    its text, its first facts of each kind flagged for review and the rest not
+    written, so that every later step stays bounded; a real document is far
+    below the cap."""
+    from policybase.ingest import extract
+
+    monkeypatch.setattr(extract, "MAX_FACTS_PER_PROVISION", 20)
+    path = tmp_path / "one-line.txt"
+    path.write_text(
+        "关于支持科技创新的若干措施\n"
+        + "对高新技术企业给予最高10万元奖励，研发投入强度达到2.5%，" * 60
+        + "\n",
+        encoding="utf-8",
+    )
+    ingest(path)
+    document = Document.objects.get()
+    assert document.provisions.filter(text__contains="最高10万元奖励").exists()
+    for model in (Subsidy, Target):
+        rows = model.objects.filter(document=document)
+        assert rows.count() == 20
+        assert all(extract.CAPPED_FLAG in r.flags for r in rows)
+        assert all(r.review_status == ReviewStatus.FLAGGED for r in rows)
+    ingest(SOURCES / "002_15082945984c2784.txt")
+    others = Subsidy.objects.exclude(document=document)
+    assert others.exists()
+    assert not any(extract.CAPPED_FLAG in s.flags for s in others)

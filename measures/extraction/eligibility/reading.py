@@ -25,19 +25,15 @@ list ("认定为国家级和省级企业技术中心的，分别给予100万元�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from documents.extraction.quantities import Quantity, to_yuan
 from documents.extraction.sentences import Span, split_clauses, trim
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
-from measures.extraction.eligibility.events import (
-    EVENTS,
-    EVENTS_BY_KEY,
-    LEVEL_RE,
-    LEVELS,
-    OTHER_EVENT_RE,
-)
+from measures.extraction.eligibility.events import EVENTS, OTHER_EVENT_RE
+from measures.extraction.eligibility.matches import events_in, spans_of
 from measures.extraction.eligibility.terms import (
     EMPLOYERS,
     GENERIC_HEADS,
@@ -220,85 +216,6 @@ def _names_event(clause: str) -> bool:
     )
 
 
-def _level_of(text: str, rule: _RuleText, match: re.Match, quantities, allowed) -> str:
-    """The level of a recognition (of those in ``allowed``): the one its
-    words name, or with several and 分别, the one at the rule's place in the
-    list."""
-    window_start = max(rule.segment.start, match.start() - 8)
-    levels = [
-        LEVELS[m.group()]
-        for m in LEVEL_RE.finditer(text, window_start, match.end())
-        if LEVELS[m.group()] in allowed
-    ]
-    ordered = list(dict.fromkeys(levels))
-    if len(ordered) == 1:
-        return ordered[0]
-    respectively = text.find("分别", match.end(), rule.end)
-    if len(ordered) > 1 and respectively >= 0:
-        amounts = [
-            q for q in quantities
-            if q.category == "money" and respectively <= q.start < rule.segment.end
-        ]
-        for i, q in enumerate(amounts):
-            if q.start <= rule.start < q.end or rule.start <= q.start < rule.end:
-                return ordered[i] if i < len(ordered) else ""
-    return ""
-
-
-def _events_in(text: str, spans: list[Span], context: str, rule, quantities) -> list[tuple]:
-    """(row, match) of the events the last clause of ``spans`` naming any
-    names; ``context`` decides the rows that need words around them."""
-    for span in reversed(spans):
-        found, families = [], set()
-        for row in EVENTS:
-            if row.family and row.family in families:
-                continue
-            if row.needs and not row.needs.search(context):
-                continue
-            match = next(
-                (m for m in row.pattern.finditer(text, span.start, span.end)
-                 if not _in_note(text, rule, m.start())),
-                None,
-            )
-            if match:
-                found.append((row, match))
-                if row.family:
-                    families.add(row.family)
-        if found:
-            return [(_leveled(row, text, rule, match, quantities), match) for row, match in found]
-    return []
-
-
-def _in_note(text: str, rule, at: int) -> bool:
-    """Is ``at`` inside a bracketed note opened after the rule's amount
-    ("…20%给予企业奖励(新建项目在享受完…后执行此条款)"): a note on how the
-    rule is applied, not a condition of who gets it."""
-    if rule is None or text is not rule.text or at < rule.end:
-        return False
-    opened = max(text.rfind("(", rule.end, at), text.rfind("（", rule.end, at))
-    if opened < 0:
-        return False
-    return max(text.rfind(")", opened, at), text.rfind("）", opened, at)) < 0
-
-
-def _spans_of(found, text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Every stretch the rows of ``found`` match in ``spans`` (the second
-    "购买省外高校…科技成果" of a clause too)."""
-    out = []
-    for row, _ in found:
-        for span in spans:
-            out += [(m.start(), m.end()) for m in row.pattern.finditer(text, span.start, span.end)]
-    return out
-
-
-def _leveled(row, text, rule, match, quantities):
-    if not row.levels:
-        return row
-    level = _level_of(text, rule, match, quantities, row.levels)
-    key = row.levels.get(level)
-    return EVENTS_BY_KEY[key] if key else row
-
-
 # Words just before a number that make it the support's own ratio or
 # ceiling, not a threshold ("可按不超过研发投入30%").
 SUPPORT_BEFORE_RE = re.compile(r"(?:按照?|不超过|不高于|最高|给予)[^，。；]{0,10}$")
@@ -309,14 +226,14 @@ SUBJECT_RE = re.compile(r"(?:对|在)?(?P<subject>[^，。；：（]{2,14}?)(?:�
 def _read_events(rule: _RuleText, quantities) -> tuple[list[Term], list[tuple[int, int]]]:
     text = rule.text
     context = text[rule.segment.start : rule.segment.end] + rule.lead_in
-    found = _events_in(text, rule.near, context, rule, quantities)
+    found = events_in(text, rule.near, context, rule, quantities)
     if not found:
         # A bare 授权/申请 of a later clause takes the segment's subject:
         # read "国内发明专利" + "获得授权后…" as one clause.
         subject = SUBJECT_RE.match(text, rule.segment.start, rule.segment.end)
         if subject:
             joined = subject.group("subject") + rule.words(rule.near[-1])
-            hits = _events_in(joined, [Span(0, len(joined))], context, rule, quantities)
+            hits = events_in(joined, [Span(0, len(joined))], context, rule, quantities)
             if hits:
                 s = subject.start("subject")
                 return (
@@ -327,11 +244,11 @@ def _read_events(rule: _RuleText, quantities) -> tuple[list[Term], list[tuple[in
                     ],
                     [],
                 )
-        found = _events_in(text, rule.all_before, context, rule, quantities)
+        found = events_in(text, rule.all_before, context, rule, quantities)
     if not found and rule.previous:
-        found = _events_in(text, rule.previous, context, rule, quantities)
+        found = events_in(text, rule.previous, context, rule, quantities)
     if not found and rule.lead_in:
-        found = _events_in(rule.lead_in, [Span(0, len(rule.lead_in))], context, rule, [])
+        found = events_in(rule.lead_in, [Span(0, len(rule.lead_in))], context, rule, [])
         if found:
             return [Term("event", row.key, row.label, m.group()) for row, m in found], []
     if found:
@@ -339,7 +256,7 @@ def _read_events(rule: _RuleText, quantities) -> tuple[list[Term], list[tuple[in
             Term("event", row.key, row.label, match.group(), match.start(), match.end())
             for row, match in found
         ]
-        return terms, _spans_of(found, text, rule.all_before)
+        return terms, spans_of(found, text, rule.all_before)
     for clause in rule.near:
         body = rule.words(clause)
         if body.endswith("的") or body.startswith("对"):
@@ -543,6 +460,19 @@ def _read_patterns(rule: _RuleText, pattern, kind: str) -> list[Term]:
     return list(terms.values())
 
 
+def _within(quantities: list[Quantity], start: int, end: int) -> list[Quantity]:
+    """The quantities starting in ``[start, end)``, by bisection: the
+    document's are in text order, and a rule reads its sentence's alone (a
+    pass over all of them for every rule grew with the square of the
+    document's numbers)."""
+    first = bisect_left(quantities, start, key=_start_of)
+    return quantities[first : bisect_left(quantities, end, lo=first, key=_start_of)]
+
+
+def _start_of(q: Quantity) -> int:
+    return q.start
+
+
 def _as_defined(terms: list[Term], scope: Scope) -> list[Term]:
     """Groups named by a short form the text defines, read as what it stands
     for (研发机构 for the 研究开发机构 of a regulation that says so)."""
@@ -573,6 +503,8 @@ def read_eligibility(
     document's text), in the sentence ``sentence``, beside the other rules
     ``siblings`` of that sentence; ``lead_in``: the text introducing its
     provision as an item of a list; ``quantities``: the document's."""
+    # Everything read lies in the rule's sentence: only its numbers count.
+    quantities = _within(quantities, *sentence)
     rule = _RuleText(text, start, end, sentence, [s for s in siblings if s[0] != start], lead_in)
     events, event_spans = _read_events(rule, quantities)
     groups, units = _read_groups(rule, event_spans, beneficiary)
