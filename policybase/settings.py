@@ -91,6 +91,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A NUL in the URL is a 400 before any view or database sees it.
     "policybase.errors.RefuseNulMiddleware",
+    # SQLite: a write that cannot get the lock in WEB_WRITE_WAIT_MS (an
+    # ingest holds it) is a 503 with Retry-After, not a 20 s wait and a 500.
+    "policybase.busy.BusyWriterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,6 +152,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         transaction_mode="IMMEDIATE",
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     )
+# How long a web request waits for SQLite's write lock before it is answered
+# 503 with Retry-After (policybase/busy.py); commands and workers keep 20 s.
+WEB_WRITE_WAIT_MS = int(os.environ.get("WEB_WRITE_WAIT_MS", "1500"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -22,6 +22,7 @@ HEADLINES = {
     status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "不支持的请求体格式 / Unsupported media type",
     status.HTTP_429_TOO_MANY_REQUESTS: "请求过于频繁，请稍后再试 / Too many requests, retry later",
     status.HTTP_500_INTERNAL_SERVER_ERROR: "服务器内部错误 / Internal server error",
+    status.HTTP_503_SERVICE_UNAVAILABLE: "服务暂时不可用 / Service unavailable",
 }
 
 
