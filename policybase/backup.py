@@ -71,7 +71,12 @@ def natural_key_relations(model):
 
 def kb_objects():
     for model in kb_models():
-        rows = model._base_manager.select_related(*natural_key_relations(model))
+        rows = model._base_manager.all()
+        # Never select_related() with no names: that follows every foreign
+        # key, and each fact's row then carried its provision's and its
+        # document's whole texts (a 1 MB provision: gigabytes).
+        if relations := natural_key_relations(model):
+            rows = rows.select_related(*relations)
         # The serialiser reads many-to-many links from the prefetch cache;
         # without it, a query per object.
         links = [f.name for f in model._meta.many_to_many

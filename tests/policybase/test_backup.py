@@ -83,3 +83,20 @@ def test_an_indented_backup_still_restores(tmp_path):
     flush()
     call_command("restore_kb", str(indented), stdout=StringIO())
     assert Document.objects.count() == documents
+
+
+@pytest.mark.django_db
+def test_a_backup_reads_each_table_without_its_related_rows():
+    """No fact's row is read joined to its provision and document: a 1 MB
+    provision made a backup of 3,500 objects take 30 s and 8 GB."""
+    from django.test.utils import CaptureQueriesContext
+
+    from policybase.backup import kb_objects
+
+    with CaptureQueriesContext(connection) as queries:
+        for _ in kb_objects():
+            pass
+    facts = [q["sql"] for q in queries if 'FROM "measures_subsidy"' in q["sql"]
+             or 'FROM "targets_target"' in q["sql"]]
+    assert facts
+    assert not any("JOIN" in sql for sql in facts), facts[0]
