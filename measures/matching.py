@@ -222,23 +222,22 @@ class _Weigher:
             if status == FAILED:
                 return None
             verdicts.append(_verdict(kind, group, status))
-        for term in by_kind.get("threshold", []):
-            status = self.threshold(term)
-            if status == FAILED:
-                return None
-            verdicts.append(Verdict("threshold", term.get("label", ""), term.get("words", ""),
-                                    status, term.get("start"), term.get("end")))
-        for term in by_kind.get("local", []):
-            status = self.local(eligibility)
-            if status == FAILED:
-                return None
-            verdicts.append(Verdict("local", term.get("label", ""), term.get("words", ""),
-                                    status, term.get("start"), term.get("end")))
-        for kind in ("vague",):
+        weighers = (("threshold", self.threshold), ("local", lambda _: self.local(eligibility)))
+        for kind, weigh in weighers:
             for term in by_kind.get(kind, []):
-                verdicts.append(Verdict(kind, term.get("label", ""), term.get("words", ""),
-                                        UNKNOWN, term.get("start"), term.get("end")))
+                status = weigh(term)
+                if status == FAILED:
+                    return None
+                verdicts.append(_term_verdict(kind, term, status))
+        verdicts += [_term_verdict("vague", term, UNKNOWN) for term in by_kind.get("vague", [])]
         return verdicts
+
+
+def _term_verdict(kind, term, status) -> Verdict:
+    """The verdict on one term that is its own condition (a threshold, 在本省
+    转化, a vague condition)."""
+    return Verdict(kind, term.get("label", ""), term.get("words", ""), status,
+                   term.get("start"), term.get("end"))
 
 
 def _verdict(kind, terms, status) -> Verdict:
