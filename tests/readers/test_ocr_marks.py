@@ -34,6 +34,14 @@ def _chars(line):
     return "".join(g.char for g in line)
 
 
+def _marks_read(rows) -> str:
+    """The characters of a line of ``rows`` after ``glyphs.colons`` has read
+    its marks by their ink, on a page whose commas end as COMMAS do."""
+    line = _glyphs(*rows)
+    glyphs.colons([COMMAS, line], CELL)
+    return _chars(line)
+
+
 @pytest.mark.parametrize(
     "rows, expected",
     [
@@ -59,9 +67,7 @@ def _chars(line):
     ],
 )
 def test_a_colon_between_digits_by_its_cell(rows, expected):
-    line = _glyphs(*rows)
-    glyphs.colons([COMMAS, line], CELL)
-    assert _chars(line) == expected
+    assert _marks_read(rows) == expected
 
 
 @pytest.mark.parametrize(
@@ -78,9 +84,7 @@ def test_a_colon_between_digits_by_its_cell(rows, expected):
     ],
 )
 def test_a_colon_or_semicolon_after_chinese_is_full_width(rows, expected):
-    line = _glyphs(*rows)
-    glyphs.colons([COMMAS, line], CELL)
-    assert _chars(line) == expected
+    assert _marks_read(rows) == expected
 
 
 @pytest.mark.parametrize(
@@ -108,9 +112,7 @@ def test_a_colon_or_semicolon_after_chinese_is_full_width(rows, expected):
     ],
 )
 def test_a_point_read_as_a_comma(rows, expected):
-    line = _glyphs(*rows)
-    glyphs.colons([COMMAS, line], CELL)
-    assert _chars(line) == expected
+    assert _marks_read(rows) == expected
 
 
 def _placed(*texts):
