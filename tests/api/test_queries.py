@@ -36,7 +36,7 @@ def query_count(client, url):
 
 @pytest.mark.parametrize("url", LISTS)
 def test_queries_do_not_grow_with_page_size(
-    client, corpus, url, django_assert_num_queries
+    client, corpus, throttles_off, url, django_assert_num_queries
 ):
     separator = "&" if "?" in url else "?"
     # Five documents in the corpus: a page of 2 is the one smaller than all.
