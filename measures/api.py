@@ -82,6 +82,12 @@ MATCH_PARAMETERS = [
     OpenApiParameter(
         "sector", str, many=True, description="行业 / sector key or name: ai, 人工智能大模型 …"
     ),
+    OpenApiParameter(
+        "detail", str, many=True,
+        description="其他情况 / what the form cannot hold, as 名称:值 (repeatable): "
+        "专利申请日:2016-05-10, 授权公告日:2017-03, 获得费用减缓:否, 职务发明:是, 授权国家:美国 — "
+        "read by the rules that ask (a patent call's days, fee reduction, service inventions)",
+    ),
     *(
         OpenApiParameter(name, float, description=f"数量 / {label}")
         for name, label in NUMBER_FIELDS.items()

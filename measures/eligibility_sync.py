@@ -18,6 +18,7 @@ from django.db import transaction
 
 from documents.extraction.quantities import find_quantities
 from documents.ingest import lead_in
+from documents.models import Provision
 from measures.extraction.eligibility import read_eligibility, read_scope
 from measures.extraction.eligibility.terms import IN_KIND_RE
 
@@ -53,6 +54,16 @@ def _keys(values) -> set[tuple[str, str]]:
     return {(t["kind"], t["key"]) for t in values["terms"] if t["kind"] in KEYED_KINDS}
 
 
+def _sections(tree, pk) -> list[int]:
+    """The starts of provision ``pk`` and of the provisions it is in, nearest
+    first (``tree``: pk -> (parent pk, start))."""
+    starts = []
+    while pk in tree:
+        pk, start = tree[pk]
+        starts.append(start)
+    return starts
+
+
 def desired_rows(document) -> dict[tuple[str, int], dict]:
     """What the reader says of every rule and in-kind measure of ``document``,
     by ("subsidy" | "measure", id)."""
@@ -71,6 +82,10 @@ def desired_rows(document) -> dict[tuple[str, int], dict]:
     by_sentence = defaultdict(list)
     for s in subsidies:
         by_sentence[s.sentence_start].append((s.start, s.end))
+    tree = dict(
+        (pk, (parent, start)) for pk, parent, start in
+        Provision.objects.filter(document=document).values_list("pk", "parent_id", "start")
+    ) if subsidies else {}
     wanted: dict[tuple[str, int], dict] = {}
     for s in subsidies:
         parent = s.provision.parent
@@ -84,6 +99,7 @@ def desired_rows(document) -> dict[tuple[str, int], dict]:
             siblings=by_sentence[s.sentence_start],
             lead_in=lead_in(parent.text) if parent else "",
             beneficiary=s.beneficiary,
+            sections=_sections(tree, s.provision_id),
         )
         wanted["subsidy", s.pk] = _row_values(eligibility, _amount(s))
     measures = Measure.objects.filter(document=document).select_related("provision__parent")

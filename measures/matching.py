@@ -34,6 +34,11 @@ from measures.extraction.eligibility.events import (
     same_event_words,
 )
 from measures.extraction.eligibility.events import with_broader as broader_events
+from measures.extraction.eligibility.patents import (
+    read_patents,
+    weigh_case,
+    weigh_dated,
+)
 from measures.extraction.eligibility.terms import SECTORS_BY_KEY
 from measures.extraction.places import ancestors
 from measures.extraction.profiles import (
@@ -65,6 +70,8 @@ CONDITION_LABELS = {
     "threshold": "数量条件",
     "vague": "原文未量化的条件",
     "local": "实施地点",
+    "dated": "日期条件",
+    "case": "专利情形",
 }
 
 
@@ -133,6 +140,14 @@ class _Weigher:
         self.units = broader_groups(profile.units)
         self.events = broader_events(profile.events)
         self.sectors = self._sectors_up(profile.sectors)
+        self._patents = None
+
+    @property
+    def patents(self):
+        """The applicant's patents (dates, fee reduction), read when a rule asks."""
+        if self._patents is None:
+            self._patents = read_patents(self.profile.details, self.profile.text, self.profile.as_of)
+        return self._patents
 
     @staticmethod
     def _sectors_up(keys):
@@ -222,7 +237,13 @@ class _Weigher:
             if status == FAILED:
                 return None
             verdicts.append(_verdict(kind, group, status))
-        weighers = (("threshold", self.threshold), ("local", lambda _: self.local(eligibility)))
+        events = {t["key"] for t in by_kind.get("event", [])}
+        weighers = (
+            ("threshold", self.threshold),
+            ("local", lambda _: self.local(eligibility)),
+            ("dated", lambda term: weigh_dated(term, events, self.patents)),
+            ("case", lambda term: weigh_case(term, self.patents)),
+        )
         for kind, weigh in weighers:
             for term in by_kind.get(kind, []):
                 status = weigh(term)
@@ -338,7 +359,7 @@ def event_label(key: str) -> str:
 
 
 # The query parameters of a profile (besides the numbers of NUMBER_FIELDS).
-PROFILE_PARAMETERS = ("profile", "group", "unit", "region", "event", "sector")
+PROFILE_PARAMETERS = ("profile", "group", "unit", "region", "event", "sector", "detail")
 
 
 def read_request(params, today: date) -> Profile:

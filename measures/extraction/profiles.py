@@ -22,9 +22,11 @@ from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
 from measures.extraction.eligibility.events import (
     EVENTS,
     EVENTS_BY_KEY,
+    LEVEL_WORDS,
     is_free_event,
     level_of,
 )
+from measures.extraction.eligibility.patents import office_of
 from measures.extraction.eligibility.reading import Term, is_person_group, narrowest
 from measures.extraction.eligibility.terms import (
     MEASURED,
@@ -68,6 +70,21 @@ AMOUNT_RE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元|件|%|亩|亿(?![件亩人个项])|万(?![件亩人个项]))"
 )
 
+
+# A factory named as people do ("电子厂", "五金厂"; not 厂房, 厂区, 厂长).
+FACTORY_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|工)厂(?![房区址商长家])")
+
+# Events whose words may name a place that is not the applicant's.
+GRANT_OFFICE_EVENTS = {
+    "patent_invention_foreign", "patent_foreign_major", "patent_foreign_hmt",
+    "patent_foreign_other",
+}
+
+OFFICE_RE = re.compile("|".join(w for w, level in LEVEL_WORDS if level in ("major_offices", "hmt")))
+
+# Families of events a line may name several of, each in words of its own
+# (two patents granted); of the others, a line's first event is its event.
+SEVERAL_PER_LINE = {"patent"}
 
 # Where a result is carried out, as a line says it: "在江苏那边投产", "在省外转化".
 CARRIED_OUT_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:转化|实施|投产|产业化)")
@@ -134,6 +151,9 @@ class Profile:
     # that is said: it settles a rule's 在本省转化.
     carried_out: str = ""
     numbers: dict[str, Decimal] = field(default_factory=dict)
+    # What a form's fields cannot hold, as "name: value" (专利申请日:
+    # 2016-05-10, 获得费用减缓: 否): read by the rules that ask (patents).
+    details: dict[str, str] = field(default_factory=dict)
     as_of: date | None = None
     text: str = ""
     # How each part was read: {"field", "key", "label", "words"}.
@@ -156,6 +176,7 @@ class Profile:
             "event_words": self.free_events,
             "sector": self.sectors,
             **{name: str(value) for name, value in self.numbers.items()},
+            **({"detail": [f"{k}:{v}" for k, v in self.details.items()]} if self.details else {}),
         }
 
 
@@ -265,6 +286,13 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
     for value in fields.get("region", [])[:1]:
         if value.strip():
             _read_region(profile, value.replace("/", ""), unknown)
+    for value in (line for given in fields.get("detail", []) for line in given.splitlines()):
+        name, _, said = re.sub("：", ":", value, count=1).partition(":")
+        if name.strip() and said.strip():
+            profile.details[name.strip()] = said.strip()
+        elif value.strip():
+            unknown.append(f"detail={value}")
+    _narrow_office(profile)
     for name in NUMBER_FIELDS:
         for value in fields.get(name, [])[:1]:
             try:
@@ -290,6 +318,16 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
         for words in profile.free_events
     ]
     return check(profile, form=True)
+
+
+def _narrow_office(profile: Profile) -> None:
+    """A foreign grant whose office the details name ("授权国家": "美国") is
+    that office's grant."""
+    generic = "patent_invention_foreign"
+    level = office_of(profile.details) if generic in profile.events else ""
+    key = EVENTS_BY_KEY[generic].levels.get(level)
+    if key:
+        profile.events[profile.events.index(generic)] = key
 
 
 def _read_region(profile: Profile, text: str, unknown: list[str]) -> None:
@@ -320,9 +358,21 @@ def from_text(text: str) -> Profile:
     if not text:
         check(profile)
     unknown: list[str] = []
-    if find_places(text) or institution_place(text):
-        _read_region(profile, text, unknown)
     event_spans = _read_events(profile, text)
+    # A place inside a patent grant's words is the office that granted it, not
+    # the applicant's ("一件台湾地区授权的发明专利").
+    granted = []
+    for reading in profile.readings:
+        at = text.find(reading["words"])
+        offices = list(OFFICE_RE.finditer(text, at, at + len(reading["words"])))
+        if reading["key"] in GRANT_OFFICE_EVENTS and at >= 0 and offices:
+            granted.append(offices[-1].span())  # "香港的公司获得美国…授权": 美国
+    placed = "".join(
+        "，" if any(s <= i < e for s, e in granted) else ch for i, ch in enumerate(text)
+    )
+    if find_places(placed) or institution_place(placed):
+        _read_region(profile, placed, unknown)
+        profile.readings.insert(0, profile.readings.pop())
     hits = [
         h for h in find_hits(text, TARGET_GROUPS)
         if not any(s <= h.start and h.end <= e for s, e in event_spans)
@@ -347,6 +397,10 @@ def from_text(text: str) -> Profile:
         if not any(h.start < end and start < h.end for h in hits):
             kind = "research_institutes" if name.endswith("所") else "universities"
             hits.append(Hit(TARGET_GROUPS_BY_KEY[kind], name, start, end))
+    # "东莞长安镇的电子厂", "一家药厂": a factory is a firm.
+    for m in FACTORY_RE.finditer(text):
+        if not any(h.start < m.end() and m.start() < h.end for h in hits):
+            hits.append(Hit(TARGET_GROUPS_BY_KEY["enterprises"], m.group(), m.start(), m.end()))
     hits.sort(key=lambda h: (h.start, -h.end))
     # "长春高新区搞汽车电子的民企": a zone named before the applicant is
     # where it is, not the applicant.
@@ -446,20 +500,31 @@ def _grant_groups(profile: Profile, text: str = "") -> None:
 
 
 def _read_events(profile: Profile, text: str) -> list[tuple[int, int]]:
-    """The events of ``text`` (a recognition at the level it names), one per
-    family; returns their spans (words inside them are not the applicant's
-    groups: "被认定为国家高新技术企业")."""
-    spans, families = [], set()
+    """The events of ``text`` (a recognition at the level it names); of one
+    family, only events in words no other of the family was read from ("一件
+    台湾地区授权的发明专利，另有一件实用新型专利今年2月授权": two patents, but
+    "美国发明专利授权" is one); returns their spans (words inside them are not
+    the applicant's groups: "被认定为国家高新技术企业")."""
+    spans: list[tuple[int, int]] = []
+    families: dict[str, list[tuple[int, int]]] = {}
     for row in EVENTS:
-        if (row.needs and not row.needs.search(text)) or row.family in families - {""}:
+        if row.needs and not row.needs.search(text):
             continue
-        match = row.pattern.search(text)
+        if row.family in families and row.family not in SEVERAL_PER_LINE:  # never ""
+            continue
+        taken = families.get(row.family, [])
+        match = next(
+            (m for m in row.pattern.finditer(text)
+             if not any(s < m.end() and m.start() < e for s, e in taken)),
+            None,
+        )
         if not match:
             continue
         key = row.levels.get(
             level_of(text, match.start(), match.end(), allowed=row.levels), row.key
         )
-        families.add(row.family)
+        if row.family:
+            families.setdefault(row.family, []).append((match.start(), match.end()))
         spans.append((match.start(), match.end()))
         if key not in profile.events:
             profile.events.append(key)

@@ -142,6 +142,7 @@ def profile_of(entry: dict):
             fields["unit"] = [form["unit"]]
         for name, value in form.get("numbers", {}).items():
             fields[name.removesuffix("_yuan")] = [str(value)]
+        fields["detail"] = [f"{k}:{v}" for k, v in form.get("details", {}).items()]
         profile = from_fields(fields)
     profile.as_of = date.fromisoformat(entry["as_of"])
     return profile

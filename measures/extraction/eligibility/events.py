@@ -249,7 +249,11 @@ EVENTS: tuple[EventType, ...] = (
        rf"(?:评选产生|入选|遴选){_C}{{0,24}}(?:团队|人才)"),
     _e("product_catalogue", "产品列入国家战略性创新产品或重点新产品目录",
        rf"(?:产品){_C}{{0,12}}(?:{_LISTED}){_C}{{0,20}}目录"),
-    _e("product_production", "专利产品在县域内投产", rf"(?:产品|品种|项目){_C}{{0,12}}投产"),
+    # a medicine's second development is its own event, whatever follows it
+    # ("中药大品种二次开发项目在县域内投产后": not a patented product's production)
+    _e("drug_redevelopment", "中药大品种二次开发", r"二次开发"),
+    _e("product_production", "专利产品在县域内投产",
+       r"(?<!二次开发)(?:产品|品种|项目)(?:(?!二次开发)[^，。；：]){0,12}投产"),
     _e("achievement_converted", "完成科技成果转化", rf"完成{_C}{{0,4}}(?:成果)?转化"),
     _e("new_product", "新药或新产品上市销售", rf"(?:开发|引进){_C}{{0,6}}(?:新药|新品种)"),
     _e("generic_drug_evaluation", "完成仿制药一致性评价", r"一致性评价"),

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from documents.extraction.quantities import Quantity, to_yuan
@@ -34,6 +34,12 @@ from documents.extraction.sentences import Span, split_clauses, trim
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
 from measures.extraction.eligibility.events import EVENTS, OTHER_EVENT_RE
 from measures.extraction.eligibility.matches import events_in, spans_of
+from measures.extraction.eligibility.patents import (
+    case_terms,
+    dated_terms,
+    is_patent_rule,
+)
+from measures.extraction.eligibility.term import Term
 from measures.extraction.eligibility.terms import (
     EMPLOYERS,
     GENERIC_HEADS,
@@ -54,26 +60,6 @@ from measures.extraction.subsidies.clauses import object_clause, rule_segments
 
 # Of the target groups, those that are people (the rest are organisations).
 PEOPLE_ROOT = "individuals"
-
-
-@dataclass(frozen=True)
-class Term:
-    """One thing a rule's eligibility says, with the words it was read from
-    (``start``/``end``: offsets in the document's text; None when read from
-    its title or issuer)."""
-
-    kind: str  # place | area | group | unit | event | sector | threshold | vague | local | per
-    key: str
-    label: str
-    words: str
-    start: int | None = None
-    end: int | None = None
-    comparator: str = ""
-    value: str = ""  # a threshold's number in ``unit`` (yuan for money)
-    unit: str = ""
-
-    def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v not in ("", None)}
 
 
 @dataclass
@@ -498,11 +484,14 @@ def read_eligibility(
     siblings: list[tuple[int, int]] = (),
     lead_in: str = "",
     beneficiary: str = "",
+    sections: list[int] = (),
 ) -> Eligibility:
     """The eligibility of the rule at ``text[start:end]`` (offsets in the
     document's text), in the sentence ``sentence``, beside the other rules
     ``siblings`` of that sentence; ``lead_in``: the text introducing its
     provision as an item of a list; ``quantities``: the document's."""
+    # ``sections``: the starts of the provisions the rule is in, nearest
+    # first (a patent call's date conditions are stated above its amounts).
     # Everything read lies in the rule's sentence: only its numbers count.
     quantities = _within(quantities, *sentence)
     rule = _RuleText(text, start, end, sentence, [s for s in siblings if s[0] != start], lead_in)
@@ -527,4 +516,10 @@ def read_eligibility(
     terms += _read_thresholds(rule, quantities, [s for s in siblings if s[0] != start])
     terms += _read_patterns(rule, VAGUE_RE, "vague") + _read_patterns(rule, LOCAL_RE, "local")
     terms += per_terms
+    event_keys = {t.key for t in events}
+    # (patents reads Terms: imported here, after this module is loaded)
+
+    if is_patent_rule(event_keys):
+        terms += dated_terms(text, start, list(sections), event_keys)
+        terms += case_terms(text, start, end, sentence)
     return Eligibility(place.path, place.area, per, terms)

@@ -1,0 +1,259 @@
+"""A patent call's conditions on the patent itself — the days it was filed,
+granted or examined, a fee reduction, a service invention — read from the
+call's sections and weighed against the applicant's patents as a form's
+details or a line state them; and the profile classes found with them (two
+patents in one line, the office of a grant is no place of the applicant's, a
+factory is a firm, a medicine's second development is no product's
+production).  Each with the real text and one in the same style with other
+days, amounts and words."""
+
+from datetime import date
+
+import pytest
+
+from measures.extraction.eligibility.patents import (
+    FAILED,
+    MET,
+    UNKNOWN,
+    case_terms,
+    dated_terms,
+    read_patents,
+    weigh_case,
+    weigh_dated,
+)
+from measures.extraction.profiles import from_fields, from_text
+from tests.measures.test_eligibility import keys, read
+
+# gd-dongguan-notice-patent-application-funding-2017, 一（一） and 一（二）
+OLD_SCHEME = (
+    "（一）按照《东莞市专利促进项目资助办法》（东府办〔2013〕100号）相关规定执行的专利申请资助项目：\n"
+    "1、受理范围：\n专利申请日在2016年2月23日及之前的如下国内专利：\n"
+    "（1）授权公告日在2017年1月1日至6月30日期间的国内发明专利、实用新型专利、外观设计专利；\n"
+    "（2）实质审查生效日在2017年1月1日至6月30日期间的国内发明专利申请。\n"
+    "3、资助额度：\n国内外观设计专利授权后每件资助500元；国内发明专利申请进入实质审查后每件资助3000元"
+    "（获国家知识产权局费用减缓的，职务发明每件资助1000元，非职务发明每件资助500元），获得授权后每件再资助12000元。"
+)
+NEW_SCHEME = (
+    "（二）按照《东莞市专利促进项目资助办法（修订）》相关规定执行的专利申请资助项目：\n"
+    "1、受理范围：\n（1）专利申请日在2016年2月24日及之后的如下国内发明专利：\n"
+    "授权公告日在2017年1月1日至6月30日期间的国内发明专利；\n"
+    "（2）在2017年1月1日至6月30日期间获得授权的境外发明专利。\n"
+    "3、资助额度：\n（1）国内发明专利申请进入实质审查后每件资助3000元（获国家知识产权局费用减缓的，不再给予资助），"
+    "获得授权后每件再资助12000元。\n（2）获美国、日本、欧盟国家授权的发明专利每件资助50000元。"
+)
+# style: another city's call, other days and amounts
+STYLE_SCHEME = (
+    "二、资助范围\n专利申请日在2019年6月30日及以后的如下国内专利：\n"
+    "授权公告日在2021年7月1日至12月31日期间的国内发明专利、实用新型专利。\n"
+    "三、资助标准\n国内发明专利授权后每件资助8000元（获国家知识产权局费用减缓的，不再给予资助）；"
+    "国内实用新型专利授权后每件资助600元。"
+)
+
+
+def _dated(text, amount, events):
+    at = text.index(amount)
+    return [(t.key, t.comparator, t.value, t.unit) for t in dated_terms(text, at, [0], events)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "events", "expected"),
+    [
+        (OLD_SCHEME, "500元；", {"patent_design"}, [
+            ("filed", "<=", "2016-02-23", "design,invention,utility"),
+            ("granted", "between", "2017-01-01/2017-06-30", "design,invention,utility")]),
+        (OLD_SCHEME, "3000元", {"patent_exam"}, [
+            ("filed", "<=", "2016-02-23", "design,invention,utility"),
+            ("examined", "between", "2017-01-01/2017-06-30", "invention")]),
+        (NEW_SCHEME, "12000元", {"patent_invention"}, [
+            ("filed", ">=", "2016-02-24", "invention"),
+            ("granted", "between", "2017-01-01/2017-06-30", "invention")]),
+        # a foreign grant: the filing day of domestic patents does not bind it
+        (NEW_SCHEME, "50000元", {"patent_foreign_major"}, [
+            ("granted", "between", "2017-01-01/2017-06-30", "foreign")]),
+        (STYLE_SCHEME, "8000元", {"patent_invention"}, [
+            ("filed", ">=", "2019-06-30", "design,invention,utility"),
+            ("granted", "between", "2021-07-01/2021-12-31", "invention,utility")]),
+        # style: a design patent is a domestic patent, but not of the grant window
+        # for inventions and utility models
+        (STYLE_SCHEME, "600元", {"patent_design"}, [
+            ("filed", ">=", "2019-06-30", "design,invention,utility")]),
+    ],
+)
+def test_the_days_a_call_accepts_bind_the_rules_of_their_patents(text, amount, events, expected):
+    assert _dated(text, amount, events) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "expected"),
+    [
+        (OLD_SCHEME, "3000元", [("fee_reduced", "no")]),
+        (OLD_SCHEME, "1000元", [("fee_reduced", "yes"), ("service_invention", "yes")]),
+        (OLD_SCHEME, "500元）", [("fee_reduced", "yes"), ("service_invention", "no")]),
+        (NEW_SCHEME, "3000元", [("fee_reduced", "no")]),
+        (NEW_SCHEME, "12000元", []),
+        (STYLE_SCHEME, "8000元", [("fee_reduced", "no")]),
+        (STYLE_SCHEME, "600元", []),
+    ],
+)
+def test_a_fee_reduction_aside_and_service_inventions(text, amount, expected):
+    at = text.index(amount)
+    end = at + len(amount.rstrip("，；）"))
+    sentence = (text.rfind("\n", 0, at) + 1, len(text))
+    assert [(t.key, t.value) for t in case_terms(text, at, end, sentence)] == expected
+
+
+def test_a_rule_read_in_its_document_carries_its_conditions():
+    found = read(NEW_SCHEME, "3000元")
+    assert keys(found, "event") == ["patent_exam"]
+    assert keys(found, "case") == ["fee_reduced"]
+
+
+AS_OF = date(2017, 8, 20)
+
+
+@pytest.mark.parametrize(
+    ("details", "text", "dates", "fee", "service"),
+    [
+        # held-out-11 (a form's details)
+        ({"专利申请日": "2016-06-15", "实质审查生效日": "2017-03-10", "获得费用减缓": "否",
+          "以东莞地址申请": "是", "在东莞工作并连续缴纳社保": "1年"}, "",
+         {"filed": [(None, "2016-06-15", "2016-06-15")],
+          "examined": [(None, "2017-03-10", "2017-03-10")]}, False, None),
+        # held-out-5
+        ({"专利申请日": "2015年12月", "费用减缓": "获国家知识产权局费用减缓", "发明类型": "非职务发明"}, "",
+         {"filed": [(None, "2015-12-01", "2015-12-31")]}, True, False),
+        # held-out-2: a foreign grant told apart by the key
+        ({"国外发明专利": "日本授权，授权日2017-03-15，申请日2016-04-20", "国内发明专利申请日": "2015-11-03",
+          "职务发明": "是"}, "",
+         {"granted": [("foreign", "2017-03-15", "2017-03-15")],
+          "filed": [("foreign", "2016-04-20", "2016-04-20"), ("invention", "2015-11-03", "2015-11-03")]},
+         None, True),
+        # held-out-7 (a line)
+        ({}, "东莞长安镇的电子厂，今年4月拿到了美国的发明专利授权；还有一件国内发明是2016年5月电子申请的，"
+             "没办费用减缓，今年3月授权公告了。",
+         {"filed": [("invention", "2016-05-01", "2016-05-31")],
+          "granted": [(None, "2017-03-01", "2017-03-31")]}, False, None),
+        # style
+        ({}, "我是佛山的个人发明人，15年11月申请的实用新型专利今年上半年授权了，当时办了费用减缓",
+         {"filed": [("utility", "2015-11-01", "2015-11-30")],
+          "granted": [("utility", "2017-01-01", "2017-06-30")]}, True, None),
+    ],
+)
+def test_the_applicants_patents_from_details_and_lines(details, text, dates, fee, service):
+    patents = read_patents(details, text, AS_OF)
+    assert {
+        name: [(kind, a.isoformat(), b.isoformat()) for kind, a, b in spans]
+        for name, spans in patents.dates.items()
+    } == dates
+    assert patents.fee_reduced is fee
+    assert patents.service_invention is service
+
+
+FILED_AFTER = {"kind": "dated", "key": "filed", "comparator": ">=", "value": "2016-02-24",
+               "unit": "invention"}
+WINDOW = {"kind": "dated", "key": "granted", "comparator": "between",
+          "value": "2017-01-01/2017-06-30", "unit": "invention"}
+
+
+@pytest.mark.parametrize(
+    ("term", "line", "verdict"),
+    [
+        (FILED_AFTER, "2016年5月申请的发明专利今年3月授权了", MET),
+        (FILED_AFTER, "2015年申请的发明专利今年3月授权了", FAILED),
+        (FILED_AFTER, "2016年提交的发明专利申请今年授权了", UNKNOWN),  # either scheme
+        (FILED_AFTER, "一件发明专利今年授权了", UNKNOWN),
+        (WINDOW, "2016年5月申请的发明专利今年7月授权了", FAILED),
+        (WINDOW, "2016年5月申请的发明专利今年上半年授权了", MET),
+        # a date of another kind of patent says nothing of this one
+        (WINDOW, "一件外观设计专利今年8月授权了", UNKNOWN),
+    ],
+)
+def test_a_date_condition_weighed(term, line, verdict):
+    assert weigh_dated(term, {"patent_invention"}, read_patents({}, line, AS_OF)) == verdict
+
+
+@pytest.mark.parametrize(
+    ("value", "line", "verdict"),
+    [("no", "当时办了费用减缓", FAILED), ("yes", "当时办了费用减缓", MET),
+     ("no", "没有办理费用减缓", MET), ("no", "一件发明专利", UNKNOWN)],
+)
+def test_a_fee_reduction_weighed(value, line, verdict):
+    term = {"kind": "case", "key": "fee_reduced", "value": value}
+    assert weigh_case(term, read_patents({}, line, AS_OF)) == verdict
+
+
+# -- the profile classes -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "events"),
+    [
+        # held-out-11
+        ("东莞长安镇一家五金企业，今年3月拿到一件台湾地区授权的发明专利，另外有一件2015年申请的国内实用新型专利"
+         "今年2月授权了，都是用公司东莞地址申请的，这批专利资助能报吗？",
+         "广东省/东莞市", ["patent_foreign_hmt", "patent_utility"]),
+        # style
+        ("佛山一家灯具企业，去年拿到一件香港授权的发明专利，还有两件外观设计专利今年授权了",
+         "广东省/佛山市", ["patent_foreign_hmt", "patent_design"]),
+        # one grant named once is one event
+        ("东莞一家企业，今年拿到了美国的发明专利授权", "广东省/东莞市", ["patent_foreign_major"]),
+    ],
+)
+def test_two_patents_in_a_line_and_the_office_that_granted_one(text, region, events):
+    profile = from_text(text)
+    assert profile.region == region
+    assert profile.events == events
+
+
+def test_the_office_a_forms_details_name():
+    profile = from_fields({"group": ["企业"], "region": ["广东省东莞市"],
+                           "event": ["获得国外发明专利授权"], "detail": ["授权国家:韩国"]})
+    assert profile.events == ["patent_foreign_other"]
+    assert profile.details == {"授权国家": "韩国"}
+    profile = from_fields({"group": ["企业"], "region": ["广东省东莞市"],
+                           "event": ["获得国外发明专利授权"], "detail": ["授权国家：美国"]})
+    assert profile.events == ["patent_foreign_major"]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [("东莞长安镇的电子厂，今年4月拿到了美国的发明专利授权", ["enterprises"]),
+     ("我们是通化的一家药厂", ["enterprises"]),
+     ("长春一家企业的厂房扩建", ["enterprises"])],
+)
+def test_a_factory_is_a_firm(text, groups):
+    assert from_text(text).groups == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "events"),
+    [
+        # jl-liuhe 第8条
+        ("对中药大品种二次开发项目在县域内投产后，年销售额达到1000万元及以上的，按其研发实际发生额的20%给予企业奖励",
+         "20%", ["drug_redevelopment"]),
+        # style
+        ("对中药经典名方二次开发项目投产后年销售额达到500万元的，按研发投入的10%给予企业奖励",
+         "10%", ["drug_redevelopment"]),
+        # 第7条 still a patented product's production
+        ("对生产加工型企业取得国家专利的产品，产品在县域内投产后，给予企业30万元奖励", "30万元",
+         ["product_production"]),
+    ],
+)
+def test_a_medicines_second_development_is_no_products_production(text, amount, events):
+    assert keys(read(text, amount, others=[]), "event") == events
+
+
+def test_the_request_and_the_pages_field_take_details(settings):
+    from django.http import QueryDict
+
+    from measures.matching import read_request
+
+    params = QueryDict(mutable=True)
+    params.setlist("group", ["企业"])
+    params.setlist("region", ["广东省东莞市"])
+    params.setlist("event", ["发明专利申请进入实质审查"])
+    # the page's field: one "名称：值" a line
+    params.setlist("detail", ["专利申请日：2016-05-10\r\n获得费用减缓:否"])
+    profile = read_request(params, date(2017, 8, 20))
+    assert profile.details == {"专利申请日": "2016-05-10", "获得费用减缓": "否"}
+    assert profile.structured()["detail"] == ["专利申请日:2016-05-10", "获得费用减缓:否"]
