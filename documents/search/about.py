@@ -12,7 +12,7 @@ the question, so no tier finds it; "北湖的支持措施还有效吗" is answer
 the notice's body ("各市（州）人民政府，…：").  When a query asks in one of
 these question forms (questions.txt: issued, number, issuer, validity,
 purpose, addressees, responsible: "由哪个机构统筹推进" by "…领导小组统筹协调
-作用"), the answering lines
+作用"; parts: "北湖的措施主要分哪几块" by its top-level headings), the answering lines
 of the policy it names are put first: the document whose title holds most of
 the query's concepts, the first among the results on a tie.
 """
@@ -37,9 +37,13 @@ NAMING_RESULTS = 20
 # "省科技厅制定的《创新型吉林建设科技行动计划》": who drew up the policy.
 DRAWN_UP_RE = re.compile(r"(?:制定|起草|编制|印发|发布|出台)的《")
 LAYOUT_KINDS = ("signature", "preamble", "title")
+# The divisions a policy is made of, highest rank first.
+PART_KINDS = ("volume", "chapter", "part", "numbered_section")
 # ...and short lines of any kind ("（省科技厅）" under a plan's title).
 SHORT_LINE_CHARS = 24
-FORMS = ("issued", "number", "issuer", "validity", "purpose", "addressees", "responsible")
+FORMS = (
+    "issued", "number", "issuer", "validity", "purpose", "addressees", "responsible", "parts",
+)
 # "本措施…自印发之日起施行，有效期三年", "本条例自2022年1月1日起施行": how long a
 # policy is in force, wherever its text says it (not a layout line).
 VALIDITY_RE = re.compile(r"有效期|起(?:施行|实施|试行|执行|生效)|(?:同时|予以)?废止|失效|有效至")
@@ -136,10 +140,30 @@ def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
                 *likes, document,
             ],
         )
-        return [
+        lines = [
             pk for pk, kind, text in cursor.fetchall()
             if any(_answers(form, kind, (text or "").strip()) for form in forms)
         ]
+        return (_parts(cursor, document) if "parts" in forms else []) + lines
+
+
+def _parts(cursor, document: int) -> list[int]:
+    """The headed divisions of the highest rank ``document`` has two or more
+    of (its 编, else its 章, its 一、…, its （一）…) — of the policies it issues
+    first, when it is a notice that issues some: what it is made of."""
+    cursor.execute(
+        f"SELECT id, kind FROM {PROVISION_TABLE} WHERE (document_id = %s"
+        f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s))"
+        f" AND heading <> '' AND kind IN ({placeholders(PART_KINDS)})"
+        " ORDER BY CASE WHEN document_id = %s THEN 1 ELSE 0 END, document_id, position",
+        [document, document, *PART_KINDS, document],
+    )
+    rows = cursor.fetchall()
+    for kind in PART_KINDS:
+        found = [pk for pk, of in rows if of == kind]
+        if len(found) > 1:
+            return found
+    return []
 
 
 def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[int]]:

@@ -253,3 +253,43 @@ def test_whether_one_can_still_apply_is_a_question_of_validity(raw, answer, genr
 def test_colloquial_words_find_the_terms_of_the_text(raw, answer):
     hits = search(raw, facets=False, page_size=10).hits
     assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
+
+
+@pytest.mark.parametrize(
+    "raw, answers",
+    [
+        # held-out-13 "北湖区支持科技型企业的措施主要分哪几块？": what a policy is
+        # made of is answered by its top-level headings
+        ("北湖区支持科技型企业的措施主要分哪几块？",
+         ["subsidy_songjiang_beihu-fj1/p1", "subsidy_songjiang_beihu-fj1/p2",
+          "subsidy_songjiang_beihu-fj1/p3"]),
+        # style
+        ("北湖那份支持措施包括哪几个部分", ["subsidy_songjiang_beihu-fj1/p1"]),
+        ("松江成果转化条例由哪几章组成", ["regulation_songjiang_transfer/c1"]),
+    ],
+)
+def test_what_a_policy_is_made_of_is_answered_by_its_headings(raw, answers, genre):
+    genre("subsidy_songjiang_beihu", "regulation_songjiang_transfer")
+    hits = search(raw, facets=False, page_size=10).hits
+    top = [f"{h.provision.document.key}/{h.provision.key}" for h in hits[: len(answers)]]
+    assert top == answers
+
+
+def test_a_question_about_the_kinds_of_support_is_no_question_about_parts():
+    # "有哪些支持" asks for support, not for a policy's headings
+    assert "parts" not in [f.name for f in parse("科技型中小企业有哪些支持").questions]
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-13: colloquial words for the texts' terms
+        ("赚钱的成果和公益性的成果，转化时分开走不同的路子", "st-development-plan-14th-fyp/c2.s4.b5"),
+        # style
+        ("不赚钱的科技成果怎么转化", "st-development-plan-14th-fyp/c2.s4.b5"),
+        ("科研项目区别对待管理", "market-oriented-innovation-opinions/p7.n22"),
+    ],
+)
+def test_colloquial_words_of_the_thirteenth_set(raw, answer):
+    hits = search(raw, facets=False, page_size=10).hits
+    assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
