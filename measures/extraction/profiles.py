@@ -72,7 +72,9 @@ AMOUNT_RE = re.compile(
 
 
 # A factory named as people do ("电子厂", "五金厂"; not 厂房, 厂区, 厂长).
-FACTORY_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|工)厂(?![房区址商长家])")
+FACTORY_RE = re.compile(r"(?:(?![给的了个家在和与跟从向把被])[\u4e00-\u9fff]){0,3}厂(?![房区址商长家])")
+# ...but not another one ("许可给别的厂用了").
+OTHER_FACTORY_RE = re.compile(r"(?:别的|其他的?|另一?家的?|人家的?)$")
 
 # Events whose words may name a place that is not the applicant's.
 GRANT_OFFICE_EVENTS = {
@@ -90,14 +92,18 @@ SEVERAL_PER_LINE = {"patent"}
 CARRIED_OUT_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:转化|实施|投产|产业化)")
 
 # "政府设立的高校": the kind of unit is what follows.
-UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属)")
+UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属|民办|私立|民营)")
 
 
 # Words before an organisation that make it the other party of a deal ("转让给了企业",
 # "与…合作", "买了浙工大的一项专利", "跟吉林银行贷信用贷").
 COUNTERPARTY_RE = re.compile(
-    r"(?:(?:给了?|和|买了?|购买了?|购入|受让了?|承接了?|引进了?)[^，。；]{0,6}|(?:向|与|从|跟)[^，。；]{0,8})$"
+    r"(?:(?:给了?|和|买了?|购买了?|购入|受让了?|承接了?|引进了?|入股了?|参股了?|投资了?|注资了?)"
+    r"[^，。；]{0,6}|(?:向|与|从|跟)[^，。；]{0,8})$"
 )
+# ...and words after it that make it where something of the applicant's is
+# used ("两台服务机器人在医院首次试用"): a place of use, not the applicant.
+USED_AT_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:试用|使用|应用|示范应用|投用|落地)")
 # How far before an organisation those words are looked for ("从上海一家民营科技
 # 公司": 从 seven characters before it).
 COUNTERPARTY_WINDOW = 10
@@ -207,11 +213,14 @@ def check(profile: Profile, form: bool = False) -> Profile:
             "无法识别申请人：请说明申请人类型或所在地区 / "
             "Cannot read the applicant: say what it is or where it is"
         )
-    if form and not (profile.groups or profile.units or profile.events or profile.free_events):
+    if not (profile.groups or profile.units or profile.events or profile.free_events) and (
+        form or not profile.sectors
+    ):
         # a form with a place alone, or with a number or a sector (吉林省长春市,
         # 技术交易额 500万元), names nobody to match: every rule of the place
-        # would be a guess.  (A line says who in words the table need not hold:
-        # "我司是做大模型的", "东莞的厂".)
+        # would be a guess; so does a line that names a place and nothing else
+        # ("明天长春下雪吗").  (A line says who in words the table need not
+        # hold: "我司是做大模型的" names its trade.)
         raise Unreadable(
             "无法识别申请人：请说明申请人类型或发生的事项 / "
             "Cannot read the applicant: say what it is or what happened"
@@ -399,6 +408,8 @@ def from_text(text: str) -> Profile:
             hits.append(Hit(TARGET_GROUPS_BY_KEY[kind], name, start, end))
     # "东莞长安镇的电子厂", "一家药厂": a factory is a firm.
     for m in FACTORY_RE.finditer(text):
+        if OTHER_FACTORY_RE.search(text, max(0, m.start() - 4), m.start()):
+            continue
         if not any(h.start < m.end() and m.start() < h.end for h in hits):
             hits.append(Hit(TARGET_GROUPS_BY_KEY["enterprises"], m.group(), m.start(), m.end()))
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -412,11 +423,13 @@ def from_text(text: str) -> Profile:
     people = [h for h in hits if is_person_group(h.row.key)]
     # "我在上海一家国有企业做研发": a person who says what they do, not what
     # they are.
-    doing = RESEARCH_WORK_RE.search(text) if not people else None
-    if doing:
+    # ...and who says so first is that person, whoever the line names later
+    # ("我在烟台一家国有企业搞研发，…规定…奖励发明人").
+    doing = RESEARCH_WORK_RE.search(text)
+    if doing and (not people or doing.start("work") < people[0].start):
         people = [Hit(TARGET_GROUPS_BY_KEY["researchers"], doing.group("work"),
                       doing.start("work"), doing.end("work"))]
-        hits.append(people[0])
+        hits = [h for h in hits if not is_person_group(h.row.key)] + people
     staff = TRANSFER_OFFICE_WORK_RE.search(text) if not people else None
     if staff:
         # "我在浙江工业大学的技术转移中心上班": the office's staff, at its unit
@@ -430,7 +443,8 @@ def from_text(text: str) -> Profile:
         # is not the applicant.
         if COUNTERPARTY_RE.search(text, max(0, hit.start - COUNTERPARTY_WINDOW), hit.start) or (
             hits.index(hit) and GIVER_AFTER_RE.match(text[hit.end :])
-        ):
+        ) or (hits.index(hit) and text[max(0, hit.start - 1) : hit.start] == "在"
+              and USED_AT_AFTER_RE.match(text[hit.end :])):
             continue
         # "上海交通大学的科研团队": the unit is named just before the person,
         # joined by 的; an organisation after it is the other party.

@@ -4,8 +4,9 @@ call's sections and weighed against the applicant's patents as a form's
 details or a line state them; and the profile classes found with them (two
 patents in one line, the office of a grant is no place of the applicant's, a
 factory is a firm, a medicine's second development is no product's
-production).  Each with the real text and one in the same style with other
-days, amounts and words."""
+production); then the classes of the twelfth part (held-out-12), scored
+once before any of them was written.  Each with the real text and one in
+the same style with other days, amounts and words."""
 
 from datetime import date
 
@@ -21,7 +22,7 @@ from measures.extraction.eligibility.patents import (
     weigh_case,
     weigh_dated,
 )
-from measures.extraction.profiles import from_fields, from_text
+from measures.extraction.profiles import Unreadable, from_fields, from_text
 from tests.measures.test_eligibility import keys, read
 
 # gd-dongguan-notice-patent-application-funding-2017, 一（一） and 一（二）
@@ -257,3 +258,49 @@ def test_the_request_and_the_pages_field_take_details(settings):
     profile = read_request(params, date(2017, 8, 20))
     assert profile.details == {"专利申请日": "2016-05-10", "获得费用减缓": "否"}
     assert profile.structured()["detail"] == ["专利申请日:2016-05-10", "获得费用减缓:否"]
+
+
+# -- the twelfth part's classes ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "units", "events"),
+    [
+        # held-out-12: a grant by a state of the 欧盟 is of the major offices
+        ("东莞寮步一家机械公司，今年4月拿到一件德国授权的发明专利；另外2015年9月申请的一件实用新型今年2月授权公告了",
+         ["enterprises"], [], ["patent_foreign_major", "patent_utility"]),
+        # style
+        ("中山一家灯饰企业，今年拿到一件法国授权的发明专利", ["enterprises"], [], ["patent_foreign_major"]),
+        ("中山一家灯饰企业，今年拿到一件韩国授权的发明专利", ["enterprises"], [], ["patent_foreign_other"]),
+        # held-out-4: grants as people say them, and a factory named by its place
+        ("东莞的厂，去年上半年批下来3个实用新型、2个外观，当时忘了申请资助，现在还能补申请吗？",
+         ["enterprises"], [], ["patent_utility", "patent_design"]),
+        # held-out-12: the person who says first that they do research is the applicant,
+        # and "别的厂" is the other party
+        ("我在烟台一家国有化工企业搞研发，公司今年把我的职务发明许可给别的厂用了。公司有自己的成果转化奖励办法，"
+         "规定按许可净收入的20%奖励发明人。", ["researchers"], ["enterprises"], ["invention_license"]),
+        # held-out-12: where a product is tried is no applicant
+        ("徐汇漕河泾的一家具身智能机器人公司，已经是规上企业，今年有两台新研发的服务机器人在医院首次试用",
+         ["enterprises", "above_scale"], [], []),
+        # style
+        ("长春一家医疗器械企业，新产品今年在学校试用了", ["enterprises"], [], []),
+        # held-out-12: a unit the applicant puts its result into is the other party
+        ("舟山一家市属海洋科研院所（单位本身），今年用一项职务成果作价入股了一家企业",
+         ["research_institutes"], [], ["invention_equity"]),
+    ],
+)
+def test_who_the_line_is_about_in_the_twelfth_part(text, groups, units, events):
+    profile = from_text(text)
+    assert (profile.groups, profile.units, profile.events) == (groups, units, events)
+
+
+def test_a_private_university_is_a_university_and_a_place_alone_names_nobody():
+    profile = from_fields({"group": ["科研人员"], "unit": ["民办高校"], "region": ["山东省潍坊市"],
+                           "event": ["职务科技成果转让"]})
+    assert profile.units == ["universities"]
+    with pytest.raises(Unreadable):
+        from_text("明天长春下雪吗？要不要带伞")
+    # a form's event in words of its own, an act the table does not name
+    profile = from_fields({"group": ["企业"], "region": ["上海市徐汇区"],
+                           "event": ["参与低空基础设施运营管理服务保障"]})
+    assert profile.free_events == ["参与低空基础设施运营管理服务保障"]

@@ -73,11 +73,17 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("日本", "major_offices"),
     ("欧盟", "major_offices"),
     ("欧洲", "major_offices"),
+    # the states of the 欧盟 grant its patents too ("一件德国授权的发明专利")
+    *((state, "major_offices") for state in (
+        "德国", "法国", "意大利", "荷兰", "瑞典", "西班牙", "比利时", "奥地利", "丹麦", "芬兰",
+        "爱尔兰", "波兰", "葡萄牙", "捷克")),
     ("港澳台", "hmt"),
     ("香港", "hmt"),
     ("澳门", "hmt"),
     ("台湾", "hmt"),
     ("其他国家", "other_countries"),
+    *((state, "other_countries") for state in (
+        "韩国", "英国", "俄罗斯", "加拿大", "澳大利亚", "新加坡", "印度", "瑞士", "以色列")),
     ("国家级", "national"),
     ("国家", "national"),
     ("小巨人", "national"),
@@ -98,6 +104,11 @@ LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("市科学技术局", "municipal"),
     ("区科技局", "district"),
     ("县科技局", "district"),
+)
+# The countries a foreign grant may name.
+_FOREIGN_OFFICES = "|".join(
+    word for word, level in LEVEL_WORDS
+    if level in ("major_offices", "other_countries") and word not in ("欧盟", "欧洲", "其他国家")
 )
 LEVEL_RE = re.compile(
     "(?:" + "|".join(word for word, _ in LEVEL_WORDS) + r")(?![^，。；（）()]{0,3}除外)"
@@ -189,7 +200,7 @@ EVENTS: tuple[EventType, ...] = (
     # -- patents (a 国外 grant first: the bare 发明…授权 is the domestic one) ----
     _e("patent_exam", "发明专利申请进入实质审查", r"进入实质审查|实质审查", family="patent"),
     _e("patent_invention_foreign", "获得国外发明专利授权",
-       rf"(?:国外|境外|外国|美国|日本|欧盟|欧洲|其他国家|港澳台|香港|澳门|台湾|国际){_C}{{0,12}}"
+       rf"(?:国外|境外|外国|{_FOREIGN_OFFICES}|欧盟|欧洲|其他国家|港澳台|香港|澳门|台湾|国际){_C}{{0,12}}"
        rf"(?:发明)?{_C}{{0,4}}授权|(?:国外|境外)发明(?:专利)?{_C}{{0,6}}授权",
        family="patent",
        levels={"major_offices": "patent_foreign_major", "hmt": "patent_foreign_hmt",
@@ -205,8 +216,13 @@ EVENTS: tuple[EventType, ...] = (
        # as it is said: "今年我们自己也下来3个发明专利", "发明专利批下来了"
        rf"|(?:下来|批下来|拿到|拿下)了?{_C}{{0,4}}发明专利|发明专利{_C}{{0,4}}(?:下来了|批下来|批了)",
        family="patent"),
-    _e("patent_utility", "获得实用新型专利授权", rf"实用新型{_C}{{0,14}}授权", family="patent"),
-    _e("patent_design", "获得外观设计专利授权", rf"外观设计(?:专利)?{_C}{{0,14}}授权", family="patent"),
+    # ...and as people say it: "批下来3个实用新型、2个外观"
+    _e("patent_utility", "获得实用新型专利授权",
+       rf"实用新型{_C}{{0,14}}授权|(?:批下来|下来|拿到|获批)了?{_C}{{0,4}}实用新型", family="patent"),
+    _e("patent_design", "获得外观设计专利授权",
+       rf"外观设计(?:专利)?{_C}{{0,14}}授权|(?:批下来|下来|拿到|获批)了?{_C}{{0,4}}外观"
+       r"|(?<=[、和及与])\d*[个件项]?外观",
+       family="patent"),
     _e("patent_pct", "通过PCT途径申请境外发明专利", r"PCT", family="patent"),
     _e("patent_gold", "获得中国专利金奖", r"中国专利(?:、中国外观设计)?金奖"),
     _e("design_gold", "获得中国外观设计金奖", r"中国外观设计金奖"),
@@ -333,6 +349,7 @@ GENERIC_EVENT_WORDS = re.compile(
 FREE_EVENT_VERB_RE = re.compile(
     r"认定|获|入选|评为|授牌|挂牌|立项|备案|建设|建成|新建|搭建|开展|部署|布局|设立|引进"
     r"|购买|采购|投产|上市|举办|取得|承担|转让|许可|投资|研发|发布|申请|参加"
+    r"|参与|运营|提供|完成|实施|组织|开发"
 )
 
 

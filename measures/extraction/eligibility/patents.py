@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from measures.extraction.eligibility.events import LEVEL_WORDS
 from measures.extraction.eligibility.term import Term
 
 MET, FAILED, UNKNOWN = "met", "failed", "unknown"
@@ -187,7 +188,9 @@ DATE_RE = re.compile(
     r"|(?P<bare>(?:19|20)\d{2})(?![\d年-])"
 )
 KIND_WORDS = (
-    ("foreign", r"美国|日本|欧盟|欧洲|韩国|境外|国外|外国|香港|澳门|台湾|港澳台|PCT"),
+    ("foreign", "|".join(
+        [w for w, level in LEVEL_WORDS if level in ("major_offices", "hmt", "other_countries")]
+        + ["境外", "国外", "外国", "PCT"])),
     ("design", r"外观设计"),
     ("utility", r"实用新型"),
     ("invention", r"发明"),
@@ -313,8 +316,10 @@ def read_patents(details: dict[str, str], text: str, as_of: date | None) -> Pate
 
 
 # The offices of a foreign grant as a form's details name them ("授权国家": "美国").
-OFFICES = (("major_offices", r"美国|日本|欧盟|欧洲|德国|法国|英国|意大利|荷兰|瑞典|西班牙"),
-           ("hmt", r"港澳台|香港|澳门|台湾"))
+OFFICES = tuple(
+    (level, "|".join(word for word, of in LEVEL_WORDS if of == level))
+    for level in ("major_offices", "hmt", "other_countries")
+)
 OFFICE_KEY_RE = re.compile(r"授权(?:国家|国|地区|地|机构)|国家|地区")
 
 
@@ -325,6 +330,8 @@ def office_of(details: dict[str, str]) -> str:
     for key, value in details.items():
         said = f"{key}{value}"
         found = {level for level, pattern in OFFICES if re.search(pattern, said)}
+        if found == {"major_offices", "other_countries"}:
+            found = {"other_countries"}  # "美日欧以外的其他国家"
         if not found and OFFICE_KEY_RE.search(str(key)) and not DATE_RE.search(str(value)):
             found = {"other_countries"}
         levels |= found
