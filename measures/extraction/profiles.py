@@ -82,7 +82,9 @@ GRANT_OFFICE_EVENTS = {
     "patent_foreign_other",
 }
 
-OFFICE_RE = re.compile("|".join(w for w, level in LEVEL_WORDS if level in ("major_offices", "hmt")))
+OFFICE_RE = re.compile("|".join(
+    w for w, level in LEVEL_WORDS if level in ("major_offices", "hmt", "other_countries")
+))
 
 # Families of events a line may name several of, each in words of its own
 # (two patents granted); of the others, a line's first event is its event.
@@ -380,8 +382,10 @@ def from_text(text: str) -> Profile:
         "，" if any(s <= i < e for s, e in granted) else ch for i, ch in enumerate(text)
     )
     if find_places(placed) or institution_place(placed):
+        read = len(profile.readings)
         _read_region(profile, placed, unknown)
-        profile.readings.insert(0, profile.readings.pop())
+        if len(profile.readings) > read:  # the place first in the echo, as it was read first
+            profile.readings.insert(0, profile.readings.pop())
     hits = [
         h for h in find_hits(text, TARGET_GROUPS)
         if not any(s <= h.start and h.end <= e for s, e in event_spans)
@@ -524,7 +528,8 @@ def _read_events(profile: Profile, text: str) -> list[tuple[int, int]]:
     for row in EVENTS:
         if row.needs and not row.needs.search(text):
             continue
-        if row.family in families and row.family not in SEVERAL_PER_LINE:  # never ""
+        # (a row of no family is never in ``families``)
+        if row.family in families and row.family not in SEVERAL_PER_LINE:
             continue
         taken = families.get(row.family, [])
         match = next(
