@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from measures.beneficiaries import TARGET_GROUPS_BY_KEY
 from measures.beneficiaries import with_broader as broader_groups
+from measures.extraction.eligibility.cases import read_own_rule, read_unit_cases
 from measures.extraction.eligibility.events import (
     EVENTS_BY_KEY,
     TEXT_EVENT_MIN_CHARS,
@@ -149,6 +150,16 @@ class _Weigher:
             self._patents = read_patents(self.profile.details, self.profile.text, self.profile.as_of)
         return self._patents
 
+    def cases(self) -> dict[str, bool | None]:
+        """What the profile says of the cases rules require (``case`` terms)."""
+        patents = self.patents
+        return {
+            "fee_reduced": patents.fee_reduced,
+            "service_invention": patents.service_invention,
+            "own_reward_rule": read_own_rule(self.profile.details, self.profile.text),
+            **read_unit_cases(self.profile.details, self.profile.text),
+        }
+
     @staticmethod
     def _sectors_up(keys):
         out = set()
@@ -242,7 +253,7 @@ class _Weigher:
             ("threshold", self.threshold),
             ("local", lambda _: self.local(eligibility)),
             ("dated", lambda term: weigh_dated(term, events, self.patents)),
-            ("case", lambda term: weigh_case(term, self.patents)),
+            ("case", lambda term: weigh_case(term, self.cases())),
         )
         for kind, weigh in weighers:
             for term in by_kind.get(kind, []):

@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
+from measures.extraction.eligibility.cases import UNIT_KIND_KEY
 from measures.extraction.eligibility.events import (
     EVENTS,
     EVENTS_BY_KEY,
@@ -95,6 +96,7 @@ CARRIED_OUT_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:转化|实施|投产|�
 
 # "政府设立的高校": the kind of unit is what follows.
 UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属|民办|私立|民营)")
+PRIVATE_PREFIXES = ("民办", "私立", "民营")
 
 
 # Words before an organisation that make it the other party of a deal ("转让给了企业",
@@ -290,6 +292,10 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
                     continue
             if key is None and name == "unit":
                 key = _resolve(UNIT_PREFIX_RE.sub("", value), table, names)
+                kind = UNIT_PREFIX_RE.match(value)
+                if key and kind:  # "民办高校": a private one, "市属高校": a public one
+                    private = kind.group() in PRIVATE_PREFIXES
+                    profile.details.setdefault(UNIT_KIND_KEY, "民办" if private else "公立")
             if key is None:
                 unknown.append(f"{name}={value}")
             elif key not in target:

@@ -12,6 +12,11 @@ from datetime import date
 
 import pytest
 
+from measures.extraction.eligibility.cases import (
+    UNIT_KIND_KEY,
+    read_own_rule,
+    read_unit_cases,
+)
 from measures.extraction.eligibility.patents import (
     FAILED,
     MET,
@@ -180,7 +185,9 @@ def test_a_date_condition_weighed(term, line, verdict):
 )
 def test_a_fee_reduction_weighed(value, line, verdict):
     term = {"kind": "case", "key": "fee_reduced", "value": value}
-    assert weigh_case(term, read_patents({}, line, AS_OF)) == verdict
+    patents = read_patents({}, line, AS_OF)
+    flags = {"fee_reduced": patents.fee_reduced, "service_invention": patents.service_invention}
+    assert weigh_case(term, flags) == verdict
 
 
 # -- the profile classes -------------------------------------------------------
@@ -304,3 +311,66 @@ def test_a_private_university_is_a_university_and_a_place_alone_names_nobody():
     profile = from_fields({"group": ["企业"], "region": ["上海市徐汇区"],
                            "event": ["参与低空基础设施运营管理服务保障"]})
     assert profile.free_events == ["参与低空基础设施运营管理服务保障"]
+
+
+# -- what a reward clause says of the unit and the result --------------------------
+
+LAW_LEAD_IN = ("科技成果完成单位未规定、也未与科技人员约定奖励和报酬的方式和数额的，"
+               "按照下列标准对完成、转化职务科技成果做出重要贡献的人员给予奖励和报酬：")
+SD_LEAD_IN = ("政府设立的科学技术研究开发机构、高等学校按照下列标准对完成、转化职务科技成果"
+              "做出重要贡献的人员给予奖励和报酬：")
+ITEM = "（一）将职务科技成果转让、许可给他人实施的，从该项科技成果转让净收入或者许可净收入中提取不低于百分之七十的比例；"
+ST_SHARES = ("全部或者主要利用财政性资金完成的职务科技成果，高等院校、科研机构可以与科技成果完成人约定以共同共有"
+             "或者按份共有的方式赋予完成人科技成果所有权。约定按份共有的，科技成果完成人持有的份额不低于百分之七十。")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "lead_in", "cases", "units"),
+    [
+        # cn-law 第四十五条: the statutory share is a default
+        (ITEM.replace("七十", "五十"), "百分之五十", LAW_LEAD_IN, [("own_reward_rule", "no")], []),
+        # sd 第三十四条: the units that reward, named before 对, and that they are the government's
+        (ITEM, "百分之七十", SD_LEAD_IN, [("public_unit", "yes")],
+         ["research_institutes", "universities"]),
+        # gd-shantou 第二十五条: public funds in the sentence before, shares agreed in its own
+        # (its units, from the sentence before, are read in its paragraph: test_eleventh_part)
+        (ST_SHARES, "百分之七十", "", [("public_funds", "yes"), ("shares_agreed", "yes")], None),
+        # style
+        ("国家设立的研究开发机构、高等院校对完成、转化科技成果做出重要贡献的人员，按照不低于百分之六十的比例给予奖励。",
+         "百分之六十", "", [("public_unit", "yes")], None),
+    ],
+)
+def test_what_a_reward_clause_says_of_the_unit_and_the_result(text, amount, lead_in, cases, units):
+    found = read(text, amount, others=[], lead_in=lead_in)
+    assert [(t.key, t.value) for t in found.of_kind("case")] == cases
+    if units is not None:
+        assert sorted(keys(found, "unit")) == sorted(units)
+
+
+@pytest.mark.parametrize(
+    ("details", "text", "expected"),
+    [
+        # held-out-12
+        ({}, "我在烟台一家国有化工企业搞研发，公司有自己的成果转化奖励办法，规定按许可净收入的20%奖励发明人",
+         {"own_reward_rule": True}),
+        ({}, "汕头一所市属高校的老师，我们团队这项成果是用企业委托的横向课题经费做的，没用财政经费，"
+             "学校说可以按份共有赋权给我们",
+         {"public_unit": True, "public_funds": False, "shares_agreed": True}),
+        # held-out-5
+        ({"赋权方式": "与单位约定共同共有", "资金来源": "主要利用财政性资金完成"}, "",
+         {"public_funds": True, "shares_agreed": False}),
+        # style
+        ({}, "我是一所民办大学的老师，单位没有规定奖励办法", {"own_reward_rule": False, "public_unit": False}),
+        ({UNIT_KIND_KEY: "民办"}, "", {"public_unit": False}),
+    ],
+)
+def test_what_a_profile_says_of_its_unit_and_result(details, text, expected):
+    said = {"own_reward_rule": read_own_rule(details, text), **read_unit_cases(details, text)}
+    assert {k: v for k, v in said.items() if v is not None} == expected
+
+
+def test_a_forms_private_unit_is_kept_as_a_detail():
+    profile = from_fields({"group": ["科研人员"], "unit": ["民办高校"], "region": ["山东省潍坊市"],
+                           "event": ["职务科技成果转让"]})
+    assert profile.units == ["universities"]
+    assert profile.details == {UNIT_KIND_KEY: "民办"}

@@ -358,8 +358,10 @@ def weigh_dated(term: dict, events: set[str], patents: Patents) -> str:
     return MET if MET in verdicts else UNKNOWN if UNKNOWN in verdicts else FAILED
 
 
-def weigh_case(term: dict, patents: Patents) -> str:
-    have = getattr(patents, term["key"], None)
+def weigh_case(term: dict, flags: dict[str, bool | None]) -> str:
+    """A case the rule requires ("value": yes or no) against what the profile
+    says of it (``flags``: fee_reduced, service_invention, own_reward_rule …)."""
+    have = flags.get(term["key"])
     if have is None:
         return UNKNOWN
     return MET if have == (term.get("value") == "yes") else FAILED

@@ -32,6 +32,7 @@ from decimal import Decimal
 from documents.extraction.quantities import Quantity, to_yuan
 from documents.extraction.sentences import Span, split_clauses, trim
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
+from measures.extraction.eligibility.cases import unit_rule_terms
 from measures.extraction.eligibility.events import EVENTS, OTHER_EVENT_RE
 from measures.extraction.eligibility.matches import events_in, spans_of
 from measures.extraction.eligibility.patents import (
@@ -320,6 +321,14 @@ def _read_groups(rule: _RuleText, excluded, beneficiary: str) -> tuple[list[Term
             for t in _group_hits(rule.lead_in, lead, [])
             if not is_person_group(t.key) and t.key != "entities"
         ]
+        if not units and "对" in rule.lead_in and REWARD_TO_RE.search(rule.lead_in):
+            # the units that reward their people, named before 对 ("政府设立的
+            # 科学技术研究开发机构、高等学校按照下列标准对…做出重要贡献的人员给予奖励")
+            givers = rule.lead_in[: rule.lead_in.index("对")]
+            units = [
+                Term("unit", h.row.key, h.row.name, h.keyword)
+                for h in find_hits(givers, TARGET_GROUPS) if h.row.key in EMPLOYERS
+            ]
     units = [Term("unit", t.key, t.label, t.words, t.start, t.end) for t in units]
     return narrowest(found, TARGET_GROUPS_BY_KEY), narrowest(units, TARGET_GROUPS_BY_KEY)
 
@@ -516,9 +525,9 @@ def read_eligibility(
     terms += _read_thresholds(rule, quantities, [s for s in siblings if s[0] != start])
     terms += _read_patterns(rule, VAGUE_RE, "vague") + _read_patterns(rule, LOCAL_RE, "local")
     terms += per_terms
+    paragraph = text.rfind("\n", 0, sentence[0]) + 1
+    terms += unit_rule_terms(rule.lead_in, text[sentence[0] : sentence[1]], text[paragraph:end])
     event_keys = {t.key for t in events}
-    # (patents reads Terms: imported here, after this module is loaded)
-
     if is_patent_rule(event_keys):
         terms += dated_terms(text, start, list(sections), event_keys)
         terms += case_terms(text, start, end, sentence)
