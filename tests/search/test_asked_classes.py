@@ -253,6 +253,16 @@ def test_whether_one_can_still_apply_is_a_question_of_validity(raw, answer, genr
         # style
         ("不赚钱的科技成果怎么转化", "st-development-plan-14th-fyp/c2.s4.b5"),
         ("科研项目区别对待管理", "market-oriented-innovation-opinions/p7.n22"),
+        # held-out-14
+        ("企业出钱请本省大学帮着搞研发项目", "st-development-plan-14th-fyp/c6.s1.para3"),
+        ("吉林自己培养的人才和科研成果被外地挖走的问题", "st-development-plan-14th-fyp/c1.s2.para4"),
+        ("趁着那次全球经济危机海外人才往回流，抓紧招揽高端研发人员", "innovative-jilin-action-plan-2011/p3.n2.i1"),
+        ("帮科技项目出主意、打分把关的中介公司怎么扶持", "innovative-jilin-action-plan-2011/p5.n7"),
+        # style
+        ("花钱请省里的科研机构做研究开发", "st-development-plan-14th-fyp/c6.s1.para3"),
+        ("科技人才外流", "st-development-plan-14th-fyp/c1.s2.para4"),
+        ("经济危机时引进高级研发人才", "innovative-jilin-action-plan-2011/p3.n2.i1"),
+        ("科技中介公司扶持", "innovative-jilin-action-plan-2011/p5.n7"),
     ],
 )
 def test_colloquial_words_find_the_terms_of_the_text(raw, answer):
