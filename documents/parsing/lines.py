@@ -370,24 +370,39 @@ def issued_titles(front: list[str]) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def issued_documents(paragraphs: list[str], front: list[str]) -> list[int]:
+def issued_documents(paragraphs: list[str], front: list[str]) -> dict[int, str]:
     """Where the documents a notice issues without an 附件 label begin: the
-    indexes of the lines that print the title of a policy the notice names
-    (``issued_titles`` of its ``front`` matter) after the notice's own body
-    (its forwarding sentence or its signature date).  The line under an 附件
-    label is that attachment's title, and a policy title right under the
-    notice's title is the text itself, the notice having no body of its own
-    ("关于修订印发《高新技术企业认定管理办法》的通知" / "高新技术企业认定管理办法")."""
-    named = set(issued_titles(front))
-    if not named:
-        return []
-    starts, body = [], False
+    lines that print the title of a policy the notice names (``issued_titles``
+    of its ``front`` matter) after the notice's own body (its forwarding
+    sentence or its signature date), each with the title as printed — over
+    up to four lines ("济南“鲲鹏+昇腾”生态创新中心" / "华为（济南）软件开发云创新
+    中心" / … / "服务资源供给办法（V1.0）"), the lines after the first mapped to
+    "".  The line under an 附件 label is that attachment's title, and a policy
+    title right under the notice's title is the text itself, the notice having
+    no body of its own ("关于修订印发《高新技术企业认定管理办法》的通知" /
+    "高新技术企业认定管理办法")."""
+    named = {_bare(title) for title in issued_titles(front)}
+    starts: dict[int, str] = {}
+    body = False
     for k, paragraph in enumerate(paragraphs):
-        if body and paragraph in named and not (k and attachment_label(paragraphs[k - 1])):
-            starts.append(k)
+        if body and named and k not in starts and not (k and attachment_label(paragraphs[k - 1])):
+            for n in range(1, ISSUED_TITLE_LINES + 1):
+                if _bare("".join(paragraphs[k : k + n])) in named:
+                    starts[k] = "".join(paragraphs[k : k + n])
+                    starts.update((k + i, "") for i in range(1, n))
+                    break
         if forwards(paragraph) or parse_date_line(paragraph) is not None:
             body = True
     return starts
+
+
+# How many lines a title may be printed over; what its lines drop of it.
+ISSUED_TITLE_LINES = 4
+TITLE_JOINS = re.compile(r"[\s、，,]")
+
+
+def _bare(title: str) -> str:
+    return TITLE_JOINS.sub("", title).replace("（", "(").replace("）", ")")
 
 
 def forwarded_title(paragraph: str) -> str | None:

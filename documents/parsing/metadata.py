@@ -187,7 +187,7 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
 
     labelled = _labelled_fields(normalised, paragraphs, starts)
     issued = list(
-        dict.fromkeys(paragraphs[k] for k in line_grammar.issued_documents(paragraphs, front))
+        dict.fromkeys(t for t in line_grammar.issued_documents(paragraphs, front).values() if t)
     )
     if len(issued) == 1:
         keep("title", issued[0], issued[0], SURE)

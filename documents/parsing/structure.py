@@ -131,7 +131,7 @@ class _TreeBuilder:
         # The open document a notice issues without an 附件 label (an
         # attachment node without a label), and where such documents begin.
         self.issued: ParsedProvision | None = None
-        self.issued_starts: set[int] = set()
+        self.issued_starts: dict[int, str] = {}
         self.promulgated = False  # an order (令) heads the text
         # Numbers of the 附件 labels a text without a signature lists before
         # printing its attachments, and where an attachment's title line ends.
@@ -155,7 +155,7 @@ class _TreeBuilder:
         # An order (令) above the rule it promulgates is no notice: the rule is the text.
         self.promulgated = line_grammar.order_head(texts[:first_heading]) is not None
         if not self.promulgated:
-            self.issued_starts = set(line_grammar.issued_documents(texts, texts[:first_heading]))
+            self.issued_starts = line_grammar.issued_documents(texts, texts[:first_heading])
         group_titles = unlabelled_group_titles(texts, contents)
         caption: _Paragraph | None = None
         for k, para in enumerate(paragraphs):
@@ -167,7 +167,7 @@ class _TreeBuilder:
             if self._attachment(para):
                 continue
             titled = self._attachment_title(para)
-            if not titled and k in self.issued_starts and self._open_issued(para):
+            if not titled and k in self.issued_starts and self._open_issued(para, self.issued_starts[k]):
                 continue
             if k in group_titles:
                 self._group(para)
@@ -371,14 +371,14 @@ class _TreeBuilder:
         end = raw.find("\n", offsets[para.end - 1])
         return raw[start : end if end >= 0 else len(raw)]
 
-    def _open_issued(self, para: _Paragraph) -> bool:
-        """Open a document the notice issues without an 附件 label, at the
-        line printing its title: an attachment without a label, whose
-        children are the document's own outline.  Not inside a labelled
-        attachment, whose documents are its own."""
-        if self.attachment is not None and self.attachment is not self.issued:
-            return False
-        node = self._node("attachment", para, para.start, heading=para.text)
+    def _open_issued(self, para: _Paragraph, heading: str | None = None) -> bool:
+        """Open a document the notice issues without an 附件 label, at the line
+        printing its ``heading`` (the lines after it, "", go on printing it):
+        an attachment without a label, whose children are the document's own
+        outline.  Not inside a labelled attachment, whose documents are its own."""
+        if self.attachment is not None and self.attachment is not self.issued or heading == "":
+            return heading == "" and self.issued is not None and self.attachment is self.issued
+        node = self._node("attachment", para, para.start, heading=heading or para.text)
         self.stack = [node]
         self.roots.append(node)
         self.levels = {"attachment": 0}

@@ -214,3 +214,48 @@ COVER_WITH_FORM = """北川县科学技术局关于报送科技特派员名单�
 def test_a_form_under_a_cover_notice_stays_part_of_it():
     _, parts = split_issued(parsed(COVER_WITH_FORM))
     assert parts == []
+
+
+# sd-jinan-measures-kunpeng-ascend-service-vouchers-2021 (held-out-9): a
+# notice with no title line issues a policy whose title is printed over four
+# lines, without an 附件 label and without the 、 of the notice's 《…》.
+JINAN = (ROOT / "tests" / "data" / "corpus" / "held-out-9"
+         / "sd-jinan-measures-kunpeng-ascend-service-vouchers-2021.txt")
+# style: another city's notice, a title over three lines
+OVER_THREE_LINES = """各区科技部门，各有关单位：
+
+　　《东川市智能制造示范工厂、数字化车间认定管理办法（试行）》已经市政府同意，现印发给你们，请认真贯彻执行。
+
+东川市科学技术局
+
+2024年4月2日
+
+东川市智能制造示范工厂
+数字化车间
+认定管理办法（试行）
+
+第一章　总则
+
+第一条　为推进智能制造，制定本办法。
+
+第二章　支持标准
+
+第二条　认定为示范工厂的，给予50万元奖励。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "chapters"),
+    [
+        (JINAN.read_text(encoding="utf-8"),
+         "济南“鲲鹏+昇腾”生态创新中心华为（济南）软件开发云创新中心华为（济南）人工智能创新中心"
+         "服务资源供给办法（V1.0）", 5),
+        (OVER_THREE_LINES, "东川市智能制造示范工厂数字化车间认定管理办法（试行）", 2),
+    ],
+)
+def test_a_policy_title_printed_over_several_lines_opens_the_issued_policy(text, title, chapters):
+    notice, parts = split_issued(parsed(text))
+    assert [p.parsed.meta.title for p in parts] == [title]
+    assert len([n for n in parts[0].parsed.walk() if n.kind == "chapter"]) == chapters
+    assert not any(n.kind == "chapter" for n in notice.walk())
+    check_offsets(parts[0].parsed)
