@@ -371,7 +371,14 @@ def lead_in(parent_text: str) -> str:
 
 
 def lead_ins(rows: list[ProvisionRow]) -> dict[str, str]:
-    """The text that introduces each row as an item of a list ("" if none).
+    """The text that introduces each row as an item of a list ("" if none):
+    ``lead_ins_of`` the parsed rows."""
+    return lead_ins_of([(r.key, r.parent_key, r.parsed.kind, r.parsed.text) for r in rows])
+
+
+def lead_ins_of(rows: list[tuple[str, str | None, str, str]]) -> dict[str, str]:
+    """The text that introduces each provision (key, parent key, kind, text;
+    in document order) as an item of a list ("" if none).
 
     A list is introduced by the text just before its first item: the
     parent's own text when the list opens the parent ("第十二条 …给予奖励：",
@@ -379,19 +386,18 @@ def lead_ins(rows: list[ProvisionRow]) -> dict[str, str]:
     article ("…可以按照下列标准对…的人员给予奖励和报酬：" after two other
     paragraphs).  The items after the first share their first item's lead-in.
     """
-    text_of = {row.key: row.parsed.text for row in rows}
-    last_sibling: dict[str | None, ProvisionRow] = {}
+    text_of = {key: text for key, _parent, _kind, text in rows}
+    last_kind: dict[str | None, tuple[str, str]] = {}
     introduces: dict[str | None, str] = {}
     out: dict[str, str] = {}
-    for row in rows:
-        parent = row.parent_key
-        previous = last_sibling.get(parent)
+    for key, parent, kind, text in rows:
+        previous = last_kind.get(parent)
         if previous is None:
             introduces[parent] = text_of.get(parent, "") if parent else ""
-        elif previous.parsed.kind != row.parsed.kind:
-            introduces[parent] = previous.parsed.text
-        out[row.key] = lead_in(introduces[parent])
-        last_sibling[parent] = row
+        elif previous[0] != kind:
+            introduces[parent] = previous[1]
+        out[key] = lead_in(introduces[parent])
+        last_kind[parent] = (kind, text)
     return out
 
 

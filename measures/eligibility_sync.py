@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from documents.extraction.quantities import find_quantities
-from documents.ingest import lead_in
+from documents.ingest import lead_in, lead_ins_of
 from documents.models import Provision
 from measures.extraction.eligibility import read_eligibility, read_scope
 from measures.extraction.eligibility.terms import IN_KIND_RE
@@ -82,10 +82,16 @@ def desired_rows(document) -> dict[tuple[str, int], dict]:
     by_sentence = defaultdict(list)
     for s in subsidies:
         by_sentence[s.sentence_start].append((s.start, s.end))
-    tree = dict(
-        (pk, (parent, start)) for pk, parent, start in
-        Provision.objects.filter(document=document).values_list("pk", "parent_id", "start")
-    ) if subsidies else {}
+    rows = list(
+        Provision.objects.filter(document=document).order_by("position")
+        .values_list("pk", "parent_id", "start", "key", "parent__key", "kind", "text")
+    ) if subsidies else []
+    tree = {pk: (parent, start) for pk, parent, start, *_ in rows}
+    # the text that introduces each item of a list: its parent's, or a
+    # paragraph of its article before the list ("政府设立的研发机构、高等院校
+    # 可以按照下列标准…：" after two other paragraphs)
+    leads = lead_ins_of([(key, parent, kind, text) for *_, key, parent, kind, text in rows])
+    lead_of = {pk: leads.get(key, "") for pk, _p, _s, key, *_ in rows}
     wanted: dict[tuple[str, int], dict] = {}
     for s in subsidies:
         parent = s.provision.parent
@@ -97,7 +103,7 @@ def desired_rows(document) -> dict[tuple[str, int], dict]:
             scope=scope,
             quantities=quantities,
             siblings=by_sentence[s.sentence_start],
-            lead_in=lead_in(parent.text) if parent else "",
+            lead_in=lead_of.get(s.provision_id) or (lead_in(parent.text) if parent else ""),
             beneficiary=s.beneficiary,
             sections=_sections(tree, s.provision_id),
         )

@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from measures.beneficiaries import TARGET_GROUPS, TARGET_GROUPS_BY_KEY
+from measures.extraction.details import read_details
 from measures.extraction.eligibility.cases import UNIT_KIND_KEY
 from measures.extraction.eligibility.events import (
     EVENTS,
@@ -27,7 +28,6 @@ from measures.extraction.eligibility.events import (
     is_free_event,
     level_of,
 )
-from measures.extraction.eligibility.patents import office_of
 from measures.extraction.eligibility.reading import Term, is_person_group, narrowest
 from measures.extraction.eligibility.terms import (
     MEASURED,
@@ -93,6 +93,12 @@ SEVERAL_PER_LINE = {"patent"}
 
 # Where a result is carried out, as a line says it: "在江苏那边投产", "在省外转化".
 CARRIED_OUT_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:转化|实施|投产|产业化)")
+
+# "重点产业新上现代服务业类项目": the kind of a project.
+PROJECT_KIND_RE = re.compile(r"[^，。；]{2,10}类项目")
+# ...of the kinds the texts sort projects into ("医药冷链物流（现代服务业）" is a
+# services project, whatever it carries).
+PROJECT_KINDS = {"industrial", "modern_services", "agriculture"}
 
 # "政府设立的高校": the kind of unit is what follows.
 UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属|民办|私立|民营)")
@@ -303,13 +309,11 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
     for value in fields.get("region", [])[:1]:
         if value.strip():
             _read_region(profile, value.replace("/", ""), unknown)
-    for value in (line for given in fields.get("detail", []) for line in given.splitlines()):
-        name, _, said = re.sub("：", ":", value, count=1).partition(":")
-        if name.strip() and said.strip():
-            profile.details[name.strip()] = said.strip()
-        elif value.strip():
-            unknown.append(f"detail={value}")
-    _narrow_office(profile)
+    # a project's kind, in a form's event ("新上现代服务业类项目"; not what the
+    # event is about: "采购人工智能大模型产品") or details
+    kinds = read_details(profile, fields.get("detail", []), unknown)
+    kinds += [m.group() for e in fields.get("event", []) for m in PROJECT_KIND_RE.finditer(e)]
+    _read_sectors(profile, "；".join(kinds), [], PROJECT_KINDS)
     for name in NUMBER_FIELDS:
         for value in fields.get(name, [])[:1]:
             try:
@@ -335,16 +339,6 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
         for words in profile.free_events
     ]
     return check(profile, form=True)
-
-
-def _narrow_office(profile: Profile) -> None:
-    """A foreign grant whose office the details name ("授权国家": "美国") is
-    that office's grant."""
-    generic = "patent_invention_foreign"
-    level = office_of(profile.details) if generic in profile.events else ""
-    key = EVENTS_BY_KEY[generic].levels.get(level)
-    if key:
-        profile.events[profile.events.index(generic)] = key
 
 
 def _read_region(profile: Profile, text: str, unknown: list[str]) -> None:
@@ -477,23 +471,7 @@ def from_text(text: str) -> Profile:
                 {"field": kind, "key": hit.row.key, "label": hit.row.name, "words": hit.keyword}
             )
     _grant_groups(profile, text)
-    taken: list[tuple[int, int]] = []
-    for sector in sorted(SECTORS, key=lambda s: -max(map(len, s.words))):
-        for word in sorted(sector.words, key=len, reverse=True):
-            for m in re.finditer(re.escape(word), text):
-                span = (m.start(), m.end())
-                if any(s <= span[0] and span[1] <= e for s, e in [*event_spans, *taken]):
-                    continue
-                taken.append(span)
-                if sector.key not in profile.sectors:
-                    profile.sectors.append(sector.key)
-                    profile.readings.append(
-                        {"field": "sector", "key": sector.key, "label": sector.label,
-                         "words": word}
-                    )
-    kept = {t.key for t in narrowest(
-        [Term("sector", key, "", "") for key in profile.sectors], SECTORS_BY_KEY)}
-    profile.sectors = [key for key in profile.sectors if key in kept]
+    _read_sectors(profile, text, event_spans)
     _read_numbers(profile, text)
     profile.carried_out = next(
         (h.path for h in find_places(text)
@@ -505,6 +483,31 @@ def from_text(text: str) -> Profile:
         if reading["words"]:
             profile.said = profile.said.replace(reading["words"], "，")
     return check(profile)
+
+
+def _read_sectors(profile: Profile, text: str, excluded: list[tuple[int, int]],
+                  only=None) -> None:
+    """The sectors (of ``only`` keys, when given) ``text`` names outside
+    ``excluded`` spans (an event's words), longest words first, narrowest kept."""
+    taken: list[tuple[int, int]] = []
+    for sector in sorted(SECTORS, key=lambda s: -max(map(len, s.words))):
+        if only is not None and sector.key not in only:
+            continue
+        for word in sorted(sector.words, key=len, reverse=True):
+            for m in re.finditer(re.escape(word), text):
+                span = (m.start(), m.end())
+                if any(s <= span[0] and span[1] <= e for s, e in [*excluded, *taken]):
+                    continue
+                taken.append(span)
+                if sector.key not in profile.sectors:
+                    profile.sectors.append(sector.key)
+                    profile.readings.append(
+                        {"field": "sector", "key": sector.key, "label": sector.label,
+                         "words": word}
+                    )
+    kept = {t.key for t in narrowest(
+        [Term("sector", key, "", "") for key in profile.sectors], SECTORS_BY_KEY)}
+    profile.sectors = [key for key in profile.sectors if key in kept]
 
 
 # A firm that 升规 is a 规上 firm of its trade ("柳河县一家工业企业，今年刚升规").

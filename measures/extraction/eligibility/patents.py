@@ -68,6 +68,9 @@ ACT_WINDOW_RE = re.compile(rf"在{_DAY}{_TO}(?:期间|之间)?(?P<field>获得�
 SCOPE_END_RE = re.compile(r"[：:；;。\n]")
 SCOPE_CHARS = 40
 
+# "对获得当年国内发明授权的专利", "当年获得授权的": a grant of the year asked about.
+THIS_YEAR_RE = re.compile(r"当年[^，。；]{0,8}授权")
+
 # "（获国家知识产权局费用减缓的，…）": a fee reduction, opening an aside.
 FEE_ASIDE_RE = re.compile(r"[（(]获[^，。；）)]{0,16}费用减缓的[，,]")
 SERVICE_RE = re.compile(r"(?P<non>非)?职务发明")
@@ -141,7 +144,14 @@ def is_patent_rule(events: set[str]) -> bool:
 def dated_terms(text: str, rule_start: int, sections: list[int], events: set[str]) -> list[Term]:
     """The date conditions a patent rule at ``rule_start`` is under: those of
     the nearest of its enclosing provisions (``sections``: their starts,
-    nearest first) whose text before the rule states any."""
+    nearest first) whose text before the rule states any; or a grant of the
+    year its own clause asks for ("对获得当年国内发明授权的专利，每件…")."""
+    clause = max(text.rfind(mark, 0, rule_start) for mark in "；。\n") + 1
+    this_year = THIS_YEAR_RE.search(text, clause, rule_start)
+    if this_year:
+        kinds = sorted({EVENT_KINDS[e] for e in events if e in EVENT_KINDS})
+        return [Term("dated", "granted", "当年获得授权", this_year.group(), this_year.start(),
+                     this_year.end(), comparator="this_year", unit=",".join(kinds))]
     for begin in sections:
         terms = _conditions(text, begin, rule_start)
         if terms:
@@ -205,6 +215,7 @@ class Patents:
     """Dates by what happened: (kind or None, first day, last day)."""
 
     dates: dict[str, list[tuple[str | None, date, date]]] = field(default_factory=dict)
+    as_of: date | None = None
     fee_reduced: bool | None = None
     service_invention: bool | None = None
 
@@ -291,7 +302,7 @@ def _read_line(patents: Patents, text: str, as_of: date | None, kind_hint=None) 
 def read_patents(details: dict[str, str], text: str, as_of: date | None) -> Patents:
     """The applicant's patents as ``details`` (a form's free fields) and the
     line ``text`` say them."""
-    patents = Patents()
+    patents = Patents(as_of=as_of)
     for key, value in details.items():
         key, value = str(key), str(value)
         if "费用减缓" in key:
@@ -346,8 +357,12 @@ def weigh_dated(term: dict, events: set[str], patents: Patents) -> str:
              if kind is None or kind in kinds]
     if not spans:
         return UNKNOWN
-    value, comparator = term["value"], term.get("comparator", "")
-    if comparator == "between":
+    value, comparator = term.get("value", ""), term.get("comparator", "")
+    if comparator == "this_year":
+        if patents.as_of is None:
+            return UNKNOWN
+        first, last = date(patents.as_of.year, 1, 1), date(patents.as_of.year, 12, 31)
+    elif comparator == "between":
         first, last = map(date.fromisoformat, value.split("/"))
     elif comparator == "<=":
         first, last = date.min, date.fromisoformat(value)

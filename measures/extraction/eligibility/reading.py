@@ -59,6 +59,11 @@ from measures.extraction.keywords import find_hits
 from measures.extraction.places import Place
 from measures.extraction.subsidies.clauses import object_clause, rule_segments
 
+# Words for a unit that, as an employer of researchers, name another group
+# than they name as an applicant (a 研发机构 that rewards its people is a
+# 研究开发机构, not a platform).
+EMPLOYER_WORDS = {"研发机构": "research_institutes"}
+
 # Of the target groups, those that are people (the rest are organisations).
 PEOPLE_ROOT = "individuals"
 
@@ -74,6 +79,9 @@ class Scope:
     # Groups the text names by a short form it defines ("研究开发机构、高等院校
     # 等事业单位（以下统称“研发机构、高等院校”）"): short form -> group key.
     defined: dict[str, str] = field(default_factory=dict)
+    # Units the text extends its rules to ("本条例有关研发机构、高等院校的规定，
+    # 适用于政府设立的医疗卫生机构"): unit key -> the units it also stands for.
+    extended: dict[str, tuple[Term, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -326,8 +334,10 @@ def _read_groups(rule: _RuleText, excluded, beneficiary: str) -> tuple[list[Term
             # 科学技术研究开发机构、高等学校按照下列标准对…做出重要贡献的人员给予奖励")
             givers = rule.lead_in[: rule.lead_in.index("对")]
             units = [
-                Term("unit", h.row.key, h.row.name, h.keyword)
+                Term("unit", key, TARGET_GROUPS_BY_KEY[key].name, h.keyword)
                 for h in find_hits(givers, TARGET_GROUPS) if h.row.key in EMPLOYERS
+                # a 研发机构 that employs researchers is a 研究开发机构
+                for key in [EMPLOYER_WORDS.get(h.keyword, h.row.key)]
             ]
     units = [Term("unit", t.key, t.label, t.words, t.start, t.end) for t in units]
     return narrowest(found, TARGET_GROUPS_BY_KEY), narrowest(units, TARGET_GROUPS_BY_KEY)
@@ -509,6 +519,7 @@ def read_eligibility(
     if groups and not units and all(is_person_group(t.key) for t in groups):
         units = _units_before(rule, groups)
     groups, units = _as_defined(groups, scope), _as_defined(units, scope)
+    units += [e for u in units for e in scope.extended.get(u.key, ()) if e not in units]
     sectors = (
         _read_sectors(rule)
         or [t for t in scope.terms if t.kind == "sector"]

@@ -53,7 +53,7 @@ def read_scope(title: str, issuer: str, text: str) -> Scope:
     groups = broadest([t for t in terms if t.kind == "group"], TARGET_GROUPS_BY_KEY)
     sectors = narrowest([t for t in terms if t.kind == "sector"], SECTORS_BY_KEY)
     title_sectors = [] if sectors else narrowest(_title_sectors(title), SECTORS_BY_KEY)
-    return Scope(place, groups + sectors, title_sectors, _defined_groups(text))
+    return Scope(place, groups + sectors, title_sectors, _defined_groups(text), _extended(text))
 
 
 # "研究开发机构、高等院校等事业单位（以下统称“研发机构、高等院校”）": the short
@@ -77,6 +77,28 @@ def _defined_groups(text: str) -> dict[str, str]:
             if len(long_hits) == 1 and short_hits and long_hits[0].row.key != short_hits[0].row.key:
                 defined[short] = long_hits[0].row.key
     return defined
+
+
+# "本条例有关研发机构、高等院校的规定，适用于政府设立的医疗卫生机构"
+EXTENDS_RE = re.compile(
+    r"本(?:条例|办法|规定|法|意见|措施)(?:有关|关于)(?P<units>[^，。；的]{2,30})的规定[，,]?"
+    r"(?:同样|也)?适用于(?P<also>[^。；，]{2,30})"
+)
+
+
+def _extended(text: str) -> dict[str, tuple[Term, ...]]:
+    """Unit key -> the units a sentence of the text extends its rules on that
+    unit to, each with the words and offsets it was read from."""
+    out: dict[str, tuple[Term, ...]] = {}
+    for m in EXTENDS_RE.finditer(text):
+        also = tuple(
+            Term("unit", h.row.key, h.row.name, h.keyword,
+                 m.start("also") + h.start, m.start("also") + h.end)
+            for h in find_hits(m.group("also"), TARGET_GROUPS)
+        )
+        for hit in find_hits(m.group("units"), TARGET_GROUPS):
+            out[hit.row.key] = out.get(hit.row.key, ()) + also
+    return out
 
 
 def _title_sectors(title: str) -> list[Term]:

@@ -39,6 +39,9 @@ SECTORS: tuple[Sector, ...] = (
     _s("biomedicine", "生物医药", "生物医药 创新药 医疗器械 生物技术", "medicine"),
     _s("agriculture", "农业", "特色农业 农业 种植 养殖"),
     _s("modern_services", "现代服务业", "现代服务业 服务业"),
+    # a project's kind as a clause or a form names it ("对重点产业新上的工业类项目"):
+    # not 工业企业, which says nothing of a trade
+    _s("industrial", "工业", "工业类项目 工业类"),
     # A food or drinks maker is no 医药 firm ("做人参饮品的食品加工厂"): its
     # sector keeps it from rules for 医药企业.
     _s("food", "食品", "食品 饮品 饮料 食品加工"),

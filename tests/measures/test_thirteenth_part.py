@@ -1,0 +1,117 @@
+"""The failure classes of the matcher's thirteenth held-out part (held-out-13),
+scored once before any of them was written; each with the real clause or
+profile and one written in the same style with other places, numbers and
+words."""
+
+from datetime import date
+
+import pytest
+
+from documents.ingest import lead_ins_of
+from measures.extraction.eligibility import read_scope
+from measures.extraction.eligibility.patents import (
+    dated_terms,
+    read_patents,
+    weigh_dated,
+)
+from measures.extraction.profiles import from_fields
+from tests.measures.test_eligibility import keys, read
+
+# bj-regulation-st-achievement-transfer-2019 第十二条: the list is introduced by
+# the article's third paragraph, not by its first
+BJ_ARTICLE = [
+    ("a12", None, "article",
+     "科技成果完成单位持有的职务科技成果转化后，应当由单位对完成、转化该项科技成果做出重要贡献的人员给予奖励和报酬。"),
+    ("a12.p1", "a12", "paragraph",
+     "单位可以依法规定或者与科技人员约定奖励和报酬的方式、数额和时限。"),
+    ("a12.p2", "a12", "paragraph",
+     "政府设立的研发机构、高等院校可以按照下列标准对完成、转化该项科技成果做出重要贡献的人员给予奖励和报酬："),
+    ("a12.n1", "a12", "item", "（一）将职务科技成果转让、许可给他人实施的，从该项科技成果转让净收入或者许可净收入中提取不低于百分之七十的比例；"),
+    ("a12.n2", "a12", "item", "（二）利用职务科技成果作价投资的，从该项科技成果形成的股份或者出资比例中提取不低于百分之七十的比例；"),
+]
+
+
+def test_the_lead_in_of_a_list_is_the_paragraph_before_it():
+    leads = lead_ins_of(BJ_ARTICLE)
+    assert leads["a12.n1"] == leads["a12.n2"] == BJ_ARTICLE[2][3]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "units"),
+    [
+        # Beijing: a 研发机构 that rewards its people is a 研究开发机构
+        (BJ_ARTICLE[2][3], ["research_institutes", "universities"]),
+        # style
+        ("市属高校、科研院所可以按照下列标准对完成、转化职务科技成果做出重要贡献的人员给予奖励：",
+         ["universities", "research_institutes"]),
+    ],
+)
+def test_the_units_that_reward_their_people(lead_in, units):
+    found = read(BJ_ARTICLE[3][3], "百分之七十", lead_in=lead_in, others=[])
+    assert sorted(keys(found, "unit")) == sorted(units)
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "also"),
+    [
+        # Beijing 第四十四条
+        ("第四十四条 本条例有关研发机构、高等院校的规定，适用于政府设立的医疗卫生机构。",
+         ["rd_institutions", "universities"], ["medical_institutions"]),
+        # style
+        ("第三十条 本办法关于高等院校的规定，同样适用于新型研发机构。", ["universities"], ["new_rd_institutions"]),
+    ],
+)
+def test_a_text_that_extends_its_rules_to_other_units(text, units, also):
+    scope = read_scope("某条例", "", text)
+    for unit in units:
+        assert [t.key for t in scope.extended[unit]] == also
+
+
+def test_an_extended_unit_is_a_unit_of_the_rule():
+    scope = read_scope("北京市促进科技成果转化条例", "北京市人民代表大会常务委员会",
+                       "第四十四条 本条例有关研发机构、高等院校的规定，适用于政府设立的医疗卫生机构。")
+    found = read(BJ_ARTICLE[3][3], "百分之七十", lead_in=BJ_ARTICLE[2][3], others=[], scope=scope)
+    assert "medical_institutions" in keys(found, "unit")
+
+
+@pytest.mark.parametrize(
+    ("fields", "sectors", "carried_out"),
+    [
+        # held-out-13: a project's kind in the form's event, and in its details
+        ({"group": ["企业"], "region": ["吉林省通化市柳河县"], "event": ["重点产业新上现代服务业类项目"],
+          "detail": ["项目类型:医药冷链物流配送中心（现代服务业，非房地产）"]}, ["modern_services"], ""),
+        # held-out-13: where a result is put into a firm
+        ({"group": ["科研团队"], "region": ["吉林省四平市"], "event": ["职务科技成果作价投资"],
+          "detail": ["作价投资企业所在地:辽宁省沈阳市（省外）"]}, [], "辽宁省/沈阳市"),
+        # style
+        ({"group": ["企业"], "region": ["吉林省通化市柳河县"], "event": ["新上工业类项目"]}, ["industrial"], ""),
+        # what an event is about is no sector of the applicant's (held-out-7)
+        ({"group": ["企业"], "region": ["上海市徐汇区"], "event": ["采购人工智能大模型产品和服务"]}, [], ""),
+    ],
+)
+def test_what_a_forms_event_and_details_say(fields, sectors, carried_out):
+    profile = from_fields(fields)
+    assert profile.sectors == sectors
+    assert profile.carried_out == carried_out
+
+
+@pytest.mark.parametrize(
+    ("clause", "line", "as_of", "verdict"),
+    [
+        # 001 措施: a grant of the year asked about
+        ("对获得当年国内发明授权的专利，每件一次性给予不高于5000元的补助",
+         "我是吉林市的一名退休工程师，以个人名义申请的一项发明专利（2014年授权的）今年获得了吉林省专利奖",
+         date(2016, 11, 20), "failed"),
+        ("对获得当年国内发明授权的专利，每件一次性给予不高于5000元的补助",
+         "长春一家企业，今年3月一项发明专利获得授权", date(2017, 8, 1), "met"),
+        # style
+        ("对当年获得授权的发明专利，每件资助3000元", "一件发明专利去年获得授权", date(2021, 5, 1), "failed"),
+        ("对当年获得授权的发明专利，每件资助3000元", "一件发明专利获得授权", date(2021, 5, 1), "unknown"),
+    ],
+)
+def test_a_grant_of_the_year_asked_about(clause, line, as_of, verdict):
+    amount = clause.index("每件")
+    terms = dated_terms(clause, amount, [0], {"patent_invention"})
+    assert [(t.key, t.comparator) for t in terms] == [("granted", "this_year")]
+    patents = read_patents({}, line, as_of)
+    assert weigh_dated(terms[0].as_dict(), {"patent_invention"}, patents) == verdict
