@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from measures.beneficiaries import TARGET_GROUPS_BY_KEY
 from measures.beneficiaries import with_broader as broader_groups
@@ -141,17 +142,16 @@ class _Weigher:
         self.units = broader_groups(profile.units)
         self.events = broader_events(profile.events)
         self.sectors = self._sectors_up(profile.sectors)
-        self._patents = None
 
-    @property
+    @cached_property
     def patents(self):
         """The applicant's patents (dates, fee reduction), read when a rule asks."""
-        if self._patents is None:
-            self._patents = read_patents(self.profile.details, self.profile.text, self.profile.as_of)
-        return self._patents
+        return read_patents(self.profile.details, self.profile.text, self.profile.as_of)
 
+    @cached_property
     def cases(self) -> dict[str, bool | None]:
-        """What the profile says of the cases rules require (``case`` terms)."""
+        """What the profile says of the cases rules require (``case`` terms),
+        read once, when a rule first asks."""
         patents = self.patents
         return {
             "fee_reduced": patents.fee_reduced,
@@ -253,7 +253,7 @@ class _Weigher:
             ("threshold", self.threshold),
             ("local", lambda _: self.local(eligibility)),
             ("dated", lambda term: weigh_dated(term, events, self.patents)),
-            ("case", lambda term: weigh_case(term, self.cases())),
+            ("case", lambda term: weigh_case(term, self.cases)),
         )
         for kind, weigh in weighers:
             for term in by_kind.get(kind, []):
