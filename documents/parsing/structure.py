@@ -128,8 +128,7 @@ class _TreeBuilder:
         self.previous: _Paragraph | None = None
         self.signed = False  # a signature block closed the main text
         self.attachment: ParsedProvision | None = None  # the open attachment
-        # The open document a notice issues without an 附件 label (an
-        # attachment node without a label), and where such documents begin.
+        # The open document a notice issues without an 附件 label, and the lines printing their titles.
         self.issued: ParsedProvision | None = None
         self.issued_starts: dict[int, str] = {}
         self.promulgated = False  # an order (令) heads the text
@@ -372,12 +371,13 @@ class _TreeBuilder:
         return raw[start : end if end >= 0 else len(raw)]
 
     def _open_issued(self, para: _Paragraph, heading: str | None = None) -> bool:
-        """Open a document the notice issues without an 附件 label, at the line
-        printing its ``heading`` (the lines after it, "", go on printing it):
-        an attachment without a label, whose children are the document's own
-        outline.  Not inside a labelled attachment, whose documents are its own."""
-        if self.attachment is not None and self.attachment is not self.issued or heading == "":
-            return heading == "" and self.issued is not None and self.attachment is self.issued
+        """Open a document the notice issues without an 附件 label at the line
+        printing its ``heading`` (an attachment without a label, its children
+        the document's outline), not inside a labelled attachment."""
+        if heading == "":  # a later line of a title printed over several
+            return self.issued is not None and self.attachment is self.issued
+        if self.attachment is not None and self.attachment is not self.issued:
+            return False
         node = self._node("attachment", para, para.start, heading=heading or para.text)
         self.stack = [node]
         self.roots.append(node)
