@@ -276,6 +276,18 @@ def _clauses(text: str):
         at += len(piece)
 
 
+# What a date is the day of: the words right after it ("2015年申请的"), else
+# the name of the day right before it ("申请日2016-04-20").
+HAPPENED_AFTER = tuple((name, re.compile(rf"[^，。；]{{0,6}}?(?:{words})")) for name, words in FIELDS)
+HAPPENED_BEFORE = tuple((name, re.compile(rf"(?:{words})[：:为是在]?$")) for name, words in FIELDS)
+
+
+def _what_happened(before: str, after: str) -> str | None:
+    return next((n for n, pattern in HAPPENED_AFTER if pattern.match(after)), None) or next(
+        (n for n, pattern in HAPPENED_BEFORE if pattern.search(before)), None
+    )
+
+
 def _read_line(patents: Patents, text: str, as_of: date | None, kind_hint=None) -> None:
     """Dates followed by what happened ("2015年申请的…", "今年2月授权了"), or
     after the name of the day ("申请日2016-04-20"), clause by clause."""
@@ -285,10 +297,8 @@ def _read_line(patents: Patents, text: str, as_of: date | None, kind_hint=None) 
             span = _span(m, as_of)
             if span is None:
                 continue
-            after = clause[m.end() : m.end() + 12]
-            before = clause[max(0, m.start() - 8) : m.start()]
-            name = next((n for n, p in FIELDS if re.match(rf"[^，。；]{{0,6}}?(?:{p})", after)),
-                        None) or next((n for n, p in FIELDS if re.search(rf"(?:{p})[：:为是在]?$", before)), None)
+            name = _what_happened(clause[max(0, m.start() - 8) : m.start()],
+                                  clause[m.end() : m.end() + 12])
             if name:
                 patents.add(name, kind, span)
     if "费用减缓" in text:
