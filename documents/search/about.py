@@ -166,12 +166,52 @@ def _parts(cursor, document: int) -> list[int]:
     return []
 
 
+# "创新型吉林建设科技行动计划的指导思想是什么", "十四五规划有哪几条重要原则": a
+# part of the named policy its own heading names (一、指导思想; 重要原则).
+SECTION_RE = re.compile(
+    r"指导思想|总体思路|总体要求|(?:基本|主要|重要|工作)原则|(?:发展|主要|总体|工作)目标"
+    r"|(?:重点|主要)任务|(?:保障|主要)措施|实施步骤"
+)
+SECTION_HEADING_CHARS = 8
+
+
+def asked_section(query) -> str:
+    """The last two characters of the part of a policy ``query`` asks for
+    (原则 of 重要原则: 基本原则 and 工作原则 are the same part), or ""."""
+    m = SECTION_RE.search(normalise(query.raw))
+    return m.group()[-2:] if m else ""
+
+
+def section_lines(connection, document: int, key: str) -> list[int]:
+    """The provisions of ``document`` (and of the policies it issues) under a
+    short heading ending in ``key``: the heading, then what it holds."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, parent_id, heading FROM {PROVISION_TABLE} WHERE document_id = %s"
+            f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s)"
+            " ORDER BY document_id, position",
+            [document, document],
+        )
+        rows = cursor.fetchall()
+    heads = {
+        pk for pk, _parent, heading in rows
+        if heading and len(heading) <= SECTION_HEADING_CHARS and heading.endswith(key)
+    }
+    return [pk for pk, parent, _heading in rows if pk in heads or parent in heads]
+
+
 def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[int]]:
     """``ids`` with the lines answering a question about the named policy
-    first, when ``query`` asks one; and those lines."""
+    first, when ``query`` asks one (or asks for a part of it its headings
+    name); and those lines."""
     forms = asked_about(query)
-    if not ids or not forms:
+    section = asked_section(query)
+    if not ids or not (forms or section):
         return ids, []
     document = named_document(connection, query, ids)
-    first = layout_answers(connection, document, forms) if document is not None else []
+    if document is None:
+        return ids, []
+    first = section_lines(connection, document, section) if section else []
+    if forms:
+        first += [pk for pk in layout_answers(connection, document, forms) if pk not in first]
     return first + [pk for pk in ids if pk not in first], first

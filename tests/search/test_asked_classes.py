@@ -263,6 +263,12 @@ def test_whether_one_can_still_apply_is_a_question_of_validity(raw, answer, genr
         ("科技人才外流", "st-development-plan-14th-fyp/c1.s2.para4"),
         ("经济危机时引进高级研发人才", "innovative-jilin-action-plan-2011/p3.n2.i1"),
         ("科技中介公司扶持", "innovative-jilin-action-plan-2011/p5.n7"),
+        # held-out-15
+        ("科研人员在机关、事业单位和企业之间来回调动流动", "innovative-jilin-action-plan-2011/p5.n8"),
+        ("企业想在政府定科技规划、定攻关方向时有发言权", "st-development-plan-14th-fyp/c6.s1.para1"),
+        # style
+        ("科研院所和企业的人才来回流动", "st-development-plan-14th-fyp/c6.s3.para4"),
+        ("企业在技术创新决策上的发言权", "st-development-plan-14th-fyp/c6.s1.para1"),
     ],
 )
 def test_colloquial_words_find_the_terms_of_the_text(raw, answer):
@@ -293,3 +299,30 @@ def test_what_a_policy_is_made_of_is_answered_by_its_headings(raw, answers, genr
 def test_a_question_about_the_kinds_of_support_is_no_question_about_parts():
     # "有哪些支持" asks for support, not for a policy's headings
     assert "parts" not in [f.name for f in parse("科技型中小企业有哪些支持").questions]
+
+
+@pytest.mark.parametrize(
+    "raw, answers",
+    [
+        # held-out-15: a part of the named policy its own heading names
+        ("创新型吉林建设科技行动计划的指导思想是什么？",
+         ["innovative-jilin-action-plan-2011/p1", "innovative-jilin-action-plan-2011/p1.para1"]),
+        ("吉林省科技发展十四五规划有哪几条重要原则？",
+         ["st-development-plan-14th-fyp/c2.s2", "st-development-plan-14th-fyp/c2.s2.para1"]),
+        # style
+        ("松江十四五科技规划的保障措施有哪些", ["plan_songjiang_14th/c4"]),
+        ("成果转移转化实施方案的基本原则", ["achievement-transfer-plan-2016/p1.n1"]),
+    ],
+)
+def test_a_part_of_a_policy_its_heading_names_comes_first(raw, answers, genre):
+    genre("plan_songjiang_14th")
+    hits = search(raw, facets=False, page_size=10).hits
+    top = [f"{h.provision.document.key}/{h.provision.key}" for h in hits[: len(answers)]]
+    assert top == answers
+
+
+def test_a_part_named_without_a_policy_keeps_the_order():
+    # no policy named: "发展目标" is a word like any other
+    hits = search("发展目标", facets=False, page_size=10).hits
+    assert hits
+
