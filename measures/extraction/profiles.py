@@ -28,7 +28,7 @@ from measures.extraction.eligibility.events import (
     is_free_event,
     level_of,
 )
-from measures.extraction.eligibility.reading import Term, is_person_group, narrowest
+from measures.extraction.eligibility.reading import is_person_group
 from measures.extraction.eligibility.terms import (
     MEASURED,
     MEASURED_BY_KEY,
@@ -45,6 +45,7 @@ from measures.extraction.places import (
     institution_place,
     institutions_in,
 )
+from measures.extraction.sectors import PROJECT_KIND_RE, PROJECT_KINDS, read_sectors
 
 # Quantities a profile may state besides the measured ones of thresholds:
 # the count of invention patents granted (each a 每件 rule's multiplier).
@@ -68,7 +69,8 @@ YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
 # Free-text numbers: "研发投入500万元", "20件国内发明专利", "一年销售额800万左右"
 # (万 and 亿 alone are money as people say it), "600亩人参种植基地".
 AMOUNT_RE = re.compile(
-    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>亿元|万元|元|件|%|亩|亿(?![件亩人个项])|万(?![件亩人个项]))"
+    r"(?P<value>\d+(?:\.\d+)?)(?:来|多|余)?"  # "3000来万", "3000多万": about that much
+    r"(?P<unit>亿元|万元|元|件|%|亩|亿(?![件亩人个项])|万(?![件亩人个项]))"
 )
 
 
@@ -94,11 +96,8 @@ SEVERAL_PER_LINE = {"patent"}
 # Where a result is carried out, as a line says it: "在江苏那边投产", "在省外转化".
 CARRIED_OUT_AFTER_RE = re.compile(r"^[^，。；]{0,4}?(?:转化|实施|投产|产业化)")
 
-# "重点产业新上现代服务业类项目": the kind of a project.
-PROJECT_KIND_RE = re.compile(r"[^，。；]{2,10}类项目")
-# ...of the kinds the texts sort projects into ("医药冷链物流（现代服务业）" is a
-# services project, whatever it carries).
-PROJECT_KINDS = {"industrial", "modern_services", "agriculture"}
+# A line that starts by speaking of oneself ("我在东莞上班", "本人是…").
+FIRST_PERSON_RE = re.compile(r"^(?:我|本人)(?:是|在)")
 
 # "政府设立的高校": the kind of unit is what follows.
 UNIT_PREFIX_RE = re.compile(r"^(?:政府设立的|国家设立的|公立|市属|省属|部属|民办|私立|民营)")
@@ -313,7 +312,7 @@ def from_fields(fields: dict[str, list[str]]) -> Profile:
     # event is about: "采购人工智能大模型产品") or details
     kinds = read_details(profile, fields.get("detail", []), unknown)
     kinds += [m.group() for e in fields.get("event", []) for m in PROJECT_KIND_RE.finditer(e)]
-    _read_sectors(profile, "；".join(kinds), [], PROJECT_KINDS)
+    read_sectors(profile, "；".join(kinds), [], PROJECT_KINDS)
     for name in NUMBER_FIELDS:
         for value in fields.get(name, [])[:1]:
             try:
@@ -470,8 +469,13 @@ def from_text(text: str) -> Profile:
             profile.readings.append(
                 {"field": kind, "key": hit.row.key, "label": hit.row.name, "words": hit.keyword}
             )
+    if not (profile.groups or profile.units) and FIRST_PERSON_RE.match(text):
+        # "我在东莞上班，…": a person who names no kind of person is one
+        profile.groups.append("individuals")
+        profile.readings.append({"field": "group", "key": "individuals", "label": "个人",
+                                 "words": FIRST_PERSON_RE.match(text).group()})
     _grant_groups(profile, text)
-    _read_sectors(profile, text, event_spans)
+    read_sectors(profile, text, event_spans)
     _read_numbers(profile, text)
     profile.carried_out = next(
         (h.path for h in find_places(text)
@@ -483,31 +487,6 @@ def from_text(text: str) -> Profile:
         if reading["words"]:
             profile.said = profile.said.replace(reading["words"], "，")
     return check(profile)
-
-
-def _read_sectors(profile: Profile, text: str, excluded: list[tuple[int, int]],
-                  only=None) -> None:
-    """The sectors (of ``only`` keys, when given) ``text`` names outside
-    ``excluded`` spans (an event's words), longest words first, narrowest kept."""
-    taken: list[tuple[int, int]] = []
-    for sector in sorted(SECTORS, key=lambda s: -max(map(len, s.words))):
-        if only is not None and sector.key not in only:
-            continue
-        for word in sorted(sector.words, key=len, reverse=True):
-            for m in re.finditer(re.escape(word), text):
-                span = (m.start(), m.end())
-                if any(s <= span[0] and span[1] <= e for s, e in [*excluded, *taken]):
-                    continue
-                taken.append(span)
-                if sector.key not in profile.sectors:
-                    profile.sectors.append(sector.key)
-                    profile.readings.append(
-                        {"field": "sector", "key": sector.key, "label": sector.label,
-                         "words": word}
-                    )
-    kept = {t.key for t in narrowest(
-        [Term("sector", key, "", "") for key in profile.sectors], SECTORS_BY_KEY)}
-    profile.sectors = [key for key in profile.sectors if key in kept]
 
 
 # A firm that 升规 is a 规上 firm of its trade ("柳河县一家工业企业，今年刚升规").

@@ -1,7 +1,7 @@
-"""The failure classes of the matcher's thirteenth held-out part (held-out-13),
-scored once before any of them was written; each with the real clause or
-profile and one written in the same style with other places, numbers and
-words."""
+"""The failure classes of the matcher's thirteenth and fourteenth held-out
+parts (held-out-13, held-out-14), each scored once before any of them was
+written; each with the real clause or profile and one written in the same
+style with other places, numbers and words."""
 
 from datetime import date
 
@@ -115,3 +115,34 @@ def test_a_grant_of_the_year_asked_about(clause, line, as_of, verdict):
     assert [(t.key, t.comparator) for t in terms] == [("granted", "this_year")]
     patents = read_patents({}, line, as_of)
     assert weigh_dated(terms[0].as_dict(), {"patent_invention"}, patents) == verdict
+
+
+# -- the fourteenth part's classes (held-out-14, scored once before them) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "events", "sectors", "numbers"),
+    [
+        # amounts as people say them, and selling as people say it
+        ("柳河这边一家医药公司，今年在县里新建了600亩道地药材种植基地，另外引进的一个二类新药一年也就卖3000来万",
+         ["enterprises"], ["new_product", "planting_base"], ["medicine"],
+         {"site_area": 600, "sales": 30_000_000}),
+        # style
+        ("通化一家医药企业，去年营收8000多万", ["enterprises"], [], ["medicine"], {"sales": 80_000_000}),
+        # buying a model's service is the buyer's event, and the model's sector is not the buyer's
+        ("徐汇一家低空经济公司，主要给龙华那边的起降点做运营管理和保障；今年还买了一家没关联关系的公司的大模型服务",
+         ["enterprises"], ["llm_procurement"], ["low_altitude"], {}),
+        # a line in the first person that names no kind of person is a person's; an
+        # aside between a patent and its grant is part of the clause
+        ("我在东莞上班，社保连续交了两年多，户口不在东莞。16年8月网上提交的发明专利（填的东莞住址，没办费用减缓）"
+         "今年5月授权公告了", ["individuals"], ["patent_invention"], [], {}),
+        # style
+        ("本人在佛山工作，一项发明专利（个人申请的）今年3月授权了", ["individuals"], ["patent_invention"], [], {}),
+    ],
+)
+def test_lines_of_the_fourteenth_part(text, groups, events, sectors, numbers):
+    from measures.extraction.profiles import from_text
+
+    profile = from_text(text)
+    assert (profile.groups, profile.events, profile.sectors) == (groups, events, sectors)
+    assert {k: int(v) for k, v in profile.numbers.items()} == numbers
