@@ -146,3 +146,21 @@ def test_lines_of_the_fourteenth_part(text, groups, events, sectors, numbers):
     profile = from_text(text)
     assert (profile.groups, profile.events, profile.sectors) == (groups, events, sectors)
     assert {k: int(v) for k, v in profile.numbers.items()} == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "thresholds"),
+    [
+        # jl-liuhe 第17条: the end of a condition's one range is its ceiling
+        ("对医药企业投资新建GAP中药材种植基地和道地药材种植基地面积在100亩及以上至500亩的，给予企业100元/亩奖励",
+         "100元/亩", [(">=", "1E+2"), ("<=", "5E+2")]),
+        # style
+        ("对年销售额在2000万元及以上至5000万元的企业，给予10万元奖励", "10万元", [(">=", "2E+7"), ("<=", "5E+7")]),
+        # a list of tiers keeps its ends as they were read
+        ("对固定资产投资1000万元及以上至5000万元、5000万元以上的，分别给予20万元和50万元奖励", "20万元",
+         [(">=", "1E+7"), ("=", "5E+7"), (">=", "5E+7")]),
+    ],
+)
+def test_the_end_of_a_range_is_a_ceiling(text, amount, thresholds):
+    found = read(text, amount, others=[])
+    assert [(t.comparator, t.value) for t in found.of_kind("threshold")] == thresholds

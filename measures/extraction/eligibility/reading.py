@@ -399,6 +399,10 @@ def _sectors_in(rule: _RuleText, clauses: list[Span]) -> list[Term]:
 def _comparator(text: str, q: Quantity) -> str:
     if q.comparator == "=" and re.match(r"(?:及|或)?以上", text[q.end : q.end + 3]):
         return ">="
+    if q.comparator == "=" and text[q.start - 1 : q.start] in ("至", "到") and text[q.end : q.end + 1] == "的":
+        # the end of the one range of a condition ("面积在100亩及以上至500亩的"),
+        # not one of a list of tiers ("…至5000万元、5000万元以上至1亿元…")
+        return "<="
     return q.comparator
 
 
