@@ -269,6 +269,13 @@ def test_whether_one_can_still_apply_is_a_question_of_validity(raw, answer, genr
         # style
         ("科研院所和企业的人才来回流动", "st-development-plan-14th-fyp/c6.s3.para4"),
         ("企业在技术创新决策上的发言权", "st-development-plan-14th-fyp/c6.s1.para1"),
+        # held-out-16
+        ("企业牵头搞技术攻关，立下保证书限期交出成果", "st-development-plan-14th-fyp/c6.s1.para1"),
+        ("两院 合作 吉林", "market-oriented-innovation-opinions/p7.n25"),
+        ("本地科研成果太多，中小企业消化不了", "st-development-plan-14th-fyp/c1.s2.para4"),
+        # style
+        ("立保证书攻关关键技术", "st-development-plan-14th-fyp/c4.s2.para1"),
+        ("省里的转化资金要还钱吗", "market-oriented-innovation-opinions/p7.n23"),
     ],
 )
 def test_colloquial_words_find_the_terms_of_the_text(raw, answer):
