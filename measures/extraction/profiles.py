@@ -105,10 +105,10 @@ PRIVATE_PREFIXES = ("民办", "私立", "民营")
 
 
 # Words before an organisation that make it the other party of a deal ("转让给了企业",
-# "与…合作", "买了浙工大的一项专利", "跟吉林银行贷信用贷").
+# "与…合作", "买了浙工大的一项专利", "跟吉林银行贷信用贷", "专门孵化大模型企业").
 COUNTERPARTY_RE = re.compile(
     r"(?:(?:给了?|和|买了?|购买了?|购入|受让了?|承接了?|引进了?|入股了?|参股了?|投资了?|注资了?)"
-    r"[^，。；]{0,6}|(?:向|与|从|跟)[^，。；]{0,8})$"
+    r"[^，。；]{0,6}|(?:向|与|从|跟)[^，。；]{0,8}|孵化[^，。；的]{0,6})$"
 )
 # ...and words after it that make it where something of the applicant's is
 # used ("两台服务机器人在医院首次试用"): a place of use, not the applicant.

@@ -164,3 +164,18 @@ def test_lines_of_the_fourteenth_part(text, groups, events, sectors, numbers):
 def test_the_end_of_a_range_is_a_ceiling(text, amount, thresholds):
     found = read(text, amount, others=[])
     assert [(t.comparator, t.value) for t in found.of_kind("threshold")] == thresholds
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # held-out-15: the firms an incubator incubates are not the applicant
+        ("徐汇区一家专门孵化大模型企业的孵化器，今年在做新场地的建设装修，区里能补多少？", ["incubators"]),
+        # style
+        ("长春一家孵化器，今年孵化了20家科技企业", ["incubators"]),
+    ],
+)
+def test_the_firms_an_incubator_incubates(text, groups):
+    from measures.extraction.profiles import from_text
+
+    assert from_text(text).groups == groups
