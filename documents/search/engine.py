@@ -19,7 +19,7 @@ from .index import indexed_text
 from .normalise import normalise_with_offsets
 from .query import Query, parse
 from .snippets import explain, snippet
-from .tiers import suggestions, tiered_candidates, unmatched_terms
+from .tiers import loosened, suggestions, tiered_candidates, unmatched_terms
 
 MAX_PAGE_SIZE = 100
 
@@ -160,6 +160,13 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
     # the partial tier's contexts), as kept for the data version read.
     versioned = shared.Once(connection)
     found = tiered_candidates(backend, query, restrict, relax=not exact, kept=versioned)
+    if not found.ids and not exact and (words := loosened(query)):
+        # Nothing even relaxed: the long words by the words inside them; the
+        # hits then say which of those they hold.
+        looser = parse(words)
+        again = tiered_candidates(backend, looser, restrict, kept=versioned)
+        if again.ids:
+            query, found = looser, again
     ids, put_first = answers_first(connection, query, found.ids)
     for pk in put_first:
         # a line of the policy's layout put first ranks with the first result

@@ -216,6 +216,21 @@ def concept_weights(query: Query, held: dict[int, dict], size: int) -> list[floa
     ]
 
 
+def loosened(query: Query) -> str | None:
+    """The query with each long word written as the words inside it (栽培技术
+    → 栽培 技术), for when nothing matches even relaxed: the text may hold
+    them apart ("抗逆栽培和丰产技术"); None when no word has parts, or the
+    query holds what must not be split (a quoted phrase, an exclusion)."""
+    if not query.relaxable:
+        return None
+    words, split = [], False
+    for term in query.terms:
+        parts = next((form.words for form in term.forms if form.parts), ())
+        split = split or bool(parts)
+        words += parts or [term.typed]
+    return " ".join(words) if split else None
+
+
 def unmatched_terms(query: Query, matched: tuple[int, ...]) -> list[str]:
     """What a partial match lacks, as typed."""
     have = set(matched)

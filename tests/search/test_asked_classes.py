@@ -276,6 +276,13 @@ def test_whether_one_can_still_apply_is_a_question_of_validity(raw, answer, genr
         # style
         ("立保证书攻关关键技术", "st-development-plan-14th-fyp/c4.s2.para1"),
         ("省里的转化资金要还钱吗", "market-oriented-innovation-opinions/p7.n23"),
+        # held-out-17
+        ("滑雪场用的造雪机、压雪车这类设备研发", "st-development-plan-14th-fyp/c4.s2.para3"),
+        ("办科技业务让企业最多跑一趟", "st-development-plan-14th-fyp/c1.s1.para2"),
+        ("企业每年先预留一笔专款备着搞研发", "st-development-plan-14th-fyp/c6.s1.para2"),
+        ("知保中心", "st-development-plan-14th-fyp/c5.s3.para2"),
+        # style
+        ("压雪车研发", "st-development-plan-14th-fyp/c4.s2.para3"),
     ],
 )
 def test_colloquial_words_find_the_terms_of_the_text(raw, answer):
@@ -332,4 +339,24 @@ def test_a_part_named_without_a_policy_keeps_the_order():
     # no policy named: "发展目标" is a word like any other
     hits = search("发展目标", facets=False, page_size=10).hits
     assert hits
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-17: nothing matches even relaxed, but the words inside a long
+        # word do, apart ("栽培技术" where the text says "抗逆栽培和丰产技术")
+        ("庄稼抗旱抗冻、多打粮的栽培技术", "st-development-plan-14th-fyp/c4.s4.para3"),
+        # style
+        ("耐盐碱栽培技术", "st-development-plan-14th-fyp/c4.s4.para3"),
+    ],
+)
+def test_a_long_word_is_looked_for_by_its_parts_before_nothing_is_found(raw, answer):
+    result = search(raw, facets=False, page_size=10)
+    assert answer in [f"{h.provision.document.key}/{h.provision.key}" for h in result.hits]
+    assert all(h.tier == "partial" for h in result.hits)
+
+
+def test_a_quoted_phrase_is_never_split():
+    assert search('"庄稼抗旱栽培技术"', facets=False).ids == []
 
