@@ -179,3 +179,18 @@ def test_the_firms_an_incubator_incubates(text, groups):
     from measures.extraction.profiles import from_text
 
     assert from_text(text).groups == groups
+
+
+def test_the_sixteenth_parts_classes():
+    from measures.extraction.eligibility.cases import read_own_rule
+    from measures.extraction.profiles import from_text
+
+    # a licence contract with a firm is the deal, not a reward agreement with the unit
+    assert read_own_rule({}, "我是华东师大的研究员，一项职务发明今天刚签了许可合同给一家药企") is None
+    assert read_own_rule({}, "我跟学校签了奖励协议") is True
+    # growth as people say it
+    profile = from_text("柳河县一家规上工业企业，今年刚被认定为省级专精特新中小企业，今年产值比去年多了800万左右")
+    assert profile.numbers["output_growth"] == 8_000_000
+    # a form's event in words of a sale is kept
+    profile = from_fields({"group": ["企业"], "region": ["上海市徐汇区"], "event": ["首台（套）设备销售"]})
+    assert profile.free_events == ["首台（套）设备销售"]

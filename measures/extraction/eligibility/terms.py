@@ -83,7 +83,8 @@ def _m(key, label, words, unit):
 # Quantities of a condition ("年产值同比增长超过1000万元的"), each with the
 # words before the number that name it; the key is the profile's field.
 MEASURED: tuple[Measured, ...] = (
-    _m("output_growth", "年产值同比增长额", rf"产值{_C}{{0,6}}增长", "元"),
+    # ...and as people say it: "今年产值比去年多了800万左右"
+    _m("output_growth", "年产值同比增长额", rf"产值{_C}{{0,6}}(?:增长|多了?|增加)", "元"),
     _m("tax_paid", "年度纳税额", r"纳税额|缴纳税收|税收", "元"),
     _m("rd_intensity", "研发投入占营业收入比例", rf"研发投入{_C}{{0,6}}占{_C}{{0,6}}收入", "%"),
     _m("rd_expense", "研发投入", r"研发投入|研发费用|研究开发费用", "元"),
