@@ -41,6 +41,7 @@ from measures.extraction.eligibility.patents import (
     weigh_case,
     weigh_dated,
 )
+from measures.extraction.eligibility.term import FAILED, MET, UNKNOWN
 from measures.extraction.eligibility.terms import SECTORS_BY_KEY
 from measures.extraction.places import ancestors
 from measures.extraction.profiles import (
@@ -53,7 +54,6 @@ from measures.extraction.profiles import (
 
 from .models import Eligibility
 
-MET, FAILED, UNKNOWN = "met", "failed", "unknown"
 # Statuses a document not in force may have, by the list its rules go to.
 APART = {
     "expired": ("expired", "replaced"),

@@ -28,9 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from measures.extraction.eligibility.events import LEVEL_WORDS
-from measures.extraction.eligibility.term import Term
-
-MET, FAILED, UNKNOWN = "met", "failed", "unknown"
+from measures.extraction.eligibility.term import FAILED, MET, UNKNOWN, Term
 
 # The kind of patent each patent event is about (a foreign grant, whatever
 # the office, is "foreign"; an examination is of a domestic invention).
@@ -53,7 +51,6 @@ FIELDS = (
     ("granted", r"授权公告日|授权日|授权时间|获得授权|获授权|授权"),
     ("filed", r"(?:专利)?申请日|申请时间|提交日期|申请|提交|递交|交的"),
 )
-FIELD_LABELS = {"filed": "专利申请日", "granted": "授权日", "examined": "实质审查生效日"}
 
 _DAY = r"(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
 _TO = r"至(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"

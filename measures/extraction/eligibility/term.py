@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+# A condition of a rule weighed against an applicant's profile.
+MET, FAILED, UNKNOWN = "met", "failed", "unknown"
+
 
 @dataclass(frozen=True)
 class Term:
