@@ -24,10 +24,10 @@ from measures.extraction.eligibility.cases import UNIT_KIND_KEY
 from measures.extraction.eligibility.events import (
     EVENTS,
     EVENTS_BY_KEY,
-    LEVEL_WORDS,
     is_free_event,
     level_of,
 )
+from measures.extraction.eligibility.patents import OFFICE_WORDS
 from measures.extraction.eligibility.reading import is_person_group
 from measures.extraction.eligibility.terms import (
     MEASURED,
@@ -85,9 +85,7 @@ GRANT_OFFICE_EVENTS = {
     "patent_foreign_other",
 }
 
-OFFICE_RE = re.compile("|".join(
-    w for w, level in LEVEL_WORDS if level in ("major_offices", "hmt", "other_countries")
-))
+OFFICE_RE = re.compile(OFFICE_WORDS)
 
 # Families of events a line may name several of, each in words of its own
 # (two patents granted); of the others, a line's first event is its event.
@@ -373,9 +371,9 @@ def from_text(text: str) -> Profile:
     # the applicant's ("一件台湾地区授权的发明专利").
     granted = []
     for reading in profile.readings:
-        at = text.find(reading["words"])
-        offices = list(OFFICE_RE.finditer(text, at, at + len(reading["words"])))
-        if reading["key"] in GRANT_OFFICE_EVENTS and at >= 0 and offices:
+        at = text.find(reading["words"]) if reading["key"] in GRANT_OFFICE_EVENTS else -1
+        offices = list(OFFICE_RE.finditer(text, at, at + len(reading["words"]))) if at >= 0 else []
+        if offices:
             granted.append(offices[-1].span())  # "香港的公司获得美国…授权": 美国
     placed = "".join(
         "，" if any(s <= i < e for s, e in granted) else ch for i, ch in enumerate(text)

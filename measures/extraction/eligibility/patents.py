@@ -194,10 +194,15 @@ DATE_RE = re.compile(
     r"(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?|(?P<half>上半年|下半年))?"
     r"|(?P<bare>(?:19|20)\d{2})(?![\d年-])"
 )
+# The offices of a foreign grant as a form's details name them ("授权国家": "美国").
+OFFICES = tuple(
+    (level, "|".join(word for word, of in LEVEL_WORDS if of == level))
+    for level in ("major_offices", "hmt", "other_countries")
+)
+# ...any of them: a grant abroad
+OFFICE_WORDS = "|".join(pattern for _, pattern in OFFICES)
 KIND_WORDS = (
-    ("foreign", "|".join(
-        [w for w, level in LEVEL_WORDS if level in ("major_offices", "hmt", "other_countries")]
-        + ["境外", "国外", "外国", "PCT"])),
+    ("foreign", OFFICE_WORDS + "|境外|国外|外国|PCT"),
     ("design", r"外观设计"),
     ("utility", r"实用新型"),
     ("invention", r"发明"),
@@ -333,11 +338,6 @@ def read_patents(details: dict[str, str], text: str, as_of: date | None) -> Pate
     return patents
 
 
-# The offices of a foreign grant as a form's details name them ("授权国家": "美国").
-OFFICES = tuple(
-    (level, "|".join(word for word, of in LEVEL_WORDS if of == level))
-    for level in ("major_offices", "hmt", "other_countries")
-)
 OFFICE_KEY_RE = re.compile(r"授权(?:国家|国|地区|地|机构)|国家|地区")
 
 
