@@ -71,11 +71,15 @@ def read_own_rule(details: dict[str, str], text: str) -> bool | None:
                 return False
             if YES_RE.match(value) or OWN_RULE_RE.search(value):
                 return True
-    if NO_OWN_RULE_RE.search(text):
+    return _said(text, NO_OWN_RULE_RE, OWN_RULE_RE)
+
+
+def _said(text: str, no: re.Pattern, yes: re.Pattern) -> bool | None:
+    """False where ``text`` says no (said first: "没有规定"), True where it says
+    yes, None where it says neither."""
+    if no.search(text):
         return False
-    if OWN_RULE_RE.search(text):
-        return True
-    return None
+    return True if yes.search(text) else None
 
 
 # What a line says of its unit, its money and its ownership.
@@ -95,9 +99,10 @@ def read_unit_cases(details: dict[str, str], text: str) -> dict[str, bool | None
     """public_unit, public_funds and shares_agreed as the details or the line
     say them (None where they do not)."""
     said = text + "".join(f"{k}{v}" for k, v in details.items())
-    public = False if PRIVATE_UNIT_RE.search(said) or details.get(UNIT_KIND_KEY) == "民办" else (
-        True if PUBLIC_SAID_RE.search(said) or details.get(UNIT_KIND_KEY) == "公立" else None)
-    funds = False if NO_PUBLIC_FUNDS_RE.search(said) else (
-        True if PUBLIC_FUNDS_SAID_RE.search(said) else None)
-    shares = True if "按份共有" in said else (False if "共同共有" in said else None)
-    return {"public_unit": public, "public_funds": funds, "shares_agreed": shares}
+    kind = details.get(UNIT_KIND_KEY)  # a form's unit, as 民办 or 公立
+    public = False if kind == "民办" else _said(said, PRIVATE_UNIT_RE, PUBLIC_SAID_RE)
+    return {
+        "public_unit": True if public is None and kind == "公立" else public,
+        "public_funds": _said(said, NO_PUBLIC_FUNDS_RE, PUBLIC_FUNDS_SAID_RE),
+        "shares_agreed": True if "按份共有" in said else (False if "共同共有" in said else None),
+    }
