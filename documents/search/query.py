@@ -206,6 +206,8 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
     if not text.isalnum() and text in groups():
         return [Term(typed=body, forms=_forms(text))], [], []
     pieces = _split_long_runs(_unit_characters_as_stops(text, concepts_of(text)))
+    if [kind for kind, _p in pieces] == ["stop", "run"] and is_asked_pair(text):
+        pieces = [("run", text)]  # 查新, 查重: a term of two characters, not a request
     terms = [Term(typed=p, forms=_forms(p), run=kind == "run") for kind, p in pieces if kind != "stop"]
     stops = [Term(typed=p, forms=(_form(p),)) for kind, p in pieces if kind == "stop"]
     if len(pieces) == 1 and terms:
@@ -220,6 +222,18 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
     ]
     return terms, stops, list(dict.fromkeys([text, *pairs]))
 
+
+# Stop words that are verbs of asking (查 "look up", 找 "find" …): typed
+# as a token of two characters with a character that has no word of its
+# own, they are the first half of a term (查新 novelty search, 查重
+# duplicate check), not a request for the character.
+# Where the pair occurs nowhere, the character alone is looked for
+# (``tiers.loosened``): 找碳 finds 碳.
+ACTION_STOPS = frozenset("查找看做拿问帮请给")
+
+
+def is_asked_pair(text: str) -> bool:
+    return len(text) == 2 and text[0] in ACTION_STOPS and not is_dictionary_word(text)
 
 # A run of this many characters without a dictionary word is read as short
 # forms typed together (六新四新: the texts' “六新产业”“四新设施”), each pair of

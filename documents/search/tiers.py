@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from .backends.base import Candidates
 from .grams import query_grams
 from .plan import form_test, plan_for
-from .query import Query, is_hard, parse
+from .query import Query, is_asked_pair, is_hard, parse
 from .ranking import booster
 from .segmentation import UNKNOWN_RARITY, cut_for_search, general_rarity
 from .stopwords import stopwords
@@ -219,13 +219,20 @@ def concept_weights(query: Query, held: dict[int, dict], size: int) -> list[floa
 def loosened(query: Query) -> str | None:
     """The query with each long word written as the words inside it (栽培技术
     → 栽培 技术), for when nothing matches even relaxed: the text may hold
-    them apart ("抗逆栽培和丰产技术"); None when no word has parts, or the
-    query holds what must not be split (a quoted phrase, an exclusion)."""
-    if not query.relaxable:
+    them apart ("抗逆栽培和丰产技术"); and a verb of asking typed with one
+    character (``is_asked_pair``) as the character (找碳 → 碳).  None when
+    nothing changes, or the query holds what must not be split (a quoted
+    phrase, an exclusion)."""
+    if query.excluded or any(is_hard(g) for g in query.groups):
         return None
     words, split = [], False
     for term in query.terms:
-        parts = next((form.words for form in term.forms if form.parts), ())
+        if term.run and is_asked_pair(term.typed):
+            parts = [term.typed[1]]
+        elif query.relaxable:
+            parts = next((form.words for form in term.forms if form.parts), ())
+        else:
+            parts = ()
         split = split or bool(parts)
         words += parts or [term.typed]
     return " ".join(words) if split else None

@@ -360,3 +360,24 @@ def test_a_long_word_is_looked_for_by_its_parts_before_nothing_is_found(raw, ans
 def test_a_quoted_phrase_is_never_split():
     assert search('"庄稼抗旱栽培技术"', facets=False).ids == []
 
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # dev "查新": 查 (look up) typed with a character that has no word of its
+        # own is the first half of a term, "…的查重、查新和统计分析"
+        ("查新", "market-oriented-innovation-opinions/p7.n22.para1"),
+        # style: the other term of that sentence
+        ("查重", "market-oriented-innovation-opinions/p7.n22.para1"),
+    ],
+)
+def test_a_verb_of_asking_and_one_character_are_a_term(raw, answer):
+    assert first(raw) == answer
+    assert [t.typed for t in parse(raw).terms] == [raw]
+
+
+@pytest.mark.parametrize("raw, alone", [("找碳", "碳"), ("看碳", "碳")])
+def test_a_verb_of_asking_and_a_character_found_nowhere_find_the_character(raw, alone):
+    # the pair occurs in no text: the character alone is looked for
+    assert search(raw, facets=False).ids == search(alone, facets=False).ids != []
