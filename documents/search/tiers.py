@@ -19,9 +19,10 @@ Meilisearch's ``matchingStrategy: last`` and Typesense's
   (``concept_weights``).  So holding more concepts comes first and the
   least informative words are the first to go.  Ties go to the verbatim
   re-ranking of the whole query (``ranking.boost``), then to BM25.  A
-  concept a candidate lacks but its document's title or a heading above it
-  holds counts ``CONTEXT_SHARE`` of its weight (``backends.context``): the provision
-  of the policy the query names comes before the same words elsewhere.  The
+  concept a candidate lacks but its document's title holds counts
+  ``TITLE_SHARE`` of its weight, one only a heading above it holds
+  ``CONTEXT_SHARE`` (``backends.context``): the provision of the policy the
+  query names comes before the same words elsewhere.  The
   contexts are kept for the data version where the caller gives ``kept``.
 * When nothing matches at all, ``suggestions`` offers the parts of the
   query that do occur (the words inside a long word, then its character
@@ -47,7 +48,12 @@ from .stopwords import stopwords
 RELAX_BELOW = 50
 PARTIAL_POOL = 300
 SYNONYM_SHARE = 0.9
+# A concept a provision lacks but a heading above it holds counts half; one
+# its document's title holds counts nearly whole: "十四五科技规划一共几个创新
+# 工程" names the plan by its title and asks for a line of it.  (The title
+# counted half too before; the query sets gain alike from 0.75 to 0.9.)
 CONTEXT_SHARE = 0.5
+TITLE_SHARE = 0.8
 MAX_PROBES = 10
 
 
@@ -102,10 +108,13 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True, kept=Non
         return sum(weights[i] * (1.0 if literal else SYNONYM_SHARE) for i, literal in found.items())
 
     inherited = inherited_concepts(backend, tests, held, kept)
-    cover = {
-        pk: share(found) + CONTEXT_SHARE * share(inherited.get(pk, {}))
-        for pk, found in held.items()
-    }
+
+    def context_share(found):
+        return sum(
+            weights[i] * part * (1.0 if literal else SYNONYM_SHARE) for i, (literal, part) in found.items()
+        )
+
+    cover = {pk: share(found) + context_share(inherited.get(pk, {})) for pk, found in held.items()}
     holding = [pk for pk in partial if held[pk]]
     # Within equal coverage: the verbatim re-ranking of the full query (its
     # forms, adjacent concepts and answers), computed alike for every
@@ -122,22 +131,35 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True, kept=Non
 
 def inherited_concepts(backend, tests, held, kept=None) -> dict[int, dict[int, bool]]:
     """{id: the concepts (as ``concepts_held`` gives them) that a partial
-    match lacks but its title or the headings above it hold}.  The
-    provisions of one chapter share their context: each distinct one is
-    tested once."""
+    match lacks but its title or the headings above it hold, each with its
+    share of weight: ``TITLE_SHARE`` for one its document's title holds,
+    ``CONTEXT_SHARE`` for one only a heading holds}.  The provisions of one
+    chapter share their context: each distinct one is tested once."""
     lacking = [pk for pk, found in held.items() if found and len(found) < len(tests)]
     if not lacking:
         return {}
-    contexts = backend.inherited(lacking, kept()) if kept is not None else backend.inherited(lacking)
+    values = kept() if kept is not None else None
+    contexts = backend.inherited(lacking, values)
     tested: dict[tuple[str, str], dict[int, bool]] = {}
-    out = {}
-    for pk, context in contexts.items():
+
+    def held_by(context):
         found = tested.get(context)
         if found is None:
             found = tested[context] = concepts_held(tests, *context)
-        extra = {i: lit for i, lit in found.items() if i not in held[pk]}
+        return found
+
+    extras = {}
+    for pk, context in contexts.items():
+        extra = {i: lit for i, lit in held_by(context).items() if i not in held[pk]}
         if extra:
-            out[pk] = extra
+            extras[pk] = extra
+    titles = backend.titles(list(extras), values) if extras else {}
+    out = {}
+    for pk, extra in extras.items():
+        in_title = held_by(titles[pk]) if pk in titles else {}
+        out[pk] = {
+            i: (lit, TITLE_SHARE if i in in_title else CONTEXT_SHARE) for i, lit in extra.items()
+        }
     return out
 
 

@@ -360,6 +360,9 @@ def test_partial_matches_rank_as_if_every_candidate_were_checked(impact_lists, m
         def inherited(self, ids, kept=None):
             return self.backend.inherited(ids, kept)
 
+        def titles(self, ids, kept=None):
+            return self.backend.titles(ids, kept)
+
     monkeypatch.setattr(tiers, "PARTIAL_POOL", 40)
     backend = backend_for(connection)
     for raw in EARLY_STOP_QUERIES + UNCHECKED_QUERIES:
@@ -408,6 +411,35 @@ def test_what_a_provision_inherits_is_its_title_and_the_headings_above_it():
                                          document=provision.document,
                                          key__in=ancestor_keys(provision.key)[1:]) if p.heading))
     assert inherited(connection, []) == {}
+
+
+def test_the_title_a_provision_inherits_is_its_documents():
+    from django.db import connection
+
+    from documents.search import shared
+    from documents.search.backends.context import analysed, titles
+
+    provisions = list(Provision.objects.filter(document__key="st-development-plan-14th-fyp")[:3])
+    ids = [p.pk for p in provisions]
+    assert titles(connection, ids) == {p.pk: analysed(p.document.title) for p in provisions}
+    assert titles(connection, ids, shared.kept(connection)) == titles(connection, ids)
+    assert titles(connection, []) == {}
+
+
+def test_a_concept_the_title_holds_counts_more_than_one_a_heading_holds():
+    from django.db import connection
+
+    from documents.search import tiers
+    from documents.search.backends import backend_for
+
+    # 十四五 and 规划 are the plan's title's, 目标 the heading "发展目标"'s.
+    query = parse("十四五规划 目标 工程")
+    tests = tiers.concept_tests(query)
+    provision = Provision.objects.get(document__key="st-development-plan-14th-fyp", key="c2.s3.para1")
+    shares = tiers.inherited_concepts(backend_for(connection), tests, {provision.pk: {2: True}})
+    parts = {query.groups[i][0].typed: part for i, (_lit, part) in shares[provision.pk].items()}
+    assert parts == {"十四五规划": tiers.TITLE_SHARE, "目标": tiers.CONTEXT_SHARE}
+    assert tiers.TITLE_SHARE > tiers.CONTEXT_SHARE
 
 
 def test_the_booster_gives_the_boosts_floats():

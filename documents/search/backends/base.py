@@ -34,7 +34,7 @@ from operator import itemgetter
 from .. import ranking
 from ..plan import Plan, needs_check
 from ..ranking import CANDIDATE_LIMIT, best_first, impacts_of
-from .context import inherited
+from .context import inherited, titles
 from .rebuild import BaseRebuilder
 from .sql import checks_sql, insert_rows, placeholders
 from .standalone import read_cursor
@@ -541,6 +541,10 @@ class BaseSearchBackend:
         document's title and the headings above it} (``context``; ``kept``:
         kept for the data version there)."""
         return inherited(self.connection, ids, kept)
+
+    def titles(self, ids, kept=None) -> dict[int, tuple[str, str]]:
+        """{id: (index words, plain text) of its document's title} (``context``)."""
+        return titles(self.connection, ids, kept)
 
     def words_text(self, stored, words=None) -> str:
         """The index words as stored, as space-separated words (only those

@@ -94,6 +94,26 @@ def _read(connection, ids) -> dict[int, tuple[str, str]]:
     return out
 
 
+def titles(connection, ids, kept=None) -> dict[int, tuple[str, str]]:
+    """{id: (index words, plain text) of its document's title}: the part of
+    ``inherited`` that names the policy.  ``kept`` as there (the titles are
+    kept by document: a query's few hundred provisions have few)."""
+    ids = list(ids)
+    if not ids or getattr(connection, "introspection", None) is None:
+        return {}
+    places = _places(connection, ids)
+    known = {} if kept is None else kept.setdefault("titles", {})
+    missing = sorted({d for d, _k in places.values()} - known.keys())
+    if missing:
+        with read_cursor(connection) as cursor:
+            cursor.execute(
+                f"SELECT id, title FROM {DOCUMENT_TABLE} WHERE id IN ({placeholders(missing)})",
+                missing,
+            )
+            known.update((d, analysed(t) if t else None) for d, t in cursor.fetchall())
+    return {pk: known[d] for pk, (d, _k) in places.items() if known.get(d) is not None}
+
+
 # Where each provision stands (its document and key), by id: an id never
 # changes document or key (ingest updates a provision in place or deletes it,
 # and ids are not reused), and SQLite stores the document column after the
