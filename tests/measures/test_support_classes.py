@@ -86,6 +86,21 @@ def test_support_wording(sentence, expected):
                 ("grant", None, D(1000000), None, D(1000000), ""),
             ],
         ),
+        (  # held-out-10 济南 人工智能 若干政策: each tier named in brackets after it
+            "分别给予最高500万元（国家级）、100万元（省级）的支持；",
+            [
+                ("grant", None, D(5000000), None, D(5000000), ""),
+                ("grant", None, D(1000000), None, D(1000000), ""),
+            ],
+        ),
+        (  # style: three tiers, other labels and amounts
+            "对新获批的创新平台，分别给予最高300万元（国家级）、80万元（省级）、30万元（市级）奖励。",
+            [
+                ("award", None, D(3000000), None, D(3000000), ""),
+                ("award", None, D(800000), None, D(800000), ""),
+                ("award", None, D(300000), None, D(300000), ""),
+            ],
+        ),
         (  # style (issue 15): a range with its unit twice is min/max, no cap
             "对认定的科技企业孵化器，根据考核结果给予3万元至20万元资助。",
             [("grant", D(30000), D(200000), None, None, "")],

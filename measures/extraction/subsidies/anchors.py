@@ -286,10 +286,14 @@ def _as_list_item(text: str, anchors: list[Anchor], quantity: Quantity) -> Quant
     if (
         previous.comparator in ("<=", "<")
         and previous.unit == quantity.unit
-        and text[previous.end : quantity.start] in LIST_JOINERS
+        and TIER_LABEL_RE.sub("", text[previous.end : quantity.start]) in LIST_JOINERS
     ):
         return replace(quantity, comparator=previous.comparator)
     return quantity
+
+
+# What names a tier after its amount: "最高500万元（国家级）、100万元（省级）".
+TIER_LABEL_RE = re.compile(r"[（(][^（）()，。；]{1,12}[）)]")
 
 
 def _is_cap_of_ratio(
