@@ -158,9 +158,9 @@ def top_headings(provisions) -> list[Heading]:
     """The headings at the top of the tree; an attachment or an unlabelled
     group brings its own.
     Articles count only where nothing above an article stands there (a
-    regulation without chapters): beside chapters, top-level articles are
-    ones whose chapter heading the text lost."""
-    chaptered = any(n.kind in HEADING_KINDS - {"article"} for n in provisions)
+    regulation without chapters, its attachments aside): beside chapters,
+    top-level articles are ones whose chapter heading the text lost."""
+    chaptered = any(n.kind in HEADING_KINDS - {"article", ATTACHMENT_KIND} for n in provisions)
     out = []
     for node in provisions:
         if node.kind not in HEADING_KINDS or (chaptered and node.kind == "article"):

@@ -221,6 +221,10 @@ class _Scanner:
 
     def emit(self, start, end, value, unit, *, kind, number=None, **extra) -> None:
         number_start, number_end = number or (start, end)
+        if unit == unit_table.PER_MILLE:  # "2‰" is 0.2 %, as 千分之二 is
+            value, unit = value / 10, "%"
+            if extra.get("value_max") is not None:
+                extra["value_max"] /= 10
         self.out.append(
             Quantity(
                 start=start,
@@ -449,9 +453,9 @@ class _Scanner:
         before = text[number_start - 1] if number_start else ""
         after_number = text[m.end()] if m.end() < len(text) else ""
         if (before.isascii() and before.isalpha()) or (
-            after_number.isascii() and after_number.isalpha()
+            after_number.isascii() and after_number.isalpha() and not _latin_unit(tail.unit)
         ):
-            return "name"  # "3D", "V2X", "5G"
+            return "name"  # "3D", "V2X", "5G"; not "12EFLOPS", "10EB"
         if before == "+" or after_number == "+":
             return "name"  # "11+1个创新工程"
         ordinal = _after_ordinal(text, number_start)
@@ -567,3 +571,9 @@ def find_quantities(text: str) -> list[Quantity]:
     scanner.scan_words()
     scanner.scan_numbers()
     return qualifiers.apply(text, sorted(scanner.out, key=lambda q: q.start))
+
+
+def _latin_unit(unit: str | None) -> bool:
+    """A unit of the table written in Latin letters (EFLOPS, PB): a number
+    before it is an amount, not part of a name."""
+    return bool(unit) and unit in unit_table.UNITS and unit.isascii() and unit.isalpha()

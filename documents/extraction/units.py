@@ -34,6 +34,8 @@ CATEGORIES = (
     "energy",
     "speed",
     "time",  # 年 个月 天: a duration, or a year when the number is 1900–2100
+    "computing",  # FLOPS, as the plans print it: 算力规模达到12EFLOPS
+    "storage",  # bytes: 存储总量达到10EB
 )
 # Physical quantities: a 万/亿 written before the unit is kept as part of it,
 # as the texts print it and as indicators are read ("1700多万吨", "35亿立方米",
@@ -49,6 +51,7 @@ _UNITS = [
     Unit("千元", "money", Decimal(10) ** 3),
     Unit("元", "money", Decimal(1)),
     Unit("%", "percent"),
+    Unit("‰", "percent"),  # read as a tenth of a percent (PER_MILLE)
     Unit("个百分点", "percentage_point"),
     Unit("倍", "multiple"),
     # time before the bare classifier 个 ("3个月" is a duration, not 3 个;
@@ -100,6 +103,9 @@ _UNITS = [
     Unit("千瓦时", "energy"),
     Unit("千瓦", "power"),
     Unit("兆瓦", "power"),
+    # computing power and storage, as printed (both spellings occur)
+    *(Unit(prefix + flops, "computing") for prefix in "EPT" for flops in ("FLOPS", "Flops", "flops")),
+    *(Unit(prefix + "B", "storage") for prefix in "EPT"),
 ]
 _UNITS += [
     Unit(power + u.symbol, u.category)
@@ -109,6 +115,8 @@ _UNITS += [
 ]
 # Deliberately absent: 批 支 种 次 届 大 — "一批企业", "两支基金", "两种方式",
 # "十届三次全会", "十大功能" are idioms, not counts.
+
+PER_MILLE = "‰"
 
 UNITS: dict[str, Unit] = {u.symbol: u for u in _UNITS}
 UNIT_SYMBOLS: tuple[str, ...] = tuple(sorted(UNITS, key=len, reverse=True))

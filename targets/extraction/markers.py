@@ -295,10 +295,11 @@ LISTED_CONDITIONS_BEFORE = ("以下", "下列", "如下")
 LISTED_CONDITIONS_AFTER = ("条件", "要求", "情形")
 # Physical measures of what a technique or an equipment can do are
 # specifications, not goals: "掌握30公里以上长大隧道建造技术", "500米饱和潜水
-# 施工作业技术", "具备10万吨深水救助打捞技术保障能力" (the head of the noun
-# phrase after the number, up to the next punctuation).
-CAPABILITY_SPEC_CATEGORIES = ("length", "weight", "speed", "power")
-CAPABILITY_SPEC_RE = re.compile(r"^[^，。；：、]{0,24}?(?:技术|装备|设备|系统|能力|装置|机组)")
+# 施工作业技术", "具备10万吨深水救助打捞技术保障能力", "推出性能达到128TFLOPS
+# （16位浮点）、能效比超过1TFLOPS/w的云端神经网络芯片" (the head of the noun
+# phrase after the number, up to the next full stop of a clause).
+CAPABILITY_SPEC_CATEGORIES = ("length", "weight", "speed", "power", "computing")
+CAPABILITY_SPEC_RE = re.compile(r"^[^，。；：]{0,24}?(?:技术|装备|设备|系统|能力|装置|机组|芯片)")
 # The step of a per-unit rule is no goal: "每成功推荐1个港澳青年企业…给予1万元
 # 奖励", "每增加30件，增加资助3万元" (each, a verb, the count).
 PER_STEP_BEFORE_RE = re.compile(r"每[^，。；\d]{0,6}$")

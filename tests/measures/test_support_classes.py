@@ -101,6 +101,14 @@ def test_support_wording(sentence, expected):
                 ("award", None, D(300000), None, D(300000), ""),
             ],
         ),
+        (  # held-out-10 济南 人工智能 若干政策: a share per mille
+            "对发行公司债券、企业债券的，按实际融资额的2‰给予补助，每家企业每年补助额最高100万元。",
+            [("grant", None, D(1000000), D("0.2"), D(1000000), "item")],
+        ),
+        (  # style: another per-mille share and ceiling
+            "对在区域股权市场挂牌融资的企业，按融资额的5‰给予奖励，单个企业最高50万元。",
+            [("award", None, D(500000), D("0.5"), D(500000), "")],
+        ),
         (  # style (issue 15): a range with its unit twice is min/max, no cap
             "对认定的科技企业孵化器，根据考核结果给予3万元至20万元资助。",
             [("grant", D(30000), D(200000), None, None, "")],

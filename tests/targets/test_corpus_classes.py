@@ -51,6 +51,9 @@ def test_physical_units_are_targets_of_a_plan():
         "到2025年，高速铁路设计时速达到350公里/小时，新建城市轨道交通线路120公里，"
         "新增光伏装机容量500万千瓦，粮食产量达到4000万吨，建设高标准农田100万亩，"
         "新增风电装机300兆瓦。"
+        # held-out-10 青岛 and 济南 AI plans: computing power and storage
+        "算力总规模达到12EFLOPS。存储总量达到10EB。人工智能算力规模（FP16）突破3500PFlops，"
+        "数据中心存储能力达到800PB。"
     )
     assert facts(text, **PLAN) == [
         ("target", D(350), "公里/小时", "=", 2025),
@@ -59,7 +62,17 @@ def test_physical_units_are_targets_of_a_plan():
         ("target", D(4000), "万吨", "=", 2025),
         ("target", D(100), "万亩", "=", 2025),
         ("target", D(300), "兆瓦", "=", 2025),
+        ("target", D(12), "EFLOPS", "=", 2025),
+        ("target", D(10), "EB", "=", 2025),
+        ("target", D(3500), "PFlops", "=", 2025),
+        ("target", D(800), "PB", "=", 2025),
     ]
+
+
+def test_a_chips_performance_is_its_specification():
+    # held-out-9 MIIT AI plan: the number modifies the product
+    text = "到2020年，推出能效比超过1TFLOPS/w的云端神经网络芯片。"
+    assert facts(text, **PLAN) == []
 
 
 def test_specifications_stay_out():

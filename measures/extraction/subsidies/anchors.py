@@ -47,7 +47,7 @@ from measures.extraction.subsidies.rules import (
 from measures.subsidy_kinds import KINDS_BY_PRECEDENCE
 
 # What a rule pays, after a condition: an amount of money or a share.
-AMOUNT_OR_RATIO_RE = re.compile(r"\d[\d.]*\s*(?:万元|亿元|元|%)|百分之")
+AMOUNT_OR_RATIO_RE = re.compile(r"\d[\d.]*\s*(?:万元|亿元|元|[%‰])|[百千]分之")
 
 
 class Anchor(NamedTuple):

@@ -52,7 +52,7 @@ def rule_segments(text: str, sentence: Span) -> list[Span]:
 
 # "…提取不低于百分之二十的经费，对…做出重要贡献的人员给予奖励": the 对 clause
 # says to whom the share set aside before it goes, and opens no rule of its own.
-SHARE_SET_ASIDE_RE = re.compile(r"(?:提取|拿出|安排)[^，。；]{0,12}(?:\d+(?:\.\d+)?\s?%|百分之)")
+SHARE_SET_ASIDE_RE = re.compile(r"(?:提取|拿出|安排)[^，。；]{0,12}(?:\d+(?:\.\d+)?\s?[%‰]|[百千]分之)")
 GRANT_WITHOUT_AMOUNT_RE = re.compile(r"^[^\d百千万]*(?:给予|予以)[^\d]{0,4}(?:奖励|补助|资助)[^\d]*$")
 
 

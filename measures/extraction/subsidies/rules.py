@@ -25,7 +25,7 @@ from measures.extraction.actors import UNIT_PATTERNS
 # 销售总额的20%", "不超过合同金额20%", "不低于奖励总额的百分之七十"), a
 # cumulative ceiling ("累计最高可给予200万元"), the sum of the support itself
 # ("一次性支持金额最高1000万元").  They are blanked before the clause is read.
-_SHARE = r"(?:\d+(?:\.\d+)?\s?%|百分之)"
+_SHARE = r"(?:\d+(?:\.\d+)?\s?[%‰]|[百千]分之)"
 RULE_TERM_RES: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?:按照?|根据|依据|不超过|不高于|不低于|不少于|给予)[^，。；]{{0,50}}?(?={_SHARE})"
