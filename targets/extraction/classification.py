@@ -218,7 +218,7 @@ def _threshold_of_support(passage: Passage, q: Quantity) -> bool:
     100平方米以上，经营满一年的一次性奖励1万元"), in no sentence that sets a
     goal for a year."""
     sentence = passage.sentence_of(q.start)
-    bound = passage.text.endswith("（含", 0, q.start)  # "100—500亩（含500亩）"
+    bound = passage.text.endswith(("（含", "(含"), 0, q.start)  # "100—500亩（含500亩）"
     if q.comparator not in (">=", ">") and q.value_max is None and not bound:
         return False
     if markers.GOAL_YEAR_RE.search(passage.text, sentence.start, q.start):

@@ -276,13 +276,16 @@ TIER_AFTER_RE = re.compile(r"^的(?:按|给予|予以|可给予|一次性给予|
 # before the support: a fund "用于…补助和奖励" grants nothing; not in a
 # sentence that sets a goal for a year: GOAL_YEAR_RE).
 CONDITION_THEN_SUPPORT_RE = re.compile(
-    r"[的，,][^。；]*?(?:给予|给|予以|进行|一次性)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补|支持)"
+    r"[的，,][^。；]*?(?:给予|给|予以|进行|一次性|申请)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补|支持)"
 )
 GOAL_YEAR_RE = re.compile(r"到\s*\d{4}\s*年")
 # A money or share threshold in the 的-modifier of whom or what a rule is
 # for: "单户担保金额500万元及以下的小微企业", "500万元以上的再担保业务",
 # "固定资产投资3亿元以上重大项目", "年销售额5000万元以上大品种".
-THRESHOLD_OF_NOUN_RE = re.compile(r"^的?[^，。；、的]{0,6}?(?:企业|主体|单位|机构|业务|项目|品种)")
+# ("不超过1000万元（含1000万元）的流动资金贷款": past the bound restated)
+THRESHOLD_OF_NOUN_RE = re.compile(
+    r"^(?:[（(]含[^）)]{1,12}[）)])?的?[^，。；、的]{0,6}?(?:企业|主体|单位|机构|业务|项目|品种|贷款)"
+)
 THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent")
 # A rank that names a place in the text's own list: "列第一位者为牵头单位",
 # "排在第一位的部门为牵头部门".

@@ -761,3 +761,21 @@ def test_support_rules_of_the_eighth_held_out_part(text, expected):
 )
 def test_a_cost_shared_between_governments_is_no_rate(text, expected):
     assert caps(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # held-out-10 济南 人工智能 若干政策 10.: the loan's limits come before the rule
+            "年单笔贷款额不低于50万元(含50万元)，且不超过1000万元（含1000万元）的流动资金贷款，"
+            "可按年度实际支付利息和担保费用的40%申请融资费用补贴。",
+            [("grant", None, None, D(40), None, "")],
+        ),
+        (  # style: other limits and another share
+            "单笔金额在100万元以上、500万元以下的技术改造贷款，可按实际支付利息的50%给予贴息。",
+            [("interest_subsidy", None, None, D(50), None, "")],
+        ),
+    ],
+)
+def test_the_limits_of_what_a_rule_is_for_are_no_amounts(sentence, expected):
+    assert terms(sentence) == expected

