@@ -423,8 +423,11 @@ def _structural_count(q: Quantity, after: str) -> bool:
     # Statistics and goals are printed in Arabic digits (GB/T 15835); a
     # Chinese-numeral count ("三个公共技术平台", "两个资源") counts the
     # parts of an enumeration.  "百余所" keeps its 余.
-    if not q.number_text.isascii() and q.comparator == "=":
+    # (A range "2—3个" is digits: its dash is no numeral.)
+    if not any(c.isascii() and c.isdigit() for c in q.number_text) and q.comparator == "=":
         return True
+    if q.comparator != "=":
+        return False  # "不少于20项关键技术攻关任务": how many is a goal
     noun, _ = noun_phrases.split_predicate(after.rstrip("。！？；，："))
     noun = noun_phrases.strip_parentheticals(noun)
     return any(noun.endswith(h) for h in markers.ABSTRACT_HEADS)

@@ -75,6 +75,28 @@ def test_a_chips_performance_is_its_specification():
     assert facts(text, **PLAN) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out-10 青岛 AI plan: a range written with a dash is digits
+        (
+            "到2026年，打造2—3个国家级新一代人工智能开放创新平台。",
+            [("target", D(2), "个", "=", 2026)],
+        ),
+        # held-out-10 山东 数字经济 若干措施: at least so many tasks is a goal
+        # even where the noun is a task
+        ("到2026年，每年部署不少于20项关键技术攻关任务。", [("target", D(20), "项", ">=", 2026)]),
+        # style
+        ("到2025年，建设4—6个省级重点实验室，每年实施不少于15项重大科技任务。", [
+            ("target", D(4), "个", "=", 2025),
+            ("target", D(15), "项", ">=", 2025),
+        ]),
+    ],
+)
+def test_counts_of_things_a_plan_will_do_are_goals(sentence, expected):
+    assert facts(sentence, **PLAN) == expected
+
+
 def test_specifications_stay_out():
     # 004 (bundled): a product's specification, not a goal
     text = "时速400公里“复兴号”动车组、最大口径达4米的碳化硅单体反射镜等一批成果。"
