@@ -223,7 +223,14 @@ def _threshold_of_support(passage: Passage, q: Quantity) -> bool:
         return False
     if markers.GOAL_YEAR_RE.search(passage.text, sentence.start, q.start):
         return False
-    return bool(markers.CONDITION_THEN_SUPPORT_RE.search(passage.text, q.end, sentence.end))
+    m = markers.CONDITION_THEN_SUPPORT_RE.search(passage.text, q.end, sentence.end)
+    if m is None:
+        return False
+    # A range alone is a condition only where a 的 closes it before the
+    # support: "谋划建设2-3个重大科技基础设施，采取“一事一议”方式予以支持" supports
+    # a goal.
+    ranged_only = q.comparator not in (">=", ">") and not bound
+    return not ranged_only or "的" in passage.text[q.end : m.end()]
 
 
 def _terms_of_penalty_or_tax(passage: Passage, q: Quantity, clause: Span) -> bool:

@@ -86,6 +86,11 @@ def test_a_chips_performance_is_its_specification():
         # held-out-10 山东 数字经济 若干措施: at least so many tasks is a goal
         # even where the noun is a task
         ("到2026年，每年部署不少于20项关键技术攻关任务。", [("target", D(20), "项", ">=", 2026)]),
+        # held-out-9 科创济南: the support of a goal, no condition of the support
+        (
+            "到2026年，谋划建设2-3个重大科技基础设施，采取“一事一议”方式予以支持。",
+            [("target", D(2), "个", "=", 2026)],
+        ),
         # style
         ("到2025年，建设4—6个省级重点实验室，每年实施不少于15项重大科技任务。", [
             ("target", D(4), "个", "=", 2025),
