@@ -10,7 +10,8 @@ SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 
 @cache
 def groups() -> dict[str, tuple[str, ...]]:
-    """Each term → its whole group (the term first, then the others in file order).
+    """Each term → its whole group (the term first; in a one-way line the
+    words it finds, then the other forms it stands beside).
 
     A line ``a b => c d`` is one way: a and b find c and d, not the reverse."""
     table: dict[str, tuple[str, ...]] = {}
@@ -23,7 +24,10 @@ def groups() -> dict[str, tuple[str, ...]]:
             # One way (Solr's "=>"): 双碳 => 碳达峰 碳中和 finds both, but
             # 碳达峰 does not find 碳中和.
             sources = tuple(dict.fromkeys(normalise(m) for m in left.split()))
-            members = tuple(dict.fromkeys((*sources, *(normalise(m) for m in right.split()))))
+            # What the forms find first (a term has at most query.MAX_FORMS):
+            # the text's words a colloquial form stands for, then the other
+            # colloquial forms beside it.
+            members = tuple(dict.fromkeys((*(normalise(m) for m in right.split()), *sources)))
         else:
             members = sources = tuple(dict.fromkeys(normalise(m) for m in line.split()))
         for member in sources:

