@@ -36,6 +36,7 @@ SUPPORT_WORDS = (
     "奖补",
     "扶持",
     "配套",
+    "报酬",
 )
 # The wording of a rule's terms: to whom, per what, up to how much.  They keep
 # money that is handed out a rule ("对…发放一次性补贴5000元").
@@ -47,6 +48,14 @@ RULE_WORDS = ("给予", "予以", "对", "每", "按", "最高", "不超过", "�
 # already says "<=" ("给予最高100万元奖励").  Not across 的: "研发投入最高的
 # 企业给予50万元奖励" names who gets the award.
 CEILING_BEFORE_RE = re.compile(r"(?:最高|最多|不超过|不高于|上限为?)[^\d，。；、：的]{0,6}$")
+
+# A money amount that is a rate per unit of measure, written with a slash:
+# "最高800元/m2", "0.25元/千瓦时", "0.3元/瓦": the terms of a rule.
+PER_UNIT_AFTER_RE = re.compile(r"\s*/\s*(?:[a-zA-Z㎡]|平方米|千瓦时|度|瓦|吨|亩|公里)")
+# A value a text replaces ("奖励标准由0.15元/千瓦时调整至0.25元/千瓦时"): the old
+# one is neither a rule nor a goal.
+REVISED_FROM_RE = re.compile(r"由[^。；：]{0,60}$")
+REVISED_TO_RE = re.compile(r"(?:调整|提高|降低|上调|下调|变更|修改)(?:至|为|到)")
 
 # -- paid out: the clause reports money already spent ------------------------
 

@@ -298,6 +298,9 @@ class _Scanner:
                 before = text[m.start() - 1] if m.start() else ""
                 if before in unit_table.WORD_QUANTITY_NOT_AFTER:
                     continue
+                needed = unit_table.WORD_QUANTITY_ONLY_BEFORE.get(word)
+                if needed and not text.startswith(needed, m.end()):
+                    continue
                 if self.free(m.start(), m.end()):
                     self.emit(
                         m.start(),

