@@ -312,6 +312,25 @@ class _Scanner:
                         aspirational=self.aspirational(m.start()),
                     )
 
+    def scan_bare_powers(self) -> None:
+        """A bare 百/千/万 after a verb of doing and before a count classifier
+        is the number ("完成万项技改", "支持千家企业"; not 千家万户)."""
+        for m in unit_table.BARE_POWER_COUNT_RE.finditer(self.text):
+            if self.free(m.start(), m.end()):
+                end, comparator = m.end(), "="
+                words = unit_table.SUFFIX_COMPARATOR_WORDS
+                if word := next((w for w in words if self.text.startswith(w, end)), ""):
+                    end, comparator = end + len(word), unit_table.SUFFIX_COMPARATORS[word]
+                self.emit(
+                    m.start(),
+                    end,
+                    Decimal(unit_table.ARABIC_MULTIPLIERS[m.group("power")]),
+                    m.group("unit"),
+                    kind="amount",
+                    comparator=comparator,
+                    aspirational=self.aspirational(m.start()),
+                )
+
     def scan_numbers(self) -> None:
         text = self.text
         pos = 0
@@ -456,7 +475,7 @@ class _Scanner:
         before = text[number_start - 1] if number_start else ""
         after_number = text[m.end()] if m.end() < len(text) else ""
         if (before.isascii() and before.isalpha()) or (
-            after_number.isascii() and after_number.isalpha() and not _latin_unit(tail.unit)
+            after_number.isascii() and after_number.isalpha() and not unit_table.is_latin_unit(tail.unit)
         ):
             return "name"  # "3D", "V2X", "5G"; not "12EFLOPS", "10EB"
         if before == "+" or after_number == "+":
@@ -572,11 +591,6 @@ def find_quantities(text: str) -> list[Quantity]:
     scanner = _Scanner(text)
     scanner.scan_protected()
     scanner.scan_words()
+    scanner.scan_bare_powers()
     scanner.scan_numbers()
     return qualifiers.apply(text, sorted(scanner.out, key=lambda q: q.start))
-
-
-def _latin_unit(unit: str | None) -> bool:
-    """A unit of the table written in Latin letters (EFLOPS, PB): a number
-    before it is an amount, not part of a name."""
-    return bool(unit) and unit in unit_table.UNITS and unit.isascii() and unit.isalpha()

@@ -36,6 +36,7 @@ CATEGORIES = (
     "time",  # 年 个月 天: a duration, or a year when the number is 1900–2100
     "computing",  # FLOPS, as the plans print it: 算力规模达到12EFLOPS
     "storage",  # bytes: 存储总量达到10EB
+    "bandwidth",  # 5000M: megabits a second, as network plans print it
 )
 # Physical quantities: a 万/亿 written before the unit is kept as part of it,
 # as the texts print it and as indicators are read ("1700多万吨", "35亿立方米",
@@ -103,9 +104,17 @@ _UNITS = [
     Unit("千瓦时", "energy"),
     Unit("千瓦", "power"),
     Unit("兆瓦", "power"),
+    # power and bandwidth written in Latin letters: "新增光伏装机容量达到120MW",
+    # "带宽可用性5000M以上" (M after digits, no letter after it: a name is "M2")
+    Unit("GW", "power"),
+    Unit("MW", "power"),
+    Unit("kW", "power"),
+    Unit("Gbps", "bandwidth"),
+    Unit("Mbps", "bandwidth"),
+    Unit("M", "bandwidth"),
     # computing power and storage, as printed (both spellings occur)
     *(Unit(prefix + flops, "computing") for prefix in "EPT" for flops in ("FLOPS", "Flops", "flops")),
-    *(Unit(prefix + "B", "storage") for prefix in "EPT"),
+    *(Unit(prefix + "B", "storage") for prefix in "EPTGM"),
 ]
 _UNITS += [
     Unit(power + u.symbol, u.category)
@@ -119,6 +128,13 @@ _UNITS += [
 PER_MILLE = "‰"
 
 UNITS: dict[str, Unit] = {u.symbol: u for u in _UNITS}
+
+
+def is_latin_unit(unit: str | None) -> bool:
+    """A unit of the table written in Latin letters (EFLOPS, PB, MW): a
+    number before it is an amount, not part of a name ("5G", "M2")."""
+    return bool(unit) and unit in UNITS and unit.isascii() and unit.isalpha()
+
 UNIT_SYMBOLS: tuple[str, ...] = tuple(sorted(UNITS, key=len, reverse=True))
 
 # A bare 亿 after a number with no unit following ("注册资本1.4亿博大…")
@@ -154,6 +170,15 @@ WORD_QUANTITY_NOT_AFTER = "超"
 # A word quantity read only before one of these: 全额 of support, not
 # 全额上网 or 全额纳入预算.
 WORD_QUANTITY_ONLY_BEFORE = {"全额": ("资助", "补助", "补贴", "奖励")}
+
+# A bare power as a count after a verb of doing or reaching: "完成万项技改",
+# "力争…达到万家以上", "支持千家企业" (never 千家万户: no verb before it).
+BARE_POWER_COUNT_RE = re.compile(
+    r"(?<=完成|实施|推动|达到|培育|建设|突破|超过|支持|引进|新增|服务|带动|培训)"
+    r"(?P<power>[百千万])(?P<unit>[项家个名人户件所])(?![万千百])"
+    # a programme's name: "实施百名创新人才培育工程"
+    r"(?![^，。；、]{0,12}(?:工程|计划|行动))"
+)
 
 # Chinese multipliers written after Arabic digits: "2.6万余项", "近5千名".
 ARABIC_MULTIPLIERS = {

@@ -453,7 +453,12 @@ def _structural_count(q: Quantity, after: str) -> bool:
     # Chinese-numeral count ("三个公共技术平台", "两个资源") counts the
     # parts of an enumeration.  "百余所" keeps its 余.
     # (A range "2—3个" is digits: its dash is no numeral.)
-    if not any(c.isascii() and c.isdigit() for c in q.number_text) and q.comparator == "=":
+    # (A bare 百/千/万, "完成万项技改", counts things, not parts: ≥ 100.)
+    if (
+        not any(c.isascii() and c.isdigit() for c in q.number_text)
+        and q.comparator == "="
+        and q.value < 100
+    ):
         return True
     if q.comparator != "=":
         return False  # "不少于20项关键技术攻关任务": how many is a goal

@@ -200,6 +200,7 @@ def test_numbers_that_are_not_amounts_are_typed(sentence, expected):
         "启动科技成果转化“双千工程”",
         "我省 “一主六双”高质量发展战略",
         "实行“四免三贴”政策",
+        "科技服务走进千家万户",  # no verb of doing before the bare power
     ],
 )
 def test_words_with_numerals_are_not_quantities(sentence):

@@ -54,6 +54,10 @@ def test_physical_units_are_targets_of_a_plan():
         # held-out-10 青岛 and 济南 AI plans: computing power and storage
         "算力总规模达到12EFLOPS。存储总量达到10EB。人工智能算力规模（FP16）突破3500PFlops，"
         "数据中心存储能力达到800PB。"
+        # held-out-12 上海 交通光伏 and 数字山东2021: power and bandwidth in Latin letters
+        "全市交通领域新增光伏装机容量确保达到120MW。带宽可用性5000M以上。"
+        # style
+        "新增风电装机容量达到2GW。"
     )
     assert facts(text, **PLAN) == [
         ("target", D(350), "公里/小时", "=", 2025),
@@ -66,6 +70,9 @@ def test_physical_units_are_targets_of_a_plan():
         ("target", D(10), "EB", "=", 2025),
         ("target", D(3500), "PFlops", "=", 2025),
         ("target", D(800), "PB", "=", 2025),
+        ("target", D(120), "MW", "=", 2025),
+        ("target", D(5000), "M", ">=", 2025),
+        ("target", D(2), "GW", "=", 2025),
     ]
 
 
@@ -90,6 +97,16 @@ def test_a_chips_performance_is_its_specification():
         (
             "到2026年，谋划建设2-3个重大科技基础设施，采取“一事一议”方式予以支持。",
             [("target", D(2), "个", "=", 2026)],
+        ),
+        # held-out-12 山东 传统产业 and 新一代信息技术 plans, held-out-9 科创济南:
+        # a bare 万/千 after a verb counts things
+        (
+            "力争到2026年，每年完成万项技改，信息领域科技型企业群体达到万家以上，支持千家企业产学研协同创新。",
+            [
+                ("target", D(10000), "项", "=", 2026),
+                ("target", D(10000), "家", ">=", 2026),
+                ("target", D(1000), "家", "=", 2026),
+            ],
         ),
         # style
         ("到2025年，建设4—6个省级重点实验室，每年实施不少于15项重大科技任务。", [
