@@ -235,6 +235,7 @@ ACTION_STOPS = frozenset("查找看做拿问帮请给")
 def is_asked_pair(text: str) -> bool:
     return len(text) == 2 and text[0] in ACTION_STOPS and not is_dictionary_word(text)
 
+
 # A run of this many characters without a dictionary word is read as short
 # forms typed together (六新四新: the texts' “六新产业”“四新设施”), each pair of
 # characters a concept; the run whole still ranks first (``compounds``).

@@ -129,11 +129,13 @@ def tiered_candidates(backend, query: Query, restrict=None, relax=True, kept=Non
     return result
 
 
-def inherited_concepts(backend, tests, held, kept=None) -> dict[int, dict[int, bool]]:
-    """{id: the concepts (as ``concepts_held`` gives them) that a partial
-    match lacks but its title or the headings above it hold, each with its
-    share of weight: ``TITLE_SHARE`` for one its document's title holds,
-    ``CONTEXT_SHARE`` for one only a heading holds}.  The provisions of one
+def inherited_concepts(
+    backend, tests, held, kept=None
+) -> dict[int, dict[int, tuple[bool, float]]]:
+    """{id: {concept index: (literal, share)}}: the concepts a partial match
+    lacks but its title or the headings above it hold, each with its share
+    of weight — ``TITLE_SHARE`` for one its document's title holds,
+    ``CONTEXT_SHARE`` for one only a heading holds.  The provisions of one
     chapter share their context: each distinct one is tested once."""
     lacking = [pk for pk, found in held.items() if found and len(found) < len(tests)]
     if not lacking:

@@ -11,6 +11,7 @@ beneficiary.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from documents.extraction.money_words import PER_UNIT_AFTER_RE
@@ -55,7 +56,7 @@ class _LeadIn(NamedTuple):
     kind: str
     beneficiary: str
     text: str
-    cap: object = None
+    cap: Decimal | None = None
 
 
 _NO_LEAD = _LeadIn("", "", "")
