@@ -253,8 +253,9 @@ def children_cpu() -> float:
 
 
 def saved_order(files: list[Path], url: str) -> list[Path]:
-    """``files`` in the order their documents were saved at ``url`` (by id;
-    files that made no document last): the serial order of a concurrent run.
+    """``files`` in the order their documents' provisions were saved at
+    ``url`` (by the first provision id; files that made no document last):
+    the serial order of a concurrent run.
     Rows of equal rank are ordered by id wherever the search must choose
     (ties, the verbatim re-ranking of the best candidates), so only a run
     in that order can be held to the same ids in the same order."""
@@ -637,9 +638,18 @@ def _jobs() -> None:
 
 
 def _order() -> None:
+    from django.db.models import F, Min
+
     from documents.models import Document
 
-    names = Document.objects.order_by("pk").values_list("source_name", flat=True)
+    # By the first provision each document saved, not by the document's own
+    # id: equal scores go by provision id, and two workers may save document
+    # rows in one order and their provisions in the other.
+    names = (
+        Document.objects.annotate(first=Min("provisions__pk"))
+        .order_by(F("first").asc(nulls_last=True), "pk")
+        .values_list("source_name", flat=True)
+    )
     # A notice and the policies it issues are one file.
     print(json.dumps(list(dict.fromkeys(names)), ensure_ascii=False))
 
