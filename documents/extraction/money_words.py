@@ -57,6 +57,16 @@ PER_UNIT_AFTER_RE = re.compile(r"\s*/\s*(?:[a-zA-Z㎡]|平方米|千瓦时|度|�
 REVISED_FROM_RE = re.compile(r"由[^。；：]{0,60}$")
 REVISED_TO_RE = re.compile(r"(?:调整|提高|降低|上调|下调|变更|修改)(?:至|为|到)")
 
+
+def replaced(text: str, start: int, q_start: int, q_end: int, end: int) -> bool:
+    """Is the quantity at text[q_start:q_end] the value a revision replaces,
+    read within text[start:end]: a 由 before it, a 调整至 after it, and no
+    调整至 between (that would make it the new value)?"""
+    opened = REVISED_FROM_RE.search(text, start, q_start)
+    return bool(opened and REVISED_TO_RE.search(text, q_end, end)) and not REVISED_TO_RE.search(
+        text, opened.start(), q_start
+    )
+
 # -- paid out: the clause reports money already spent ------------------------
 
 # "2022年共兑现补助资金3200万元，惠及企业418户" in a reply is a figure.

@@ -317,17 +317,14 @@ class _Scanner:
         is the number ("完成万项技改", "支持千家企业"; not 千家万户)."""
         for m in unit_table.BARE_POWER_COUNT_RE.finditer(self.text):
             if self.free(m.start(), m.end()):
-                end, comparator = m.end(), "="
-                words = unit_table.SUFFIX_COMPARATOR_WORDS
-                if word := next((w for w in words if self.text.startswith(w, end)), ""):
-                    end, comparator = end + len(word), unit_table.SUFFIX_COMPARATORS[word]
+                end, comparator = self.suffix_comparator(m.end())
                 self.emit(
                     m.start(),
                     end,
                     Decimal(unit_table.ARABIC_MULTIPLIERS[m.group("power")]),
                     m.group("unit"),
                     kind="amount",
-                    comparator=comparator,
+                    comparator=comparator or "=",
                     aspirational=self.aspirational(m.start()),
                 )
 
@@ -372,13 +369,7 @@ class _Scanner:
         except (ValueError, ArithmeticError):
             return m.end()
         comparator, start = _prefix_comparator(self.text, m.start())
-        end = m.end()
-        suffix = ""
-        for word in unit_table.SUFFIX_COMPARATOR_WORDS:
-            if self.text.startswith(word, end):
-                suffix = unit_table.SUFFIX_COMPARATORS[word]
-                end += len(word)
-                break
+        end, suffix = self.suffix_comparator(m.end())
         self.emit(
             start,
             end,
@@ -409,6 +400,14 @@ class _Scanner:
             aspirational=self.aspirational(start),
         )
         return m.end()
+
+    def suffix_comparator(self, end: int) -> tuple[int, str]:
+        """(the end past it, its comparator) of a comparator word written
+        after a quantity ending at ``end`` ("万家以上"); (end, "") if none."""
+        for word in unit_table.SUFFIX_COMPARATOR_WORDS:
+            if self.text.startswith(word, end):
+                return end + len(word), unit_table.SUFFIX_COMPARATORS[word]
+        return end, ""
 
     def aspirational(self, pos: int) -> bool:
         begin = self.clause_start(pos)

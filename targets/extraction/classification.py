@@ -103,9 +103,7 @@ def _term_of_rule_rate(passage: Passage, q: Quantity) -> bool:
     revision replaces ("由0.15元/千瓦时调整至…")."""
     text = passage.text
     sentence = passage.sentence_of(q.start)
-    if money_words.REVISED_FROM_RE.search(text, sentence.start, q.start) and (
-        money_words.REVISED_TO_RE.search(text, q.end, sentence.end)
-    ):
+    if money_words.replaced(text, sentence.start, q.start, q.end, sentence.end):
         return True
     if not money_words.PER_UNIT_AFTER_RE.match(text, q.end):
         return False

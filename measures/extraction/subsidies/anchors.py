@@ -27,9 +27,8 @@ from typing import NamedTuple
 from documents.extraction.money_words import (
     CEILING_BEFORE_RE,
     NOT_SUPPORT_WORDS,
-    REVISED_FROM_RE,
-    REVISED_TO_RE,
     SUPPORT_WORDS,
+    replaced,
 )
 from documents.extraction.quantities import Quantity, to_yuan
 from documents.extraction.sentences import Span, span_at, spans_within, split_clauses
@@ -218,7 +217,7 @@ def find_anchors(
             or COST_SHARE_AFTER_RE.match(text, quantity.end)
         ):
             continue  # "占股比例不超过20%", "超过15%部分税负差额"
-        if _replaced(text, segment, quantity):
+        if replaced(text, segment.start, quantity.start, quantity.end, segment.end):
             continue  # "由0.15元/千瓦时调整至0.25元/千瓦时": the old value
         if not is_ratio and _breaks_down(text, segment, quantity, anchors):
             continue  # an instalment: "给予10万元奖励（第一年奖励5万元，…）"
@@ -266,15 +265,6 @@ def _threshold(text: str, segment: Span, clause: Span, quantity: Quantity) -> bo
         return True
     return is_condition_clause(text, clause) and bool(
         AMOUNT_OR_RATIO_RE.search(text, clause.end, segment.end)
-    )
-
-
-def _replaced(text: str, segment: Span, quantity: Quantity) -> bool:
-    """Is ``quantity`` the value a revision replaces ("由X调整至Y")?"""
-    opened = REVISED_FROM_RE.search(text, segment.start, quantity.start)
-    changed = REVISED_TO_RE.search(text, quantity.end, segment.end)
-    return bool(opened and changed) and not REVISED_TO_RE.search(
-        text, opened.start(), quantity.start
     )
 
 
