@@ -374,9 +374,10 @@ def _bare_contents(paragraphs: list[str], entry, found: set[int]) -> set[int]:
 # Cells are separated by whitespace in the printed text.
 
 TABLE_HEADER_FIRST_CELLS = ("序号", "编号")
-# A value cell: a number with an optional comparison sign or unit sign, or a
-# dash for an empty cell.  Never contains CJK, so a name never looks like one.
-TABLE_VALUE = re.compile(r"[<>≤≥~]?[-+]?\d[\d.,]*%?|[-—–/]+")
+# A value cell: a number with an optional comparison sign or unit sign, a
+# range ("0.3-0.4", "35～36"), or a dash for an empty cell.  Never contains
+# CJK, so a name never looks like one.
+TABLE_VALUE = re.compile(r"[<>≤≥~]?[-+]?\d[\d.,]*(?:[-~—–～]\d[\d.,]*)?%?|[-—–/]+")
 
 
 def table_value_columns(cells: list[str]) -> list[str] | None:
@@ -397,8 +398,11 @@ def table_row_number(first_cell: str, expected: int) -> bool:
         return False
 
 
-def table_row_complete(cells: list[str], n_values: int) -> bool:
-    """Number cell, at least one name cell, then ``n_values`` value cells."""
+def table_row_complete(cells: list[str], n_values: int, n_cells: int = 0) -> bool:
+    """As many cells as the header (``n_cells``), or: number cell, at least
+    one name cell, then ``n_values`` value cells."""
+    if len(cells) == n_cells:
+        return True
     if len(cells) < n_values + 2:
         return False
     return all(TABLE_VALUE.fullmatch(c) for c in cells[-n_values:])

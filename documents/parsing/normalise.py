@@ -40,6 +40,7 @@ from documents.parsing.headings import (
     table_value_columns,
 )
 from documents.parsing.joined import paragraph_starts
+from documents.parsing.tables import is_total_row
 from documents.parsing.types import NormalisedText
 
 # --- step 1: characters ---------------------------------------------------------
@@ -271,7 +272,10 @@ class Line:
         return self.indent >= MIN_INDENT
 
     def cells(self) -> list[str]:
-        """Whitespace-separated printed cells, folded (for tables)."""
+        """Printed cells, folded (for tables): TAB-separated where the line
+        holds TABs (a web page's table), else whitespace-separated."""
+        if "\t" in self.raw_text:
+            return [fold_text(c.strip()) for c in self.raw_text.split("\t") if c.strip()]
         return [fold_text(cell) for cell in self.raw_text.split()]
 
 
@@ -335,6 +339,7 @@ def learn_layout(lines: list[Line]) -> Layout:
 @dataclass
 class _Table:
     n_values: int
+    n_cells: int
     expected: int = 1
     row: list[str] = field(default_factory=list)
     row_lines: int = 0
@@ -393,7 +398,7 @@ class _Joiner:
         if line.text.startswith(TABLE_HEADER_FIRST_CELLS):
             columns = table_value_columns(line.cells())
             if columns:
-                self.table = _Table(n_values=len(columns))
+                self.table = _Table(n_values=len(columns), n_cells=len(columns) + 2)
                 return True
         match = self.matcher.match(line.text)
         if match is not None:
@@ -462,16 +467,20 @@ class _Joiner:
         table = self.table
         assert table is not None
         cells = line.cells()
+        # A row printed with TABs is whole when it has the header's cells.
+        n_cells = table.n_cells if "\t" in line.raw_text else 0
         if table.open_row and table.row_lines < MAX_ROW_LINES:
             table.row += cells
             table.row_lines += 1
-            table.open_row = not table_row_complete(table.row, table.n_values)
+            table.open_row = not table_row_complete(table.row, table.n_values, n_cells)
             return False
         if cells and not table.open_row and table_row_number(cells[0], table.expected):
             table.expected += 1
             table.row, table.row_lines = cells, 1
-            table.open_row = not table_row_complete(cells, table.n_values)
+            table.open_row = not table_row_complete(cells, table.n_values, n_cells)
             return True
+        if not table.open_row and is_total_row(cells):
+            return True  # "合计 38-50 34 25"
         self.table = None
         return None  # the table ended: the line opens a new paragraph
 

@@ -38,15 +38,13 @@ from documents.parsing import lines as line_grammar
 from documents.parsing.groups import CLAUSE_PUNCTUATION, unlabelled_group_titles
 from documents.parsing.headings import (
     HEADING_RULES,
-    TABLE_HEADER_FIRST_CELLS,
-    TABLE_VALUE,
     HeadingMatch,
     HeadingMatcher,
     contents_lines,
-    table_row_number,
     table_value_columns,
 )
 from documents.parsing.leads import apply_article_titles, apply_paragraph_leads
+from documents.parsing.tables import Cells, Table
 from documents.parsing.types import NormalisedText, ParsedProvision
 
 # Relative depth inside the two families of numbered outlines.  Kinds outside
@@ -96,13 +94,6 @@ class _Paragraph:
     text: str
 
 
-@dataclass
-class _Table:
-    node: ParsedProvision
-    columns: list[str]
-    expected: int = 1
-
-
 def paragraphs_of(text: str) -> list[_Paragraph]:
     out: list[_Paragraph] = []
     start = 0
@@ -120,7 +111,8 @@ class _TreeBuilder:
         self.roots: list[ParsedProvision] = []
         self.stack: list[ParsedProvision] = []
         self.levels: dict[str, int] = {}
-        self.table: _Table | None = None
+        self.table: Table | None = None
+        self.cells = Cells(normalised)
         self.front_matter = True  # no heading seen yet (or a new title)
         self.body_paragraphs: list[ParsedProvision] = []
         self.single_sentence: list[ParsedProvision] = []
@@ -471,33 +463,8 @@ class _TreeBuilder:
 
     # -- tables ------------------------------------------------------------------
 
-    def _cell_spans(self, para: _Paragraph) -> list[tuple[int, int]]:
-        """Cells of a paragraph: runs of characters printed without whitespace
-        between them in the raw text (the normaliser removed that whitespace).
-        """
-        raw, offsets = self.normalised.raw, self.normalised.raw_offsets
-        text = self.normalised.text
-        spans: list[tuple[int, int]] = []
-        start = para.start
-        for i in range(para.start, para.end):
-            if text[i] == " ":
-                if start < i:
-                    spans.append((start, i))
-                start = i + 1
-                continue
-            if i + 1 < para.end and text[i + 1] != " ":
-                gap = raw[offsets[i] + 1 : offsets[i + 1]]
-                if gap and any(ch.isspace() for ch in gap):
-                    spans.append((start, i + 1))
-                    start = i + 1
-        if start < para.end:
-            spans.append((start, para.end))
-        return spans
-
     def _cell_texts(self, para: _Paragraph) -> list[str]:
-        if not para.text.startswith(TABLE_HEADER_FIRST_CELLS):
-            return []
-        return [self.normalised.text[s:e] for s, e in self._cell_spans(para)]
+        return self.cells.texts(para.start, para.end, para.text)
 
     def _open_table(
         self, header: _Paragraph, columns: list[str], caption: _Paragraph | None
@@ -515,35 +482,14 @@ class _TreeBuilder:
         self._close_box_if_closed()
         self._place(node)
         self.stack.append(node)
-        self.table = _Table(node=node, columns=columns)
+        self.table = Table(node=node, header=self._cell_texts(header))
 
     def _table_row(self, para: _Paragraph) -> bool:
-        table = self.table
-        assert table is not None
-        spans = self._cell_spans(para)
-        n = len(table.columns)
-        text = self.normalised.text
-        if len(spans) < n + 2:
+        assert self.table is not None
+        row = self.cells.row(self.table, para.start, para.end)
+        if row is None:
             return False
-        first, values = spans[0], spans[-n:]
-        cells = [text[s:e] for s, e in values]
-        if not table_row_number(text[first[0] : first[1]], table.expected) or not all(
-            TABLE_VALUE.fullmatch(cell) for cell in cells
-        ):
-            return False
-        row = ParsedProvision(
-            kind="table_row",
-            label=self.normalised.raw_slice(*first),
-            heading=text[first[1] : values[0][0]].strip(),
-            text=text[first[1] : para.end],
-            start=para.start,
-            text_start=first[1],
-            text_end=para.end,
-            number=table.expected,
-            cells=dict(zip(table.columns, cells, strict=True)),
-        )
-        table.node.children.append(row)
-        table.expected += 1
+        self.table.node.children.append(row)
         return True
 
     def _close_table(self) -> None:

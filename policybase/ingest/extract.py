@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from documents.crossrefs import find_crossrefs
+from documents.parsing.tables import holds_value
 from documents.parsing.types import ParsedProvision
 from documents.themes import classify
 from measures.extraction.measures import extract_measures
@@ -54,7 +55,9 @@ class ProvisionFacts:
 def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionFacts:
     """Every fact the extractors find in one provision."""
     text, offset = provision.text, provision.text_start
-    if provision.kind == "table_row":
+    # A row with values is read by its columns; a row of text (a task table's
+    # "序号 事项 工作措施 责任单位") as the text it is.
+    if provision.kind == "table_row" and any(map(holds_value, provision.cells.values())):
         targets, figures = extract_table_row(
             provision.heading,
             provision.cells,
