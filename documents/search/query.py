@@ -381,9 +381,13 @@ def _forms(text: str) -> tuple[Form, ...]:
 
 # "五个重点突破" where the text says "推进5个重点突破": a count of a list (one
 # to ten) in Chinese numerals before its classifier is also looked for in
-# digits.  Larger numbers are goals ("培养一百个科技大牛" for "100名"), whose
-# classifier the text often changes: their digits would find other goals.
-CHINESE_COUNT_RE = re.compile(r"^(?P<number>[一二两三四五六七八九十])(?P<rest>[个项家条类次件所名位批])$")
+# digits.  A larger number typed in Chinese ("挑出两千家" where the text says
+# "培育2000户") is looked for as its digits alone: the text often counts it
+# with another classifier, and digits alone are rare enough to point at the
+# goal that holds them.
+CHINESE_COUNT_RE = re.compile(
+    r"^(?P<number>[一二两三四五六七八九十百千万]+)(?P<rest>[个项家户条类次件所名位批人])$"
+)
 
 
 def _arabic_count(text: str) -> str | None:
@@ -391,10 +395,10 @@ def _arabic_count(text: str) -> str | None:
     if m is None:
         return None
     try:
-        value = parse_chinese(m.group("number").replace("两", "二"))
+        value = int(parse_chinese(m.group("number").replace("两", "二")))
     except ValueError:
         return None
-    return f"{int(value)}{m.group('rest')}"
+    return f"{value}{m.group('rest')}" if value <= 10 else str(value)
 
 
 def literal_query(text: str) -> Query:

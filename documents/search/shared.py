@@ -23,6 +23,7 @@ import time
 from documents.apikit import data_version
 
 from . import rows
+from .backends import context
 
 # (key, values): the database and data version the values were read at, as
 # one tuple so that a thread never pairs one version's key with another's
@@ -65,9 +66,12 @@ class Once:
 
 def forget():
     """Drop everything kept (tests: a rollback winds the version back, and
-    the next test's writes may reach the same number with other data)."""
+    the next test's writes may reach the same number with other data; it
+    winds SQLite's id sequence back too, so ids come again with other
+    places)."""
     global _kept
     _kept = (None, {})
+    context.forget_places()
 
 
 def documents(connection, ids, kept=None, reader=rows.DOCUMENTS) -> dict:

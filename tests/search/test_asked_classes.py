@@ -409,3 +409,46 @@ def test_a_colloquial_form_finds_the_texts_words_before_its_neighbours():
     forms = [f.text for f in parse("融资难").terms[0].forms]
     assert len(forms) <= MAX_FORMS and "融资瓶颈" in forms
     assert synonyms_of("融资难")[:3] == ("融资", "筹资", "融资瓶颈")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # held-out-21: "松江" and "十四五" are held by the plan's title, the
+        # other words (新建, 省级, 科技, 创新, 中心) are common: the relaxed
+        # candidates were scored by their likeliest word alone, and the line
+        # holding four of them fell outside the pool
+        "松江十四五要新建多少个省级科技创新中心",
+        # style
+        "十四五松江新建省级科技创新中心数量",
+    ],
+)
+def test_a_candidate_holding_more_common_words_is_in_the_relaxed_pool(raw, genre):
+    genre("plan_songjiang_14th")
+    ids = [f"{h.provision.document.key}/{h.provision.key}" for h in search(raw, facets=False).hits]
+    assert "plan_songjiang_14th/c3.s1.box1.bi2" in ids[:5]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # held-out-21: "两千家" where the text says "重点培育2000户"
+        "有潜力长大的科技小公司挑出两千家重点扶",
+        # style
+        "挑两千户有成长性的小公司重点培育",
+    ],
+)
+def test_a_large_count_in_chinese_numerals_is_looked_for_in_digits(raw):
+    assert first(raw) == "achievement-transfer-plan-2016/p2.n2.para1"
+
+
+@pytest.mark.parametrize(
+    "typed, digits",
+    [("两千家", "2000"), ("三十个", "30"), ("十个", "10个"), ("五十个", "50"), ("两万人", "20000"), ("百家", None)],
+)
+def test_the_digits_a_chinese_count_is_looked_for_in(typed, digits):
+    forms = [f.text for f in parse(typed).terms[0].forms]
+    if digits is None:
+        assert not any(ch.isdigit() for form in forms for ch in form)
+    else:
+        assert digits in forms

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from .. import ranking
 from ..plan import Plan, needs_check
@@ -440,9 +439,13 @@ class BaseSearchBackend:
             return Candidates(*ranked, len(rows) >= route.limit)
         if route.checked:
             return Candidates(*self._rank(plan, rows), route.bounded)
-        # The bare lists, which may share ids: each once, at its best score.
-        rows.sort(key=itemgetter(1))
-        rows = list({pk: (pk, score, None) for pk, score, _p in rows}.values())
+        # The bare lists, which may share ids: each once, scored by the sum
+        # of its words' impacts, as BM25 sums its terms' weights (a provision
+        # holding three of the words before one holding the likeliest one).
+        summed: dict[int, float] = {}
+        for pk, score, _p in rows:
+            summed[pk] = summed.get(pk, 0.0) + score
+        rows = [(pk, score, None) for pk, score in summed.items()]
         plains, texts, matches = None, {}, None
         if needs_check(plan, restrict):
             if first is None:

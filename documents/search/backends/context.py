@@ -122,6 +122,11 @@ _PLACES: dict[tuple[str, int], tuple[int, str]] = {}
 PLACES_KEPT = 500_000
 
 
+def forget_places() -> None:
+    """Drop the places kept (``shared.forget``)."""
+    _PLACES.clear()
+
+
 def _places(connection, ids) -> dict[int, tuple[int, str]]:
     alias = getattr(connection, "alias", "")
     missing = [pk for pk in ids if (alias, pk) not in _PLACES]
