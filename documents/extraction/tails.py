@@ -57,6 +57,15 @@ def read_tail(text: str, pos: int, *, allow_multiplier: bool, before: str = "") 
     if found is not None:
         tail.unit = found.symbol
         pos += len(found.symbol)
+    elif (
+        allow_multiplier
+        and not mult_char
+        and text.startswith(unit_table.DIGIT_COUNT_UNITS, pos)
+        and unit_table.DIGIT_COUNT_AFTER_RE.search(before)
+    ):
+        # digits only (allow_multiplier) after a verb: "突破50种以上", never "两种方式"
+        tail.unit = text[pos]
+        pos += 1
     elif mult_char in unit_table.BARE_MONEY_MULTIPLIERS:
         if unit_table.BARE_COUNT_BEFORE.search(before):
             # "注册总量突破5亿": a count, scaled like "2.6万余项".

@@ -59,11 +59,13 @@ _UNITS = [
     # "近2个会计年度" a period of account, "4个月份" months of records)
     Unit("个会计年度", "time"),
     Unit("会计年度", "time"),
+    Unit("个年度", "time"),  # "提交近两个年度的…纳税申报表"
     Unit("个工作日", "time"),
     Unit("工作日", "time"),
     Unit("个月份", "time"),
     Unit("个月", "time"),
     Unit("小时", "time"),
+    Unit("分钟", "time"),
     Unit("年", "time"),
     Unit("天", "time"),
     Unit("周", "time"),
@@ -123,7 +125,15 @@ _UNITS += [
     for power in _WRITTEN_POWERS
 ]
 # Deliberately absent: 批 支 种 次 届 大 — "一批企业", "两支基金", "两种方式",
-# "十届三次全会", "十大功能" are idioms, not counts.
+# "十届三次全会", "十大功能" are idioms, not counts.  After Arabic digits and
+# a verb of making or reaching, 种 and 批 count what is made ("突破50种以上智能
+# 检测装备", "认定3批示范企业"); elsewhere they stay out ("针对首年关税为零的
+# 2034种出口商品" lists what an agreement covers, "由1-3种…模式", "分2批").
+DIGIT_COUNT_UNITS = ("种", "批")
+DIGIT_COUNT_AFTER_RE = re.compile(
+    r"(?:突破|开发|研制|研发|推出|形成|达到|新增|培育|认定|制定|发布|推广|攻克|掌握|建成|打造)"
+    r"(?:不少于|超过|近|约)?$"
+)
 
 PER_MILLE = "‰"
 
@@ -174,7 +184,8 @@ WORD_QUANTITY_ONLY_BEFORE = {"全额": ("资助", "补助", "补贴", "奖励")}
 # A bare power as a count after a verb of doing or reaching: "完成万项技改",
 # "力争…达到万家以上", "支持千家企业" (never 千家万户: no verb before it).
 BARE_POWER_COUNT_RE = re.compile(
-    r"(?<=完成|实施|推动|达到|培育|建设|突破|超过|支持|引进|新增|服务|带动|培训)"
+    r"(?<=完成|实施|推动|达到|培育|建设|突破|超过|支持|引进|新增|服务|带动|培训|"
+    r"开放|打造|推广|建成|遴选|培养|创建)"
     r"(?P<power>[百千万])(?P<unit>[项家个名人户件所])(?![万千百])"
     # a programme's name: "实施百名创新人才培育工程"
     r"(?![^，。；、]{0,12}(?:工程|计划|行动))"

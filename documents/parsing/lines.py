@@ -33,7 +33,7 @@ DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【（(]\d{4}[〕\]】）)]
 # An issuing body on a signature line: "吉林省人民政府办公厅" (001),
 # "吉林省科学技术厅" (002).  Only Han characters and an organisation suffix.
 ORG_NAME = re.compile(
-    r"[\u4e00-\u9fff（）“”]{2,40}"
+    r"中共中央|[\u4e00-\u9fff（）“”]{2,40}"
     r"(?:人民政府|人民代表大会常务委员会|常务委员会|委员会|办公厅|办公室|政府|"
     r"厅|局|委|办|院|部|署|中心|协会|学会|联合会|管委会|公司|大学|学院|研究所)"
 )
@@ -165,12 +165,22 @@ def doc_type_of(title: str) -> str | None:
 
 
 def is_title_line(line: str) -> bool:
-    """A standalone title: short, no sentence punctuation, a genre suffix."""
+    """A standalone title: short, no sentence punctuation, a genre suffix.
+    What a title quotes may have its own ("民政部对“关于应对老龄社会，深化运用…
+    的建议”的答复"), and a reply's title may run long with it."""
     return (
-        len(line) <= TITLE_MAX_CHARS
-        and SENTENCE_PUNCT.search(line) is None
+        len(unquoted(line)) <= TITLE_MAX_CHARS
+        and SENTENCE_PUNCT.search(unquoted(line)) is None
         and doc_type_of(line) is not None
     )
+
+
+QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
+
+
+def unquoted(line: str) -> str:
+    """``line`` with what it quotes (“…”, 《…》) left out."""
+    return QUOTED.sub("“”", line)
 
 
 def continues_title(begun: list[str], line: str) -> bool:

@@ -9,15 +9,20 @@ of the official layout (GB/T 9704-2012: 版头 – 主体 – 版记):
   ("吉科发办〔2022〕109号"); numbers cited in the body ("（国办发〔2016〕28号）")
   never stand alone;
 - title: the first standalone title line before the first heading
-  ("吉林省科学技术发展“十四五”规划", "关于…的通知"), else the 《…》 of a
-  forwarding sentence ("《吉林省促进科技成果转移转化实施方案》已经省政府同意，
+  ("吉林省科学技术发展“十四五”规划", "关于…的通知"; what it quotes may hold
+  commas: a reply's "民政部对“关于…，…的建议”的答复"), else the 《…》 of a
+  news release's headline ("中共中央 国务院印发《交通强国建设纲要》", its
+  issuers too) or of a forwarding sentence ("《吉林省促进科技成果转移转化实施方案》已经省政府同意，
   现印发给你们"); a notice printed above the one policy it issues without an
   附件 label is titled by that policy (its title line after the notice's
   body), a notice that issues two by its own title;
 - addressees (主送机关): the line after the title that ends with "：";
 - issued_on: the last line that is only a date (the signature block);
 - issuer (署名): the organisation lines right above that date (joint
-  issuers kept whole, joined by "、");
+  issuers kept whole, joined by "、"); signed_by: an organisation line that
+  ends the text without a date (a reply's "民政部"), the issuer where
+  nothing surer names one; the body that opens the title ("中共中央 国务院
+  关于…", each of joint ones printed side by side) the last fallback;
 - printed_by / printed_on (印发机关, 印发日期): "…办公室　2011年3月10日印发";
 - a law's or regulation's adoption history under its title ("2024年12月25日
   第十四届全国人民代表大会常务委员会第十三次会议修订"): adopted_on,
@@ -53,6 +58,8 @@ PRINTED = re.compile(r"(?P<org>.*?)\s*(?P<date>" + line_grammar.DATE_LINE.patter
 ATTACHMENT = re.compile(r"附件\s*(?:\d{1,2}\s*[.．、：:]?|[：:])\s*(?P<title>.+)")
 ABOUT_TITLE = re.compile(r"关于.+的.{1,6}$")
 TITLE_ISSUER = re.compile(r"(?P<org>[^关]{2,40}?)关于")
+# A news release's headline: "中共中央 国务院印发《交通强国建设纲要》".
+HEADLINE = re.compile(r"(?P<org>[^《》，。]{2,40}?)(?:联合)?(?:印发|发布|颁布|出台)了?《(?P<title>[^《》]{4,80})》")
 HISTORY_LINE = re.compile(r"[（(]?\s*" + line_grammar.DATE_LINE.pattern)
 FILE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 # "label: value" cells are looked for in the first lines only.
@@ -213,6 +220,11 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     else:
         if "title" in labelled:
             keep("title", *labelled["title"], LIKELY)
+        for k, p in enumerate(front[:2]):
+            if (m := HEADLINE.fullmatch(p)) and line_grammar.is_org_name(m.group("org")):
+                keep("title", m.group("title"), p, LIKELY)
+                orgs = _signatories(normalised, m.group("org"), starts[k])
+                keep("issuer", "、".join(orgs), p, LIKELY)
         for p in front:
             if title := line_grammar.forwarded_title(p):
                 keep("title", title, p, GUESS)
@@ -220,6 +232,9 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
 
     for k in range(len(paragraphs) - 1, -1, -1):
         issued_on = line_grammar.parse_date_line(paragraphs[k])
+        if issued_on is None and k == len(paragraphs) - 1 and line_grammar.is_org_name(paragraphs[k]):
+            # A signature without a date ends the text (a reply "…的关心和支持！" / "民政部").
+            keep("signed_by", paragraphs[k], paragraphs[k], LIKELY)
         if issued_on is not None:
             keep("issued_on", issued_on.isoformat(), paragraphs[k], SURE)
             signatories, lines = [], []
@@ -255,6 +270,8 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
                     keep("doc_number", number, p, LIKELY)
     if title_issuers:
         keep("issuer", "、".join(title_issuers[0]), title_issuers[1], LIKELY)
+    if "signed_by" in fields:
+        keep("issuer", fields["signed_by"].value, fields["signed_by"].line, LIKELY)
     if "dated_on" in fields:
         keep("issued_on", fields["dated_on"].value, fields["dated_on"].line, LIKELY)
     for name in ("issuer", "doc_number", "issued_on"):
@@ -268,7 +285,9 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         # No signature, letterhead or history: the body that opens the title
         # ("上海市人民政府关于…的若干意见", "包头市人民政府办公室关于印发…的通知").
         if line_grammar.is_org_name(opener.group("org")):
-            keep("issuer", opener.group("org"), front[title_at], GUESS)
+            # joint ones side by side: "中共中央 国务院关于…"
+            orgs = _signatories(normalised, opener.group("org"), starts[title_at])
+            keep("issuer", "、".join(orgs), front[title_at], GUESS)
     if effective := line_grammar.effective_date(normalised.text):
         keep("effective_on", effective[0].isoformat(), effective[1], SURE)
 

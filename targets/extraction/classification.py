@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from documents.extraction import money_words
+from documents.extraction import units as unit_table
 from documents.extraction.quantities import Quantity
 from documents.extraction.sentences import Span
 from targets.extraction import markers, noun_phrases
@@ -33,20 +34,26 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return not markers.LIST_PLACE_AFTER_RE.match(passage.text, q.end)
     if q.kind == "ordinal":
         return _ordinal_rank(passage, q)
-    if q.kind != "amount" or not q.unit:
+    # A duration counts only where a place is reached in it ("1小时通勤").
+    reach = q.unit in markers.REACH_TIME_UNITS and markers.REACH_AFTER_RE.match(passage.text, q.end)
+    if q.kind not in ("amount", "duration") or not q.unit or (q.kind == "duration" and not reach):
         return False
     if passage.in_title(q.start):
         return False  # part of a title: "《关于修改〈…条例〉等10件地方性法规的决定》"
-    if q.category in markers.SKIP_UNIT_CATEGORIES:
-        return False
     text = passage.text
+    if q.category in markers.SKIP_UNIT_CATEGORIES and not reach:
+        return False
     if q.category == "money" and _term_of_rule_rate(passage, q):
         return False
     clause = passage.clause_of(q.start)
     clause_text = passage.words(clause)
     before = text[clause.start : q.start]
     after = text[q.end : clause.end].split("\n", 1)[0]
-    if _technical_spec(before, after) or _capability_spec(q, after):
+    if _technical_spec(before, after, q.category) or _capability_spec(q, after):
+        return False
+    if markers.ADDRESSEES_AFTER_RE.match(after) or (
+        q.unit == "%" and markers.INSTALMENT_BEFORE_RE.search(before)
+    ):
         return False
     if any(w in after for w in markers.PENALTY_WORDS) or _terms_of_penalty_or_tax(passage, q, clause):
         return False
@@ -328,10 +335,23 @@ def _procedural_count(passage: Passage, q: Quantity, before: str, after: str) ->
     )
 
 
-def _technical_spec(before: str, after: str) -> bool:
+def _without_comparator(before: str) -> str:
+    """``before`` without the comparator words that end it ("离岸距离大于等于")."""
+    words = sorted(unit_table.PREFIX_COMPARATORS, key=len, reverse=True)
+    while True:
+        word = next((w for w in ("等于", *words) if w and before.endswith(w)), None)
+        if word is None:
+            return before
+        before = before[: -len(word)]
+
+
+def _technical_spec(before: str, after: str, category: str = "") -> bool:
     """A product's specification, not an indicator: the spec word right before
     the number ("时速400公里“复兴号”") or the number modifying the product
     ("最大口径达4米的碳化硅单体反射镜").  "设计时速达到350公里/小时，" is a goal."""
+    if after.startswith(markers.SPEC_CLASS_AFTER) and category in unit_table.PHYSICAL_CATEGORIES:
+        return True  # "3万吨级重载列车"; "7000亿级"产业 is a scale
+    before = _without_comparator(before)
     if not any(w in before[-6:] for w in markers.SPEC_WORDS):
         return False
     return before.endswith(markers.SPEC_WORDS) or after.startswith("的")

@@ -378,8 +378,20 @@ CONDITION_CONSEQUENCES = ("应当", "减缴", "减免", "免收", "采取")
 # A ceiling on money after a support word earlier in the sentence is the cap
 # of that rule ("…给予补助，单个企业每年最高50万元").
 CAP_COMPARATORS = ("<=", "<")
-# Technical specifications of products, not indicators ("时速400公里").
-SPEC_WORDS = ("时速", "口径", "直径", "长度", "速度", "精度", "波长")
+# Technical specifications of products, not indicators ("时速400公里"); a
+# project's distance from shore is its kind ("离岸距离大于等于50公里近海海上风电
+# 项目"), a unit with 级 after it the class of a product ("3万吨级重载列车",
+# "时速250公里级").
+SPEC_WORDS = ("时速", "口径", "直径", "长度", "速度", "精度", "波长", "距离")
+SPEC_CLASS_AFTER = "级"
+# A duration is a goal where a place is reached in it: "都市区1小时通勤",
+# "国内1天送达", "全国主要城市3小时覆盖", "1小时交通圈".
+REACH_TIME_UNITS = ("小时", "天", "分钟")
+REACH_AFTER_RE = re.compile(r"内?(?:通勤|通达|覆盖|送达|到达|抵达|直达|可达|交通圈|生活圈|经济圈|物流圈)")
+# The people a reply answers ("刘庆峰等15位代表：") are no goal.
+ADDRESSEES_AFTER_RE = re.compile(r"(?:人大)?(?:代表|委员|同志)[：:]")
+# An instalment of an award ("分5年拨付，每年拨付20%") is no goal.
+INSTALMENT_BEFORE_RE = re.compile(r"(?:拨付|兑付|支付|发放|预拨)$")
 # Physical units (length, weight, area, power…) are indicators like any other
 # ("处理回用水量1700多万吨", "新增装机容量100万千瓦"); specs are told apart by
 # SPEC_WORDS, durations are never indicators.

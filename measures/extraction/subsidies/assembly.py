@@ -379,9 +379,11 @@ def _own_ceiling(rule: ExtractedSubsidy) -> bool:
 
 
 def _cap(rule: ExtractedSubsidy, cap) -> None:
-    """Give ``rule`` the ceiling of the sum; a ratio has it as its maximum."""
+    """Give ``rule`` the ceiling of the sum; a ratio has it as its maximum,
+    and so has a floor ("资助资金最低不少于20万元，最高不超过300万元" is 20 to
+    300万元)."""
     rule.cap = cap
-    if rule.ratio_percent is not None:
+    if rule.ratio_percent is not None or (rule.amount_min is not None and rule.amount_max is None):
         rule.amount_max = cap
 
 

@@ -81,7 +81,11 @@ ALLOCATED_BEFORE_SUPPORT = "安排"
 # A ratio that is no support rate: the share an equity investment may hold
 # ("占股比例不超过20%"), the threshold above which a difference is paid ("按照
 # 超过15%部分税负差额给予奖励") — read right before or after the ratio.
-NOT_A_RATE_BEFORE_RE = re.compile(r"(?:占股|持股|股权)比例[^，。；]{0,4}$")
+# Nor is the range within which the standards may be revised ("可对…奖励标准进
+# 行适当调整，调整幅度不超过15%", "上下浮动10%").
+NOT_A_RATE_BEFORE_RE = re.compile(
+    r"(?:(?:占股|持股|股权)比例|(?:调整|浮动|变动)幅度|上下浮动)[^，。；]{0,4}$"
+)
 NOT_A_RATE_AFTER = ("部分",)
 # ...nor is the share two levels of government bear of a cost: "所需补助资金由市、
 # 区两级按照1：1比例负担" (read right after the ratio).
