@@ -257,8 +257,8 @@ class PostgresQueryCompiler(BaseQueryCompiler):
         if not checked:
             return lists, params
         candidates = f"SELECT provision_id AS id, score FROM ({lists}) AS lists"
-        if len(driving) > 1:  # an id on several lists counts once, at its best
-            candidates = f"SELECT id, max(score) AS score FROM ({candidates}) AS c GROUP BY id"
+        if len(driving) > 1:  # an id on several lists counts once, its impacts summed
+            candidates = f"SELECT id, sum(score) AS score FROM ({candidates}) AS c GROUP BY id"
         head = f"row_number() OVER (ORDER BY c.score DESC, c.id) <= {RERANK}"
         lookup, lookup_params = self.lookup_sql(plan, restrict)
         sql = (
@@ -277,7 +277,7 @@ class PostgresQueryCompiler(BaseQueryCompiler):
         lookup, lookup_params = self.lookup_sql(plan, restrict, words, check)
         candidates = (
             "SELECT id, score, row_number() OVER (ORDER BY score DESC, id) AS place, "
-            "count(*) OVER () AS seen FROM (SELECT provision_id AS id, max(score) AS score "
+            "count(*) OVER () AS seen FROM (SELECT provision_id AS id, sum(score) AS score "
             f"FROM ({lists}) AS lists GROUP BY provision_id) AS c"
         )
         sql = (
