@@ -220,6 +220,8 @@ PREFIX_COMPARATORS = {
     "最高": "<=",
     "最多": "<=",
     "超过": ">",
+    # "主营业务收入超10亿元的…供应商", "市场满足率超50%" (not 赶超, 高超)
+    "超": ">",
     "多于": ">",
     "高于": ">",
     "大于": ">",
@@ -241,7 +243,7 @@ PREFIX_COMPARATORS = {
 }
 PREFIX_COMPARATOR_WORDS = tuple(sorted(PREFIX_COMPARATORS, key=len, reverse=True))
 # "近" only when it is not the end of another word: "最近", "附近", "邻近".
-PREFIX_NOT_AFTER = {"近": "最附邻接将"}
+PREFIX_NOT_AFTER = {"近": "最附邻接将", "超": "赶高"}
 
 # Between the number and its unit: "400余个", "2.6万余项", "100多家".
 INFIX_COMPARATORS = {"余": ">", "多": ">"}

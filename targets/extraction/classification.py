@@ -55,6 +55,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
         q.unit == "%" and markers.INSTALMENT_BEFORE_RE.search(before)
     ):
         return False
+    if q.category == "length" and markers.ZONE_AFTER_RE.match(after):
+        return False
     if any(w in after for w in markers.PENALTY_WORDS) or _terms_of_penalty_or_tax(passage, q, clause):
         return False
     if markers.PROHIBITION_RE.search(before) or markers.COST_SHARE_AFTER_RE.match(text, q.end):

@@ -241,6 +241,8 @@ CONDITION_LEAD_RE = re.compile(
     r"(?:符合|满足|具备|具有)(?:以下|下列|如下)[^，。；：]{0,4}(?:条件|要求|情形)"
     # the standards of a rule listed after it: "没有约定数额的，可以按照下列比例确定："
     r"|按照?(?:下列|以下|如下)(?:标准|比例)(?:执行|实施|确定)?[：:]?\s*$"
+    # acts a regulation forbids: "禁止实施下列危害大气本底站探测环境的行为："
+    r"|(?:禁止|不得|严禁)[^。；]{0,24}(?:下列|以下|如下)[^。；]{0,40}(?:行为|活动)"
 )
 # A threshold in the 的-phrase that names who gets a rule's support, the
 # support opening the next clause: "服务我市企业500家以上，业务收入达1000万元，
@@ -288,7 +290,8 @@ GOAL_YEAR_RE = re.compile(r"到\s*\d{4}\s*年")
 # "固定资产投资3亿元以上重大项目", "年销售额5000万元以上大品种".
 # ("不超过1000万元（含1000万元）的流动资金贷款": past the bound restated)
 THRESHOLD_OF_NOUN_RE = re.compile(
-    r"^(?:[（(]含[^）)]{1,12}[）)])?的?[^，。；、的]{0,6}?(?:企业|主体|单位|机构|业务|项目|品种|贷款)"
+    r"^(?:[（(]含[^）)]{1,12}[）)])?的?[^，。；、的]{0,6}?"
+    r"(?:企业|主体|单位|机构|业务|项目|品种|贷款|供应商|服务商|制造商|集团)"
 )
 THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent")
 # A rank that names a place in the text's own list: "列第一位者为牵头单位",
@@ -388,6 +391,8 @@ SPEC_CLASS_AFTER = "级"
 # "国内1天送达", "全国主要城市3小时覆盖", "1小时交通圈".
 REACH_TIME_UNITS = ("小时", "天", "分钟")
 REACH_AFTER_RE = re.compile(r"内?(?:通勤|通达|覆盖|送达|到达|抵达|直达|可达|交通圈|生活圈|经济圈|物流圈)")
+# A length that bounds a zone is its extent ("在观测场周边1000米范围内修建…").
+ZONE_AFTER_RE = re.compile(r"[^，。；、]{0,8}范围(?:内|以内)")
 # The people a reply answers ("刘庆峰等15位代表：") are no goal.
 ADDRESSEES_AFTER_RE = re.compile(r"(?:人大)?(?:代表|委员|同志)[：:]")
 # An instalment of an award ("分5年拨付，每年拨付20%") is no goal.
