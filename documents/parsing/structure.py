@@ -22,8 +22,9 @@ issues two (安徽 工业互联网: 若干政策 and 行动计划) holds two.  A
 closing paragraph of a reply ("下一步，…") after the last heading goes back to
 the root.  In documents that print bold lead sentences -- most of 004's body
 paragraphs open with one, "汽车产业技术。围绕…" -- a paragraph's lead
-sentence becomes its heading (leads.py, as inline article titles do).  Tables (004's target table) become a "table"
-node with one "table_row" child per row.
+sentence becomes its heading (leads.py, as inline article titles do).  Tables (004's target table, a web page's
+TAB-separated allocation table; tables.py reads their rows) become a
+"table" node with one "table_row" child per row.
 
 Every node satisfies ``text == normalised.text[text_start:text_end]``; its
 label is read back from the raw text, so it is printed as in the source
