@@ -390,7 +390,17 @@ CHINESE_COUNT_RE = re.compile(
 )
 
 
+# "达到当地经济盘子的百分之二" where the text says "比重达到2%": a share typed in
+# Chinese numerals is looked for as its digits, as "2%" typed is.
+CHINESE_PERCENT_RE = re.compile(r"^百分之(?P<number>[一二两三四五六七八九十百]+)$")
+
+
 def _arabic_count(text: str) -> str | None:
+    if (share := CHINESE_PERCENT_RE.match(text)) is not None:
+        try:
+            return str(int(parse_chinese(share.group("number").replace("两", "二"))))
+        except ValueError:
+            return None
     m = CHINESE_COUNT_RE.match(text)
     if m is None:
         return None

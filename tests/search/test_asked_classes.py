@@ -452,3 +452,16 @@ def test_the_digits_a_chinese_count_is_looked_for_in(typed, digits):
         assert not any(ch.isdigit() for form in forms for ch in form)
     else:
         assert digits in forms
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-23 "…想达到当地经济盘子的百分之二": a share in Chinese numerals
+        # where the text prints "2%"; style
+        ("R&D经费占GDP百分之二", "market-oriented-innovation-opinions/p1.n2"),
+    ],
+)
+def test_a_share_typed_in_chinese_numerals_is_looked_for_in_digits(raw, answer):
+    assert first(raw) == answer
+    assert "70" in [f.text for f in parse("百分之七十").terms[0].forms]
