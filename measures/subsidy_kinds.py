@@ -33,8 +33,8 @@ SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
     SubsidyKind("inventor_share", "成果转化收益奖励（科研人员）",
                 ("奖给", "奖励给", "用于奖励", "奖励科研团队", "完成人持有的份额",
                  # a law's remuneration of inventors: "…提取不低于百分之二十，
-                 # 作为发明人或者设计人的报酬"
-                 "报酬")),
+                 # 作为发明人或者设计人的报酬", "…的收益给付发明人或者设计人"
+                 "报酬", "给付发明人")),
     SubsidyKind("loan", "贷款/信贷", ("贷款", "信贷", "授信", "债权")),
     SubsidyKind("interest_subsidy", "贴息", ("贴息",)),
     # a refund of what was paid: "可返还其上年度实际缴纳失业保险费的50%"

@@ -314,19 +314,22 @@ class _Scanner:
 
     def scan_bare_powers(self) -> None:
         """A bare 百/千/万 after a verb of doing and before a count classifier
-        is the number ("完成万项技改", "支持千家企业"; not 千家万户)."""
-        for m in unit_table.BARE_POWER_COUNT_RE.finditer(self.text):
-            if self.free(m.start(), m.end()):
-                end, comparator = self.suffix_comparator(m.end())
-                self.emit(
-                    m.start(),
-                    end,
-                    Decimal(unit_table.ARABIC_MULTIPLIERS[m.group("power")]),
-                    m.group("unit"),
-                    kind="amount",
-                    comparator=comparator or "=",
-                    aspirational=self.aspirational(m.start()),
-                )
+        is the number ("完成万项技改", "支持千家企业"; not 千家万户); before 亿级,
+        a scale ("达到万亿级": 10000 亿元 or more)."""
+        scales = ((unit_table.BARE_POWER_COUNT_RE, "", "="), (unit_table.BARE_SCALE_RE, unit_table.BARE_SCALE_UNIT, ">="))
+        for pattern, unit, plain in scales:
+            for m in pattern.finditer(self.text):
+                if self.free(m.start(), m.end()):
+                    end, comparator = self.suffix_comparator(m.end())
+                    self.emit(
+                        m.start(),
+                        end,
+                        Decimal(unit_table.ARABIC_MULTIPLIERS[m.group("power")]),
+                        unit or m.group("unit"),
+                        kind="amount",
+                        comparator=comparator or plain,
+                        aspirational=self.aspirational(m.start()),
+                    )
 
     def scan_numbers(self) -> None:
         text = self.text

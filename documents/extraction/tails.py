@@ -59,7 +59,6 @@ def read_tail(text: str, pos: int, *, allow_multiplier: bool, before: str = "") 
         pos += len(found.symbol)
     elif (
         allow_multiplier
-        and not mult_char
         and text.startswith(unit_table.DIGIT_COUNT_UNITS, pos)
         and unit_table.DIGIT_COUNT_AFTER_RE.search(before)
     ):

@@ -131,8 +131,8 @@ _UNITS += [
 # 2034种出口商品" lists what an agreement covers, "由1-3种…模式", "分2批").
 DIGIT_COUNT_UNITS = ("种", "批")
 DIGIT_COUNT_AFTER_RE = re.compile(
-    r"(?:突破|开发|研制|研发|推出|形成|达到|新增|培育|认定|制定|发布|推广|攻克|掌握|建成|打造)"
-    r"(?:不少于|超过|近|约)?$"
+    r"(?:(?:突破|开发|研制|研发|推出|形成|达到|新增|培育|认定|制定|发布|推广|攻克|掌握|建成|打造)"
+    r"(?:不少于|超过|近|约)?|(?:大约|约|近|超过|多达)有?)$"  # "传感器大约有2.6万种"
 )
 
 PER_MILLE = "‰"
@@ -191,6 +191,14 @@ BARE_POWER_COUNT_RE = re.compile(
     r"(?![^，。；、]{0,12}(?:工程|计划|行动))"
 )
 
+# A bare power before 亿级 after a verb of reaching is a scale in 亿元, a floor:
+# "数字经济产业能级达到万亿级", "带动形成千亿级产业规模" (not "形成一批千亿级产业集群",
+# the class of what is formed, nor "面向万亿级市场").
+BARE_SCALE_RE = re.compile(
+    r"(?<=达到|形成|突破|迈上|迈向)(?P<power>[百千万])亿级(?=(?:产业)?规模|[，。；、]|$)"
+)
+BARE_SCALE_UNIT = "亿元"
+
 # Chinese multipliers written after Arabic digits: "2.6万余项", "近5千名".
 ARABIC_MULTIPLIERS = {
     "百": 100,
@@ -229,6 +237,8 @@ PREFIX_COMPARATORS = {
     "少于": "<",
     "小于": "<",
     "不足": "<",
+    "大约有": "~",  # "传感器大约有2.6万种"
+    "约有": "~",
     "大约": "~",
     "将近": "~",
     "接近": "~",
