@@ -59,8 +59,9 @@ def read_tail(text: str, pos: int, *, allow_multiplier: bool, before: str = "") 
         pos += len(found.symbol)
     elif (
         allow_multiplier
-        and text.startswith(unit_table.DIGIT_COUNT_UNITS, pos)
-        and unit_table.DIGIT_COUNT_AFTER_RE.search(before)
+        and pos < len(text)
+        and (after_re := unit_table.DIGIT_COUNT_UNITS.get(text[pos])) is not None
+        and after_re.search(before)
     ):
         # digits only (allow_multiplier) after a verb: "突破50种以上", never "两种方式"
         tail.unit = text[pos]

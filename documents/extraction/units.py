@@ -127,13 +127,17 @@ _UNITS += [
 # Deliberately absent: 批 支 种 次 届 大 — "一批企业", "两支基金", "两种方式",
 # "十届三次全会", "十大功能" are idioms, not counts.  After Arabic digits and
 # a verb of making or reaching, 种 and 批 count what is made ("突破50种以上智能
-# 检测装备", "认定3批示范企业"); elsewhere they stay out ("针对首年关税为零的
+# 检测装备", "认定3批示范企业"), as 次 does after what it counts ("下载量不少于
+# 2万次"); elsewhere they stay out ("针对首年关税为零的
 # 2034种出口商品" lists what an agreement covers, "由1-3种…模式", "分2批").
-DIGIT_COUNT_UNITS = ("种", "批")
-DIGIT_COUNT_AFTER_RE = re.compile(
+_MADE_COUNT_AFTER_RE = re.compile(
     r"(?:(?:突破|开发|研制|研发|推出|形成|达到|新增|培育|认定|制定|发布|推广|攻克|掌握|建成|打造)"
     r"(?:不少于|超过|近|约)?|(?:大约|约|近|超过|多达)有?)$"  # "传感器大约有2.6万种"
 )
+# a count of times only after what is counted: "APP下载量不少于2万次" (not
+# "每年不得超过3次", a limit of a rule)
+_TIMES_AFTER_RE = re.compile(r"(?:量|次数)(?:不少于|超过|达到|达|突破)?$")
+DIGIT_COUNT_UNITS = {"种": _MADE_COUNT_AFTER_RE, "批": _MADE_COUNT_AFTER_RE, "次": _TIMES_AFTER_RE}
 
 PER_MILLE = "‰"
 

@@ -57,6 +57,12 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if q.category == "length" and markers.ZONE_AFTER_RE.match(after):
         return False
+    if (
+        q.comparator in markers.THRESHOLD_COMPARATORS
+        and markers.BRACKETED_DEFINITION_BEFORE_RE.search(before)
+        and markers.BRACKETED_DEFINITION_AFTER_RE.match(after)
+    ):
+        return False  # "大型公共建筑（单体建筑面积2万平方米以上）"
     if any(w in after for w in markers.PENALTY_WORDS) or _terms_of_penalty_or_tax(passage, q, clause):
         return False
     if markers.PROHIBITION_RE.search(before) or markers.COST_SHARE_AFTER_RE.match(text, q.end):

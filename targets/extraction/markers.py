@@ -291,9 +291,13 @@ GOAL_YEAR_RE = re.compile(r"到\s*\d{4}\s*年")
 # ("不超过1000万元（含1000万元）的流动资金贷款": past the bound restated)
 THRESHOLD_OF_NOUN_RE = re.compile(
     r"^(?:[（(]含[^）)]{1,12}[）)])?的?[^，。；、的]{0,6}?"
-    r"(?:企业|主体|单位|机构|业务|项目|品种|贷款|供应商|服务商|制造商|集团)"
+    r"(?:企业|主体|单位|机构|业务|项目|品种|贷款|供应商|服务商|制造商|集团|小区|建筑)"
 )
-THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent")
+THRESHOLD_OF_NOUN_CATEGORIES = ("money", "percent", "area")
+# A threshold in brackets right after a noun defines it: "大型公共建筑（单体建筑
+# 面积2万平方米以上）" (read before and after the quantity).
+BRACKETED_DEFINITION_BEFORE_RE = re.compile(r"[（(][^（）()。，；]{0,10}$")
+BRACKETED_DEFINITION_AFTER_RE = re.compile(r"(?:以上|以下|及以上)?[）)]")
 # A rank that names a place in the text's own list: "列第一位者为牵头单位",
 # "排在第一位的部门为牵头部门".
 LIST_PLACE_AFTER_RE = re.compile(r"者|的[^，。；、]{1,8}?为")
