@@ -3,8 +3,10 @@
 ``usable`` skips what is neither: subsidy amounts (money in a clause with a
 support word, unless reported as paid out: "共兑现补助资金3200万元"), award
 shares (70%奖给…), eligibility conditions (对…达到1%…的项目予以支持),
-technical specs (时速400公里), durations, structural counts (Chinese-numeral
-"三个公共技术平台", "5个重点突破").
+technical specs (时速400公里, 3万吨级), durations (but the time in which a
+place is reached: "1小时通勤"), structural counts (Chinese-numeral
+"三个公共技术平台", "5个重点突破"), the extent of a zone, a threshold that
+defines a kind, a reply's addressees, instalments.
 
 ``decide`` says target or figure, the first rule that speaks winning: a clause
 marker before the number (现有/已有/依托/累计/确定的 -> figure); the time
