@@ -397,18 +397,20 @@ CHINESE_PERCENT_RE = re.compile(r"^百分之(?P<number>[一二两三四五六七
 
 def _arabic_count(text: str) -> str | None:
     if (share := CHINESE_PERCENT_RE.match(text)) is not None:
-        try:
-            return str(int(parse_chinese(share.group("number").replace("两", "二"))))
-        except ValueError:
-            return None
+        value = _chinese_value(share.group("number"))
+        return None if value is None else str(value)
     m = CHINESE_COUNT_RE.match(text)
-    if m is None:
-        return None
-    try:
-        value = int(parse_chinese(m.group("number").replace("两", "二")))
-    except ValueError:
+    if m is None or (value := _chinese_value(m.group("number"))) is None:
         return None
     return f"{value}{m.group('rest')}" if value <= 10 else str(value)
+
+
+def _chinese_value(number: str) -> int | None:
+    """"两千" -> 2000; None for what is no number (a bare 百)."""
+    try:
+        return int(parse_chinese(number.replace("两", "二")))
+    except ValueError:
+        return None
 
 
 def literal_query(text: str) -> Query:

@@ -25,6 +25,7 @@ from documents.extraction import money_words
 from documents.extraction import units as unit_table
 from documents.extraction.quantities import Quantity
 from documents.extraction.sentences import Span
+from documents.extraction.tails import prefix_comparator
 from targets.extraction import markers, noun_phrases
 from targets.extraction.passage import Passage
 from targets.extraction.years import Time, is_future, is_past
@@ -346,13 +347,16 @@ def _procedural_count(passage: Passage, q: Quantity, before: str, after: str) ->
 
 
 def _without_comparator(before: str) -> str:
-    """``before`` without the comparator words that end it ("离岸距离大于等于")."""
-    words = sorted(unit_table.PREFIX_COMPARATORS, key=len, reverse=True)
+    """``before`` without the comparator words that end it, as the quantity
+    reader finds them (``prefix_comparator``), and the 等于 of "大于等于"."""
     while True:
-        word = next((w for w in ("等于", *words) if w and before.endswith(w)), None)
-        if word is None:
+        if before.endswith("等于"):
+            before = before[: -len("等于")]
+            continue
+        _comparator, start = prefix_comparator(before, len(before))
+        if start == len(before):
             return before
-        before = before[: -len(word)]
+        before = before[:start]
 
 
 def _technical_spec(before: str, after: str, category: str = "") -> bool:

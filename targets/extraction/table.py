@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from documents.parsing.tables import EMPTY_CELL
 from targets import plausibility
 from targets.extraction.types import ExtractedFigure, ExtractedTarget
 from targets.indicators import match_indicator
@@ -62,9 +63,11 @@ def _columns(cells: dict[str, str]) -> list[tuple[int, str, str]]:
 
 
 def _row_unit(cells: dict[str, str], unit: str) -> str:
+    """The unit a "单位" cell states, else ``unit`` (an empty cell states none)."""
     for header in UNIT_COLUMNS:
-        if cells.get(header, "").strip() not in ("", "-", "—", "/"):
-            return cells[header].strip()
+        cell = cells.get(header, "").strip()
+        if cell and not EMPTY_CELL.fullmatch(cell):
+            return cell
     return unit
 
 
