@@ -316,11 +316,13 @@ class DocumentScore:
         return out
 
 
-def score_document(annotation: dict, extracted: Extracted) -> DocumentScore:
+def score_document(annotation: dict, extracted: Extracted, *, alike=None) -> DocumentScore:
+    """``alike(gold, fact)``: does a fact read what the annotation says
+    (``same_terms`` unless told otherwise)."""
     score = DocumentScore(extracted.key, mentions=extracted.mentions)
     locator = Locator(extracted.text)
     score_headings(annotation.get("headings", []), extracted.headings, locator, score)
-    score_facts(annotation, extracted.facts, locator, score)
+    score_facts(annotation, extracted.facts, locator, score, alike or same_terms)
     score_metadata(annotation.get("metadata", {}), extracted.metadata, score)
     return score
 
@@ -358,7 +360,7 @@ def score_headings(annotated, extracted, locator: Locator, score: DocumentScore)
         score.findings.append(Finding("headings", "extra", f"{where}{h.label}{h.title}", line))
 
 
-def score_facts(annotation: dict, facts: list[Fact], locator: Locator, score) -> None:
+def score_facts(annotation: dict, facts: list[Fact], locator: Locator, score, alike) -> None:
     excluded = [s for s in (locator.span(e["quote"]) for e in annotation.get("excluded", [])) if s]
     used: set[int] = set()
     spans = []
@@ -373,7 +375,7 @@ def score_facts(annotation: dict, facts: list[Fact], locator: Locator, score) ->
             )
             continue
         over = [i for i, f in enumerate(facts) if overlaps((f.start, f.end), span)]
-        right = [i for i in over if facts[i].kind == kind and same_terms(gold, facts[i])]
+        right = [i for i in over if facts[i].kind == kind and alike(gold, facts[i])]
         hit = next((i for i in right if i not in used), None)
         if hit is not None:
             used.add(hit)
