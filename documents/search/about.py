@@ -200,6 +200,42 @@ def section_lines(connection, document: int, key: str) -> list[int]:
     return [pk for pk, parent, _heading in rows if pk in heads or parent in heads]
 
 
+# The rows a table found among the first results brings with it, at most.
+TABLE_ROWS = 20
+TABLE_AMONG_FIRST = 3
+
+
+def table_rows_after(connection, ids: list[int]) -> tuple[list[int], list[int]]:
+    """``ids`` with the rows of a table found among the first three right
+    after it; and those rows.  "十四五 全省科技发展主要指标 2020基数 2025目标"
+    finds the caption of the plan's indicator table, whose words its rows do
+    not repeat: the answer is the rows."""
+    head = ids[:TABLE_AMONG_FIRST]
+    if not head:
+        return ids, []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {PROVISION_TABLE} WHERE kind = 'table'"
+            f" AND id IN ({placeholders(head)})",
+            head,
+        )
+        tables = {pk for (pk,) in cursor.fetchall()}
+        if not tables:
+            return ids, []
+        table = next(pk for pk in head if pk in tables)
+        cursor.execute(
+            f"SELECT id FROM {PROVISION_TABLE} WHERE parent_id = %s AND kind = 'table_row'"
+            " ORDER BY position",
+            [table],
+        )
+        rows = [pk for (pk,) in cursor.fetchall()][:TABLE_ROWS]
+    if not rows:
+        return ids, []
+    at = ids.index(table) + 1
+    rest = [pk for pk in ids if pk not in rows]
+    return [*rest[:at], *rows, *rest[at:]], rows
+
+
 def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[int]]:
     """``ids`` with the lines answering a question about the named policy
     first, when ``query`` asks one (or asks for a part of it its headings

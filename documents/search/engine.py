@@ -12,7 +12,7 @@ from django.utils import timezone
 from documents.models import Provision
 
 from . import rows, shared
-from .about import answers_first
+from .about import answers_first, table_rows_after
 from .backends import backend_for
 from .facets import facet_counts
 from .index import indexed_text
@@ -171,6 +171,10 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
     for pk in put_first:
         # a line of the policy's layout put first ranks with the first result
         found.scores[pk] = max(found.scores.values(), default=0.0)
+    ids, its_rows = table_rows_after(connection, ids)
+    for pk in its_rows:
+        # the rows of a table found among the first three rank with them
+        found.scores[pk] = max((found.scores.get(p, 0.0) for p in ids[:3]), default=0.0)
     result.ids = ids
     result.total = len(ids)
     result.full_total = found.full

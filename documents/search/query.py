@@ -21,7 +21,12 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from documents.extraction.numerals import parse_chinese
-from documents.search.segmentation import index_words, is_dictionary_word, query_words
+from documents.search.segmentation import (
+    general_rarity,
+    index_words,
+    is_dictionary_word,
+    query_words,
+)
 
 from .normalise import normalise
 from .questions import QuestionForm, asked_forms
@@ -29,7 +34,9 @@ from .stopwords import is_stopword
 from .synonyms import groups, synonyms_of
 
 MAX_QUERY_CHARS = 500
-MAX_TERMS = 12
+# Concepts sought at most; a longer question keeps its most informative
+# (``_most_informative``).
+MAX_TERMS = 16
 
 OR_WORDS = {"OR", "|", "或"}
 AND_WORDS = {"AND", "&", "&&"}
@@ -110,6 +117,27 @@ class Query:
         return len(self.groups) > 1 and any(not is_hard(g) for g in self.groups)
 
 
+def _most_informative(groups: list[list[Term]], limit: int) -> list[list[Term]]:
+    """The ``limit`` concepts a long question is sought by, in the typed
+    order: its least informative words go first (``general_rarity``), as the
+    relaxed tier drops them: "我们公司在北湖，今年花300万买了吉大一项专利在区里
+    转化，又新建了个中试基地、设备投了500万…" loses 公司, 花 and 又, where a
+    cut after the first words lost 中试基地 and 设备, what it asks last.  A
+    quoted phrase and an OR are kept: the user asked for them."""
+    if len(groups) <= limit:
+        return groups
+
+    def weight(i):
+        group = groups[i]
+        return (
+            is_hard(group) or len(group) > 1,
+            max(general_rarity(t.typed) for t in group),
+        )
+
+    kept = sorted(range(len(groups)), key=weight, reverse=True)[:limit]
+    return [groups[i] for i in sorted(kept)]
+
+
 def is_hard(group: list[Term]) -> bool:
     """A concept a relaxed match still needs: one holding a quoted phrase."""
     return any(t.phrase for t in group)
@@ -162,11 +190,11 @@ def parse(raw: str) -> Query:
         query.groups = [[t] for t in query.stopwords]
         query.stopwords = []
     if len(query.terms) + len(query.excluded) > MAX_TERMS:
-        query.groups = query.groups[:MAX_TERMS]
+        query.groups = _most_informative(query.groups, MAX_TERMS)
         query.excluded = query.excluded[: max(0, MAX_TERMS - len(query.terms))]
         query.notices.append(
-            f"检索词过多，只使用前 {MAX_TERMS} 个。"
-            f" / Too many terms; only the first {MAX_TERMS} are used."
+            f"检索词过多，只使用其中信息量最大的 {MAX_TERMS} 个。"
+            f" / Too many terms; only the {MAX_TERMS} most informative are used."
         )
     if query.is_empty:
         query.notices.append(

@@ -465,3 +465,61 @@ def test_the_digits_a_chinese_count_is_looked_for_in(typed, digits):
 def test_a_share_typed_in_chinese_numerals_is_looked_for_in_digits(raw, answer):
     assert first(raw) == answer
     assert "70" in [f.text for f in parse("百分之七十").terms[0].forms]
+
+
+@pytest.mark.parametrize(
+    "raw, kept, dropped",
+    [
+        # held-out-27: a long spoken question was cut after its first twelve
+        # words, losing what it asked last (中试基地, 设备)
+        (
+            "我们公司在北湖，今年花300万买了吉大一项专利在区里转化，又新建了个中试基地、设备投了500万，"
+            "两项区里一共能补多少？",
+            {"中试基地", "设备", "专利"},
+            {"又", "花"},
+        ),
+        # style
+        (
+            "我们单位在长春，去年又花了很多钱招了几个博士搞研发，今年还想再建一个省级重点实验室，"
+            "顺便申请高新技术企业认定，另外厂房租金也挺贵，这些都能拿到补贴吗",
+            {"重点实验室", "高新技术企业", "租金", "补贴"},
+            {"又花", "很多", "再建"},
+        ),
+    ],
+)
+def test_a_long_question_keeps_its_most_informative_words(raw, kept, dropped):
+    from documents.search.query import MAX_TERMS
+
+    query = parse(raw)
+    typed = {t.typed for t in query.terms}
+    assert len(query.groups) == MAX_TERMS
+    assert kept <= typed and not dropped & typed
+    assert any("信息量最大" in n and "most informative" in n for n in query.notices)
+
+
+def test_a_long_question_finds_what_it_asks_last(genre):
+    genre("subsidy_songjiang_beihu")
+    raw = (
+        "我们公司在北湖，今年花300万买了吉大一项专利在区里转化，又新建了个中试基地、设备投了500万，"
+        "两项区里一共能补多少？"
+    )
+    ids = [f"{h.provision.document.key}/{h.provision.key}" for h in search(raw, facets=False).hits]
+    assert "subsidy_songjiang_beihu-fj1/p3.n2" in ids[:10]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # held-out-28: the caption of the plan's indicator table is found
+        # first; its rows, which do not repeat its words, are the answer
+        "十四五 全省科技发展主要指标 2020基数 2025目标",
+        # style
+        "十四五 全省科技主要指标 2020年基数 2025年预期值",
+    ],
+)
+def test_a_table_found_first_brings_its_rows(raw):
+    hits = search(raw, facets=False, page_size=10).hits
+    keys = [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
+    at = keys.index("st-development-plan-14th-fyp/c2.s3.t1")
+    rows = [f"st-development-plan-14th-fyp/c2.s3.t1.r{n}" for n in range(1, 7)]
+    assert at < 3 and keys[at + 1 : at + 7] == rows
