@@ -21,10 +21,13 @@ class SubsidyKind:
 # In the order curators see them (admin, API enum).
 # fmt: off
 SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
-    # 奖补 (奖励+补助: "给予…资金奖补", "一次性给予…奖补资金"), 扶持, and
-    # matching funds (配套: "按国家支持金额的30%给予配套").
+    # 奖补 (奖励+补助: "给予…资金奖补", "一次性给予…奖补资金"), 扶持,
+    # matching funds (配套: "按国家支持金额的30%给予配套"), and the losses
+    # borne for lenders and investors ("按实际发生损失额的20%，给予单个担保
+    # 机构最高500万元风险代偿").
     SubsidyKind("grant", "资金支持/补助",
-                ("补助", "补贴", "资助", "资金支持", "支持", "奖补", "扶持", "配套")),
+                ("补助", "补贴", "资助", "资金支持", "支持", "奖补", "扶持", "配套",
+                 "风险补偿", "风险代偿")),
     SubsidyKind("post_subsidy", "后补助", ("后补助",)),
     # "配套奖励" is an award: the longer trigger wins at the same place.
     SubsidyKind("award", "奖励", ("奖励", "奖金", "配套奖励")),

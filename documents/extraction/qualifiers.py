@@ -7,6 +7,10 @@ words are tables in ``documents.extraction.units``):
 
 * a range written with its unit twice is one quantity: "3万元至20万元"
   (30000–200000 yuan, not two exact amounts), "二万元以上十万元以下";
+* 万 or 亿 written without 元 before the support it sizes is a sum
+  ("给予一次性300万资助");
+* a list of sums that writes its unit once, at its end, has it for each
+  item ("分别给予10万、20万、30万、50万元资助");
 * a prefix comparator opening a list of amounts of one unit applies to each
   ("分别最高给予300万元、50万元、30万元" — every tier is a ceiling; "不低于12
   家、30家");
@@ -115,8 +119,60 @@ def comparator_over_basis(text: str, quantities: list) -> list:
     return out
 
 
+def unit_back_over_lists(text: str, quantities: list) -> list:
+    """A list of sums that writes its unit once, at the end, has it for each
+    item: "分别给予10万、20万、30万、50万元资助", "分别给予5万、3万、1万元奖励"
+    (each 万元), "分别奖励10、20、30万元".  Only sums and shares: "1、2、3级"
+    numbers grades.  So has the low end of a range of any unit that writes
+    the 万 twice: "1万-2万平方米"."""
+    out = list(quantities)
+    for i in range(len(out) - 2, -1, -1):
+        q, after = out[i], out[i + 1]
+        if not (q.kind == "bare" and not q.unit and q.comparator == "=" and _is_amount(after)):
+            continue
+        power = text[q.number_end : q.end]  # the 万 or 亿 written after the digits
+        listed = (after.category == "money" or after.unit == "%") and _joined(
+            text, q, after, unit_table.LIST_JOINERS
+        )
+        ranged = bool(power) and _joined(text, q, after, unit_table.RANGE_JOINERS)
+        if not (listed or ranged) or (power and not after.unit.startswith(power)):
+            continue
+        out[i] = replace(
+            q,
+            kind="amount",
+            value=q.value / q.multiplier,
+            unit=after.unit,
+            multiplier=1,
+        )
+    return out
+
+
+def sum_before_support(text: str, quantities: list) -> list:
+    """万 or 亿 without 元 right before the support it sizes is a sum:
+    "给予一次性300万资助" (300 万元)."""
+    out = []
+    for q in quantities:
+        power = text[q.number_end : q.end]
+        if (
+            q.kind == "bare"
+            and power in ("万", "亿")
+            and text.startswith(unit_table.SUPPORT_AFTER_SUM, q.end)
+        ):
+            q = replace(
+                q,
+                kind="amount",
+                value=q.value / q.multiplier,
+                unit=power + "元",
+                multiplier=1,
+            )
+        out.append(q)
+    return out
+
+
 def apply(text: str, quantities: list) -> list:
     """The quantities with the qualifiers their neighbours share."""
+    quantities = sum_before_support(text, quantities)
+    quantities = unit_back_over_lists(text, quantities)
     quantities = join_ranges(text, quantities)
     quantities = comparator_over_basis(text, quantities)
     return distribute_over_lists(text, quantities)

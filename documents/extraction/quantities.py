@@ -80,6 +80,7 @@ from documents.extraction.periods import find_periods
 from documents.extraction.sentences import MAX_SPAN_CHARS
 from documents.extraction.tails import prefix_comparator as _prefix_comparator
 from documents.extraction.tails import read_tail as _read_tail
+from documents.extraction.tails import scaled as _scaled
 from documents.extraction.units import to_yuan
 
 __all__ = ["KINDS", "Quantity", "find_quantities", "to_yuan"]
@@ -437,10 +438,7 @@ class _Scanner:
         tail = _read_tail(
             text, end, allow_multiplier=True, before=text[max(0, number_start - 8) : number_start]
         )
-        if tail.multiplier != 1:
-            value = without_trailing_zeros(value * tail.multiplier)
-            if value_max is not None:
-                value_max = without_trailing_zeros(value_max * tail.multiplier)
+        value, value_max = _scaled(value, value_max, tail)
         comparator, start = _prefix_comparator(text, number_start)
         kind = self.classify_arabic(m, number_start, tail, value, value_max)
         if kind in ("rank", "ordinal"):

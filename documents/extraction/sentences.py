@@ -54,8 +54,18 @@ class Span(NamedTuple):
     end: int  # exclusive; includes the closing mark, not a line break
 
 
+# A colon between two digits is a ratio or a time ("按市级资助额度1：1比例"),
+# no clause end.
+_COLONS = "：:"
+
+
 def _ends_re(ends: str) -> re.Pattern[str]:
-    return re.compile("[\n" + re.escape(ends) + "]")
+    plain = re.escape("".join(c for c in ends if c not in _COLONS))
+    colons = re.escape("".join(c for c in ends if c in _COLONS))
+    pattern = f"[\n{plain}]"
+    if colons:
+        pattern += f"|(?<![0-9])[{colons}]|[{colons}](?![0-9])"
+    return re.compile(pattern)
 
 
 _ENDS_RE = functools.lru_cache(maxsize=16)(_ends_re)

@@ -2,7 +2,8 @@
 its multiplier (万, 亿), 余/多, unit and suffix comparator (以上, 左右).
 
 Reads normalised text and a position; writes a ``Tail`` (where the
-quantity ends, its unit, multiplier and comparators) or a prefix comparator.
+quantity ends, its unit, multiplier and comparators) or a prefix comparator;
+``scaled`` applies the tail's 万/亿 to a number or a range.
 All words are tables in ``documents.extraction.units``.  Used by
 ``documents.extraction.quantities`` for every number it reads.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from documents.extraction import units as unit_table
+from documents.extraction.numerals import without_trailing_zeros
 
 
 def prefix_comparator(text: str, start: int) -> tuple[str, int]:
@@ -84,3 +86,17 @@ def read_tail(text: str, pos: int, *, allow_multiplier: bool, before: str = "") 
             break
     tail.end = pos
     return tail
+
+
+def scaled(value, value_max, tail: Tail) -> tuple:
+    """The ends of a number (a range) with the 万/亿 written after them; in
+    "2000-1万平方米" and "2000-1万元" a low end above the high end is in the
+    plain unit, the 万 is the high end's alone (0.2 to 1 万…)."""
+    plain_low = value_max is not None and value > value_max
+    if tail.multiplier != 1:
+        value = value if plain_low else without_trailing_zeros(value * tail.multiplier)
+        if value_max is not None:
+            value_max = without_trailing_zeros(value_max * tail.multiplier)
+    elif plain_low and tail.unit[:1] in unit_table.ARABIC_MULTIPLIERS:
+        value = without_trailing_zeros(value / unit_table.ARABIC_MULTIPLIERS[tail.unit[:1]])
+    return value, value_max

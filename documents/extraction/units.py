@@ -214,6 +214,11 @@ ARABIC_MULTIPLIERS = {
 # Comparator words.  Values are the comparators of targets.extraction.types.
 PREFIX_COMPARATORS = {
     "最高不超过": "<=",
+    # the wording of standards and indicator tables: "大于等于2.5%"
+    "大于或等于": ">=",
+    "小于或等于": "<=",
+    "大于等于": ">=",
+    "小于等于": "<=",
     "最多不超过": "<=",
     # the wording of laws: "不得低于百分之八十" (not 低于 "<")
     "不得低于": ">=",
@@ -277,12 +282,19 @@ SUFFIX_COMPARATOR_WORDS = tuple(sorted(SUFFIX_COMPARATORS, key=len, reverse=True
 # Qualifiers shared by neighbouring numbers (``documents.extraction.qualifiers``).
 # A range written with its unit twice: "3万元至20万元", "5-10万元" is read
 # by the number parser already.
-RANGE_JOINERS = ("至", "到", "-", "~", "～", "—", "–")
+# A copy converted from a PDF may print its dash as 一 ("市场评估价格的30%一70%");
+# between two amounts of one unit it can be nothing else.
+RANGE_JOINERS = ("至", "到", "-", "~", "～", "—", "–", "一")
 # "二万元以上十万元以下": a floor then a ceiling, nothing between.
 RANGE_LOW_WORDS = ("以上",)
 RANGE_HIGH_WORDS = ("以下", "以内")
 # The items of a list of amounts ("最高300万元、50万元、30万元").
 LIST_JOINERS = ("、", "和", "或", "及", "或者")
+# The support a sum written without 元 sizes: "给予一次性300万资助".
+SUPPORT_AFTER_SUM = (
+    "资助", "奖励", "补助", "补贴", "扶持", "奖补", "配套", "资金",
+    "的资助", "的奖励", "的补助", "的补贴",
+)  # fmt: skip
 # A ceiling or floor before the base of a share ("不低于奖励总额的百分之七十",
 # "最高可按实际发生费用的30%").  Not 近/约/超过: "近年来…增长30%".
 BASIS_COMPARATOR_WORDS = (
@@ -304,10 +316,16 @@ BASIS_COMPARATOR_WORDS = (
 ASPIRATIONAL_WORDS = ("力争", "争取")
 
 
+# 元 that begins a word is no yuan: "人机物三元协同", "城乡二元结构", "元宇宙".
+YUAN_IN_WORD_BEFORE = ("协同", "结构", "组", "化", "论", "体系", "宇宙", "素", "件", "融合")
+
+
 def unit_at(text: str, pos: int) -> Unit | None:
     """The longest unit that starts at ``pos``, or None."""
     for symbol in UNIT_SYMBOLS:
         if text.startswith(symbol, pos):
+            if symbol == "元" and text.startswith(YUAN_IN_WORD_BEFORE, pos + 1):
+                return None
             return UNITS[symbol]
     return None
 

@@ -253,9 +253,10 @@ ORDER_HEAD = re.compile(
 )
 ORDER_NUMBER_LINE = re.compile(r"[（(]?\s*第\s*(?P<num>\d{1,5})\s*号\s*[）)]?")
 ORDINAL_TERM = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
-# "本办法自2024年8月1日起施行" (施行日期), wherever the text says it.
+# "本办法自2024年8月1日起施行" (施行日期), wherever the text says it; 起 may
+# be left out ("本实施细则自2017年9月1日实施").
 EFFECTIVE = re.compile(
-    r"自(?P<date>" + DATE_LINE.pattern + r")起(?:施行|实施|试行|执行|生效)"
+    r"自(?P<date>" + DATE_LINE.pattern + r")起?(?:施行|实施|试行|执行|生效)"
 )
 
 
@@ -333,6 +334,15 @@ def history_actor(body: str) -> str:
                 org = org.replace(short, full) if org.endswith(short) else org
             return org
     return ""
+
+
+# Where a text says it takes effect, with or without a date: the end of a
+# text that prints no signature.
+IN_FORCE = re.compile(EFFECTIVE.pattern + r"|自(?:发布|印发|公布|颁布)之日起(?:施行|实施|执行|生效)")
+
+
+def states_entry_into_force(text: str) -> bool:
+    return IN_FORCE.search(text) is not None
 
 
 def effective_date(text: str) -> tuple[date, str] | None:

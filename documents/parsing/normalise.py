@@ -8,8 +8,9 @@ back to the raw character that produced it (``raw_offsets``).  Three steps:
    Chinese punctuation （）：；，！？ and the circled numbers ①②, which keep
    their form; half-width , ; : ( ) ! ? touching Chinese become full-width
    ("加快落地;支持" -> "加快落地；支持"); "○" between Chinese numerals becomes
-   "〇" (二○一一年); spaces go unless they separate two ASCII letters/digits
-   ("8.8 亿元" -> "8.8亿元", "2910 3300" stays).
+   "〇" (二○一一年), and a Latin O in a number a zero ("O.5元"); spaces go
+   unless they separate two ASCII letters/digits ("8.8 亿元" -> "8.8亿元",
+   "2910 3300" stays).
 2. Page marks ("—２１—", "- 5 -") are dropped.
 3. Hard wraps are re-joined.  Instead of per-file switches the layout is
    learned from the document itself (``Layout``): whether it is wrapped at
@@ -150,14 +151,20 @@ def _join_label_digits(chars: Chars) -> Chars:
 
 def _zero_between_numerals(chars: Chars) -> Chars:
     # 003 prints its date "二○一一年" with a white circle (U+25CB) for 〇.
+    # A copy of 北京's 科普条例 prints a Latin O for a zero ("每人每年O.5元"):
+    # an O before a decimal point and a digit, or between two digits ("2O22"),
+    # is a zero; never inside a word of letters ("O2O", "CO2").
     out = list(chars)
     for k, (ch, i) in enumerate(chars):
-        if ch != "○":
-            continue
         before = chars[k - 1][0] if k else ""
         after = chars[k + 1][0] if k + 1 < len(chars) else ""
-        if before in CHINESE_NUMERALS or after in CHINESE_NUMERALS:
-            out[k] = ("〇", i)
+        if ch == "○":
+            if before in CHINESE_NUMERALS or after in CHINESE_NUMERALS:
+                out[k] = ("〇", i)
+        elif ch in "Oo" and not (before.isascii() and before.isalpha()):
+            decimal = after == "." and k + 2 < len(chars) and chars[k + 2][0].isdigit()
+            if decimal or (before.isdigit() and after.isdigit()):
+                out[k] = ("0", i)
     return out
 
 
@@ -246,6 +253,7 @@ INDENTED_SHARE = (0.03, 0.8)
 # Blank lines separate paragraphs only where they are not after every line.
 BLANK_BREAK_SHARE = 0.5
 TERMINAL_PUNCT = "。！？；：…"
+CLAUSE_GOES_ON = ("，", "、")  # a line ending so stops mid-sentence
 CLOSING_QUOTES = "”’」』）》"
 # A table row may wrap; more lines than this and the row is not a row.
 MAX_ROW_LINES = 5
@@ -357,7 +365,8 @@ class _Joiner:
        a date or a 文号; before the first heading, a line that completes the
        title begun on the line above never starts one ("国务院办公厅关于推广
        第二批" / "支持创新相关改革举措的通知");
-    3. the document is not hard-wrapped (001, 003);
+    3. the document is not hard-wrapped (001, 003) and the previous line
+       does not stop at a comma;
     4. blank lines separate paragraphs in this document and one precedes it;
     5. indentation marks paragraph starts in this document and it is indented;
     6. the previous line is short: it ends a sentence, or it is a title or
@@ -445,7 +454,9 @@ class _Joiner:
     def _wrap_break(self, prev: Line, line: Line) -> bool:
         layout = self.layout
         if not layout.wrapped:
-            return True  # 001/003: every printed line is a paragraph
+            # 001/003: every printed line is a paragraph, unless it stops at a
+            # comma where a PDF's page broke the sentence ("…上年度增长30%以上，").
+            return not prev.text.endswith(CLAUSE_GOES_ON)
         if layout.blank_breaks and line.blank_before:
             return True
         if layout.indented_starts and line.indented:

@@ -290,7 +290,14 @@ class _TreeBuilder:
         # A text without a signature lists its attachments ("附件1.封面模板",
         # "附件2.目录模板", …) and then prints them, numbered from 1 again.
         again = previous is None and number == 1 and 1 in self.listed_attachments
-        if not (self.signed or follows or own or again):
+        # A text without a signature ends on when it takes effect ("第三十五条
+        # 本细则自2017年9月1日起施行。"): an 附件 right after that is its own.
+        in_force = (
+            previous is None
+            and self.previous is not None
+            and line_grammar.states_entry_into_force(self.previous.text)
+        )
+        if not (self.signed or follows or own or again or in_force):
             if number is not None:
                 self.listed_attachments.append(number)
             elif line_grammar.lists_attachments(m.group("title") or ""):

@@ -38,6 +38,7 @@ class ProvisionContext:
     section_heading: str  # headings of the ancestors, outermost first, " › "-joined
     lead_in: str = ""  # the parent's text when it introduces a list ("…给予奖励：")
     doc_type: str = ""  # the document's genre (条例, 答复 …)
+    sets_goals: bool = False  # no genre named, but goals set for later years
 
 
 @dataclass
@@ -75,6 +76,7 @@ def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionF
             section_heading=context.section_heading,
             doc_type=context.doc_type,
             lead_in=context.lead_in,
+            sets_goals=context.sets_goals,
         )
     return ProvisionFacts(
         themes=classify(text, heading=provision.heading),

@@ -32,6 +32,7 @@ from measures import eligibility_sync
 from measures import ingest as measures_ingest
 from measures.models import Subsidy
 from targets import ingest as targets_ingest
+from targets.extraction.facts import sets_goals_ahead
 from targets.models import Figure, Target
 
 from .context import IngestContext, part_key
@@ -305,15 +306,18 @@ class ExtractFacts(Stage):
     def __call__(self, context):
         document = context.document
         lead_ins = documents_ingest.lead_ins(context.rows)
+        year = document.year or document.plan_period_start
+        sets_goals = not document.doc_type and sets_goals_ahead(document.text, year)
         context.found = {
             row.key: extract(
                 row.parsed,
                 ProvisionContext(
-                    doc_year=document.year or document.plan_period_start,
+                    doc_year=year,
                     plan_period=document.plan_period,
                     section_heading=row.path_headings,
                     lead_in=lead_ins[row.key],
                     doc_type=document.doc_type,
+                    sets_goals=sets_goals,
                 ),
             )
             for row in context.rows

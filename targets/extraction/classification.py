@@ -2,8 +2,8 @@
 
 ``usable`` skips what is neither: subsidy amounts (money in a clause with a
 support word, unless reported as paid out: "共兑现补助资金3200万元"), award
-shares (70%奖给…), eligibility conditions (对…达到1%…的项目予以支持),
-technical specs (时速400公里, 3万吨级), durations (but the time in which a
+shares (70%奖给…), eligibility conditions (``conditions``: 对…达到1%…的项目予
+以支持), technical specs (时速400公里, 3万吨级), durations (but the time in which a
 place is reached: "1小时通勤"), structural counts (Chinese-numeral
 "三个公共技术平台", "5个重点突破"), the extent of a zone, a threshold that
 defines a kind, a reply's addressees, instalments.
@@ -26,7 +26,7 @@ from documents.extraction import units as unit_table
 from documents.extraction.quantities import Quantity
 from documents.extraction.sentences import Span
 from documents.extraction.tails import prefix_comparator
-from targets.extraction import markers, noun_phrases
+from targets.extraction import conditions, markers, noun_phrases
 from targets.extraction.passage import Passage
 from targets.extraction.years import Time, is_future, is_past
 
@@ -70,19 +70,25 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if markers.PROHIBITION_RE.search(before) or markers.COST_SHARE_AFTER_RE.match(text, q.end):
         return False
+    if markers.ENTITLEMENT_BEFORE_RE.search(before):
+        return False
     if before.endswith(markers.PERMITTED_BEFORE) and passage.doc_type in markers.PROCEDURE_DOC_TYPES:
         return False
     if markers.CONDITION_SECTION_RE.search(passage.section_heading):
         return False
     if markers.CONDITION_LEAD_RE.search(passage.lead_in):
         return False
-    if _conditional_clause(passage, q, clause) or _defines_category(q, after):
+    if conditions.conditional_clause(passage, q, clause) or _defines_category(q, after):
         return False
     if _past_threshold(q, before) or _weight_in_formula(passage, q, before, after):
         return False
-    if _threshold_of_support(passage, q) or _threshold_of_noun(q, after) or _tier_of_rule(after):
+    if (
+        conditions.threshold_of_support(passage, q)
+        or conditions.threshold_of_noun(q, after)
+        or conditions.tier_of_rule(after)
+    ):
         return False
-    if _threshold_of_beneficiary(passage, q) or _in_definition(passage, q):
+    if conditions.threshold_of_beneficiary(passage, q) or _in_definition(passage, q):
         return False
     if q.category == "count" and _procedural_count(passage, q, before, after):
         return False
@@ -100,7 +106,9 @@ def usable(passage: Passage, q: Quantity) -> bool:
         _share_of_rule(passage, q, clause_text, before) or after.startswith(markers.RECKONING_AFTER)
     ):
         return False
-    if money_words.TO_WHOM_RE.search(before) and _condition_closed(passage, q, after):
+    if money_words.TO_WHOM_RE.search(before) and conditions.condition_closed(passage, q, after):
+        return False
+    if conditions.condition_of_sentence(passage, q):
         return False
     if q.category in markers.CAP_CATEGORIES and _cap_of_rule(passage, q):
         return False
@@ -141,20 +149,6 @@ def _capability_spec(q: Quantity, after: str) -> bool:
     )
 
 
-def _threshold_of_beneficiary(passage: Passage, q: Quantity) -> bool:
-    """A threshold in the 的-phrase naming who gets the support of the next
-    clause ("服务我市企业500家以上，…且比上年度增加20%的科技服务机构，给予20万元
-    的奖励")."""
-    text = passage.text
-    sentence = passage.sentence_of(q.start)
-    for clause in passage.clauses_across(q.start, sentence.end):
-        body = text[clause.start : clause.end]
-        if markers.BENEFICIARY_CLAUSE_END_RE.search(body):
-            rest = text[clause.end : sentence.end]
-            return rest.startswith(markers.SUPPORT_CLAUSE_OPENERS)
-        if any(w in body for w in money_words.SUPPORT_WORDS):
-            return False
-    return False
 
 
 def _in_definition(passage: Passage, q: Quantity) -> bool:
@@ -222,53 +216,8 @@ def _step_of_rule(passage: Passage, q: Quantity, before: str) -> bool:
     return any(w in rest for w in money_words.SUPPORT_WORDS)
 
 
-def _conditional_clause(passage: Passage, q: Quantity, clause: Span) -> bool:
-    """A threshold in a "…的，" condition whose sentence goes on to say what
-    the qualifying party gets ("年销售额在1亿元及以上的，单品种奖励企业200万
-    元"); the condition may run over a few clauses, none of them granting
-    anything, before its 的 ("…且有不少于1名员工按规定缴纳社会保险费，且申请时
-    未被…列入“经营异常名录”的，可申请…一次性创业补贴")."""
-    text = passage.text
-    sentence = passage.sentence_of(q.start)
-    run = passage.clauses_from(clause.start, sentence.end)
-    for k, part in enumerate(run[: markers.CONDITION_RUN_CLAUSES]):
-        body = text[part.start : part.end]
-        if body.endswith("，") and body[:-1].endswith(markers.CONDITIONAL_CLAUSE_END):
-            clause = part
-            break
-        if k and any(w in body for w in money_words.SUPPORT_WORDS):
-            return False
-    else:
-        return False
-    rest = text[clause.end : sentence.end]
-    consequences = (
-        money_words.SUPPORT_WORDS
-        + markers.CONDITION_CLOSERS
-        + markers.ENTITLEMENT_WORDS
-        + markers.CONDITION_CONSEQUENCES
-    )
-    return any(w in rest for w in consequences)
 
 
-def _threshold_of_support(passage: Passage, q: Quantity) -> bool:
-    """A threshold of a support rule's condition: a comparator, then the
-    support granted after the condition's 的 in the same sentence ("营业面积在
-    100平方米以上，经营满一年的一次性奖励1万元"), in no sentence that sets a
-    goal for a year."""
-    sentence = passage.sentence_of(q.start)
-    bound = passage.text.endswith(("（含", "(含"), 0, q.start)  # "100—500亩（含500亩）"
-    if q.comparator not in (">=", ">") and q.value_max is None and not bound:
-        return False
-    if markers.GOAL_YEAR_RE.search(passage.text, sentence.start, q.start):
-        return False
-    m = markers.CONDITION_THEN_SUPPORT_RE.search(passage.text, q.end, sentence.end)
-    if m is None:
-        return False
-    # A range alone is a condition only where a 的 closes it before the
-    # support: "谋划建设2-3个重大科技基础设施，采取“一事一议”方式予以支持" supports
-    # a goal.
-    ranged_only = q.comparator not in (">=", ">") and not bound
-    return not ranged_only or "的" in passage.text[q.end : m.end()]
 
 
 def _terms_of_penalty_or_tax(passage: Passage, q: Quantity, clause: Span) -> bool:
@@ -283,22 +232,8 @@ def _terms_of_penalty_or_tax(passage: Passage, q: Quantity, clause: Span) -> boo
     return any(w in rest for w in money_words.TAX_WORDS)
 
 
-def _threshold_of_noun(q: Quantity, after: str) -> bool:
-    """A money or share threshold in the 的-modifier of whom or what a rule is
-    for: "单户担保金额500万元及以下的小微企业"."""
-    return (
-        q.comparator in markers.THRESHOLD_COMPARATORS
-        and q.category in markers.THRESHOLD_OF_NOUN_CATEGORIES
-        and markers.THRESHOLD_OF_NOUN_RE.match(after) is not None
-    )
 
 
-def _tier_of_rule(after: str) -> bool:
-    """A tier of a rule named by its threshold, the rule right after its 的:
-    "招用3人以下的按每人2000元给予补贴"."""
-    return markers.TIER_AFTER_RE.match(after) is not None and any(
-        w in after for w in money_words.SUPPORT_WORDS
-    )
 
 
 def _past_threshold(q: Quantity, before: str) -> bool:
@@ -434,17 +369,8 @@ def _restates_enumeration(q: Quantity, before: str, after: str) -> bool:
     return count > 1 and q.value == count
 
 
-def _condition_closed(passage: Passage, q: Quantity, after: str) -> bool:
-    """对…<number>… closed by 给予/予以: in the clause, or later in the
-    sentence when the number sits in a 的-clause ("对上年度研发费用支出超
-    过200万元且较上一年度增长的企业，按照…给予补助")."""
-    if any(w in after for w in markers.CONDITION_CLOSERS):
-        return True
-    if "的" not in after:
-        return False
-    sentence = passage.sentence_of(q.start)
-    rest = passage.text[q.end : sentence.end]
-    return any(w in rest for w in markers.CONDITION_CLOSERS)
+
+
 
 
 def _cap_of_rule(passage: Passage, q: Quantity) -> bool:
@@ -559,6 +485,8 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
         return True, "commitment"
     if passage.plan_period is not None or passage.doc_year is None:
         return True, "plan_document"
+    if not passage.doc_type and passage.sets_goals:
+        return True, "goal_document"  # an untitled copy of opinions that set goals
     if passage.doc_type in markers.RULE_MAKING_DOC_TYPES:
         return True, "rule_document"
     return False, "report_document"

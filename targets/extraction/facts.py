@@ -31,13 +31,14 @@ spans, read once):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from documents.extraction.quantities import Quantity
 from documents.extraction.sentences import Span
 from targets import plausibility
-from targets.extraction import classification, names, years
+from targets.extraction import classification, markers, names, years
 from targets.extraction.passage import Passage
 from targets.extraction.types import ExtractedFigure, ExtractedTarget
 from targets.indicators import match_indicator
@@ -133,6 +134,7 @@ def extract_quantity_facts(
     section_heading: str = "",
     doc_type: str = "",
     lead_in: str = "",
+    sets_goals: bool = False,
 ) -> tuple[list[ExtractedTarget], list[ExtractedFigure]]:
     """Targets and reported figures in one provision's ``text``.
 
@@ -143,9 +145,11 @@ def extract_quantity_facts(
     numbers are requirements (targets), in a reply they are figures.
     ``lead_in``: the text introducing the provision as an item of a list;
     the items of "…须符合以下条件：" are conditions, not goals.
+    ``sets_goals``: the document names no genre but sets goals for later
+    years (``sets_goals_ahead``): its undated numbers are goals too.
     """
     candidates = _candidates(
-        Passage(text, doc_year, plan_period, section_heading, doc_type, lead_in)
+        Passage(text, doc_year, plan_period, section_heading, doc_type, lead_in, sets_goals)
     )
     bounds = _neighbour_bounds(candidates)
     targets: list[ExtractedTarget] = []
@@ -177,6 +181,15 @@ def extract_quantity_facts(
             figures.append(fact)
         plausibility.apply(fact, lower_bound=bounds.get(i))
     return targets, figures
+
+
+def sets_goals_ahead(text: str, doc_year: int | None) -> bool:
+    """Does a document set goals for a year after its own ("到2025年，…")?"""
+    for m in markers.GOAL_YEAR_RE.finditer(text):
+        year = int(re.sub(r"\D", "", m.group()))
+        if doc_year is None or year > doc_year:
+            return True
+    return False
 
 
 def extract_targets(

@@ -229,10 +229,16 @@ PROCEDURE_DOC_TYPES = frozenset({"法", "条例", "办法", "规定", "细则", 
 # What a law or regulation permits is no goal: "股东依法以专利权等非货币出资所占
 # 注册资本比例可以达到百分之七十" (right before the number, in those genres).
 PERMITTED_BEFORE = ("可以达到", "可达到", "最高可达", "可以占")
+# What a beneficiary may apply for or enjoy is its entitlement, no goal:
+# "…纳税达到300万元、500万元和1000万元，分别可以申请2套、5套和10套政策性住房".
+ENTITLEMENT_BEFORE_RE = re.compile(r"(?:可以|可)(?:申请|享受|申领)[^，。；]{0,20}$")
 # Numbers in a section whose heading lists conditions are eligibility
 # thresholds ("二、申报条件" … "科技人员占企业当年职工总数的比例不低于6%").
 CONDITION_SECTION_RE = re.compile(
     r"(?:申报|申请|认定|入库|评审|资格|基本)(?:对象)?(?:及|和|与)?(?:条件|标准|要求)|申报资格"
+    # ...and those of the standards of a support: its grades and weights
+    # ("附件：深圳市坪山区创新型产业用房租金资助标准" … "B2=5%").
+    r"|(?:资助|补贴|补助|奖励|扶持|奖补)(?:资金)?标准(?:$| ›)"
 )
 # ...and so are the numbers of the items of a list whose lead-in says that
 # they are conditions ("申请奖励的科技服务机构须符合以下条件：", "专利申请人…
@@ -377,7 +383,9 @@ OWN_LIST_BEFORE = ("（共", "(共")
 OWN_LIST_AREA = ("方面",)
 # "对…达到1%…的科技项目予以重点支持": the number is an eligibility condition
 # (opened by money_words.TO_WHOM_RE, closed by one of these).
-CONDITION_CLOSERS = ("予以", "给予")
+CONDITION_CLOSERS = ("予以", "给予", "可以申请", "可申请")
+# A number reached, in the clause before it: "纳税达到300万元、500万元和1000万元".
+REACHED_BEFORE_RE = re.compile(r"(?:达到|超过|突破|满)[^，。；]{0,20}$")
 # What a "…的，" condition may lead to besides support: a duty or a reduction
 # ("两个或者两个以上的个人或者单位为共同专利申请人…的，应当分别符合前款规定",
 # "…的，减缴本办法第二条规定收费的70%").

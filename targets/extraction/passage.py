@@ -33,6 +33,7 @@ class Passage:
         section_heading: str,
         doc_type: str = "",
         lead_in: str = "",
+        sets_goals: bool = False,
     ):
         self.text = text
         self.doc_year = doc_year
@@ -42,6 +43,9 @@ class Passage:
         # the text that introduces this provision as an item of a list
         # ("…须符合以下条件："), "" when none
         self.lead_in = lead_in or ""
+        # the document names no genre but sets goals for years after its own
+        # ("到2022年…", "到2025年…"): a policy, not a report
+        self.sets_goals = sets_goals
         # The present of the document: what "past" and "future" are read against.
         self.reference_year = doc_year or (plan_period[0] if plan_period else None)
         self.quantities = find_quantities(text)

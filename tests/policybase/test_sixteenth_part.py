@@ -44,3 +44,32 @@ def test_times_counted_after_what_they_count(sentence, expected):
 )
 def test_areas_that_define_a_kind_of_building_are_no_goals(sentence):
     assert facts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        # 北京 科普条例 (a web copy): a Latin O printed for the zero
+        ("按照本辖区常住人口每人每年O.5元的标准", "按照本辖区常住人口每人每年0.5元的标准"),
+        # style
+        ("每亩补助O.8万元，2O22年起执行", "每亩补助0.8万元，2022年起执行"),
+        # letters stay letters
+        ("推广O2O模式，减少CO2排放", "推广O2O模式，减少CO2排放"),
+    ],
+)
+def test_a_latin_o_in_a_number_is_a_zero(typed, read):
+    from documents.parsing.normalise import fold_text
+
+    assert fold_text(typed) == read
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the wording of standards and indicator tables, written out
+        ("到2022年，工业互联网平台设备在线率大于等于90%。", [(Decimal(90), "%", ">=")]),
+        ("到2022年，单位产值能耗小于或等于0.4吨标准煤。", [(Decimal("0.4"), "吨标准煤", "<=")]),
+    ],
+)
+def test_greater_or_equal_written_out_is_a_comparator(sentence, expected):
+    assert facts(sentence) == expected

@@ -36,6 +36,7 @@ from documents.extraction.units import LIST_JOINERS
 from measures.extraction.subsidies.clauses import is_condition_clause, object_clause
 from measures.extraction.subsidies.rules import (
     ALLOCATED_BEFORE_SUPPORT,
+    APPLICANT_MEASURE_RE,
     BREAKDOWN_CLOSE,
     BREAKDOWN_ITEM_RE,
     BREAKDOWN_OPEN,
@@ -219,8 +220,10 @@ def find_anchors(
             continue  # "占股比例不超过20%", "超过15%部分税负差额"
         if replaced(text, segment.start, quantity.start, quantity.end, segment.end):
             continue  # "由0.15元/千瓦时调整至0.25元/千瓦时": the old value
-        if not is_ratio and _breaks_down(text, segment, quantity, anchors):
-            continue  # an instalment: "给予10万元奖励（第一年奖励5万元，…）"
+        if _breaks_down(text, segment, quantity, anchors):
+            # an instalment: "给予10万元奖励（第一年奖励5万元，…）", "分三年给予最高
+            # 1000万元资助（第一、二年各拨付30%，第三年拨付40%）"
+            continue
         if not is_ratio and (
             _threshold(text, segment, clause, quantity) or _limit_of_object(text, parts, clause)
         ):
@@ -256,9 +259,12 @@ def _threshold(text: str, segment: Span, clause: Span, quantity: Quantity) -> bo
     at least so much (以上, 超过) in a "…的，" condition that the segment's own
     amount or ratio follows ("近两年获得股权投资机构投资2000万元以上的，按实际
     到账投资额的1%，给予…最高300万元一次性奖励"), or in brackets after the base
-    of a ratio ("累计销售额（50万元以上）的20%")?"""
+    of a ratio ("累计销售额（50万元以上）的20%"), or right after what the
+    applicant earns or pays ("税收贡献不低于2000元/m2")?"""
     if quantity.comparator not in (">=", ">"):
         return False
+    if APPLICANT_MEASURE_RE.search(text, clause.start, quantity.start):
+        return True  # "申请资助应符合…上年度税收贡献不低于2000元/m2"
     if text[quantity.start - 1 : quantity.start] in "（(" and text.startswith(
         ("）", ")"), quantity.end
     ):

@@ -44,6 +44,7 @@ from measures.extraction.subsidies.rules import (
     MENTION_PATTERNS,
     PEOPLE_RE,
     RESEARCH_INCOME_RE,
+    TOTAL_OBTAINED_RE,
 )
 from measures.extraction.types import ExtractedSubsidy
 
@@ -122,14 +123,16 @@ def _is_ceiling(anchor: Anchor) -> bool:
 
 def _rate_then_ceiling(text: str, anchor: Anchor, following: Anchor) -> bool:
     """Is ``following`` the ceiling of the rate ``anchor`` states: an amount
-    per unit (每家, 每人, 每件) in its clause, then a ceiling in the next
-    clause of the same rule ("按每家企业5万元的标准，给予…年度最高100万元奖
-    励")?"""
+    per unit (每家, 每人, 每件; "3000元/平方米") in its clause, then a ceiling
+    in the next clause of the same rule ("按每家企业5万元的标准，给予…年度最高
+    100万元奖励")?"""
     q = anchor.quantity
     if q.comparator != "=" or not _is_ceiling(following) or following.clause == anchor.clause:
         return False
-    if "每" not in text[anchor.clause.start : q.start]:
-        return False
+    if "每" not in text[anchor.clause.start : q.start] and not PER_UNIT_AFTER_RE.match(
+        text, q.end
+    ):
+        return False  # no rate: neither 每家 before it nor "/平方米" after it
     between = text[q.end : following.quantity.start]
     return not any(mark in between for mark in "；。;") and between.count("，") <= 1
 
@@ -319,7 +322,9 @@ def _restating_ceiling(text: str, subsidy: ExtractedSubsidy) -> str:
     # read with the amount's first characters (the look-ahead of 奖励(?=不超过))
     before = text[clause_start : subsidy.start]
     window = before + text[subsidy.start : subsidy.end]
-    if any(m.start() < len(before) for m in GIVING_RE.finditer(window)):
+    if not TOTAL_OBTAINED_RE.search(before) and any(
+        m.start() < len(before) for m in GIVING_RE.finditer(window)
+    ):
         return ""
     ends = [i for i in (text.find(mark, subsidy.end) for mark in _CLAUSE_MARKS) if i >= 0]
     clause_end = min(ends, default=len(text))

@@ -64,7 +64,10 @@ SCHEDULE_BASE_RE = re.compile(
 # 国家知识产权局费用减缓的，职务发明每件资助1000元，…）").
 BREAKDOWN_OPEN = "（("
 BREAKDOWN_CLOSE = "）)"
-BREAKDOWN_STAGE_RE = re.compile(r"(?:第[一二三四五六七八九十\d]+|首|次|末)(?:年|期|批|阶段)")
+BREAKDOWN_STAGE_RE = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+(?:[、，和至][一二三四五六七八九十\d]+)*|首|次|末)"
+    r"(?:年|期|批|阶段)"
+)
 
 # The terms of a rule whose support word comes in the next clause: a share
 # with its base ("可按不超过研发投入30%，给予单个经营主体最高5000万元支持"),
@@ -79,14 +82,22 @@ TERMS_BEFORE_SUPPORT_RE = re.compile(r"按(?!期|时)|给予|予以|提取|将")
 # of a fixed sum is not ("每年安排专项资金5000万元，支持关键核心技术攻关").
 ALLOCATED_BEFORE_SUPPORT = "安排"
 # A ratio that is no support rate: the share an equity investment may hold
-# ("占股比例不超过20%"), the threshold above which a difference is paid ("按照
-# 超过15%部分税负差额给予奖励") — read right before or after the ratio.
+# ("占股比例不超过20%"), the shares of several funders added up ("已获市级
+# 资助的，市、区资助比例合计最高不超过100%"), the threshold above which a
+# difference is paid ("按照超过15%部分税负差额给予奖励") — read right before
+# or after the ratio.
 # Nor is the range within which the standards may be revised ("可对…奖励标准进
 # 行适当调整，调整幅度不超过15%", "上下浮动10%").
 NOT_A_RATE_BEFORE_RE = re.compile(
-    r"(?:(?:占股|持股|股权)比例|(?:调整|浮动|变动)幅度|上下浮动)[^，。；]{0,4}$"
+    r"(?:(?:占股|持股|股权)比例|(?:调整|浮动|变动)幅度|上下浮动|比例合计)[^，。；]{0,4}$"
 )
 NOT_A_RATE_AFTER = ("部分",)
+# At least so much of what the applicant earns or pays is a condition of the
+# support, not its amount: "申请资助应符合按建筑面积计算上年度税收贡献不低于
+# 2000元/m2", "工业产值贡献不低于30000元/m2" (read right before the amount).
+APPLICANT_MEASURE_RE = re.compile(
+    r"(?:贡献|产值|营业收入|主营业务收入|销售收入|销售额|营收|纳税额?|税收|利润)[^，。；\d]{0,4}$"
+)
 # ...nor is the share two levels of government bear of a cost: "所需补助资金由市、
 # 区两级按照1：1比例负担" (read right after the ratio).
 COST_SHARE_AFTER_RE = re.compile(r"\s*(?:的)?比例(?:负担|分担|承担|配资|出资)")
@@ -116,6 +127,12 @@ BREAKDOWN_ITEM_RE = re.compile(r"^(?:其中)?[^\d，。；：]{1,12}\d[\d.]*(?:�
 GIVING_RE = re.compile(
     r"给予(?!的)|予以|提供|安排|发放|可获得|获得"
     r"|(?:资助|奖励|补助|补贴|支持)(?=\d|最高(?!不超过)|不超过)"
+)
+
+# ...but what a beneficiary may obtain in all is a total, whatever the verb:
+# "每项奖励5万元。同一企业每年度获得资助总额最高100万元" caps the rules before it.
+TOTAL_OBTAINED_RE = re.compile(
+    r"(?:获得|享受|领取)的?(?:资助|奖励|补助|补贴|扶持|支持|奖补)(?:资金)?总额"
 )
 
 # A lead-in that ends on its support word (within a few characters: "给予以下
