@@ -338,10 +338,13 @@ def history_actor(body: str) -> str:
 
 # Where a text says it takes effect, with or without a date: the end of a
 # text that prints no signature.
-IN_FORCE = re.compile(EFFECTIVE.pattern + r"|自(?:发布|印发|公布|颁布)之日起(?:施行|实施|执行|生效)")
+IN_FORCE = re.compile(
+    EFFECTIVE.pattern + r"|自(?:发布|印发|公布|颁布)之日起(?:施行|实施|执行|生效)"
+)
 
 
 def states_entry_into_force(text: str) -> bool:
+    """Does ``text`` say when it takes effect ("本细则自2017年9月1日起施行")?"""
     return IN_FORCE.search(text) is not None
 
 
