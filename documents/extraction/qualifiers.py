@@ -137,13 +137,7 @@ def unit_back_over_lists(text: str, quantities: list) -> list:
         ranged = bool(power) and _joined(text, q, after, unit_table.RANGE_JOINERS)
         if not (listed or ranged) or (power and not after.unit.startswith(power)):
             continue
-        out[i] = replace(
-            q,
-            kind="amount",
-            value=q.value / q.multiplier,
-            unit=after.unit,
-            multiplier=1,
-        )
+        out[i] = _as_amount(q, after.unit)
     return out
 
 
@@ -158,15 +152,15 @@ def sum_before_support(text: str, quantities: list) -> list:
             and power in ("万", "亿")
             and text.startswith(unit_table.SUPPORT_AFTER_SUM, q.end)
         ):
-            q = replace(
-                q,
-                kind="amount",
-                value=q.value / q.multiplier,
-                unit=power + "元",
-                multiplier=1,
-            )
+            q = _as_amount(q, power + "元")
         out.append(q)
     return out
+
+
+def _as_amount(q, unit: str):
+    """A bare number read in ``unit``, which holds the 万 or 亿 written after
+    its digits ("10万" in 万元: 10, not 100000)."""
+    return replace(q, kind="amount", value=q.value / q.multiplier, unit=unit, multiplier=1)
 
 
 def apply(text: str, quantities: list) -> list:

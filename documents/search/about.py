@@ -214,23 +214,19 @@ def table_rows_after(connection, ids: list[int]) -> tuple[list[int], list[int]]:
     if not head:
         return ids, []
     with connection.cursor() as cursor:
+        # the rows of every table among them, in one query
         cursor.execute(
-            f"SELECT id FROM {PROVISION_TABLE} WHERE kind = 'table'"
-            f" AND id IN ({placeholders(head)})",
+            f"SELECT r.parent_id, r.id FROM {PROVISION_TABLE} r"
+            f" JOIN {PROVISION_TABLE} t ON t.id = r.parent_id"
+            f" WHERE t.kind = 'table' AND r.kind = 'table_row'"
+            f" AND t.id IN ({placeholders(head)}) ORDER BY r.position",
             head,
         )
-        tables = {pk for (pk,) in cursor.fetchall()}
-        if not tables:
-            return ids, []
-        table = next(pk for pk in head if pk in tables)
-        cursor.execute(
-            f"SELECT id FROM {PROVISION_TABLE} WHERE parent_id = %s AND kind = 'table_row'"
-            " ORDER BY position",
-            [table],
-        )
-        rows = [pk for (pk,) in cursor.fetchall()][:TABLE_ROWS]
-    if not rows:
+        found = cursor.fetchall()
+    if not found:
         return ids, []
+    table = next(pk for pk in head if any(parent == pk for parent, _ in found))
+    rows = [pk for parent, pk in found if parent == table][:TABLE_ROWS]
     at = ids.index(table) + 1
     rest = [pk for pk in ids if pk not in rows]
     return [*rest[:at], *rows, *rest[at:]], rows

@@ -172,9 +172,10 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         # a line of the policy's layout put first ranks with the first result
         found.scores[pk] = max(found.scores.values(), default=0.0)
     ids, its_rows = table_rows_after(connection, ids)
-    for pk in its_rows:
+    if its_rows:
         # the rows of a table found among the first three rank with them
-        found.scores[pk] = max((found.scores.get(p, 0.0) for p in ids[:3]), default=0.0)
+        first = max(found.scores.get(pk, 0.0) for pk in ids[:3])
+        found.scores.update(dict.fromkeys(its_rows, first))
     result.ids = ids
     result.total = len(ids)
     result.full_total = found.full

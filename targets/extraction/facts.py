@@ -31,7 +31,6 @@ spans, read once):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -185,11 +184,9 @@ def extract_quantity_facts(
 
 def sets_goals_ahead(text: str, doc_year: int | None) -> bool:
     """Does a document set goals for a year after its own ("到2025年，…")?"""
-    for m in markers.GOAL_YEAR_RE.finditer(text):
-        year = int(re.sub(r"\D", "", m.group()))
-        if doc_year is None or year > doc_year:
-            return True
-    return False
+    return any(
+        doc_year is None or int(m["year"]) > doc_year for m in markers.GOAL_YEAR_RE.finditer(text)
+    )
 
 
 def extract_targets(

@@ -290,7 +290,7 @@ TIER_AFTER_RE = re.compile(r"^的(?:按|给予|予以|可给予|一次性给予|
 CONDITION_THEN_SUPPORT_RE = re.compile(
     r"[的，,][^。；]*?(?:给予|给|予以|进行|一次性|申请)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补|支持)"
 )
-GOAL_YEAR_RE = re.compile(r"到\s*\d{4}\s*年")
+GOAL_YEAR_RE = re.compile(r"到\s*(?P<year>\d{4})\s*年")
 # A money or share threshold in the 的-modifier of whom or what a rule is
 # for: "单户担保金额500万元及以下的小微企业", "500万元以上的再担保业务",
 # "固定资产投资3亿元以上重大项目", "年销售额5000万元以上大品种".
