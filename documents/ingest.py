@@ -12,6 +12,7 @@ targets map their own rows in ``measures.ingest`` and ``targets.ingest``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -398,6 +399,29 @@ def lead_ins_of(rows: list[tuple[str, str | None, str, str]]) -> dict[str, str]:
             introduces[parent] = previous[1]
         out[key] = lead_in(introduces[parent])
         last_kind[parent] = (kind, text)
+    return out
+
+
+# A form's worked example: the paragraphs after a line "示例" (样例, 填写示例 …)
+# fill in the form's cells for a made-up applicant ("…操作人员已从5人减少至2人，
+# 加工效率提升了30%"), up to the next 附N or 说明 line.
+EXAMPLE_LINE = re.compile(r"(?:填写|填报)?(?:示例|样例|范例|举例)[：:]?")
+EXAMPLE_END = re.compile(r"附\s*(?:件\s*)?\d+.*|(?:填表|填写)?说明[：:]?")
+
+
+def examples(rows: list[ProvisionRow]) -> set[str]:
+    """The keys of the rows that belong to a form's worked example."""
+    out: set[str] = set()
+    open_in: set[str | None] = set()  # parents whose paragraphs are an example
+    for row in rows:
+        text, parent = row.parsed.text.strip(), row.parent_key
+        if EXAMPLE_LINE.fullmatch(text):
+            open_in.add(parent)
+        elif parent in open_in:
+            if row.parsed.kind != "paragraph" or EXAMPLE_END.fullmatch(text):
+                open_in.discard(parent)
+            else:
+                out.add(row.key)
     return out
 
 

@@ -6,7 +6,7 @@ a whole annotated text: every quantity printed in Arabic digits is doubled
 ("500万元" → "1000万元", "30%" → "60%", "3-5个" → "6-10个"), and what is no
 quantity stays as printed: years (1900–2100 without a decimal point), dates
 and 文号 (a number before 月 日 号 期 …), labels (第…条, a list number at the
-start of a line or in brackets, a table row's number), a ratio written with
+start of a line or in brackets, a table row's number, an 附件's number), a ratio written with
 a colon ("1:1"), and digits touching Latin letters ("5G", "H2").
 
 ``renumbered_annotation`` moves the annotation alike: each quote is the
@@ -34,6 +34,8 @@ LABEL_AFTER = frozenset("月日号条章节款期版届")
 LABEL_BEFORE = frozenset("第:：∶〔[")
 CLOSING_LABEL = frozenset(".．、)）")
 OPENING_LABEL = frozenset("\n（(")
+# An attachment's label before a number: "附件", "附件 ", "附件4-".
+ATTACHMENT_BEFORE = re.compile(r"附\s*件\s*(?:\d+[-－‐])?$")
 FIELDS = ("value", "value_max", "amount_min_yuan", "amount_max_yuan", "cap_yuan", "ratio_percent")
 FACTOR = 2
 
@@ -81,6 +83,8 @@ def _is_label(text: str, start: int, end: int) -> bool:
         or (before == "\n" and after in "\t ")
         # digits spaced out inside a label: "第1 0条"
         or (before == " " and start >= 2 and text[start - 2].isdigit())
+        # an attachment's number: "附件1", "附件 2", "附件4-1"
+        or ATTACHMENT_BEFORE.search(text, max(0, start - 8), start) is not None
     )
 
 

@@ -134,9 +134,10 @@ _MADE_COUNT_AFTER_RE = re.compile(
     r"(?:(?:突破|开发|研制|研发|推出|形成|达到|新增|培育|认定|制定|发布|推广|攻克|掌握|建成|打造)"
     r"(?:不少于|超过|近|约)?|(?:大约|约|近|超过|多达)有?)$"  # "传感器大约有2.6万种"
 )
-# a count of times only after what is counted: "APP下载量不少于2万次" (not
-# "每年不得超过3次", a limit of a rule)
-_TIMES_AFTER_RE = re.compile(r"(?:量|次数)(?:不少于|超过|达到|达|突破)?$")
+# a count of times only after what is counted ("APP下载量不少于2万次") or after
+# a floor or a level to reach ("提供场景服务不少于100次", "开展重大试验达到40次"),
+# not after a ceiling ("每年不得超过3次", a limit of a rule)
+_TIMES_AFTER_RE = re.compile(r"(?:量|次数)(?:不少于|超过|达到|达|突破)?$|(?:不少于|不低于|达到|突破)$")
 DIGIT_COUNT_UNITS = {"种": _MADE_COUNT_AFTER_RE, "批": _MADE_COUNT_AFTER_RE, "次": _TIMES_AFTER_RE}
 
 PER_MILLE = "‰"

@@ -53,6 +53,23 @@ HEADING_THEN_ARTICLE = re.compile(
     r"第[〇零一二三四五六七八九十百\d]{1,4}[章节][^。；！？：，、]{1,24}?"
     r"(?=第[〇零一二三四五六七八九十百\d]{1,5}条)"
 )
+# A part's heading printed on the line of its first numbered item
+# ("一、强化工作统筹协调，保障数字经济持续发展1.加强工作统筹谋划。…"): the
+# item is a paragraph of its own.  The heading's title holds no sentence end
+# and no digit; the item's label is a number with a point and no digit after.
+PART_THEN_ITEM = re.compile(
+    r"[一二三四五六七八九十]{1,3}、[^。；！？：\d]{2,40}?(?=\d{1,2}[.．](?!\d))"
+)
+# A part's heading printed at the end of the line before it ("…打造成全国
+# 引领性的数字机关品牌五、加速数字社会建设，推动数字经济全面发展"): a part
+# other than the first, right after a character that ends no sentence and is
+# neither an ordinal's (第, 其) nor a numeral (十 of 十二), its title running
+# to the end of the line without a sentence end, an enumeration comma or a
+# digit.  The heading grammar then takes it only in sequence.
+PART_AT_LINE_END = re.compile(
+    r"(?<=[\u4e00-\u9fff”）)])(?<![第其之〇零一二三四五六七八九十百])"
+    r"(?:[二三四五六七八九]|十[一二三四五六七八九]?)、[^。；！？：、\d]{4,30}$"
+)
 # Where a label can start: Chinese and Arabic numerals, brackets, circled numbers.
 LABEL_FIRST = re.compile(r"[〇零一二三四五六七八九十百两\d（(①-⑳第]")
 
@@ -60,10 +77,12 @@ LABEL_FIRST = re.compile(r"[〇零一二三四五六七八九十百两\d（(①-
 def paragraph_starts(text: str) -> list[int]:
     """Offsets (ascending, never 0) in ``text`` where a joined paragraph starts;
     of a line of ordinary length, only the article a chapter's heading runs
-    into."""
+    into (the item a part's heading runs into), and a part's heading run onto
+    its end."""
+    tail = PART_AT_LINE_END.search(text, 1)
     if len(text) < JOINED_MIN_CHARS:
-        m = HEADING_THEN_ARTICLE.match(text)
-        return [m.end()] if m else []
+        m = HEADING_THEN_ARTICLE.match(text) or PART_THEN_ITEM.match(text)
+        return ([m.end()] if m else []) + ([tail.start()] if tail else [])
     title_end = _title_end(text)
     starts = [title_end] if title_end else []
     matcher = HeadingMatcher()
@@ -87,7 +106,9 @@ def paragraph_starts(text: str) -> list[int]:
         section_title = match.rule.heading == "line"
     if section_title:
         starts += _body_start(text, title_from, len(text))
-    return starts
+    if tail and tail.start() not in starts:
+        starts.append(tail.start())
+    return sorted(starts)
 
 
 def _opens_outline(text: str, p: int) -> bool:

@@ -114,8 +114,10 @@ BRACKETED_DATE = re.compile(r"[（(](?P<date>[^（）()]{6,20})[）)]")
 # The first line of an attachment printed after the signature: "附件",
 # "附件2", "附件1：…实施方案" (GB/T 9704: the label stands at the top left, the
 # attachment's title centred below it or after the label).
+# "附件4-1", "附件4-2": the parts of attachment 4 (``sub``).
 ATTACHMENT_LABEL = re.compile(
-    r"(?P<label>附\s*件\s*(?P<num>\d{1,2})?)\s*[：:．.、]?\s*(?P<title>[^。；]{0,60})"
+    r"(?P<label>附\s*件\s*(?:(?P<num>\d{1,2})(?:[-－‐](?P<sub>\d{1,2}))?)?)"
+    r"\s*[：:．.、]?\s*(?P<title>[^。；]{0,60})"
 )
 
 

@@ -129,6 +129,10 @@ class _TreeBuilder:
         # printing its attachments, and where an attachment's title line ends.
         self.listed_attachments: list[int] = []
         self.attachment_title_end = -1
+        # Where an 附件 label may stand to end the text with a title under it
+        # (the copy stops at the attachment's first line): its last two lines.
+        self.ending_labels: set[int] = set()
+        self.attachment_part = 0  # the open attachment's part ("附件4-1": 1)
 
     # -- the walk ----------------------------------------------------------------
 
@@ -149,6 +153,10 @@ class _TreeBuilder:
         if not self.promulgated:
             self.issued_starts = line_grammar.issued_documents(texts, texts[:first_heading])
         group_titles = unlabelled_group_titles(texts, contents)
+        if paragraphs:
+            self.ending_labels = {paragraphs[-1].start}
+            if len(paragraphs) > 1 and _title_like(texts[-1]):
+                self.ending_labels.add(paragraphs[-2].start)
         caption: _Paragraph | None = None
         for k, para in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
@@ -282,8 +290,14 @@ class _TreeBuilder:
         if m is None:
             return False
         number = int(m.group("num")) if m.group("num") else None
+        sub = int(m.group("sub")) if m.group("sub") else None
         previous = self.attachment
-        follows = previous is not None and number is not None and number == (previous.number or 0) + 1
+        # the next number (附件5 after 附件4-2), or the next part of the same
+        # attachment (附件4-2 after 附件4-1)
+        follows = previous is not None and number is not None and (
+            (number == (previous.number or 0) + 1 and sub in (None, 1))
+            or (sub is not None and number == previous.number and sub == self.attachment_part + 1)
+        )
         # An issued document's own 附件 come after its text, which no
         # signature closes (the notice's signature stands above it).
         own = self.issued is not None and previous is self.issued
@@ -297,12 +311,16 @@ class _TreeBuilder:
             and self.previous is not None
             and line_grammar.states_entry_into_force(self.previous.text)
         )
-        if not (self.signed or follows or own or again or in_force):
+        # A text without a signature whose copy stops at its first
+        # attachment's label and title ("附件1" / "…补贴资金申请表").
+        at_end = previous is None and number in (None, 1) and para.start in self.ending_labels
+        if not (self.signed or follows or own or again or in_force or at_end):
             if number is not None:
                 self.listed_attachments.append(number)
             elif line_grammar.lists_attachments(m.group("title") or ""):
                 self.listed_attachments.append(1)  # "附件：1.封面" / "2.…申请表"
             return False
+        self.attachment_part = sub or 0
         label_end = para.start + m.end("label")
         title = m.group("title")
         if title.endswith(("：", ":")):
@@ -537,6 +555,11 @@ def _title_like(text: str) -> bool:
 
 
 def _canonically_deeper(open_kind: str, new_kind: str) -> bool:
+    """Does ``open_kind`` go below ``new_kind`` wherever both occur?  A bullet
+    ("--", "●") goes below every numbered heading: "二、实施…行动" after the
+    bullets of a lost 一、 is no point of the last bullet."""
+    if open_kind == "bullet":
+        return new_kind in CANONICAL_DEPTH
     a, b = CANONICAL_DEPTH.get(open_kind), CANONICAL_DEPTH.get(new_kind)
     return a is not None and b is not None and a[0] == b[0] and a[1] > b[1]
 

@@ -39,6 +39,7 @@ class ProvisionContext:
     lead_in: str = ""  # the parent's text when it introduces a list ("…给予奖励：")
     doc_type: str = ""  # the document's genre (条例, 答复 …)
     sets_goals: bool = False  # no genre named, but goals set for later years
+    example: bool = False  # a line of a form's worked example: no facts
 
 
 @dataclass
@@ -78,11 +79,16 @@ def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionF
             lead_in=context.lead_in,
             sets_goals=context.sets_goals,
         )
+    if context.example:
+        # figures of a made-up applicant ("从5人减少至2人") are no facts
+        targets = figures = []
     return ProvisionFacts(
         themes=classify(text, heading=provision.heading),
         crossrefs=find_crossrefs(text, offset=offset),
         measures=extract_measures(text, offset=offset, heading=provision.heading),
-        subsidies=_capped(extract_subsidies(text, offset=offset, lead_in=context.lead_in)),
+        subsidies=[]
+        if context.example
+        else _capped(extract_subsidies(text, offset=offset, lead_in=context.lead_in)),
         targets=_capped(targets),
         figures=_capped(figures),
     )

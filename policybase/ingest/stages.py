@@ -306,6 +306,7 @@ class ExtractFacts(Stage):
     def __call__(self, context):
         document = context.document
         lead_ins = documents_ingest.lead_ins(context.rows)
+        examples = documents_ingest.examples(context.rows)
         year = document.year or document.plan_period_start
         sets_goals = not document.doc_type and sets_goals_ahead(document.text, year)
         context.found = {
@@ -318,6 +319,7 @@ class ExtractFacts(Stage):
                     lead_in=lead_ins[row.key],
                     doc_type=document.doc_type,
                     sets_goals=sets_goals,
+                    example=row.key in examples,
                 ),
             )
             for row in context.rows

@@ -60,6 +60,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if q.category == "length" and markers.ZONE_AFTER_RE.match(after):
         return False
+    if q.category == "area" and markers.EXTENT_BEFORE_RE.search(before):
+        return False  # "规划面积为五平方公里"
     if (
         q.comparator in markers.THRESHOLD_COMPARATORS
         and markers.BRACKETED_DEFINITION_BEFORE_RE.search(before)
@@ -337,6 +339,8 @@ def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
         return True  # items 1 to N of a list: "按…材料1-8项的顺序"
     if any(w in before for w in markers.QUOTA_WORDS):
         return True
+    if q.unit in markers.COPY_UNITS and before.endswith(markers.COPIES_BEFORE):
+        return True  # "申报书（附件4）、推荐汇总表（附件5）各1份"
     if after.startswith(markers.OWN_LIST_AFTER) or before.endswith(
         markers.OWN_LIST_BEFORE + markers.OWN_LIST_AREA
     ):
@@ -366,11 +370,9 @@ def _restates_enumeration(q: Quantity, before: str, after: str) -> bool:
     if not items or any(ch.isdigit() for ch in items):
         return False
     count = 1 + sum(items.count(joiner) for joiner in markers.ENUMERATION_JOINERS)
-    return count > 1 and q.value == count
-
-
-
-
+    # 和 may join words inside an item ("智能装备和产品、网络协同制造…等6个方面")
+    commas = 1 + items.count("、")
+    return count > 1 and q.value in (count, commas if commas > 1 else count)
 
 
 def _cap_of_rule(passage: Passage, q: Quantity) -> bool:

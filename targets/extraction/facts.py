@@ -73,6 +73,10 @@ def _candidates(passage: Passage) -> list[_Candidate]:
     for i, q in enumerate(usable):
         time = years.governing_time(passage, q)
         is_target, why = classification.decide(passage, q, time)
+        if not is_target and q.comparator == "<=" and q.kind not in names.RANK_KINDS:
+            # a ceiling no statistic reports: the limit of a rule or a quota
+            # ("推荐的…申报主体分别不超过30个和10个"); a rank's 前15名 is one
+            continue
         ranked_ordinal = q.kind == "ordinal"
         year, year_start, inferred = years.year_of(
             passage, q, is_target, time, ranked_ordinal

@@ -362,6 +362,9 @@ PARTICIPANT_AFTER_RE = re.compile(
 # A quota of a procedure, not a goal: "国家最高科学技术奖…每次授予人数不超过2名",
 # "每个单位限报1项" (read in the clause before a count).
 QUOTA_WORDS = ("每次", "每届", "每批", "名额", "限报", "限额", "限推", "一式", "各派")
+# Copies of papers to hand in: "…汇总表（附件5）各1份", "一式3份".
+COPY_UNITS = ("份",)
+COPIES_BEFORE = ("各", "一式")
 # "京津冀、上海、…、辽宁沈阳等8个区域", "分为一等奖、二等奖2个等级": a count
 # that closes a list of exactly as many items, with no verb after it in its
 # clause, restates the list (its scope), it does not measure anything.  The
@@ -405,6 +408,9 @@ REACH_TIME_UNITS = ("小时", "天", "分钟")
 REACH_AFTER_RE = re.compile(r"内?(?:通勤|通达|覆盖|送达|到达|抵达|直达|可达|交通圈|生活圈|经济圈|物流圈)")
 # A length that bounds a zone is its extent ("在观测场周边1000米范围内修建…").
 ZONE_AFTER_RE = re.compile(r"[^，。；、]{0,8}范围(?:内|以内)")
+# The extent of what the text sets up, stated with a copula ("设立…开发区…，
+# 规划面积为五平方公里"): a goal of space is reached (达到), not stated.
+EXTENT_BEFORE_RE = re.compile(r"面积(?:为|是)$")
 # The people a reply answers ("刘庆峰等15位代表：") are no goal.
 ADDRESSEES_AFTER_RE = re.compile(r"(?:人大)?(?:代表|委员|同志)[：:]")
 # An instalment of an award ("分5年拨付，每年拨付20%") is no goal.
