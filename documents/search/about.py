@@ -12,9 +12,13 @@ the question, so no tier finds it; "北湖的支持措施还有效吗" is answer
 the notice's body ("各市（州）人民政府，…：").  When a query asks in one of
 these question forms (questions.txt: issued, number, issuer, validity,
 purpose, addressees, responsible: "由哪个机构统筹推进" by "…领导小组统筹协调
-作用"; parts: "北湖的措施主要分哪几块" by its top-level headings), the answering lines
-of the policy it names are put first: the document whose title holds most of
-the query's concepts, the first among the results on a tie.
+作用"; parts: "北湖的措施主要分哪几块" by its top-level headings; name: "北湖鼓励
+科技公司做大做强的政策叫什么名字" by its title), the answering lines of the
+policy it names are put first: the document whose title (or year of issue:
+"2011年那份计划") holds most of the query's concepts, the first among the
+results on a tie.  So are the article, chapter or section of that policy a
+query cites by its number ("松江成果转化条例第十一条讲的啥": 第十一条 and its
+items).
 """
 
 from __future__ import annotations
@@ -25,12 +29,14 @@ from documents.parsing.lines import (
     bracketed_doc_number,
     is_doc_number,
     is_org_name,
+    is_title_line,
     parse_date_line,
 )
 
 from .backends.context import DOCUMENT_TABLE, PROVISION_TABLE
 from .backends.sql import placeholders
 from .normalise import normalise
+from .query import chinese_value
 
 # The results whose rank breaks a tie between documents named as well.
 NAMING_RESULTS = 20
@@ -43,6 +49,7 @@ PART_KINDS = ("volume", "chapter", "part", "numbered_section")
 SHORT_LINE_CHARS = 24
 FORMS = (
     "issued", "number", "issuer", "validity", "purpose", "addressees", "responsible", "parts",
+    "name",
 )
 # "本措施…自印发之日起施行，有效期三年", "本条例自2022年1月1日起施行": how long a
 # policy is in force, wherever its text says it (not a layout line).
@@ -63,6 +70,9 @@ def _answers(form: str, kind: str, text: str) -> bool:
     """Does a layout line (``kind``, ``text``) answer the question ``form``?"""
     if form == "issued":
         return kind == "signature" and parse_date_line(text) is not None
+    if form == "name":
+        # a notice's title, or the title of the policy it issues (its root)
+        return kind == "title" or (kind == "attachment" and is_title_line(text))
     if form == "number":
         return is_doc_number(text) or bracketed_doc_number(text) is not None
     if form == "validity":
@@ -89,15 +99,22 @@ def asked_about(query) -> list[str]:
 
 
 def named_document(connection, query, ids) -> int | None:
-    """The document the query names: the one whose title holds most of the
-    query's concepts (at least one), the one ranked first among ``ids`` on a
-    tie, a document without a result last."""
+    """The document the query names: the one whose title (or year of issue)
+    holds most of the query's concepts (at least one), the one ranked first
+    among ``ids`` on a tie, a document without a result last."""
     concepts = [[f.text for f in term.forms] for term in query.terms]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, title FROM {DOCUMENT_TABLE}")
+        cursor.execute(f"SELECT id, title, issued_on FROM {DOCUMENT_TABLE}")
         scores = {
-            document: sum(any(text in title for text in forms) for forms in concepts)
-            for document, title in ((d, normalise(t or "")) for d, t in cursor.fetchall())
+            document: sum(
+                any(text in title or text.removesuffix("年") == year for text in forms)
+                for forms in concepts
+            )
+            for document, title, year in (
+                # "2011年那份计划": the year a policy was issued names it too
+                (d, normalise(t or ""), str(issued)[:4] if issued else None)
+                for d, t, issued in cursor.fetchall()
+            )
         }
         ranked = list(ids)[:NAMING_RESULTS]
         rank = {}
@@ -182,9 +199,16 @@ def asked_section(query) -> str:
     return m.group()[-2:] if m else ""
 
 
-def section_lines(connection, document: int, key: str) -> list[int]:
+# "…引进外面的人才技术再消化吸收，属于哪条基本原则": which one of a part's
+# items, not the part ("有哪几条重要原则").
+WHICH_ITEM_RE = re.compile(r"属于哪|哪一?[条个项点]")
+
+
+def section_lines(connection, document: int, key: str, ids=None) -> list[int]:
     """The provisions of ``document`` (and of the policies it issues) under a
-    short heading ending in ``key``: the heading, then what it holds."""
+    short heading ending in ``key``: the heading, then what it holds, in the
+    document's order; with ``ids`` (the results), those among them first in
+    their order, then the others."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, parent_id, heading FROM {PROVISION_TABLE} WHERE document_id = %s"
@@ -197,7 +221,42 @@ def section_lines(connection, document: int, key: str) -> list[int]:
         pk for pk, _parent, heading in rows
         if heading and len(heading) <= SECTION_HEADING_CHARS and heading.endswith(key)
     }
-    return [pk for pk, parent, _heading in rows if pk in heads or parent in heads]
+    lines = [pk for pk, parent, _heading in rows if pk in heads or parent in heads]
+    rank = {pk: i for i, pk in enumerate(ids or ())}
+    return sorted(lines, key=lambda pk: (pk not in heads, rank.get(pk, len(rank))))
+
+
+# "松江成果转化条例第十一条讲的啥", "第三章说了什么": an article, chapter,
+# section or volume of the named policy cited by its number.
+CITED_RE = re.compile(r"第(?P<number>[零〇一二两三四五六七八九十百\d]{1,6})(?P<unit>[条章节编])")
+CITED_KINDS = {"条": "article", "章": "chapter", "节": "section", "编": "volume"}
+
+
+def cited(query) -> list[tuple[str, int]]:
+    """The (kind, number) of each division ``query`` cites by number."""
+    found = []
+    for m in CITED_RE.finditer(normalise(query.raw)):
+        number = m.group("number")
+        value = int(number) if number.isdigit() else chinese_value(number)
+        if value:
+            found.append((CITED_KINDS[m.group("unit")], value))
+    return found
+
+
+def cited_lines(connection, document: int, divisions: list[tuple[str, int]]) -> list[int]:
+    """The provisions of ``document`` (and of the policies it issues) the
+    citations name, each followed by what it holds directly (an article's
+    items), in document order."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, parent_id, kind, number FROM {PROVISION_TABLE} WHERE document_id = %s"
+            f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s)"
+            " ORDER BY CASE WHEN document_id = %s THEN 0 ELSE 1 END, document_id, position",
+            [document, document, document],
+        )
+        rows = cursor.fetchall()
+    named = {pk for pk, _parent, kind, number in rows if (kind, number) in divisions}
+    return [pk for pk, parent, _kind, _number in rows if pk in named or parent in named]
 
 
 # The rows a table found among the first results brings with it, at most.
@@ -238,12 +297,16 @@ def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[in
     name); and those lines."""
     forms = asked_about(query)
     section = asked_section(query)
-    if not ids or not (forms or section):
+    divisions = cited(query)
+    if not ids or not (forms or section or divisions):
         return ids, []
     document = named_document(connection, query, ids)
     if document is None:
         return ids, []
-    first = section_lines(connection, document, section) if section else []
+    first = cited_lines(connection, document, divisions) if divisions else []
+    if section:
+        which = ids if WHICH_ITEM_RE.search(normalise(query.raw)) else None
+        first += [pk for pk in section_lines(connection, document, section, which) if pk not in first]
     if forms:
         first += [pk for pk in layout_answers(connection, document, forms) if pk not in first]
     return first + [pk for pk in ids if pk not in first], first

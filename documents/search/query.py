@@ -28,6 +28,7 @@ from documents.search.segmentation import (
     query_words,
 )
 
+from .homophones import corrections
 from .normalise import normalise
 from .questions import QuestionForm, asked_forms
 from .stopwords import is_stopword
@@ -236,7 +237,11 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
     pieces = _split_long_runs(_unit_characters_as_stops(text, concepts_of(text)))
     if [kind for kind, _p in pieces] == ["stop", "run"] and is_asked_pair(text):
         pieces = [("run", text)]  # 查新, 查重: a term of two characters, not a request
-    terms = [Term(typed=p, forms=_forms(p), run=kind == "run") for kind, p in pieces if kind != "stop"]
+    terms = [
+        Term(typed=p, forms=_run_forms(p) if kind == "run" else _forms(p), run=kind == "run")
+        for kind, p in pieces
+        if kind != "stop"
+    ]
     stops = [Term(typed=p, forms=(_form(p),)) for kind, p in pieces if kind == "stop"]
     if len(pieces) == 1 and terms:
         terms = [Term(typed=body, forms=terms[0].forms, run=terms[0].run)]
@@ -407,6 +412,16 @@ def _forms(text: str) -> tuple[Form, ...]:
     return tuple(forms[:MAX_FORMS])
 
 
+def _run_forms(text: str) -> tuple[Form, ...]:
+    """A run's forms, then the words one same-sounding character away, as
+    synonyms (北胡区 → 北湖区: homophones.py)."""
+    forms = _forms(text)
+    if is_asked_pair(text):
+        return forms  # 找碳: a request and a character, no slip (tiers.loosened)
+    typos = tuple(_form(w, synonym=True) for w in corrections(text))
+    return (forms + typos)[:MAX_FORMS]
+
+
 # "五个重点突破" where the text says "推进5个重点突破": a count of a list (one
 # to ten) in Chinese numerals before its classifier is also looked for in
 # digits.  A larger number typed in Chinese ("挑出两千家" where the text says
@@ -425,15 +440,15 @@ CHINESE_PERCENT_RE = re.compile(r"^百分之(?P<number>[一二两三四五六七
 
 def _arabic_count(text: str) -> str | None:
     if (share := CHINESE_PERCENT_RE.match(text)) is not None:
-        value = _chinese_value(share.group("number"))
+        value = chinese_value(share.group("number"))
         return None if value is None else str(value)
     m = CHINESE_COUNT_RE.match(text)
-    if m is None or (value := _chinese_value(m.group("number"))) is None:
+    if m is None or (value := chinese_value(m.group("number"))) is None:
         return None
     return f"{value}{m.group('rest')}" if value <= 10 else str(value)
 
 
-def _chinese_value(number: str) -> int | None:
+def chinese_value(number: str) -> int | None:
     """"两千" -> 2000; None for what is no number (a bare 百)."""
     try:
         return int(parse_chinese(number.replace("两", "二")))

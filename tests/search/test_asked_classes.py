@@ -2,11 +2,7 @@
 held-out-3.json and later, read after their first scoring), each tested on
 the bundled documents and with queries written in the same style."""
 
-from io import StringIO
-from pathlib import Path
-
 import pytest
-from django.core.management import call_command
 
 from documents.search.engine import search
 from documents.search.query import parse
@@ -81,23 +77,6 @@ def test_a_stop_word_at_the_edge_of_a_run_is_no_concept():
     query = parse("说说碳")
     assert ([t.typed for t in query.terms], [t.typed for t in query.stopwords]) == (["碳"], ["说说"])
     assert search("说说碳", facets=False).total == search("碳", facets=False).total > 0
-
-
-GENRE = Path(__file__).resolve().parents[1] / "data" / "genre"
-
-
-@pytest.fixture
-def genre(django_capture_on_commit_callbacks):
-    """Ingests documents of tests/data/genre/ by name, their index written."""
-
-    def ingest(*names):
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command(
-                "ingest", *(str(GENRE / f"{name}.txt") for name in names),
-                verbosity=0, stdout=StringIO(),
-            )
-
-    return ingest
 
 
 @pytest.mark.parametrize(
