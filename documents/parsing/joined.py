@@ -61,13 +61,14 @@ PART_THEN_ITEM = re.compile(
     r"[一二三四五六七八九十]{1,3}、[^。；！？：\d]{2,40}?(?=\d{1,2}[.．](?!\d))"
 )
 # A part's heading printed at the end of the line before it ("…打造成全国
-# 引领性的数字机关品牌五、加速数字社会建设，推动数字经济全面发展"): a part
-# other than the first, right after a character that ends no sentence and is
-# neither an ordinal's (第, 其) nor a numeral (十 of 十二), its title running
+# 引领性的数字机关品牌五、加速数字社会建设，推动数字经济全面发展", "…智能服务
+# 型机器人。 三、推进平台提质升级，…"): a part other than the first, right
+# after a character, a sentence end or a space, but neither an ordinal's
+# (第, 其) nor a numeral (十 of 十二), its title running
 # to the end of the line without a sentence end, an enumeration comma or a
 # digit.  The heading grammar then takes it only in sequence.
 PART_AT_LINE_END = re.compile(
-    r"(?<=[\u4e00-\u9fff”）)])(?<![第其之〇零一二三四五六七八九十百])"
+    r"(?<=[\u4e00-\u9fff”）)。；！？ ])(?<![第其之〇零一二三四五六七八九十百])"
     r"(?:[二三四五六七八九]|十[一二三四五六七八九]?)、[^。；！？：、\d]{4,30}$"
 )
 # Where a label can start: Chinese and Arabic numerals, brackets, circled numbers.

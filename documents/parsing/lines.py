@@ -327,7 +327,9 @@ BODY_SHORT_FORMS = (("人大常委会", "人民代表大会常务委员会"),)
 
 
 def history_actor(body: str) -> str:
-    """Who acted in one history event ("" when the body names nobody)."""
+    """Who acted in one history event ("" when the body names nobody): a
+    session, an order, a decision, or a body named alone ("1988年5月10日
+    国务院批准")."""
     for pattern in (SESSION, ORDER, DECISION):
         m = pattern.search(body)
         if m is not None:
@@ -335,7 +337,8 @@ def history_actor(body: str) -> str:
             for short, full in BODY_SHORT_FORMS:
                 org = org.replace(short, full) if org.endswith(short) else org
             return org
-    return ""
+    named = body.strip(" \u3000")
+    return named if is_org_name(named) else ""
 
 
 # Where a text says it takes effect, with or without a date: the end of a

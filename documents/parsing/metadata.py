@@ -60,6 +60,8 @@ ABOUT_TITLE = re.compile(r"关于.+的.{1,6}$")
 TITLE_ISSUER = re.compile(r"(?P<org>[^关]{2,40}?)关于")
 # A news release's headline: "中共中央 国务院印发《交通强国建设纲要》".
 HEADLINE = re.compile(r"(?P<org>[^《》，。]{2,40}?)(?:联合)?(?:印发|发布|颁布|出台)了?《(?P<title>[^《》]{4,80})》")
+# A plan's period on the line under its title: "（2021-2025 年）".
+PERIOD_LINE = re.compile(r"[（(]\s*\d{4}\s*[-—–－~至到]\s*\d{4}\s*年?\s*[）)]")
 HISTORY_LINE = re.compile(r"[（(]?\s*" + line_grammar.DATE_LINE.pattern)
 FILE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 # "label: value" cells are looked for in the first lines only.
@@ -212,6 +214,10 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
             # printed side by side open the title, and are its issuers
             keep("title", above + line, f"{above}\n{line}", SURE)
             title_issuers = (_signatories(normalised, above, starts[title_at - 1]), above)
+        if PERIOD_LINE.fullmatch(following):
+            # "智慧健康养老产业发展行动计划" / "（2021-2025 年）": the period the
+            # plan covers, printed under its title, is part of it
+            keep("title", line + following, f"{line}\n{following}", LIKELY)
         keep("title", line, line, SURE if ABOUT_TITLE.fullmatch(line) else LIKELY)
         if following.endswith("：") and "。" not in following:
             keep("addressees", following.rstrip("："), following, LIKELY)

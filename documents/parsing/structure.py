@@ -302,8 +302,9 @@ class _TreeBuilder:
         # signature closes (the notice's signature stands above it).
         own = self.issued is not None and previous is self.issued
         # A text without a signature lists its attachments ("附件1.封面模板",
-        # "附件2.目录模板", …) and then prints them, numbered from 1 again.
-        again = previous is None and number == 1 and 1 in self.listed_attachments
+        # "附件2.目录模板", …; "附件：典型场景") and then prints them, numbered
+        # from 1 again (or not numbered, as it named its one attachment).
+        again = previous is None and (number or 1) == 1 and 1 in self.listed_attachments
         # A text without a signature ends on when it takes effect ("第三十五条
         # 本细则自2017年9月1日起施行。"): an 附件 right after that is its own.
         in_force = (
@@ -317,8 +318,11 @@ class _TreeBuilder:
         if not (self.signed or follows or own or again or in_force or at_end):
             if number is not None:
                 self.listed_attachments.append(number)
-            elif line_grammar.lists_attachments(m.group("title") or ""):
-                self.listed_attachments.append(1)  # "附件：1.封面" / "2.…申请表"
+            elif line_grammar.lists_attachments(m.group("title") or "") or (
+                m.group("title") and not self.listed_attachments
+            ):
+                # "附件：1.封面" / "2.…申请表"; "附件：典型场景" names the one
+                self.listed_attachments.append(1)
             return False
         self.attachment_part = sub or 0
         label_end = para.start + m.end("label")
@@ -449,8 +453,11 @@ class _TreeBuilder:
             self.roots.append(self._node("preamble", para, para.start))
             return
         if self._unlabelled_chapter(para, nxt):
-            node = self._node("chapter", para, para.start, heading=text)
-            self.matcher.lost_label("chapter")
+            # inside a chapter with sections, the lost label is a section's
+            # ("市场培育" after 第四章's 第一节 and its articles)
+            kind = "section" if any(n.kind == "section" for n in self.stack) else "chapter"
+            node = self._node(kind, para, para.start, heading=text)
+            self.matcher.lost_label(kind)
             self._place(node)
             self.stack.append(node)
             return

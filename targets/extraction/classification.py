@@ -60,8 +60,14 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if q.category == "length" and markers.ZONE_AFTER_RE.match(after):
         return False
-    if q.category == "area" and markers.EXTENT_BEFORE_RE.search(before):
-        return False  # "规划面积为五平方公里"
+    if q.category == "area" and (
+        markers.EXTENT_BEFORE_RE.search(before) or markers.EXTENT_AFTER_RE.match(after)
+    ):
+        return False  # "规划面积为五平方公里", "划出一百平方公里左右的区域"
+    if markers.ALLOCATION_AFTER_RE.match(after):
+        return False  # "一半上交中央财政"
+    if q.comparator in ("<=", ">=") and after.startswith(markers.CONDITION_AFTER):
+        return False  # "纯收入不超过…百分之十的，全部留给本单位"
     if (
         q.comparator in markers.THRESHOLD_COMPARATORS
         and markers.BRACKETED_DEFINITION_BEFORE_RE.search(before)
@@ -442,6 +448,14 @@ def _breakdown_of_goal(passage: Passage, q: Quantity, time: Time | None) -> bool
 def _clause_marker(passage: Passage, q: Quantity) -> bool:
     """A figure marker in the clause, not followed by a verb whose object
     the number is ("依托…建设6个" builds; "依托…等31个联盟" relies on)."""
+    floor = passage.text[q.start : q.number_start]
+    sentence = passage.words(passage.sentence_of(q.start))
+    if (
+        passage.doc_type in markers.LEGAL_DOC_TYPES
+        and floor.startswith(markers.REQUIRED_FLOORS)
+        and (floor.startswith("不得") or any(w in sentence for w in markers.MUST_WORDS))
+    ):
+        return False  # a floor a rule sets: "…应当…，其中…的比例不低于百分之七十"
     clause = passage.clause_of(q.start)
     before = passage.text[clause.start : q.start]
     marker = max((before.rfind(w) for w in markers.FIGURE_CLAUSE_MARKERS), default=-1)

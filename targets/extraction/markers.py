@@ -40,6 +40,8 @@ FIGURE_CLAUSE_MARKERS = (
 # Verbs that make the number their object: a clause marker before one of
 # them does not apply ("依托各市（州）、高新区建设6个…分市场" is a target).
 BUILD_VERBS = (
+    "制修订",
+    "制定",
     "建设",
     "建立",
     "建成",
@@ -411,6 +413,19 @@ ZONE_AFTER_RE = re.compile(r"[^，。；、]{0,8}范围(?:内|以内)")
 # The extent of what the text sets up, stated with a copula ("设立…开发区…，
 # 规划面积为五平方公里"): a goal of space is reached (达到), not stated.
 EXTENT_BEFORE_RE = re.compile(r"面积(?:为|是)$")
+# ...or the area it marks out ("在北京市海淀区划出一百平方公里左右的区域").
+EXTENT_AFTER_RE = re.compile(r"^(?:左右)?的(?:区域|范围|地域|土地)")
+# Shares of a sum handed to bodies ("回收的资金，一半上交中央财政，一半留在主持项目
+# 的部门", "三分之一由国家科委用作…"): an allocation, no goal.
+ALLOCATION_AFTER_RE = re.compile(r"^(?:上交|上缴|留给|留在|留归|留用|由[^，。；]{1,12}?用[作于])")
+# A bound that opens a condition ("其纯收入不超过…百分之十的，全部留给本单位").
+CONDITION_AFTER = ("的，", "的,")
+# A floor a rule requires, whatever the clause says before it ("其中预留给小型
+# 微型企业的比例不低于百分之七十", "其中发展基金不得少于百分之五十").
+REQUIRED_FLOORS = ("不低于", "不少于", "不得低于", "不得少于")
+# ...in a sentence of a law or rule that requires it (不得… requires by itself).
+MUST_WORDS = ("应当", "必须")
+LEGAL_DOC_TYPES = frozenset({"法", "条例", "规定", "办法", "细则", "规则"})
 # The people a reply answers ("刘庆峰等15位代表：") are no goal.
 ADDRESSEES_AFTER_RE = re.compile(r"(?:人大)?(?:代表|委员|同志)[：:]")
 # An instalment of an award ("分5年拨付，每年拨付20%") is no goal.

@@ -8,15 +8,8 @@ import pytest
 
 from documents.ingest import examples
 from documents.parsing.pipeline import parse_text
-from targets.extraction import extract_quantity_facts
 
-
-def facts(text, year=2025, **context):
-    targets, figures = extract_quantity_facts(text, doc_year=year, **context)
-    return [("target", t.value, t.unit) for t in targets] + [
-        ("figure", f.value, f.unit) for f in figures
-    ]
-
+from .facts import facts
 
 # -- a count of times after a floor or a level to reach ----------------------------
 
@@ -32,7 +25,7 @@ def facts(text, year=2025, **context):
     ],
 )
 def test_a_count_of_times_after_a_floor_is_a_goal(sentence, count):
-    assert ("target", count, "次") in [(k, int(v), u) for k, v, u in facts(sentence)]
+    assert ("target", count, "次") in [(k, int(v), u) for k, v, u in facts(sentence, year=2025)]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +33,7 @@ def test_a_count_of_times_after_a_floor_is_a_goal(sentence, count):
     ["每个项目每年检查不得超过3次。", "评审会每年召开2次。"],
 )
 def test_a_limit_or_a_plain_count_of_times_is_none(sentence):
-    assert not [f for f in facts(sentence) if f[2] == "次"]
+    assert not [f for f in facts(sentence, year=2025) if f[2] == "次"]
 
 
 # -- outline ------------------------------------------------------------------------
