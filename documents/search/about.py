@@ -228,7 +228,9 @@ def section_lines(connection, document: int, key: str, ids=None) -> list[int]:
 
 # "松江成果转化条例第十一条讲的啥", "第三章说了什么": an article, chapter,
 # section or volume of the named policy cited by its number.
-CITED_RE = re.compile(r"第(?P<number>[零〇一二两三四五六七八九十百\d]{1,6})(?P<unit>[条章节编])")
+# "第十二、十三条": each of the numbers listed before the unit.
+NUMERAL = r"[零〇一二两三四五六七八九十百\d]{1,6}"
+CITED_RE = re.compile(rf"第(?P<numbers>{NUMERAL}(?:[、和及]{NUMERAL})*)(?P<unit>[条章节编])")
 CITED_KINDS = {"条": "article", "章": "chapter", "节": "section", "编": "volume"}
 
 
@@ -236,10 +238,10 @@ def cited(query) -> list[tuple[str, int]]:
     """The (kind, number) of each division ``query`` cites by number."""
     found = []
     for m in CITED_RE.finditer(normalise(query.raw)):
-        number = m.group("number")
-        value = int(number) if number.isdigit() else chinese_value(number)
-        if value:
-            found.append((CITED_KINDS[m.group("unit")], value))
+        for number in re.split("[、和及]", m.group("numbers")):
+            value = int(number) if number.isdigit() else chinese_value(number)
+            if value:
+                found.append((CITED_KINDS[m.group("unit")], value))
     return found
 
 

