@@ -6,8 +6,9 @@ a whole annotated text: every quantity printed in Arabic digits is doubled
 ("500万元" → "1000万元", "30%" → "60%", "3-5个" → "6-10个"), and what is no
 quantity stays as printed: years (1900–2100 without a decimal point), dates
 and 文号 (a number before 月 日 号 期 …), labels (第…条, a list number at the
-start of a line or in brackets, a table row's number, an 附件's number), a ratio written with
-a colon ("1:1"), and digits touching Latin letters ("5G", "H2").
+start of a line or in brackets, a table row's number, an 附件's number), a
+ratio written with a colon ("1:1"), and digits touching Latin letters ("5G",
+"H2").
 
 ``renumbered_annotation`` moves the annotation alike: each quote is the
 renumbered text at the quote's place, heading titles are renumbered.  What

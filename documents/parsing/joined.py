@@ -64,9 +64,9 @@ PART_THEN_ITEM = re.compile(
 # 引领性的数字机关品牌五、加速数字社会建设，推动数字经济全面发展", "…智能服务
 # 型机器人。 三、推进平台提质升级，…"): a part other than the first, right
 # after a character, a sentence end or a space, but neither an ordinal's
-# (第, 其) nor a numeral (十 of 十二), its title running
-# to the end of the line without a sentence end, an enumeration comma or a
-# digit.  The heading grammar then takes it only in sequence.
+# (第, 其) nor a numeral (十 of 十二), its title running to the end of the
+# line without a sentence end, an enumeration comma or a digit.  The heading
+# grammar then takes it only in sequence.
 PART_AT_LINE_END = re.compile(
     r"(?<=[\u4e00-\u9fff”）)。；！？ ])(?<![第其之〇零一二三四五六七八九十百])"
     r"(?:[二三四五六七八九]|十[一二三四五六七八九]?)、[^。；！？：、\d]{4,30}$"

@@ -92,6 +92,7 @@ FORWARDING_VERBS = (
     "现予发布",
     "现印发",
     "现转发",
+    "予以印发",  # "现将《A》《B》予以印发"
 )
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
 # The title of a notice that issues a policy: "关于修订印发《高新技术企业认定管理
@@ -103,7 +104,8 @@ ISSUING_TITLE = re.compile(
 )
 # Any notice title that issues something: "北京市经济和信息化局印发《X》的通知",
 # "…关于印发A和B的通知" (the policies it issues, with or without 《》).
-ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布|颁布|下发|关于修订《).+的通知$")
+# A date in brackets may close it: "…的通知（2023年6月27日）".
+ISSUING_NOTICE = re.compile(r"(?:印发|转发|发布|颁布|下发|关于修订《).+的通知(?:[（(][^（）()]*[）)]?)?$")
 # A remark printed in brackets on a line of its own ("（此件公开发布）"): never
 # the first line of a title.
 BRACKETED_LINE = re.compile(r"[（(][^（）()]*[）)]")
@@ -390,12 +392,25 @@ def issued_titles(front: list[str]) -> list[str]:
     title ("…关于印发《X》的通知") and of its forwarding sentence ("《A》《B》已经
     省政府同意，现印发给你们")."""
     named: list[str] = []
-    for paragraph in front:
+    for paragraph in _quotes_closed(front):
         if forwards(paragraph) or (
             ISSUING_NOTICE.search(paragraph) and not SENTENCE_PUNCT.search(paragraph)
         ):
             named += [m.group("title") for m in QUOTED_TITLE.finditer(paragraph)]
     return list(dict.fromkeys(named))
+
+
+def _quotes_closed(front: list[str]) -> list[str]:
+    """``front`` with a line that a PDF broke inside a 《…》 joined to the
+    next ("…等7部门印发《关于推进专利公开实施的" / "指导意见》《…》的通知")."""
+    out: list[str] = []
+    carry = ""
+    for paragraph in front:
+        paragraph = carry + paragraph
+        carry = paragraph if paragraph.count("《") > paragraph.count("》") else ""
+        if not carry:
+            out.append(paragraph)
+    return out + ([carry] if carry else [])
 
 
 def issued_documents(paragraphs: list[str], front: list[str]) -> dict[int, str]:
@@ -439,3 +454,31 @@ def forwarded_title(paragraph: str) -> str | None:
         return None
     m = QUOTED_TITLE.search(paragraph)
     return m.group("title") if m else None
+
+
+# A PDF's line break inside a quantity: the number and its unit ("择优给予承办单
+# 位20万" / "元资助"), or an amount and the support it is ("…的单位，予以300万元"
+# / "资助。").  The next line goes on the sentence.
+NUMBER_AT_END = re.compile(r"\d\s*[万亿千]?$")
+UNIT_AT_START = ("元", "万元", "亿元", "万", "亿", "%", "％")
+AMOUNT_AT_END = re.compile(r"\d\s*[万亿千]?\s*元$")
+SUPPORT_AT_START = ("资助", "奖励", "补助", "补贴", "奖补", "支持")
+
+
+def splits_quantity(line: str, following: str) -> bool:
+    """Does the break between ``line`` and ``following`` cut a quantity from
+    its unit, or an amount from its support word?"""
+    return bool(
+        (NUMBER_AT_END.search(line) and following.startswith(UNIT_AT_START))
+        or (AMOUNT_AT_END.search(line) and following.startswith(SUPPORT_AT_START))
+    )
+
+
+# A note on how a document is made public, printed under its signature:
+# "（此件公开发布）", "（此件主动公开）".
+PUBLICATION_NOTE = re.compile(r"[（(]此件[^（）()]{2,8}[）)]")
+
+
+def is_publication_note(line: str) -> bool:
+    return PUBLICATION_NOTE.fullmatch(line) is not None
+

@@ -454,9 +454,10 @@ class _Joiner:
     def _wrap_break(self, prev: Line, line: Line) -> bool:
         layout = self.layout
         if not layout.wrapped:
-            # 001/003: every printed line is a paragraph, unless it stops at a
-            # comma where a PDF's page broke the sentence ("…上年度增长30%以上，").
-            return not prev.text.endswith(CLAUSE_GOES_ON)
+            # 001/003: every printed line is a paragraph, unless a PDF's page broke
+            # the sentence at a comma ("…增长30%以上，") or inside a quantity.
+            cut = prev.text.endswith(CLAUSE_GOES_ON) or line_grammar.splits_quantity(prev.text, line.text)
+            return not cut
         if layout.blank_breaks and line.blank_before:
             return True
         if layout.indented_starts and line.indented:

@@ -435,6 +435,10 @@ class _TreeBuilder:
             self.signed = self.signed or is_date
             return
         previous = self.roots[-1] if self.roots else None
+        if previous is not None and previous.kind == "signature" and line_grammar.is_publication_note(text):
+            # "（此件公开发布）" under the date closes the signature block
+            self.roots.append(self._node("signature", para, para.start))
+            return
         if (
             line_grammar.is_title_line(text)
             and previous is not None

@@ -79,16 +79,15 @@ def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionF
             lead_in=context.lead_in,
             sets_goals=context.sets_goals,
         )
+    subsidies = extract_subsidies(text, offset=offset, lead_in=context.lead_in)
     if context.example:
-        # figures of a made-up applicant ("从5人减少至2人") are no facts
-        targets = figures = []
+        # the figures of a made-up applicant ("从5人减少至2人") are no facts
+        targets = figures = subsidies = []
     return ProvisionFacts(
         themes=classify(text, heading=provision.heading),
         crossrefs=find_crossrefs(text, offset=offset),
         measures=extract_measures(text, offset=offset, heading=provision.heading),
-        subsidies=[]
-        if context.example
-        else _capped(extract_subsidies(text, offset=offset, lead_in=context.lead_in)),
+        subsidies=_capped(subsidies),
         targets=_capped(targets),
         figures=_capped(figures),
     )

@@ -66,6 +66,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False  # "规划面积为五平方公里", "划出一百平方公里左右的区域"
     if markers.ALLOCATION_AFTER_RE.match(after):
         return False  # "一半上交中央财政"
+    if q.unit.isascii() and q.unit.isalpha() and after[:1].isascii() and after[:1].isalpha():
+        return False  # "5905-5925MHz频段": the unit read stops inside a Latin word
     if q.comparator in ("<=", ">=") and after.startswith(markers.CONDITION_AFTER):
         return False  # "纯收入不超过…百分之十的，全部留给本单位"
     if (
@@ -345,6 +347,8 @@ def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
         return True  # items 1 to N of a list: "按…材料1-8项的顺序"
     if any(w in before for w in markers.QUOTA_WORDS):
         return True
+    if before in markers.CAPTION_LABELS or before.endswith(markers.CAPTION_BEFORE):
+        return True  # "如图1所示": the number of a figure
     if q.unit in markers.COPY_UNITS and before.endswith(markers.COPIES_BEFORE):
         return True  # "申报书（附件4）、推荐汇总表（附件5）各1份"
     if after.startswith(markers.OWN_LIST_AFTER) or before.endswith(

@@ -359,11 +359,15 @@ PROCEDURE_BEFORE_RE = re.compile(
 # 不少于3家参与单位组成").  Read right after the number's unit.
 PARTICIPANT_AFTER_RE = re.compile(
     r"^(?:个)?(?:部门|单位)?(?:联合|共同)(?:印发|发布|制定|出台|开展|申报|发文)"
+    r"|^(?:印发|发布|发文)《"  # "浙江省知识产权局等7部门印发《…》"
     r"|^(?:个)?(?:牵头|参与|成员|合作|共建|承担|申报)单位"
 )
 # A quota of a procedure, not a goal: "国家最高科学技术奖…每次授予人数不超过2名",
 # "每个单位限报1项" (read in the clause before a count).
 QUOTA_WORDS = ("每次", "每届", "每批", "名额", "限报", "限额", "限推", "一式", "各派")
+# A figure's or a table's number: "如图1所示", "图1人工智能标准体系结构图", "见表2".
+CAPTION_BEFORE = ("如图", "见图", "如表", "见表")
+CAPTION_LABELS = ("图", "表")
 # Copies of papers to hand in: "…汇总表（附件5）各1份", "一式3份".
 COPY_UNITS = ("份",)
 COPIES_BEFORE = ("各", "一式")
@@ -410,20 +414,17 @@ REACH_TIME_UNITS = ("小时", "天", "分钟")
 REACH_AFTER_RE = re.compile(r"内?(?:通勤|通达|覆盖|送达|到达|抵达|直达|可达|交通圈|生活圈|经济圈|物流圈)")
 # A length that bounds a zone is its extent ("在观测场周边1000米范围内修建…").
 ZONE_AFTER_RE = re.compile(r"[^，。；、]{0,8}范围(?:内|以内)")
-# The extent of what the text sets up, stated with a copula ("设立…开发区…，
-# 规划面积为五平方公里"): a goal of space is reached (达到), not stated.
+# The extent of what a text sets up, stated ("规划面积为五平方公里") or marked
+# out ("划出一百平方公里左右的区域"): a goal of space is reached (达到).
 EXTENT_BEFORE_RE = re.compile(r"面积(?:为|是)$")
-# ...or the area it marks out ("在北京市海淀区划出一百平方公里左右的区域").
 EXTENT_AFTER_RE = re.compile(r"^(?:左右)?的(?:区域|范围|地域|土地)")
-# Shares of a sum handed to bodies ("回收的资金，一半上交中央财政，一半留在主持项目
-# 的部门", "三分之一由国家科委用作…"): an allocation, no goal.
+# Shares of a sum handed on ("一半上交中央财政", "三分之一由国家科委用作…") and a
+# bound that opens a condition ("纯收入不超过…百分之十的，全部留给本单位").
 ALLOCATION_AFTER_RE = re.compile(r"^(?:上交|上缴|留给|留在|留归|留用|由[^，。；]{1,12}?用[作于])")
-# A bound that opens a condition ("其纯收入不超过…百分之十的，全部留给本单位").
 CONDITION_AFTER = ("的，", "的,")
-# A floor a rule requires, whatever the clause says before it ("其中预留给小型
-# 微型企业的比例不低于百分之七十", "其中发展基金不得少于百分之五十").
+# A floor a law or rule requires ("…应当…，其中…比例不低于百分之七十", "其中发展基金
+# 不得少于百分之五十"; 不得… requires by itself), whatever the clause says before.
 REQUIRED_FLOORS = ("不低于", "不少于", "不得低于", "不得少于")
-# ...in a sentence of a law or rule that requires it (不得… requires by itself).
 MUST_WORDS = ("应当", "必须")
 LEGAL_DOC_TYPES = frozenset({"法", "条例", "规定", "办法", "细则", "规则"})
 # The people a reply answers ("刘庆峰等15位代表：") are no goal.
