@@ -16,9 +16,9 @@ purpose, addressees, responsible: "由哪个机构统筹推进" by "…领导小
 科技公司做大做强的政策叫什么名字" by its title), the answering lines of the
 policy it names are put first: the document whose title (or year of issue:
 "2011年那份计划") holds most of the query's concepts, the first among the
-results on a tie.  So are the article, chapter or section of that policy a
-query cites by its number ("松江成果转化条例第十一条讲的啥": 第十一条 and its
-items).
+results on a tie.  So are the article, chapter, section or part of that
+policy a query cites by its number ("松江成果转化条例第十一条讲的啥": 第十一条
+and its items).
 """
 
 from __future__ import annotations
@@ -227,11 +227,12 @@ def section_lines(connection, document: int, key: str, ids=None) -> list[int]:
 
 
 # "松江成果转化条例第十一条讲的啥", "第三章说了什么": an article, chapter,
-# section or volume of the named policy cited by its number.
+# section, volume or part of the named policy cited by its number.
 # "第十二、十三条": each of the numbers listed before the unit.
 NUMERAL = r"[零〇一二两三四五六七八九十百\d]{1,6}"
-CITED_RE = re.compile(rf"第(?P<numbers>{NUMERAL}(?:[、和及]{NUMERAL})*)(?P<unit>[条章节编])")
-CITED_KINDS = {"条": "article", "章": "chapter", "节": "section", "编": "volume"}
+CITED_RE = re.compile(rf"第(?P<numbers>{NUMERAL}(?:[、和及]{NUMERAL})*)(?P<unit>[条章节编]|部分)")
+# "市场导向意见第七部分": the part 七、 of an outline
+CITED_KINDS = {"条": "article", "章": "chapter", "节": "section", "编": "volume", "部分": "part"}
 
 
 def cited(query) -> list[tuple[str, int]]:
