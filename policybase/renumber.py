@@ -73,10 +73,13 @@ def _is_label(text: str, start: int, end: int) -> bool:
     written = text[start:end]
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
+    # a PDF's space between a number and its 月 or 日: "2023 年5 月30 日"
+    next_word = text[end : end + 3].lstrip(" \u3000")[:1]
     return (
         ("." not in written and 1900 <= int(written) <= 2100)
         or before in LABEL_BEFORE
         or after in LABEL_AFTER
+        or next_word in LABEL_AFTER
         or after in ":：∶〕]"
         or (before.isascii() and before.isalpha())
         or (after.isascii() and after.isalpha())
