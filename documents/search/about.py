@@ -93,7 +93,6 @@ def _answers(form: str, kind: str, text: str) -> bool:
     return False
 
 
-
 def asked_about(query) -> list[str]:
     return [form.name for form in query.questions if form.name in FORMS]
 

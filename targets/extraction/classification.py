@@ -159,8 +159,6 @@ def _capability_spec(q: Quantity, after: str) -> bool:
     )
 
 
-
-
 def _in_definition(passage: Passage, q: Quantity) -> bool:
     """A threshold inside the definition of a term ("…团队是指…比例达30%以上
     的团队")."""
@@ -226,10 +224,6 @@ def _step_of_rule(passage: Passage, q: Quantity, before: str) -> bool:
     return any(w in rest for w in money_words.SUPPORT_WORDS)
 
 
-
-
-
-
 def _terms_of_penalty_or_tax(passage: Passage, q: Quantity, clause: Span) -> bool:
     """A number of a sentence that imposes a penalty, or of a tax rule (its
     clause, or the rest of its sentence, speaks of 加计扣除, 税率, 征收 …:
@@ -240,10 +234,6 @@ def _terms_of_penalty_or_tax(passage: Passage, q: Quantity, clause: Span) -> boo
         return True
     rest = passage.text[clause.start : sentence.end]
     return any(w in rest for w in money_words.TAX_WORDS)
-
-
-
-
 
 
 def _past_threshold(q: Quantity, before: str) -> bool:
@@ -449,16 +439,20 @@ def _breakdown_of_goal(passage: Passage, q: Quantity, time: Time | None) -> bool
     )
 
 
+def _required_floor(passage: Passage, q: Quantity) -> bool:
+    """A floor a law or rule requires: 不得低于…, or 不低于… in a sentence that
+    says 应当 or 必须."""
+    floor = passage.text[q.start : q.number_start]
+    if passage.doc_type not in markers.LEGAL_DOC_TYPES or not floor.startswith(markers.REQUIRED_FLOORS):
+        return False
+    sentence = passage.words(passage.sentence_of(q.start))
+    return floor.startswith("不得") or any(w in sentence for w in markers.MUST_WORDS)
+
+
 def _clause_marker(passage: Passage, q: Quantity) -> bool:
     """A figure marker in the clause, not followed by a verb whose object
     the number is ("依托…建设6个" builds; "依托…等31个联盟" relies on)."""
-    floor = passage.text[q.start : q.number_start]
-    sentence = passage.words(passage.sentence_of(q.start))
-    if (
-        passage.doc_type in markers.LEGAL_DOC_TYPES
-        and floor.startswith(markers.REQUIRED_FLOORS)
-        and (floor.startswith("不得") or any(w in sentence for w in markers.MUST_WORDS))
-    ):
+    if _required_floor(passage, q):
         return False  # a floor a rule sets: "…应当…，其中…的比例不低于百分之七十"
     clause = passage.clause_of(q.start)
     before = passage.text[clause.start : q.start]

@@ -16,8 +16,9 @@ from documents.parsing import lines
 from documents.parsing.normalise import normalise
 from documents.parsing.pipeline import parse_text
 from measures.extraction.subsidies import extract_subsidies
-from targets.extraction import extract_quantity_facts
 from targets.extraction.facts import sets_goals_ahead
+
+from .facts import facts
 
 
 def D(value):
@@ -27,13 +28,6 @@ def D(value):
 def rules(text):
     """(amount_min, amount_max, ratio_percent, cap) of each rule, in yuan."""
     return [(s.amount_min, s.amount_max, s.ratio_percent, s.cap) for s in extract_subsidies(text)]
-
-
-def facts(text, **context):
-    targets, figures = extract_quantity_facts(text, doc_year=2017, **context)
-    return [("target", t.value, t.unit) for t in targets] + [
-        ("figure", f.value, f.unit) for f in figures
-    ]
 
 
 # -- lines that stop at a comma go on ---------------------------------------------
@@ -198,13 +192,13 @@ def test_a_dash_printed_as_yi_joins_a_range(sentence, ratio):
     ],
 )
 def test_what_a_party_must_reach_and_may_apply_for_is_no_goal(sentence):
-    assert facts(sentence) == []
+    assert facts(sentence, year=2017) == []
 
 
 def test_what_a_rule_is_about_stays_counted():
     # held-out-3: the projects a letter speaks of are counted, not reached
     sentence = "对你省近期上报的45个食品加工业项目，发展改革委正按程序抓紧组织研究，并将根据评审情况继续予以支持。"
-    assert facts(sentence) == [("figure", Decimal(45), "个")]
+    assert facts(sentence, year=2017) == [("figure", Decimal(45), "个")]
 
 
 @pytest.mark.parametrize(
@@ -219,7 +213,7 @@ def test_what_a_rule_is_about_stays_counted():
     ],
 )
 def test_the_grades_of_a_support_standard_are_no_goals(heading, row):
-    assert facts(row, section_heading=heading) == []
+    assert facts(row, year=2017, section_heading=heading) == []
 
 
 @pytest.mark.parametrize(
@@ -233,8 +227,8 @@ def test_the_grades_of_a_support_standard_are_no_goals(heading, row):
 def test_an_untitled_text_that_sets_goals_ahead_sets_them_everywhere(text):
     body = text.split("\n")[1]
     assert sets_goals_ahead(text, 2019)
-    assert {kind for kind, _, _ in facts(body, doc_type="", sets_goals=True)} == {"target"}
-    assert {kind for kind, _, _ in facts(body, doc_type="")} == {"figure"}
+    assert {kind for kind, _, _ in facts(body, year=2017, doc_type="", sets_goals=True)} == {"target"}
+    assert {kind for kind, _, _ in facts(body, year=2017, doc_type="")} == {"figure"}
 
 
 def test_goals_for_past_years_set_nothing_ahead():

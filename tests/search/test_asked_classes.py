@@ -340,7 +340,6 @@ def test_a_quoted_phrase_is_never_split():
     assert search('"庄稼抗旱栽培技术"', facets=False).ids == []
 
 
-
 @pytest.mark.parametrize(
     "raw, answer",
     [
