@@ -52,6 +52,14 @@ def log_in(page, server, next_path):
     page.click("input[type=submit]")
 
 
+def leave_for_worker(page):
+    """Send the browser to a blank page once its last request is answered:
+    the live server shares this thread's database connection, so no request
+    may still be served while the worker writes."""
+    page.wait_for_load_state("networkidle")
+    page.goto("about:blank")
+
+
 def no_sideways_scroll(page):
     return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -100,14 +108,14 @@ def test_upload_three_files_watch_them_finish_open_the_document(
 
     # The worker takes one job, and the page shows it done, the rest waiting.
     jobs_url = page.url
-    page.goto("about:blank")
+    leave_for_worker(page)
     run_db_worker(max_tasks=1)
     page.goto(jobs_url)
     expect(page.locator(".job-status.job-done")).to_have_count(1)
     expect(page.locator(".job-status.job-queued")).to_have_count(2)
     assert page.locator("#jobs-legend[data-refresh]").count() == 1
 
-    page.goto("about:blank")
+    leave_for_worker(page)
     run_db_worker()
     page.goto(jobs_url)
     expect(page.locator(".job-status.job-done")).to_have_count(3)
@@ -145,7 +153,7 @@ def test_a_curator_checks_the_metadata_read_then_publishes(
     page.set_input_files("input[type=file]", [str(notice)])
     page.click("input[type=submit]")
     jobs_url = page.url
-    page.goto("about:blank")
+    leave_for_worker(page)
     run_db_worker()
     page.goto(jobs_url)
     expect(page.locator(".job-status.job-awaiting")).to_have_count(1)
@@ -162,7 +170,7 @@ def test_a_curator_checks_the_metadata_read_then_publishes(
     page.fill("input[name='1-title']", "北湖区促进科技型企业高质量发展的若干支持措施")
     page.click("input[type=submit]")
     expect(page.locator(".messagelist")).to_contain_text("已确认")
-    page.goto("about:blank")
+    leave_for_worker(page)
     run_db_worker()
     page.goto(jobs_url)
     expect(page.locator(".job-status.job-done")).to_have_count(1)
