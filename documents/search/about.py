@@ -18,7 +18,8 @@ policy it names are put first: the document whose title (or year of issue:
 "2011年那份计划") holds most of the query's concepts, the first among the
 results on a tie.  So are the article, chapter, section or part of that
 policy a query cites by its number ("松江成果转化条例第十一条讲的啥": 第十一条
-and its items).
+and its items).  A bare heading found with little else ("附则": two chapters
+and nothing more) is followed by what it holds (``heading_contents_after``).
 """
 
 from __future__ import annotations
@@ -191,11 +192,19 @@ SECTION_RE = re.compile(
 SECTION_HEADING_CHARS = 8
 
 
-def asked_section(query) -> str:
+# The first halves of a part's name that say nothing of it on their own.
+GENERIC_HALVES = frozenset(("基本", "主要", "重要", "工作", "发展", "总体", "重点"))
+
+
+def asked_section(query) -> tuple[str, str]:
     """The last two characters of the part of a policy ``query`` asks for
-    (原则 of 重要原则: 基本原则 and 工作原则 are the same part), or ""."""
+    (原则 of 重要原则: 基本原则 and 工作原则 are the same part), and its first
+    two when they name it (保障 of 保障措施: "强化规划实施各项保障"); ("", "")."""
     m = SECTION_RE.search(normalise(query.raw))
-    return m.group()[-2:] if m else ""
+    if m is None:
+        return "", ""
+    stem = m.group()[:2]
+    return m.group()[-2:], "" if stem in GENERIC_HALVES else stem
 
 
 # "…引进外面的人才技术再消化吸收，属于哪条基本原则": which one of a part's
@@ -203,24 +212,30 @@ def asked_section(query) -> str:
 WHICH_ITEM_RE = re.compile(r"属于哪|哪一?[条个项点]")
 
 
-def section_lines(connection, document: int, key: str, ids=None) -> list[int]:
+def section_lines(connection, document: int, key: str, ids=None, stem: str = "") -> list[int]:
     """The provisions of ``document`` (and of the policies it issues) under a
-    short heading ending in ``key``: the heading, then what it holds, in the
-    document's order; with ``ids`` (the results), those among them first in
-    their order, then the others."""
+    short heading ending in ``key`` — else under a division's heading that
+    holds ``stem`` ("第八章 强化规划实施各项保障" for 保障措施): the heading,
+    then what it holds, in the document's order; with ``ids`` (the results),
+    those among them first in their order, then the others."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, parent_id, heading FROM {PROVISION_TABLE} WHERE document_id = %s"
+            f"SELECT id, parent_id, heading, kind FROM {PROVISION_TABLE} WHERE document_id = %s"
             f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s)"
             " ORDER BY document_id, position",
             [document, document],
         )
         rows = cursor.fetchall()
     heads = {
-        pk for pk, _parent, heading in rows
+        pk for pk, _parent, heading, _kind in rows
         if heading and len(heading) <= SECTION_HEADING_CHARS and heading.endswith(key)
     }
-    lines = [pk for pk, parent, _heading in rows if pk in heads or parent in heads]
+    if not heads and stem:
+        heads = {
+            pk for pk, _parent, heading, kind in rows
+            if heading and kind in PART_KINDS and stem in heading
+        }
+    lines = [pk for pk, parent, _heading, _kind in rows if pk in heads or parent in heads]
     rank = {pk: i for i, pk in enumerate(ids or ())}
     return sorted(lines, key=lambda pk: (pk not in heads, rank.get(pk, len(rank))))
 
@@ -274,16 +289,8 @@ def table_rows_after(connection, ids: list[int]) -> tuple[list[int], list[int]]:
     head = ids[:TABLE_AMONG_FIRST]
     if not head:
         return ids, []
-    with connection.cursor() as cursor:
-        # the rows of every table among them, in one query
-        cursor.execute(
-            f"SELECT r.parent_id, r.id FROM {PROVISION_TABLE} r"
-            f" JOIN {PROVISION_TABLE} t ON t.id = r.parent_id"
-            f" WHERE t.kind = 'table' AND r.kind = 'table_row'"
-            f" AND t.id IN ({placeholders(head)}) ORDER BY r.position",
-            head,
-        )
-        found = cursor.fetchall()
+    # the rows of every table among them, in one query
+    found = _held_by(connection, head, "h.kind = 'table' AND c.kind = 'table_row'")
     if not found:
         return ids, []
     table = next(pk for pk in head if any(parent == pk for parent, _ in found))
@@ -293,12 +300,46 @@ def table_rows_after(connection, ids: list[int]) -> tuple[list[int], list[int]]:
     return [*rest[:at], *rows, *rest[at:]], rows
 
 
+# A result shorter than a page: a query that found a bare heading ("附则",
+# "保障措施") and little else also wants what the heading holds.
+SHORT_RESULT = 10
+
+
+def heading_contents_after(connection, ids: list[int]) -> tuple[list[int], list[int]]:
+    """``ids`` with what each bare heading among them holds right after it,
+    when they are fewer than a page; and those provisions."""
+    if not ids or len(ids) >= SHORT_RESULT:
+        return ids, []
+    held = _held_by(connection, ids, "h.heading <> '' AND (h.text = h.heading OR h.text = '')")
+    added = [pk for _parent, pk in held if pk not in ids]
+    if not added:
+        return ids, []
+    out = []
+    for pk in ids:
+        out.append(pk)
+        out += [child for parent, child in held if parent == pk and child not in ids and child not in out]
+    return out, [pk for pk in out if pk not in ids]
+
+
+def _held_by(connection, parents: list[int], condition: str) -> list[tuple[int, int]]:
+    """(parent, child) for the children of ``parents`` (``h``) that meet
+    ``condition`` (on ``h`` and the child ``c``), in document order."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.parent_id, c.id FROM {PROVISION_TABLE} c"
+            f" JOIN {PROVISION_TABLE} h ON h.id = c.parent_id"
+            f" WHERE h.id IN ({placeholders(parents)}) AND {condition} ORDER BY c.position",
+            parents,
+        )
+        return cursor.fetchall()
+
+
 def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[int]]:
     """``ids`` with the lines answering a question about the named policy
     first, when ``query`` asks one (or asks for a part of it its headings
     name); and those lines."""
     forms = asked_about(query)
-    section = asked_section(query)
+    section, stem = asked_section(query)
     divisions = cited(query)
     if not ids or not (forms or section or divisions):
         return ids, []
@@ -308,7 +349,9 @@ def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[in
     first = cited_lines(connection, document, divisions) if divisions else []
     if section:
         which = ids if WHICH_ITEM_RE.search(normalise(query.raw)) else None
-        first += [pk for pk in section_lines(connection, document, section, which) if pk not in first]
+        first += [
+            pk for pk in section_lines(connection, document, section, which, stem) if pk not in first
+        ]
     if forms:
         first += [pk for pk in layout_answers(connection, document, forms) if pk not in first]
     return first + [pk for pk in ids if pk not in first], first

@@ -12,7 +12,7 @@ from django.utils import timezone
 from documents.models import Provision
 
 from . import rows, shared
-from .about import answers_first, table_rows_after
+from .about import answers_first, heading_contents_after, table_rows_after
 from .backends import backend_for
 from .facets import facet_counts
 from .index import indexed_text
@@ -176,6 +176,10 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         # the rows of a table found among the first three rank with them
         first = max(found.scores.get(pk, 0.0) for pk in ids[:3])
         found.scores.update(dict.fromkeys(its_rows, first))
+    ids, held = heading_contents_after(connection, ids) if not exact else (ids, [])
+    for pk in held:
+        # what a bare heading holds ranks just below the heading
+        found.scores[pk] = min(found.scores.values(), default=0.0)
     result.ids = ids
     result.total = len(ids)
     result.full_total = found.full
