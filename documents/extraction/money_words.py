@@ -47,7 +47,7 @@ RULE_WORDS = ("给予", "予以", "对", "每", "按", "最高", "不超过", "�
 # 万元资助", "最多资助2个境外国家或地区"); right before it the quantity parser
 # already says "<=" ("给予最高100万元奖励").  Not across 的: "研发投入最高的
 # 企业给予50万元奖励" names who gets the award.
-CEILING_BEFORE_RE = re.compile(r"(?:最高|最多|不超过|不高于|上限为?)[^\d，。；、：的]{0,6}$")
+CEILING_BEFORE_RE = re.compile(r"(?:最高|最多|不超过|不高于|上限为?|限补|限奖|封顶)[^\d，。；、：的]{0,6}$")
 
 # A money amount that is a rate per unit of measure, written with a slash:
 # "最高800元/m2", "0.25元/千瓦时", "0.3元/瓦": the terms of a rule.

@@ -364,6 +364,9 @@ class _Scanner:
             except ValueError:
                 return m.end()
         else:
+            before = self.text[m.start() - 1 : m.start()]
+            if (before.isascii() and before.isalpha()) or len(m.group("fnum")) > 3:
+                return m.end()  # a code's numbers ("ISO56005/56002"), not a fraction
             num, den = Decimal(m.group("fnum")), Decimal(m.group("fden"))
         try:
             if per_power:

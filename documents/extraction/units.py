@@ -131,14 +131,23 @@ _UNITS += [
 # 2万次"); elsewhere they stay out ("针对首年关税为零的
 # 2034种出口商品" lists what an agreement covers, "由1-3种…模式", "分2批").
 _MADE_COUNT_AFTER_RE = re.compile(
-    r"(?:(?:突破|开发|研制|研发|推出|形成|达到|新增|培育|认定|制定|发布|推广|攻克|掌握|建成|打造)"
+    r"(?:(?:突破|开发|研制|研发|推出|形成|达到|新增|培育|认定|制定|发布|推广|推介|攻克|掌握|建成|打造|编写)"
     r"(?:不少于|超过|近|约)?|(?:大约|约|近|超过|多达)有?)$"  # "传感器大约有2.6万种"
 )
 # a count of times only after what is counted ("APP下载量不少于2万次") or after
 # a floor or a level to reach ("提供场景服务不少于100次", "开展重大试验达到40次"),
 # not after a ceiling ("每年不得超过3次", a limit of a rule)
-_TIMES_AFTER_RE = re.compile(r"(?:量|次数)(?:不少于|超过|达到|达|突破)?$|(?:不少于|不低于|达到|突破)$")
-DIGIT_COUNT_UNITS = {"种": _MADE_COUNT_AFTER_RE, "批": _MADE_COUNT_AFTER_RE, "次": _TIMES_AFTER_RE}
+# and times a year an activity is held ("每年举办10~15次培训班", "每年至少举办1次")
+_TIMES_AFTER_RE = re.compile(
+    r"(?:量|次数)(?:不少于|超过|达到|达|突破)?$|(?:不少于|不低于|达到|突破|至少)$"
+    r"|(?:每年|每季度|每半年)(?:至少)?(?:举办|开展|举行)$"
+)
+# 款 (models of a product) and 门 (courses) after a verb of making: "研制推出
+# 100款以上…智能产品", "编写10门左右…教材"
+DIGIT_COUNT_UNITS = {
+    "种": _MADE_COUNT_AFTER_RE, "批": _MADE_COUNT_AFTER_RE, "款": _MADE_COUNT_AFTER_RE,
+    "门": _MADE_COUNT_AFTER_RE, "次": _TIMES_AFTER_RE,
+}
 
 PER_MILLE = "‰"
 

@@ -247,6 +247,8 @@ class HeadingMatcher:
             if not body.strip() and rule.kind != "box":
                 # A label alone on a line ("（一）") is not a heading we can use.
                 continue
+            if self._counts_on(rule, number, body):
+                continue
             heading, single = heading_of(body, rule.heading)
             return HeadingMatch(
                 kind=rule.kind,
@@ -280,6 +282,18 @@ class HeadingMatcher:
     @property
     def box_open(self) -> bool:
         return self._box_open
+
+    @staticmethod
+    def _counts_on(rule: HeadingRule, number: int | None, body: str) -> bool:
+        """Is the label followed at once by the next one of its kind ("一、二、
+        三等奖的…", "一、二、三级"): numbers counted, not a heading?"""
+        if number is None or rule.number is None:
+            return False
+        m = rule.pattern.match(body)
+        try:
+            return m is not None and rule.number(m.group("num")) == number + 1
+        except ValueError:
+            return False
 
     def _in_sequence(self, rule: HeadingRule, number: int | None) -> bool:
         if rule.sequence == "none":

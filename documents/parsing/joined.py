@@ -75,15 +75,39 @@ PART_AT_LINE_END = re.compile(
 LABEL_FIRST = re.compile(r"[〇零一二三四五六七八九十百两\d（(①-⑳第]")
 
 
-def paragraph_starts(text: str) -> list[int]:
+# A notice's signature run into the title of the policy it issues, and that
+# into the policy's first sentence ("平湖市人民政府2020年12月22日（此件公开发
+# 布）关于…若干政策意见为全面贯彻…", "中共玉环市委　玉环市人民政府　玉环市科技
+# 新政策35条为落实…"): the issuers, then a date and a publication note.
+SIGNATURE_HEAD = re.compile(
+    rf"(?:(?:{line_grammar.ORG_NAME.pattern})\s*)+"
+    r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?\s*(?P<note>[（(]此件[^（）()]{1,10}[）)])?\s*"
+)
+
+
+# A front matter a crawl joined into one line: "ZJHC00-2017-0010衢州市人民政府
+# 文件衢政发〔2017〕46号衢州市人民政府关于…若干政策意见（试行）各县（市、区）人
+# 民政府": a registration code, the letterhead (…文件), the 文号, the title,
+# then the addressees or the first sentence.
+FRONT_JOINED = re.compile(
+    r"(?P<code>[A-Za-z]{2,}[\dA-Za-z\-－—]*)?(?P<mark>[\u4e00-\u9fff]{2,40}?文件)?"
+    rf"(?P<number>{line_grammar.DOC_NUMBER.pattern})"
+)
+
+
+def paragraph_starts(text: str, named: tuple[str, ...] = ()) -> list[int]:
     """Offsets (ascending, never 0) in ``text`` where a joined paragraph starts;
     of a line of ordinary length, only the article a chapter's heading runs
-    into (the item a part's heading runs into), and a part's heading run onto
-    its end."""
+    into (the item a part's heading runs into), a part's heading run onto
+    its end, and a signature run into a ``named`` title (of a policy the
+    notice issues) and on into its first sentence."""
     tail = PART_AT_LINE_END.search(text, 1)
     if len(text) < JOINED_MIN_CHARS:
         m = HEADING_THEN_ARTICLE.match(text) or PART_THEN_ITEM.match(text)
-        return ([m.end()] if m else []) + ([tail.start()] if tail else [])
+        signed = _signature_then_title(text, named) + _front_joined(text)
+        return sorted(
+            ([m.end()] if m else []) + ([tail.start()] if tail else []) + signed
+        )
     title_end = _title_end(text)
     starts = [title_end] if title_end else []
     matcher = HeadingMatcher()
@@ -110,6 +134,34 @@ def paragraph_starts(text: str) -> list[int]:
     if tail and tail.start() not in starts:
         starts.append(tail.start())
     return sorted(starts)
+
+
+def _signature_then_title(text: str, named: tuple[str, ...]) -> list[int]:
+    """Where the date, the publication note, the title of a ``named`` policy
+    and what follows it start, when ``text`` opens with a signature run into
+    that title; [] otherwise."""
+    for title in sorted(named, key=len, reverse=True):
+        at = text.find(title)
+        if at <= 0:
+            continue
+        m = SIGNATURE_HEAD.fullmatch(text, 0, at)
+        if m is None:
+            continue
+        end = at + len(title)
+        cuts = [m.start("date"), m.start("note"), at, end if end < len(text) else -1]
+        return [p for p in cuts if p > 0]
+    return []
+
+
+def _front_joined(text: str) -> list[int]:
+    """Where the letterhead, the 文号, the title and what follows the title
+    start in a joined front matter (``FRONT_JOINED``); [] otherwise."""
+    m = FRONT_JOINED.match(text)
+    if m is None or m.end() == len(text) or not (m.group("code") or m.group("mark")):
+        return []
+    title_end = _title_end(text[m.end() :])
+    cuts = [m.start("mark") if m.group("mark") else -1, m.start("number"), m.end()]
+    return [p for p in cuts if p > 0] + ([m.end() + title_end] if title_end else [])
 
 
 def _opens_outline(text: str, p: int) -> bool:

@@ -155,8 +155,12 @@ def is_org_name(line: str) -> bool:
 
 
 def stands_alone(line: str) -> bool:
-    """Dates and 文号 are lines of their own ("2016年10月31日", "吉科发办〔2022〕109号")."""
-    return parse_date_line(line) is not None or is_doc_number(line)
+    """Dates, 文号 and attachment labels are lines of their own ("2016年10月31日",
+    "吉科发办〔2022〕109号", "附件：1.典型场景清单", "附件1")."""
+    if parse_date_line(line) is not None or is_doc_number(line):
+        return True
+    m = attachment_label(line)
+    return m is not None and SENTENCE_PUNCT.search(m.group("title") or "") is None
 
 
 def doc_type_of(title: str) -> str | None:
@@ -461,16 +465,40 @@ def forwarded_title(paragraph: str) -> str | None:
 # / "资助。").  The next line goes on the sentence.
 NUMBER_AT_END = re.compile(r"\d\s*[万亿千]?$")
 UNIT_AT_START = ("元", "万元", "亿元", "万", "亿", "%", "％")
-AMOUNT_AT_END = re.compile(r"\d\s*[万亿千]?\s*元$")
+# ...a count's unit, after a line of some length ("…高价值发明专利0.6" / "件，…";
+# not "附3" / "项目突破的关键技术清单").
+COUNT_AT_START = ("件", "个", "家", "项", "人次", "门", "种", "次")
+COUNTED_LINE_CHARS = 10
+AMOUNT_AT_END = re.compile(r"\d\s*(?:[万亿千]?\s*元|[%％])$")  # "…购置额度的8%" / "给予补助，"
 SUPPORT_AT_START = ("资助", "奖励", "补助", "补贴", "奖补", "支持")
+GRANT_AT_START = ("给予", "予以")
+
+
+# ...or a ratio between its two numbers ("按省级财政奖励给予1:" / "1配套支持；"),
+# or the support from its amount ("…登记，每件资助" / "2000 元。").
+RATIO_AT_END = re.compile(r"\d\s*[:：]$")
+AMOUNT_AT_START = re.compile(r"\d+(?:\.\d+)?\s*[万亿]?\s*元")
 
 
 def splits_quantity(line: str, following: str) -> bool:
     """Does the break between ``line`` and ``following`` cut a quantity from
-    its unit, or an amount from its support word?"""
+    its unit, an amount from its support word (either way), or a ratio in two?"""
     return bool(
         (NUMBER_AT_END.search(line) and following.startswith(UNIT_AT_START))
-        or (AMOUNT_AT_END.search(line) and following.startswith(SUPPORT_AT_START))
+        or (
+            len(line) >= COUNTED_LINE_CHARS
+            and NUMBER_AT_END.search(line)
+            and following.startswith(COUNT_AT_START)
+        )
+        or (AMOUNT_AT_END.search(line) and following.startswith(SUPPORT_AT_START + GRANT_AT_START))
+        or (RATIO_AT_END.search(line) and following[:1].isdigit())
+        or (line.endswith(SUPPORT_AT_START) and AMOUNT_AT_START.match(following) is not None)
+        or any(  # a support word broken before its amount: "…一次性奖" / "励20 万元，"
+            line.endswith(word[:k]) and AMOUNT_AT_START.match(following, len(word) - k) is not None
+            for word in SUPPORT_AT_START
+            for k in range(1, len(word))
+            if following.startswith(word[k:])
+        )
     )
 
 

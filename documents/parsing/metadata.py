@@ -70,13 +70,48 @@ LABELLED_LINES = 8
 LABEL_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
+# A title printed with its date in brackets on its line: "…规划的通知（2023 年6
+# 月6 日）" (a compilation's heading).
+DATED_TITLE = re.compile(r"(?P<title>.+?)(?P<date>[（(][^（）()]{6,20}[）)])")
+
+
 def _front_matter(paragraphs: list[str]) -> list[str]:
-    """The paragraphs before the first heading."""
+    """The paragraphs before the first heading; a title and the date printed
+    on its line as two."""
     matcher = HeadingMatcher()
+    front = paragraphs
     for k, paragraph in enumerate(paragraphs):
         if matcher.match(paragraph) is not None:
-            return paragraphs[:k]
-    return paragraphs
+            front = paragraphs[:k]
+            break
+    out = []
+    for paragraph in front:
+        m = DATED_TITLE.fullmatch(paragraph)
+        if m and line_grammar.bracketed_date(m.group("date")) and line_grammar.is_title_line(m.group("title")):
+            out += [m.group("title"), m.group("date")]
+        else:
+            out.append(paragraph)
+    return out
+
+
+# "…关于印发X的通知", "关于转发《X》的通知": the one policy a notice issues.
+ONE_ISSUED = re.compile(r".*?(?:关于)?(?:修订)?(?:印发|转发)《?(?P<title>[^《》]{4,80}?)》?的通知")
+# "…两个规定", "A和B": more than one policy.
+SEVERAL = re.compile(r"[两二三四五六七八九十]个|[和及、]")
+SEVERAL_FIRST_CHARS = 6
+
+
+def _one_issued(line: str) -> str | None:
+    m = ONE_ISSUED.fullmatch(line)
+    if m is None or not line_grammar.is_title_line(m.group("title")):
+        return None
+    title = m.group("title")
+    parts = SEVERAL.split(title)
+    if "个" in title or any(line_grammar.doc_type_of(p) for p in parts[:-1]):
+        return None
+    if len(parts) > 1 and len(parts[0]) >= SEVERAL_FIRST_CHARS and line_grammar.is_title_line(parts[-1]):
+        return None  # "支持…若干政策和安徽省…行动计划", not "科技和金融结合实施方案"
+    return title
 
 
 def _letterhead(front: list[str], number_at: int | None) -> list[str]:
@@ -202,6 +237,8 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         keep("title", issued[0], issued[0], SURE)
     title_issuers: tuple[list[str], str] | None = None
     title_at = next((k for k, p in enumerate(front) if line_grammar.is_title_line(p)), None)
+    attached = issued or any(line_grammar.attachment_label(p) for p in paragraphs)
+    outlined = any(HeadingMatcher().match(p) for p in paragraphs)
     if title_at is not None:
         line = front[title_at]
         following = front[title_at + 1] if title_at + 1 < len(front) else ""
@@ -209,6 +246,10 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         if policy := line_grammar.issued_policy(line, following):
             # "关于修订印发《X》的通知" then "X": the text is the policy X
             keep("title", policy, following, LIKELY)
+        elif outlined and not attached and (one := _one_issued(line)):
+            # "…关于印发X的通知" printed above X's outline, with no 附件 label
+            # and no title line of X (the copy lost it): the text is X
+            keep("title", one, line, LIKELY)
         elif line.startswith("关于") and _names_issuers(above):
             # "中共柳河县委　柳河县人民政府" / "关于…的实施意见": the issuers
             # printed side by side open the title, and are its issuers

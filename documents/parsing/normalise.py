@@ -465,9 +465,9 @@ class _Joiner:
         if self._short(prev):
             if prev.terminal:
                 return True
-            # A short line without final punctuation followed by an unindented
-            # line is a wrapped title: 002 "…委员提案的答" / "复".
-            return not layout.indented_starts
+            # A short line without final punctuation followed by an unindented line is
+            # a wrapped title: 002 "…委员提案的答" / "复"; one ending "，" or "、" goes on.
+            return not layout.indented_starts and not prev.text.endswith(CLAUSE_GOES_ON)
         if prev.terminal and layout.first_width is not None:
             # 004: a full line ending a sentence, then a line as narrow as a
             # first line ("…免责规定。" / "强化企业技术创新和成果转化的组织…").
@@ -546,12 +546,11 @@ def split_lines(raw: str) -> list[Line]:
 NOT_WRAPPED = Layout(False, 0, False, False, None)
 
 
-def _unjoined(line: Line) -> list[Line]:
-    """``line`` cut where the paragraphs a crawl joined into it start
-    (joined.py); a line of ordinary length comes back whole.  A piece's
-    ``end`` is the raw index of the next piece's first character, so the
-    paragraph break between them maps there."""
-    starts = paragraph_starts(line.text)
+def _unjoined(line: Line, named: tuple[str, ...] = ()) -> list[Line]:
+    """``line`` cut where the paragraphs a crawl joined into it start (joined.py;
+    ``named``: the titles of the policies issued).  A piece's ``end`` is the raw
+    index of the next piece's first character: the break between them maps there."""
+    starts = paragraph_starts(line.text, named)
     if not starts:
         return [line]
     pieces = []
@@ -584,7 +583,8 @@ def normalise(raw: str, *, lines_are_paragraphs: bool = False) -> NormalisedText
     """
     lines = split_lines(raw)
     layout = NOT_WRAPPED if lines_are_paragraphs else learn_layout(lines)
-    paragraphs = _Joiner(layout).run([piece for line in lines for piece in _unjoined(line)])
+    named = tuple(line_grammar.issued_titles([line.text for line in lines]))  # joined.py
+    paragraphs = _Joiner(layout).run([piece for line in lines for piece in _unjoined(line, named)])
     text: list[str] = []
     offsets: list[int] = []
     for k, paragraph in enumerate(paragraphs):

@@ -42,6 +42,10 @@ class ProvisionContext:
     example: bool = False  # a line of a form's worked example: no facts
 
 
+# Provisions that are a document's or an attachment's title.
+TITLE_KINDS = ("title", "attachment")
+
+
 @dataclass
 class ProvisionFacts:
     """What the extractors found in one provision, by kind."""
@@ -83,6 +87,9 @@ def extract(provision: ParsedProvision, context: ProvisionContext) -> ProvisionF
     if context.example:
         # the figures of a made-up applicant ("从5人减少至2人") are no facts
         targets = figures = subsidies = []
+    if provision.kind in TITLE_KINDS and "。" not in text:
+        # a title ("玉环市科技新政策35条", "附件2 2023年度…名单") names, it sets no goal
+        targets = figures = []
     return ProvisionFacts(
         themes=classify(text, heading=provision.heading),
         crossrefs=find_crossrefs(text, offset=offset),

@@ -34,7 +34,14 @@ from targets.extraction.years import Time, is_future, is_past
 def usable(passage: Passage, q: Quantity) -> bool:
     """Whether ``q`` is a target or a figure at all (see module docstring)."""
     if q.kind in ("rank", "rank_change"):
-        return not markers.LIST_PLACE_AFTER_RE.match(passage.text, q.end)
+        # "对排名前20位的企业，按…给予补助": the rank qualifies for a rule
+        clause = passage.clause_of(q.start)
+        before = passage.text[clause.start : q.start]
+        after = passage.text[q.end : clause.end]
+        ranked_for_rule = money_words.TO_WHOM_RE.search(before) and conditions.condition_closed(
+            passage, q, after
+        )
+        return not (markers.LIST_PLACE_AFTER_RE.match(passage.text, q.end) or ranked_for_rule)
     if q.kind == "ordinal":
         return _ordinal_rank(passage, q)
     # A duration counts only where a place is reached in it ("1小时通勤").
@@ -66,6 +73,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False  # "规划面积为五平方公里", "划出一百平方公里左右的区域"
     if markers.ALLOCATION_AFTER_RE.match(after):
         return False  # "一半上交中央财政"
+    if q.category == "money" and PROJECT_BAND_BEFORE_RE.search(before):
+        return False  # a band of projects: "重大项目：工业类项目在30万元（含）以上"
     if q.unit.isascii() and q.unit.isalpha() and after[:1].isascii() and after[:1].isalpha():
         return False  # "5905-5925MHz频段": the unit read stops inside a Latin word
     if q.comparator in ("<=", ">=") and after.startswith(markers.CONDITION_AFTER):
@@ -94,7 +103,7 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False
     if (
         conditions.threshold_of_support(passage, q)
-        or conditions.threshold_of_noun(q, after)
+        or conditions.threshold_of_noun(q, after, before)
         or conditions.tier_of_rule(after)
     ):
         return False
@@ -317,7 +326,18 @@ def _share_of_rule(passage: Passage, q: Quantity, clause_text: str, before: str)
     named = markers.SHARE_NAME_RE.sub("", clause_text)
     if any(w in named for w in markers.ALLOCATION_WORDS):
         return True
+    if before.endswith("的") and any(w in before for w in money_words.SUPPORT_WORDS):
+        return True  # "资助缴纳官费的50%", "资助金额为实际融资金额的2%"
     return _terms_of_rule(passage, q, before)
+
+
+# A policy named by its count of articles, and articles cited in a list.
+POLICY_NAMED_BY_COUNT_RE = re.compile(r"[^，。；]{0,4}?(?:政策|措施|举措|意见|规定|办法)")
+CITED_LIST_BEFORE_RE = re.compile(r"\d\s*[、，,]\s*$")
+# Money right after 项目 is the band a project falls in, not a goal.
+PROJECT_BAND_BEFORE_RE = re.compile(r"项目在?$")
+# What follows items 1 to N of a list ("材料1-8项的顺序").
+LIST_ITEMS_AFTER = ("的顺序", "顺序", "的内容", "所列", "的材料")
 
 
 def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
@@ -327,14 +347,16 @@ def _not_a_measure(q: Quantity, before: str, after: str) -> bool:
     ("京津冀、上海、…等8个区域")."""
     if markers.PARTICIPANT_AFTER_RE.match(after):
         return True
+    if q.unit == "条" and (POLICY_NAMED_BY_COUNT_RE.match(after) or CITED_LIST_BEFORE_RE.search(before)):
+        return True  # "相关16条金融政策" names a policy; "除第5、6、7、8条外" cites articles
     if before.endswith(markers.LISTED_CONDITIONS_BEFORE) and after.startswith(
         markers.LISTED_CONDITIONS_AFTER
     ):
         return True  # "符合以下3个条件之一"
     if q.unit == "个" and after.startswith(markers.OWN_INDICATORS_AFTER):
         return True  # "26个指标为国家监测指标"
-    if q.value == 1 and q.value_max is not None:
-        return True  # items 1 to N of a list: "按…材料1-8项的顺序"
+    if q.value == 1 and q.value_max is not None and after.startswith(LIST_ITEMS_AFTER):
+        return True  # items 1 to N of a list: "按…材料1-8项的顺序" (not "形成1~2个联盟")
     if any(w in before for w in markers.QUOTA_WORDS):
         return True
     if before in markers.CAPTION_LABELS or before.endswith(markers.CAPTION_BEFORE):
@@ -491,7 +513,7 @@ def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]
     if text[paragraph.start : paragraph.start + 4].startswith("下一步"):
         return True, "future_marker"
     heading = passage.section_heading
-    if any(w in heading for w in markers.FIGURE_SECTION_WORDS):
+    if passage.reports_the_past:
         return False, "section"
     if any(w in heading for w in markers.TARGET_SECTION_WORDS):
         return True, "section"

@@ -10,6 +10,8 @@ Read by ``targets.extraction.classification.usable``; the words are tables in
 
 from __future__ import annotations
 
+import re
+
 from documents.extraction import money_words
 from documents.extraction.quantities import Quantity
 from documents.extraction.sentences import Span
@@ -82,9 +84,17 @@ def threshold_of_support(passage: Passage, q: Quantity) -> bool:
     return not ranged_only or "的" in passage.text[q.end : m.end()]
 
 
-def threshold_of_noun(q: Quantity, after: str) -> bool:
+# What a share measures, before it ("研发投入占销售收入3%以上的企业"); without
+# one, a share before a noun is the part of a population a goal reaches ("全市
+# 80%以上工程项目采用数字化建造模式").
+SHARE_MEASURE_BEFORE_RE = re.compile(r"[占率重例速幅]|增长|下降|收入|投入|利润|营收|资产|负债|费用")
+
+
+def threshold_of_noun(q: Quantity, after: str, before: str = "") -> bool:
     """A money or share threshold in the 的-modifier of whom or what a rule is
     for: "单户担保金额500万元及以下的小微企业"."""
+    if q.category == "percent" and not SHARE_MEASURE_BEFORE_RE.search(before):
+        return False
     return (
         q.comparator in markers.THRESHOLD_COMPARATORS
         and q.category in markers.THRESHOLD_OF_NOUN_CATEGORIES

@@ -114,12 +114,11 @@ REQUIREMENT_WORDS = (
     "应不低于",
     "应当达到",
 )
-# Section headings (any ancestor) whose paragraphs report the past.
-# Not 基础 alone: "第二章 基础研究" is a subject, not the state of things.
+# Section headings (any ancestor) whose paragraphs report the past (not 基础 alone: "第二章 基础研究").
 FIGURE_SECTION_WORDS = (
     "发展基础",
     "工作基础",
-    "现实基础",
+    "现实基础", "现有基础", "已有基础",
     "基础与",
     "基础和",
     "成就",
@@ -130,6 +129,7 @@ FIGURE_SECTION_WORDS = (
     "情况",
 )
 TARGET_SECTION_WORDS = ("目标", "任务", "措施", "重点", "部署")
+BUILT_BEFORE_RE = re.compile(r"(?:夯实|筑牢|打牢|巩固|厚植|筑实)[^，、›]{0,12}$")  # a task
 # Genres (the title's last word, documents.parsing.lines.DOC_TYPES) whose
 # numbers are rules and goals, whatever their date: a law's "不得低于百分之
 # 八十" is a requirement, not a statistic.  Replies, reports, decisions and
@@ -332,7 +332,7 @@ QUOTA_FIRST_BEFORE = "前"
 CAP_CATEGORIES = ("money", "percent", "count", "area")
 # Words that make a ceiling the terms of a rule even without a support word:
 # a budget allocated each year ("每年安排最高100万元经费支持…").
-CAP_RULE_WORDS = ("安排",)
+CAP_RULE_WORDS = ("安排", "每家", "单家", "单个", "每户")  # "每家每年最高不超过15万元"
 # ...or a loan after the ceiling: "可为每家科技型企业提供最高2000万元信用贷款".
 CAP_AFTER_WORDS = ("贷款", "授信")
 # The amounts that break down a support the clause before names without one:

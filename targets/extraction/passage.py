@@ -20,6 +20,7 @@ from documents.extraction.sentences import (
     split_paragraphs,
     split_sentences,
 )
+from targets.extraction import markers
 
 
 class Passage:
@@ -61,6 +62,19 @@ class Passage:
         self._title_cover = _union(self.titles_by_start)
         self.per_year_starts = [p.start for p in self.periods if p.kind == "per_year"]
         self._strong: list | None = None
+
+    @property
+    def reports_the_past(self) -> bool:
+        """Does a heading above report the past ("发展基础", "主要成效") — not
+        build it ("八、…，夯实知识产权发展基础", a task)?"""
+        heading = self.section_heading
+        for word in markers.FIGURE_SECTION_WORDS:
+            at = heading.find(word)
+            while at >= 0:
+                if not markers.BUILT_BEFORE_RE.search(heading, 0, at):
+                    return True
+                at = heading.find(word, at + 1)
+        return False
 
     def in_title(self, pos: int) -> bool:
         """Is ``pos`` inside a 《…》?"""

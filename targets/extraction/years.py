@@ -145,8 +145,6 @@ def year_of(
         return time.period.year_end, start, not time.same_sentence
     if found_title_year is not None:
         return found_title_year, None, False
-    if plan_period and any(
-        w in passage.section_heading for w in markers.FIGURE_SECTION_WORDS
-    ):
+    if plan_period and passage.reports_the_past:
         return plan_period[0] - 1, None, True
     return passage.doc_year, None, passage.doc_year is not None
