@@ -103,17 +103,20 @@ def named_document(connection, query, ids) -> int | None:
     holds most of the query's concepts (at least one), the one ranked first
     among ``ids`` on a tie, a document without a result last."""
     concepts = [[f.text for f in term.forms] for term in query.terms]
+    cited_number = CITED_NUMBER_RE.search(normalise(query.raw))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, title, issued_on FROM {DOCUMENT_TABLE}")
+        cursor.execute(f"SELECT id, title, issued_on, doc_number FROM {DOCUMENT_TABLE}")
         scores = {
             document: sum(
                 any(text in title or text.removesuffix("年") == year for text in forms)
                 for forms in concepts
             )
-            for document, title, year in (
+            # "松北12号文": its 文号 names it more surely than any word
+            + NAMED_BY_NUMBER * _numbered(cited_number, number)
+            for document, title, year, number in (
                 # "2011年那份计划": the year a policy was issued names it too
-                (d, normalise(t or ""), str(issued)[:4] if issued else None)
-                for d, t, issued in cursor.fetchall()
+                (d, normalise(t or ""), str(issued)[:4] if issued else None, n or "")
+                for d, t, issued, n in cursor.fetchall()
             )
         }
         ranked = list(ids)[:NAMING_RESULTS]
@@ -129,6 +132,21 @@ def named_document(connection, query, ids) -> int | None:
     if not scores or max(scores.values()) == 0:
         return None
     return min(scores, key=lambda d: (-scores[d], rank.get(d, len(ranked) + 1), d))
+
+
+# "松北12号文", "45号文件", "吉科发办109号": a document cited by its 文号's
+# number, with the characters of its prefix typed before it (or none).
+CITED_NUMBER_RE = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{0,6}?)(?P<number>\d{1,4})号(?:文|文件)?")
+NAMED_BY_NUMBER = 3
+
+
+def _numbered(cited, doc_number: str) -> bool:
+    """Does the 文号 ``doc_number`` ("松北府办发〔2023〕12号") have the number
+    ``cited`` gives, and every character typed before it in its prefix?"""
+    if cited is None or not doc_number.endswith(f"〕{cited.group('number')}号"):
+        return False
+    prefix = doc_number.split("〔", 1)[0]
+    return all(ch in prefix for ch in cited.group("prefix"))
 
 
 def layout_answers(connection, document: int, forms: list[str]) -> list[int]:
@@ -300,6 +318,23 @@ def table_rows_after(connection, ids: list[int]) -> tuple[list[int], list[int]]:
     return [*rest[:at], *rows, *rest[at:]], rows
 
 
+# "十四五科技规划里一共设了几个专栏？分别是什么主题": the boxes of the named
+# policy, in order.
+BOXES_ASKED_RE = re.compile(r"专栏[^，。？?]{0,6}(?:几|哪些|分别)|(?:几|哪些)个?专栏")
+
+
+def box_lines(connection, document: int) -> list[int]:
+    """The boxes (专栏) of ``document`` and of the policies it issues, in order."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {PROVISION_TABLE} WHERE (document_id = %s"
+            f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s))"
+            " AND kind = 'box' ORDER BY document_id, position",
+            [document, document],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
+
+
 # A result shorter than a page: a query that found a bare heading ("附则",
 # "保障措施") and little else also wants what the heading holds.
 SHORT_RESULT = 10
@@ -341,12 +376,15 @@ def answers_first(connection, query, ids: list[int]) -> tuple[list[int], list[in
     forms = asked_about(query)
     section, stem = asked_section(query)
     divisions = cited(query)
-    if not ids or not (forms or section or divisions):
+    boxes = BOXES_ASKED_RE.search(normalise(query.raw)) is not None
+    if not ids or not (forms or section or divisions or boxes):
         return ids, []
     document = named_document(connection, query, ids)
     if document is None:
         return ids, []
     first = cited_lines(connection, document, divisions) if divisions else []
+    if boxes:
+        first += [pk for pk in box_lines(connection, document) if pk not in first]
     if section:
         which = ids if WHICH_ITEM_RE.search(normalise(query.raw)) else None
         first += [

@@ -425,11 +425,11 @@ def _run_forms(text: str) -> tuple[Form, ...]:
 # "五个重点突破" where the text says "推进5个重点突破": a count of a list (one
 # to ten) in Chinese numerals before its classifier is also looked for in
 # digits.  A larger number typed in Chinese ("挑出两千家" where the text says
-# "培育2000户") is looked for as its digits alone: the text often counts it
-# with another classifier, and digits alone are rare enough to point at the
-# goal that holds them.
+# "培育2000户", "五百强" for "世界500强") is looked for as its digits alone:
+# the text often counts it with another classifier, and digits alone are rare
+# enough to point at the goal that holds them.
 CHINESE_COUNT_RE = re.compile(
-    r"^(?P<number>[一二两三四五六七八九十百千万]+)(?P<rest>[个项家户条类次件所名位批人])$"
+    r"^(?P<number>[一二两三四五六七八九十百千万]+)(?P<rest>[个项家户条类次件所名位批人强])$"
 )
 
 
@@ -445,7 +445,9 @@ def _arabic_count(text: str) -> str | None:
     m = CHINESE_COUNT_RE.match(text)
     if m is None or (value := chinese_value(m.group("number"))) is None:
         return None
-    return f"{value}{m.group('rest')}" if value <= 10 else str(value)
+    # "五百强" is a ranking's name, "500强", whatever the number
+    keep = value <= 10 or m.group("rest") == "强"
+    return f"{value}{m.group('rest')}" if keep else str(value)
 
 
 def chinese_value(number: str) -> int | None:

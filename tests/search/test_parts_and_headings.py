@@ -4,8 +4,10 @@ a part of a policy named by the first half of its name ("保障措施" for the
 chapter "强化规划实施各项保障"), a regulation's chapters asked for by count
 ("一共几章，每章讲什么"), a bare heading found alone ("附则") followed by
 what it holds, whether a policy still counts ("还作数吗", "管到哪年"), what a policy was
-drawn up on ("编制依据": the sentence of its purpose), and
-colloquial forms; each with the set's query and queries written in the
+drawn up on ("编制依据": the sentence of its purpose), and colloquial
+forms; and, from the forty-second to forty-fifth sets, a plan's boxes asked
+for (几个专栏), a document named by its 文号's number ("松北12号文"), a
+ranking typed in Chinese numerals (五百强), and more colloquial forms; each with the set's query and queries written in the
 same style."""
 
 import pytest
@@ -162,3 +164,62 @@ def test_colloquial_forms_of_the_thirty_eighth_to_forty_first_sets(raw, answer, 
 def test_what_a_policy_was_drawn_up_on(raw, answer, genre):
     genre("plan_songjiang_14th", "subsidy_songjiang_beihu")
     assert keys(raw)[0] == answer
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # held-out-44
+        "吉林省十四五科技规划里一共设了几个专栏？分别是什么主题",
+        # style
+        "吉林省科学技术发展十四五规划有哪些专栏",
+    ],
+)
+def test_the_boxes_of_the_named_plan(raw):
+    assert keys(raw)[:5] == [
+        f"{PLAN}/c4.s2.box1", f"{PLAN}/c4.s3.box2", f"{PLAN}/c4.s4.box3",
+        f"{PLAN}/c4.s5.box4", f"{PLAN}/c4.s6.box5",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-45: the notice by its 文号's number, and when it lapses
+        ("松北12号文 啥时候到期", f"{BEIHU}/p4.n2"),
+        # style
+        ("松科函45号文是答复哪个提案的", "reply_songjiang_cppcc86/pre1"),
+        ("吉科发办109号文讲了什么", "cppcc-proposal-201-reply-2022/pre1"),
+    ],
+)
+def test_a_document_named_by_its_number(raw, answer, genre):
+    genre("subsidy_songjiang_beihu", "reply_songjiang_cppcc86")
+    assert keys(raw)[0] == answer
+
+
+def test_a_number_names_no_document_whose_prefix_it_does_not_share(genre):
+    genre("subsidy_songjiang_beihu")
+    # 12号 with characters of no 文号's prefix: nothing is put first for it
+    assert "subsidy_songjiang_beihu/pre1" not in keys("京12号文 有效期")[:1]
+
+
+@pytest.mark.parametrize(
+    "raw, answer",
+    [
+        # held-out-42..45
+        ("五百强", "innovative-jilin-action-plan-2011/p3.n2.i3"),
+        ("重认", f"{BEIHU}/p2.n1"),
+        ("长春工发院", "market-oriented-innovation-opinions/p3.n10.para1"),
+        ("几家合伙搞研发之前，先把谁出啥、谁担风险、赚了咋分掰扯清楚", "market-oriented-innovation-opinions/p4.n14"),
+        ("把成果转化要经过的各个服务环节连成一条链，开条快车道", "cppcc-proposal-201-reply-2022/p4.i3"),
+        ("科研项目只列出不许碰的事，其余放手，靠信用和成效来管", f"{PLAN}/c7.s2.para5"),
+        ("Jilin 14th FYP 科技创新 main challenges", f"{PLAN}/c1.s2.para4"),
+        # style
+        ("世界五百强研发中心", "innovative-jilin-action-plan-2011/p3.n2.i3"),
+        ("企业创新要从长计议", "innovative-jilin-action-plan-2011/p3.n1.i3"),
+        ("合作研发谁担风险", "market-oriented-innovation-opinions/p4.n14"),
+    ],
+)
+def test_colloquial_forms_of_the_forty_second_to_forty_fifth_sets(raw, answer, genre):
+    genre("subsidy_songjiang_beihu")
+    assert answer in keys(raw)[:5]
