@@ -83,6 +83,7 @@ SIGNATURE_HEAD = re.compile(
     rf"(?:(?:{line_grammar.ORG_NAME.pattern})\s*)+"
     r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?\s*(?P<note>[（(]此件[^（）()]{1,10}[）)])?\s*"
 )
+SIGNATURE_MAX_CHARS = 80  # a few issuers, a date and a note
 
 
 # A front matter a crawl joined into one line: "ZJHC00-2017-0010衢州市人民政府
@@ -142,7 +143,7 @@ def _signature_then_title(text: str, named: tuple[str, ...]) -> list[int]:
     that title; [] otherwise."""
     for title in sorted(named, key=len, reverse=True):
         at = text.find(title)
-        if at <= 0:
+        if not 0 < at <= SIGNATURE_MAX_CHARS:
             continue
         m = SIGNATURE_HEAD.fullmatch(text, 0, at)
         if m is None:
