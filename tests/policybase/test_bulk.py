@@ -43,7 +43,10 @@ def test_a_handful_queued_for_two_workers_equals_one_by_one(tmp_path):
     assert result.counts["documents.Document"] == 5
     assert result.counts["documents.Provision"] > 5 * 15
     assert result.counts["measures.Subsidy"] and result.counts["targets.Figure"]
-    assert result.differences == []
+    # Rankings may differ only where the order of rows decides: on PostgreSQL
+    # two workers saving two documents at once interleave their provision ids,
+    # and equal scores go by id (tests/bulk.py, ``explained``).
+    assert result.unexplained == []
     # The comparison sees a change in any of them.
     snapshot = bulk.json.loads((tmp_path / "bulk.json").read_text(encoding="utf-8"))
     changed = copy.deepcopy(snapshot)
