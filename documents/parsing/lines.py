@@ -492,11 +492,10 @@ def splits_quantity(line: str, following: str) -> bool:
         )
         or (AMOUNT_AT_END.search(line) and following.startswith(SUPPORT_AT_START + GRANT_AT_START))
         or (RATIO_AT_END.search(line) and following[:1].isdigit())
-        or (line.endswith(SUPPORT_AT_START) and AMOUNT_AT_START.match(following) is not None)
-        or any(  # a support word broken before its amount: "…一次性奖" / "励20 万元，"
+        or any(  # a support word, whole or broken ("…一次性奖" / "励20 万元，"), then its amount
             line.endswith(word[:k]) and AMOUNT_AT_START.match(following, len(word) - k) is not None
             for word in SUPPORT_AT_START
-            for k in range(1, len(word))
+            for k in range(1, len(word) + 1)
             if following.startswith(word[k:])
         )
     )

@@ -75,14 +75,14 @@ LABEL_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 DATED_TITLE = re.compile(r"(?P<title>.+?)(?P<date>[（(][^（）()]{6,20}[）)])")
 
 
-def _front_matter(paragraphs: list[str]) -> list[str]:
-    """The paragraphs before the first heading; a title and the date printed
-    on its line as two."""
+def _front_matter(paragraphs: list[str]) -> tuple[list[str], bool]:
+    """The paragraphs before the first heading, a title and the date printed
+    on its line as two; and whether a heading follows them (an outline)."""
     matcher = HeadingMatcher()
-    front = paragraphs
+    front, outlined = paragraphs, False
     for k, paragraph in enumerate(paragraphs):
         if matcher.match(paragraph) is not None:
-            front = paragraphs[:k]
+            front, outlined = paragraphs[:k], True
             break
     out = []
     for paragraph in front:
@@ -91,7 +91,7 @@ def _front_matter(paragraphs: list[str]) -> list[str]:
             out += [m.group("title"), m.group("date")]
         else:
             out.append(paragraph)
-    return out
+    return out, outlined
 
 
 # "…关于印发X的通知", "关于转发《X》的通知": the one policy a notice issues.
@@ -206,7 +206,7 @@ def _history(front: list[str]) -> list[tuple[date, str, str, str]]:
 def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     paragraphs = [p for p in normalised.text.split("\n") if p]
     starts = _offsets(normalised.text)
-    front = _front_matter(paragraphs)
+    front, outlined = _front_matter(paragraphs)
     fields: dict[str, MetaField] = {}
 
     def keep(name: str, value: str, line: str, confidence: float) -> None:
@@ -237,8 +237,6 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         keep("title", issued[0], issued[0], SURE)
     title_issuers: tuple[list[str], str] | None = None
     title_at = next((k for k, p in enumerate(front) if line_grammar.is_title_line(p)), None)
-    attached = issued or any(line_grammar.attachment_label(p) for p in paragraphs)
-    outlined = any(HeadingMatcher().match(p) for p in paragraphs)
     if title_at is not None:
         line = front[title_at]
         following = front[title_at + 1] if title_at + 1 < len(front) else ""
@@ -246,7 +244,12 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
         if policy := line_grammar.issued_policy(line, following):
             # "关于修订印发《X》的通知" then "X": the text is the policy X
             keep("title", policy, following, LIKELY)
-        elif outlined and not attached and (one := _one_issued(line)):
+        elif (
+            outlined
+            and not issued
+            and not any(line_grammar.attachment_label(p) for p in paragraphs)
+            and (one := _one_issued(line))
+        ):
             # "…关于印发X的通知" printed above X's outline, with no 附件 label
             # and no title line of X (the copy lost it): the text is X
             keep("title", one, line, LIKELY)

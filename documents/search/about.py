@@ -98,6 +98,13 @@ def asked_about(query) -> list[str]:
     return [form.name for form in query.questions if form.name in FORMS]
 
 
+# The provisions of a document and of the policies it issues (parameters: the
+# document's id, twice).
+IN_DOCUMENT = (
+    f"(document_id = %s OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s))"
+)
+
+
 def named_document(connection, query, ids) -> int | None:
     """The document the query names: the one whose title (or year of issue)
     holds most of the query's concepts (at least one), the one ranked first
@@ -187,8 +194,7 @@ def _parts(cursor, document: int) -> list[int]:
     of (its 编, else its 章, its 一、…, its （一）…) — of the policies it issues
     first, when it is a notice that issues some: what it is made of."""
     cursor.execute(
-        f"SELECT id, kind FROM {PROVISION_TABLE} WHERE (document_id = %s"
-        f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s))"
+        f"SELECT id, kind FROM {PROVISION_TABLE} WHERE {IN_DOCUMENT}"
         f" AND heading <> '' AND kind IN ({placeholders(PART_KINDS)})"
         " ORDER BY CASE WHEN document_id = %s THEN 1 ELSE 0 END, document_id, position",
         [document, document, *PART_KINDS, document],
@@ -238,8 +244,7 @@ def section_lines(connection, document: int, key: str, ids=None, stem: str = "")
     those among them first in their order, then the others."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, parent_id, heading, kind FROM {PROVISION_TABLE} WHERE document_id = %s"
-            f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s)"
+            f"SELECT id, parent_id, heading, kind FROM {PROVISION_TABLE} WHERE {IN_DOCUMENT}"
             " ORDER BY document_id, position",
             [document, document],
         )
@@ -284,8 +289,7 @@ def cited_lines(connection, document: int, divisions: list[tuple[str, int]]) -> 
     items), in document order."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, parent_id, kind, number FROM {PROVISION_TABLE} WHERE document_id = %s"
-            f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s)"
+            f"SELECT id, parent_id, kind, number FROM {PROVISION_TABLE} WHERE {IN_DOCUMENT}"
             " ORDER BY CASE WHEN document_id = %s THEN 0 ELSE 1 END, document_id, position",
             [document, document, document],
         )
@@ -327,8 +331,7 @@ def box_lines(connection, document: int) -> list[int]:
     """The boxes (专栏) of ``document`` and of the policies it issues, in order."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id FROM {PROVISION_TABLE} WHERE (document_id = %s"
-            f" OR document_id IN (SELECT id FROM {DOCUMENT_TABLE} WHERE part_of_id = %s))"
+            f"SELECT id FROM {PROVISION_TABLE} WHERE {IN_DOCUMENT}"
             " AND kind = 'box' ORDER BY document_id, position",
             [document, document],
         )

@@ -168,18 +168,18 @@ def search(raw: str, filterset=None, page: int = 1, page_size: int = 10, facets=
         if again.ids:
             query, found = looser, again
     ids, put_first = answers_first(connection, query, found.ids)
-    for pk in put_first:
+    if put_first:
         # a line of the policy's layout put first ranks with the first result
-        found.scores[pk] = max(found.scores.values(), default=0.0)
+        found.scores.update(dict.fromkeys(put_first, max(found.scores.values(), default=0.0)))
     ids, its_rows = table_rows_after(connection, ids)
     if its_rows:
         # the rows of a table found among the first three rank with them
         first = max(found.scores.get(pk, 0.0) for pk in ids[:3])
         found.scores.update(dict.fromkeys(its_rows, first))
     ids, held = heading_contents_after(connection, ids) if not exact else (ids, [])
-    for pk in held:
+    if held:
         # what a bare heading holds ranks just below the heading
-        found.scores[pk] = min(found.scores.values(), default=0.0)
+        found.scores.update(dict.fromkeys(held, min(found.scores.values(), default=0.0)))
     result.ids = ids
     result.total = len(ids)
     result.full_total = found.full
