@@ -242,6 +242,7 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
         for kind, p in pieces
         if kind != "stop"
     ]
+    terms = [_with_percent(t, normalise(body)) for t in terms]
     stops = [Term(typed=p, forms=(_form(p),)) for kind, p in pieces if kind == "stop"]
     if len(pieces) == 1 and terms:
         terms = [Term(typed=body, forms=terms[0].forms, run=terms[0].run)]
@@ -254,6 +255,14 @@ def _terms(token: str, whole: bool) -> tuple[list[Term], list[Term], list[str]]:
         if kind_a != "stop" and kind_b != "stop"
     ]
     return terms, stops, list(dict.fromkeys([text, *pairs]))
+
+
+def _with_percent(term: Term, text: str) -> Term:
+    """A number typed with "%" is also sought as the regulations write it."""
+    spelled = percent_spelling(term.typed) if f"{term.typed}%" in text else None
+    if spelled is None or len(term.forms) >= MAX_FORMS:
+        return term
+    return replace(term, forms=(*term.forms, _form(spelled, synonym=True)))
 
 
 # Stop words that are verbs of asking (查 "look up", 找 "find" …): typed
@@ -395,8 +404,8 @@ def _forms(text: str) -> tuple[Form, ...]:
     of that word (高企认定 → 高新技术企业认定), at most MAX_FORMS in all."""
     variants = {text: False}
     variants.update((s, True) for s in synonyms_of(text))
-    if (digits := _arabic_count(text)) is not None:
-        variants.setdefault(digits, True)
+    for spelling in _number_spellings(text):
+        variants.setdefault(spelling, True)
     words = query_words(text)
     if len(words) > 1:
         for i, word in enumerate(words):
@@ -436,6 +445,38 @@ CHINESE_COUNT_RE = re.compile(
 # "达到当地经济盘子的百分之二" where the text says "比重达到2%": a share typed in
 # Chinese numerals is looked for as its digits, as "2%" typed is.
 CHINESE_PERCENT_RE = re.compile(r"^百分之(?P<number>[一二两三四五六七八九十百]+)$")
+
+
+# "七成" (seven tenths) where the text says "70%" or "不低于百分之七十", and
+# "70%" typed where a regulation writes "百分之七十": a share is looked for in
+# each way the texts write it.
+TENTHS_RE = re.compile(r"^(?P<number>[一二两三四五六七八九])成$")
+
+
+def _number_spellings(text: str) -> list[str]:
+    """The other ways of writing a number ``text`` holds: its digits, and a
+    share's percent in Chinese numerals."""
+    if (tenths := TENTHS_RE.match(text)) is not None:
+        value = 10 * chinese_value(tenths.group("number"))
+        return [f"{value}%", "百分之" + chinese_numeral(value)]
+    digits = _arabic_count(text)
+    return [] if digits is None else [digits]
+
+
+def percent_spelling(digits: str) -> str | None:
+    """"70" of a typed "70%" → "百分之七十"; None past 100 or with a fraction."""
+    return "百分之" + chinese_numeral(int(digits)) if digits.isdigit() and 0 < int(digits) <= 100 else None
+
+
+def chinese_numeral(value: int) -> str:
+    """1..100 in Chinese numerals as the texts write shares: 七十, 十五, 一百."""
+    digits = "零一二三四五六七八九"
+    if value == 100:
+        return "一百"
+    tens, ones = divmod(value, 10)
+    if tens == 0:
+        return digits[ones]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def _arabic_count(text: str) -> str | None:

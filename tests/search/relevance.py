@@ -63,3 +63,9 @@ def first_hit_rank(ranking: list[int], gold: set[int]) -> int | None:
         if pk in gold:
             return i
     return None
+
+
+def top_keys(raw: str, size=10) -> list[str]:
+    """The first ``size`` results of a search as "<document>/<provision>"."""
+    hits = search(raw, facets=False, page_size=size).hits
+    return [f"{h.provision.document.key}/{h.provision.key}" for h in hits]

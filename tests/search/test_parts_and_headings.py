@@ -17,17 +17,15 @@ from documents.models import Provision
 from documents.search.about import SHORT_RESULT, heading_contents_after
 from documents.search.engine import search
 from documents.search.query import parse
+from tests.search.relevance import top_keys
+
+keys = top_keys
 
 pytestmark = pytest.mark.usefixtures("corpus")
 
 PLAN = "st-development-plan-14th-fyp"
 REGULATION = "regulation_songjiang_transfer"
 BEIHU = "subsidy_songjiang_beihu-fj1"
-
-
-def keys(raw, size=10):
-    hits = search(raw, facets=False, page_size=size).hits
-    return [f"{h.provision.document.key}/{h.provision.key}" for h in hits]
 
 
 @pytest.mark.parametrize(
