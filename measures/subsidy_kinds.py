@@ -27,10 +27,14 @@ SUBSIDY_KINDS: tuple[SubsidyKind, ...] = (
     # 机构最高500万元风险代偿").
     SubsidyKind("grant", "资金支持/补助",
                 ("补助", "补贴", "资助", "资金支持", "支持", "奖补", "扶持", "配套",
-                 "风险补偿", "风险代偿")),
+                 "风险补偿", "风险代偿",
+                 # vouchers a government hands out to pay for services
+                 # ("科技创新券首次申领额度不超过5万元")
+                 "创新券", "科技券", "算力券", "语料券", "智能券")),
     SubsidyKind("post_subsidy", "后补助", ("后补助",)),
     # "配套奖励" is an award: the longer trigger wins at the same place.
-    SubsidyKind("award", "奖励", ("奖励", "奖金", "配套奖励")),
+    # an allowance paid to a person ("每年给予2万元津贴") is an award too
+    SubsidyKind("award", "奖励", ("奖励", "奖金", "配套奖励", "津贴")),
     # "约定按份共有的，科技成果完成人持有的份额不低于百分之七十": a share of
     # the ownership, written without a support word.
     SubsidyKind("inventor_share", "成果转化收益奖励（科研人员）",

@@ -74,6 +74,11 @@ PAID_OUT_WORDS = ("兑现", "兑付", "拨付", "下达", "共计", "合计", "�
 # Before the number and without a rule word, these report money paid out too
 # ("累计发放…"); in a rule they do not ("对…发放一次性补贴5000元").
 HANDED_OUT_WORDS = ("发放", "累计")
+# Tiers handed out to the tiers of a beneficiary are a rule's ("博士研究生、硕
+# 士研究生，分别发放6万元、3万元就业补贴").
+TIERS_HANDED_OUT = ("分别发放",)
+# Money handed out at a rule's pace is the rule's ("A类人才每年发放7万元").
+PACED_HANDOUT_RE = re.compile(r"(?:每年|每月|按年|按月|一次性)发放$")
 
 # -- statistic: the number measures a total, a scale, a share or a goal ------
 

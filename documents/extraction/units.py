@@ -189,17 +189,20 @@ WORD_QUANTITIES = {
     "同等额度": (Decimal(100), "%", "="),
     # the whole of a cost paid as support: "按实际发生的展位费…给予全额资助"
     "全额": (Decimal(100), "%", "="),
+    # a doubling: "应用主体数量翻一番" is 2 times the base, "翻两番" 4 times
+    "翻一番": (Decimal(2), "倍", "="),
+    "翻两番": (Decimal(4), "倍", "="),
 }
 WORD_QUANTITY_NOT_AFTER = "超"
 # A word quantity read only before one of these: 全额 of support, not
 # 全额上网 or 全额纳入预算.
-WORD_QUANTITY_ONLY_BEFORE = {"全额": ("资助", "补助", "补贴", "奖励")}
+WORD_QUANTITY_ONLY_BEFORE = {"全额": ("资助", "补助", "补贴", "奖励", "给予")}
 
 # A bare power as a count after a verb of doing or reaching: "完成万项技改",
 # "力争…达到万家以上", "支持千家企业" (never 千家万户: no verb before it).
 BARE_POWER_COUNT_RE = re.compile(
-    r"(?<=完成|实施|推动|达到|培育|建设|突破|超过|支持|引进|新增|服务|带动|培训|"
-    r"开放|打造|推广|建成|遴选|培养|创建)"
+    r"(?:(?<=完成|实施|推动|达到|培育|建设|突破|超过|支持|引进|新增|服务|带动|培训|"
+    r"开放|打造|推广|建成|遴选|培养|创建)|(?<=超))"
     r"(?P<power>[百千万])(?P<unit>[项家个名人户件所])(?![万千百])"
     # a programme's name: "实施百名创新人才培育工程"
     r"(?![^，。；、]{0,12}(?:工程|计划|行动))"

@@ -196,10 +196,13 @@ def heading_of(body: str, policy: str) -> tuple[str, bool]:
     lead = lead.rstrip(HEADING_TRAILING)
     if policy == "line" and not more:
         # 第一章　发展基础 / 八、落实保障措施，确保取得实效
-        if len(lead) > LINE_HEADING_MAX_CHARS and body.rstrip()[-1:] in SENTENCE_ENDS:
+        if (len(lead) > LINE_HEADING_MAX_CHARS and body.rstrip()[-1:] in SENTENCE_ENDS) or body.rstrip().endswith(
+            ("；", ";")
+        ):
             # a numbered paragraph of one long sentence is text, not its
             # title: "二、同意乌鲁木齐…高新区享受…相关政策，…，努力创造出
-            # 可复制、可推广的经验。" (a 批复)
+            # 可复制、可推广的经验。" (a 批复); nor is an item of a list
+            # sentence: "四、地方经济发展贡献企业部分仅指增值税…所得部分；"
             return "", False
         return lead, False
     if policy == "line" and is_heading_line(body):

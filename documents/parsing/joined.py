@@ -105,7 +105,7 @@ def paragraph_starts(text: str, named: tuple[str, ...] = ()) -> list[int]:
     tail = PART_AT_LINE_END.search(text, 1)
     if len(text) < JOINED_MIN_CHARS:
         m = HEADING_THEN_ARTICLE.match(text) or PART_THEN_ITEM.match(text)
-        signed = _signature_then_title(text, named) + _front_joined(text)
+        signed = _signature_then_title(text, named) + _front_joined(text) + _title_then_addressees(text)
         return sorted(
             ([m.end()] if m else []) + ([tail.start()] if tail else []) + signed
         )
@@ -163,6 +163,17 @@ def _front_joined(text: str) -> list[int]:
     title_end = _title_end(text[m.end() :])
     cuts = [m.start("mark") if m.group("mark") else -1, m.start("number"), m.end()]
     return [p for p in cuts if p > 0] + ([m.end() + title_end] if title_end else [])
+
+
+# The addressees a title runs into, ending the line: "…若干意见各乡镇党委、
+# 政府，县机关各单位："
+ADDRESSEES_AT_END = re.compile(r"各[^。；]{1,60}[:：]")
+
+
+def _title_then_addressees(text: str) -> list[int]:
+    """Where the addressees start, when ``text`` is a title run into them."""
+    end = _title_end(text)
+    return [end] if end and ADDRESSEES_AT_END.fullmatch(text, end) else []
 
 
 def _opens_outline(text: str, p: int) -> bool:

@@ -70,10 +70,10 @@ DOC_TYPES = (
     "法",
 )
 # A title may end with a status in brackets, "…实施细则（试行）", or with two:
-# "…的扶持意见（试行）（征求意见稿）", or with the period it covers: "…行动计划
-# （2025—2027年）".
+# "…的扶持意见（试行）（征求意见稿）", with the period it covers: "…行动计划
+# （2025—2027年）", or with its edition: "…若干措施（2026年版）".
 TITLE_STATUS = re.compile(
-    r"(?:[（(](?:试行|暂行|征求意见稿|修订|草案|\d{4}\s*年?\s*(?:[—－\-–~～至到]\s*\d{4}\s*)?年?)[）)])+$"
+    r"(?:[（(](?:试行|暂行|征求意见稿|修订|草案|\d{4}\s*年?\s*(?:[—－\-–~～至到]\s*\d{4}\s*)?年?版?)[）)])+$"
 )
 TITLE_MAX_CHARS = 60
 # A title is printed over at most this many lines; one that opens with 关于
@@ -211,7 +211,7 @@ def continues_title(begun: list[str], line: str) -> bool:
     ):
         return False
     joined = text + line
-    if is_title_line(joined):
+    if is_title_line(joined) or _dated_title(joined):
         return True
     return (
         len(begun) < TITLE_MAX_LINES - 1
@@ -220,6 +220,16 @@ def continues_title(begun: list[str], line: str) -> bool:
         and not stands_alone(line)
         and len(joined) < TITLE_MAX_CHARS
     )
+
+
+# A title with the date it was issued in brackets after it, a wrap inside the
+# date: "…实施试点的通知（2023 年4 月28" / "日）".
+DATED_TITLE_RE = re.compile(r"(?P<title>.+?)(?P<date>[（(][^（）()]{6,20}[）)])")
+
+
+def _dated_title(text: str) -> bool:
+    m = DATED_TITLE_RE.fullmatch(text)
+    return bool(m and bracketed_date(m.group("date")) and is_title_line(m.group("title")))
 
 
 # The adoption history printed under the title of a law or regulation, one
@@ -472,6 +482,8 @@ COUNTED_LINE_CHARS = 10
 AMOUNT_AT_END = re.compile(r"\d\s*(?:[万亿千]?\s*元|[%％])$")  # "…购置额度的8%" / "给予补助，"
 SUPPORT_AT_START = ("资助", "奖励", "补助", "补贴", "奖补", "支持")
 GRANT_AT_START = ("给予", "予以")
+# ...or the support the amounts are of: "分别给予15 万元、10 万元" / "的奖励。"
+OF_SUPPORT_AT_START = tuple("的" + word for word in SUPPORT_AT_START)
 
 
 # ...or a ratio between its two numbers ("按省级财政奖励给予1:" / "1配套支持；"),
@@ -490,7 +502,10 @@ def splits_quantity(line: str, following: str) -> bool:
             and NUMBER_AT_END.search(line)
             and following.startswith(COUNT_AT_START)
         )
-        or (AMOUNT_AT_END.search(line) and following.startswith(SUPPORT_AT_START + GRANT_AT_START))
+        or (
+            AMOUNT_AT_END.search(line)
+            and following.startswith(SUPPORT_AT_START + GRANT_AT_START + OF_SUPPORT_AT_START)
+        )
         or (RATIO_AT_END.search(line) and following[:1].isdigit())
         or any(  # a support word, whole or broken ("…一次性奖" / "励20 万元，"), then its amount
             line.endswith(word[:k]) and AMOUNT_AT_START.match(following, len(word) - k) is not None

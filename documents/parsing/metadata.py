@@ -70,9 +70,11 @@ LABELLED_LINES = 8
 LABEL_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
+# Marks a web page sets before a title.
+TITLE_MARKS = "★☆●■◆▲"
 # A title printed with its date in brackets on its line: "…规划的通知（2023 年6
 # 月6 日）" (a compilation's heading).
-DATED_TITLE = re.compile(r"(?P<title>.+?)(?P<date>[（(][^（）()]{6,20}[）)])")
+DATED_TITLE = line_grammar.DATED_TITLE_RE
 
 
 def _front_matter(paragraphs: list[str]) -> tuple[list[str], bool]:
@@ -210,6 +212,8 @@ def detect_meta(normalised: NormalisedText) -> DocumentMeta:
     fields: dict[str, MetaField] = {}
 
     def keep(name: str, value: str, line: str, confidence: float) -> None:
+        if name == "title":
+            value = value.lstrip(TITLE_MARKS)  # "★中共文成县委…若干意见"
         fields.setdefault(name, MetaField(value, line, confidence))
 
     number_at = next((k for k, p in enumerate(front) if line_grammar.is_doc_number(p)), None)

@@ -77,6 +77,8 @@ def usable(passage: Passage, q: Quantity) -> bool:
         return False  # a band of projects: "重大项目：工业类项目在30万元（含）以上"
     if q.unit.isascii() and q.unit.isalpha() and after[:1].isascii() and after[:1].isalpha():
         return False  # "5905-5925MHz频段": the unit read stops inside a Latin word
+    if conditions.bounded_or_permitting(q, before, after):
+        return False
     if q.comparator in ("<=", ">=") and after.startswith(markers.CONDITION_AFTER):
         return False  # "纯收入不超过…百分之十的，全部留给本单位"
     if (
@@ -115,7 +117,7 @@ def usable(passage: Passage, q: Quantity) -> bool:
         q.category == "money"
         and any(w in clause_text for w in money_words.SUPPORT_WORDS)
         and not _paid_out(before)
-    ):
+    ) or (q.category == "money" and money_words.PACED_HANDOUT_RE.search(before)):
         return False
     if q.category == "money" and (
         _terms_of_rule(passage, q, before) or _breakdown_of_support(passage, q, before)
@@ -261,7 +263,13 @@ def _weight_in_formula(passage: Passage, q: Quantity, before: str, after: str) -
     if q.unit != "%" or not before.endswith("（") or not after.startswith("）"):
         return False
     sentence = passage.sentence_of(q.start)
-    return any(c in passage.text[sentence.start : sentence.end] for c in markers.FORMULA_CHARS)
+    words = passage.text[sentence.start : sentence.end]
+    return any(c in words for c in markers.FORMULA_CHARS) or CRITERION_WEIGHT_RE.fullmatch(words.strip())
+
+
+# A criterion of an assessment and its weight, a sentence of their own: "专利
+# 质量（25%）。", "运用及保护措施和成效（35%）。"
+CRITERION_WEIGHT_RE = re.compile(r"[^，。；、：（）]{2,24}（[^（）]+）[。；]?")
 
 
 def _defines_category(q: Quantity, after: str) -> bool:
@@ -414,10 +422,14 @@ def _cap_of_rule(passage: Passage, q: Quantity) -> bool:
 
 
 def _paid_out(before: str) -> bool:
-    """Money reported as paid out ("共兑现补助资金3200万元"), not a rule."""
-    paid_out = money_words.PAID_OUT_WORDS + money_words.HANDED_OUT_WORDS
-    return any(w in before for w in paid_out) and not any(
-        w in before for w in money_words.RULE_WORDS
+    """Money reported as paid out ("共兑现补助资金3200万元"), not a rule.  Tiers
+    handed out ("…的博士、硕士，分别发放6万元、3万元就业补贴") are a rule's."""
+    if any(w in before for w in money_words.RULE_WORDS):
+        return False
+    if any(w in before for w in money_words.PAID_OUT_WORDS):
+        return True
+    return any(w in before for w in money_words.HANDED_OUT_WORDS) and not any(
+        w in before for w in money_words.TIERS_HANDED_OUT
     )
 
 
@@ -485,9 +497,31 @@ def _clause_marker(passage: Passage, q: Quantity) -> bool:
     return marker >= verb
 
 
+# A figure marker that totals: under a future year it totals a goal.
+CUMULATIVE = "累计"
+
+
+def _cumulative_goal(passage: Passage, q: Quantity, time: Time | None) -> bool:
+    """累计 under a future year totals a goal: "到2026年底，…累计人工智能领域高
+    价值专利超过13000项"."""
+    clause = passage.clause_of(q.start)
+    before = passage.text[clause.start : q.start]
+    cumulative = before.rfind(CUMULATIVE)
+    return (
+        cumulative >= 0
+        and cumulative == max(before.rfind(w) for w in markers.FIGURE_CLAUSE_MARKERS)
+        and time is not None
+        and is_future(passage, time.period)
+    )
+
+
 def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]:
     """(is_target, the rule that decided) for a usable number."""
-    if _clause_marker(passage, q) and not _breakdown_of_goal(passage, q, time):
+    if (
+        _clause_marker(passage, q)
+        and not _breakdown_of_goal(passage, q, time)
+        and not _cumulative_goal(passage, q, time)
+    ):
         return False, "clause_marker"
     clause = passage.clause_of(q.start)
     if any(

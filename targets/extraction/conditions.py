@@ -142,3 +142,23 @@ def condition_of_sentence(passage: Passage, q: Quantity) -> bool:
     return not any(w in lead for w in markers.CONDITION_CLOSERS) and any(
         w in rest for w in markers.CONDITION_CLOSERS
     )
+
+
+# A bound said in brackets after a number ("50%（不含）以上的", "30%（不含30%）的
+# 企业"): the number is a threshold, of a condition or of whom a rule is for.
+BOUNDED_THRESHOLD_AFTER_RE = re.compile(r"[（(]不?含[^（）()]{0,8}[）)](?:以上|以下)?[^，。；的]{0,6}的")
+BOUND_NOTE_OPENERS = ("（含", "（不含", "(含", "(不含")
+# A threshold reached before a beneficiary may do something again: "使用超过
+# 50%后可再次申领".
+THRESHOLD_THEN_PERMITTED_RE = re.compile(r"(?:以上|以下)?后(?:方可|才能|即可|可)")
+
+
+def bounded_or_permitting(q: Quantity, before: str, after: str) -> bool:
+    """A threshold with its bound in brackets ("持股比例达到子公司50%（不含）以上
+    的，可纳入…"), the number inside that bound ("30%（不含30%）"), or one a
+    beneficiary must pass before it may act ("使用超过50%后可再次申领")."""
+    if BOUNDED_THRESHOLD_AFTER_RE.match(after):
+        return True
+    if before.endswith(BOUND_NOTE_OPENERS) and after.startswith(("）", ")")):
+        return True
+    return q.comparator in ("<=", ">=", "<", ">") and THRESHOLD_THEN_PERMITTED_RE.match(after) is not None

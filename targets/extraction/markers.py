@@ -225,15 +225,15 @@ CATEGORY_HEAD_CHARS = 2
 PERSON_UNITS = ("名", "人")
 PROCEDURE_ACT_RE = re.compile(
     r"(?:专家|人员|委员|评委)(?:进行|参加|参与)?[^，。；]{0,4}?"
-    r"(?:评审|推荐|论证|鉴定|审议|评议)|名单"
+    r"(?:评审|推荐|论证|鉴定|审议|评议|组成)|名单"
 )
 PROCEDURE_DOC_TYPES = frozenset({"法", "条例", "办法", "规定", "细则", "规则"})
 # What a law or regulation permits is no goal: "股东依法以专利权等非货币出资所占
 # 注册资本比例可以达到百分之七十" (right before the number, in those genres).
 PERMITTED_BEFORE = ("可以达到", "可达到", "最高可达", "可以占")
-# What a beneficiary may apply for or enjoy is its entitlement, no goal:
+# What a beneficiary may apply for, enjoy or nominate ("每年可自荐2个项目") is no goal:
 # "…纳税达到300万元、500万元和1000万元，分别可以申请2套、5套和10套政策性住房".
-ENTITLEMENT_BEFORE_RE = re.compile(r"(?:可以|可)(?:申请|享受|申领)[^，。；]{0,20}$")
+ENTITLEMENT_BEFORE_RE = re.compile(r"(?:可以|可|只能)(?:联合)?(?:申请|享受|申领|推荐|自荐|提名)[^，。；]{0,20}$")
 # Numbers in a section whose heading lists conditions are eligibility
 # thresholds ("二、申报条件" … "科技人员占企业当年职工总数的比例不低于6%").
 CONDITION_SECTION_RE = re.compile(
@@ -290,7 +290,7 @@ TIER_AFTER_RE = re.compile(r"^的(?:按|给予|予以|可给予|一次性给予|
 # before the support: a fund "用于…补助和奖励" grants nothing; not in a
 # sentence that sets a goal for a year: GOAL_YEAR_RE).
 CONDITION_THEN_SUPPORT_RE = re.compile(
-    r"[的，,][^。；]*?(?:给予|给|予以|进行|一次性|申请)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补|支持)"
+    r"[的，,][^。；]*?(?:给予|给|予以|进行|一次性|申请|每年)[^。；]{0,12}?(?:奖励|补助|补贴|资助|奖补|支持)"
 )
 GOAL_YEAR_RE = re.compile(r"到\s*(?P<year>\d{4})\s*年")
 # A money or share threshold in the 的-modifier of whom or what a rule is

@@ -106,14 +106,21 @@ def _is_support_clause(text: str, clause: Span) -> bool:
     return any(t in body for kind in KINDS_BY_PRECEDENCE for t in kind.triggers)
 
 
+# An amount per item right after the item it pays for, in a list after the
+# clause that names the support ("可申报专利授权奖励，国内发明专利每件2.5万元、
+# 实用新型专利每件1000元").
+PER_ITEM_BEFORE_RE = re.compile(r"每(?:件|项|个)$")
+
+
 def _support_before(
     text: str, parts: list[Span], clause: Span, quantity: Quantity, numbered: set[int]
 ) -> Span | None:
     """The previous clause, when it offers support without a number of its own
     and this one states its ratio or ceiling ("给予…费用补贴，原则上不高于建设
-    总投入经费的50%，一般不超过3000万元")."""
+    总投入经费的50%，一般不超过3000万元") or its amounts per item."""
     index = parts.index(clause)
-    if index == 0 or quantity.comparator not in ("<=", "<"):
+    per_item = PER_ITEM_BEFORE_RE.search(text, clause.start, quantity.start) is not None
+    if index == 0 or (quantity.comparator not in ("<=", "<") and not per_item):
         return None
     previous = parts[index - 1]
     if (
