@@ -172,6 +172,8 @@ ADDRESSEES_AT_END = re.compile(r"各[^。；]{1,60}[:：]")
 
 def _title_then_addressees(text: str) -> list[int]:
     """Where the addressees start, when ``text`` is a title run into them."""
+    if not text.endswith(("：", ":")):
+        return []  # no addressees end the line: spare the search for a title
     end = _title_end(text)
     return [end] if end and ADDRESSEES_AT_END.fullmatch(text, end) else []
 

@@ -117,8 +117,10 @@ def usable(passage: Passage, q: Quantity) -> bool:
         q.category == "money"
         and any(w in clause_text for w in money_words.SUPPORT_WORDS)
         and not _paid_out(before)
-    ) or (q.category == "money" and money_words.PACED_HANDOUT_RE.search(before)):
+    ):
         return False
+    if q.category == "money" and money_words.PACED_HANDOUT_RE.search(before):
+        return False  # "A类人才每年发放7万元": a rule's, however it is worded
     if q.category == "money" and (
         _terms_of_rule(passage, q, before) or _breakdown_of_support(passage, q, before)
     ):
@@ -483,9 +485,11 @@ def _required_floor(passage: Passage, q: Quantity) -> bool:
     return floor.startswith("不得") or any(w in sentence for w in markers.MUST_WORDS)
 
 
-def _clause_marker(passage: Passage, q: Quantity) -> bool:
+def _clause_marker(passage: Passage, q: Quantity, time: Time | None) -> bool:
     """A figure marker in the clause, not followed by a verb whose object
-    the number is ("依托…建设6个" builds; "依托…等31个联盟" relies on)."""
+    the number is ("依托…建设6个" builds; "依托…等31个联盟" relies on), nor
+    累计 under a future year, which totals a goal ("到2026年底，…累计人工智能领
+    域高价值专利超过13000项")."""
     if _required_floor(passage, q):
         return False  # a floor a rule sets: "…应当…，其中…的比例不低于百分之七十"
     clause = passage.clause_of(q.start)
@@ -493,35 +497,19 @@ def _clause_marker(passage: Passage, q: Quantity) -> bool:
     marker = max((before.rfind(w) for w in markers.FIGURE_CLAUSE_MARKERS), default=-1)
     if marker < 0:
         return False
+    if before.startswith(CUMULATIVE, marker) and time is not None and is_future(passage, time.period):
+        return False
     verb = max((before.rfind(w) for w in markers.BUILD_VERBS), default=-1)
     return marker >= verb
 
 
-# A figure marker that totals: under a future year it totals a goal.
+# The figure marker that totals.
 CUMULATIVE = "累计"
-
-
-def _cumulative_goal(passage: Passage, q: Quantity, time: Time | None) -> bool:
-    """累计 under a future year totals a goal: "到2026年底，…累计人工智能领域高
-    价值专利超过13000项"."""
-    clause = passage.clause_of(q.start)
-    before = passage.text[clause.start : q.start]
-    cumulative = before.rfind(CUMULATIVE)
-    return (
-        cumulative >= 0
-        and cumulative == max(before.rfind(w) for w in markers.FIGURE_CLAUSE_MARKERS)
-        and time is not None
-        and is_future(passage, time.period)
-    )
 
 
 def decide(passage: Passage, q: Quantity, time: Time | None) -> tuple[bool, str]:
     """(is_target, the rule that decided) for a usable number."""
-    if (
-        _clause_marker(passage, q)
-        and not _breakdown_of_goal(passage, q, time)
-        and not _cumulative_goal(passage, q, time)
-    ):
+    if _clause_marker(passage, q, time) and not _breakdown_of_goal(passage, q, time):
         return False, "clause_marker"
     clause = passage.clause_of(q.start)
     if any(

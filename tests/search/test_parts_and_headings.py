@@ -17,9 +17,7 @@ from documents.models import Provision
 from documents.search.about import SHORT_RESULT, heading_contents_after
 from documents.search.engine import search
 from documents.search.query import parse
-from tests.search.relevance import top_keys
-
-keys = top_keys
+from tests.search.relevance import top_keys as keys
 
 pytestmark = pytest.mark.usefixtures("corpus")
 
