@@ -350,6 +350,11 @@ def assert_offsets_exact(raw: str) -> None:
     assert offsets[-1] == len(raw)
     assert list(offsets) == sorted(offsets)
     for i, char in enumerate(text):
+        if char == "\n" and offsets[i] == offsets[i + 1]:
+            # a break between paragraphs a crawl joined into one line: no raw
+            # character produced it, and it maps to the next paragraph's first
+            # character (normalise._unjoined; test_heading_classes skips it too)
+            continue
         assert produced(raw[offsets[i]], char), (i, char, raw[offsets[i]])
     assert "\n\n" not in text and not text.startswith("\n") and not text.endswith("\n")
     for line in text.split("\n"):
